@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+// sebuf: one binary that compiles .proto files, lints them, checks breaking
+// changes and generates HTTP servers, clients and OpenAPI documents.
+import PackageDescription
+
+let package = Package(
+  name: "sebuf",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "sebuf", targets: ["sebuf-cli"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-protobuf.git", exact: "1.39.0", traits: []),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+  ],
+  targets: [
+    // MARK: - Libraries (pipeline stages; a lower target never imports a higher one)
+
+    // Spans, diagnostics and their output formats: shared by every stage.
+    .target(name: "Diagnostics"),
+    // The .proto compiler: lexer, parser, import resolver, linker, Image, HTTP model.
+    .target(
+      name: "Proto",
+      dependencies: ["Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+    // sebuf.yaml (and buf.yaml / buf.gen.yaml v2) into a validated Workspace.
+    .target(name: "Config", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
+    // Lint rules and breaking-change rules over Images.
+    .target(name: "Lint", dependencies: ["Proto", "Diagnostics"]),
+    // Code generators: pure functions from an Image to files; plus protoc plugins.
+    .target(
+      name: "Backends",
+      dependencies: [
+        "Proto", "Diagnostics",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "SwiftProtobufPluginLibrary", package: "swift-protobuf"),
+      ]),
+    // Generation planning, concurrent execution and the incremental output writer.
+    .target(name: "Plan", dependencies: ["Config", "Proto", "Backends", "Diagnostics"]),
+
+    // MARK: - Executable
+
+    // Argument parsing, wiring and printing; no logic of its own.
+    .executableTarget(
+      name: "sebuf-cli",
+      dependencies: [
+        "Diagnostics", "Proto", "Config", "Lint", "Backends", "Plan",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // MARK: - Tests (fast unit suites; heavy oracle suites live in OracleTests)
+
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(
+      name: "ProtoTests", dependencies: ["Proto", "Diagnostics"],
+      resources: [.copy("Corpus"), .copy("Invalid"), .copy("Golden")]),
+    .testTarget(name: "ConfigTests", dependencies: ["Config"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LintTests", dependencies: ["Lint", "Proto"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "BackendsTests", dependencies: ["Backends", "Proto"], resources: [.copy("Golden")]),
+    .testTarget(name: "PlanTests", dependencies: ["Plan", "Config", "Proto", "Backends"]),
+    // Runs the built `sebuf` binary end to end.
+    .testTarget(name: "CLITests", dependencies: ["Diagnostics"]),
+    // Real toolchains as oracles: protoc, Go, tsc, node, buf, openapi-spec-validator.
+    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics"]),
+  ]
+)

@@ -1,0 +1,43 @@
+/// JUnit XML as buf writes it: one `<testsuite>` per file (named by the path without
+/// `.proto`), one failing `<testcase>` per diagnostic named `RULE_line_col`.
+enum JUnitReport {
+  static func render(_ diagnostics: [Diagnostic]) -> String {
+    var order: [String] = []
+    var byFile: [String: [Diagnostic]] = [:]
+    for d in diagnostics {
+      let f = d.span?.file ?? ""
+      if byFile[f] == nil { order.append(f) }
+      byFile[f, default: []].append(d)
+    }
+    var out = "<testsuites>"
+    for f in order {
+      let ds = byFile[f] ?? []
+      let name = f.hasSuffix(".proto") ? String(f.dropLast(6)) : f
+      out += "<testsuite name=\"\(xml(name))\" tests=\"\(ds.count)\" failures=\"\(ds.count)\" errors=\"0\">"
+      for d in ds {
+        let rule = d.rule ?? "COMPILE"
+        var caseName = rule
+        if let sp = d.span, sp.hasPosition { caseName += "_\(sp.start.line)_\(sp.start.column)" }
+        let message = TextLocation.prefix(d.span) + d.message
+        out += "<testcase name=\"\(xml(caseName))\"><failure message=\"\(xml(message))\" type=\"\(xml(rule))\"></failure></testcase>"
+      }
+      out += "</testsuite>"
+    }
+    return out + "</testsuites>\n"
+  }
+
+  static func xml(_ s: String) -> String {
+    var out = ""
+    for c in s.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&#34;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+}

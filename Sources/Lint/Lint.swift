@@ -1,0 +1,2 @@
+/// Lint and breaking-change rules over Images.
+import Proto

@@ -1,0 +1,4 @@
+/// Generation planning, execution and the incremental writer.
+import Config
+import Proto
+import Backends

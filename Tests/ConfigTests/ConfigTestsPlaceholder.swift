@@ -1,0 +1,6 @@
+import Testing
+import Config
+
+@Suite struct ConfigTestsPlaceholder {
+  @Test func builds() { #expect(Bool(true)) }
+}

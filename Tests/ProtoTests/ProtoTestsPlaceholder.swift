@@ -1,0 +1,6 @@
+import Testing
+import Proto
+
+@Suite struct ProtoTestsPlaceholder {
+  @Test func builds() { #expect(Bool(true)) }
+}
