@@ -1,5 +1,6 @@
 // TEMPORARY: the parser helper's seam, until Sources/Proto/Parser lands on main.
 // Delete this file when merging main brings the real `ParsedFile` and `parseProto`.
+#if !SEBUF_REAL_PARSER
 import Diagnostics
 import SwiftProtobuf
 
@@ -14,3 +15,4 @@ public func parseProto(_ bytes: [UInt8], importPath: String, displayPath: String
   d.name = importPath
   return (ParsedFile(descriptor: d, displayPath: displayPath, lineTable: LineTable(bytes)), [])
 }
+#endif
