@@ -3,6 +3,7 @@
 import ArgumentParser
 import Config
 import Diagnostics
+import Plan
 
 #if canImport(Glibc)
   import Glibc
@@ -54,7 +55,8 @@ struct WorkspaceOptions: ParsableArguments {
   }
 
   /// `--path` values made relative to the workspace root (they are given relative to the
-  /// current directory). A path outside the workspace is an error (exit 1).
+  /// current directory). A path outside the workspace, or one that selects no module
+  /// file, is an error (printed; exit 1).
   func workspacePaths(in workspace: Workspace, _ output: OutputOptions) throws -> [String] {
     var result: [String] = []
     var problems: [Diagnostic] = []
@@ -67,6 +69,7 @@ struct WorkspaceOptions: ParsableArguments {
           rule: "CONFIG"))
       }
     }
+    if problems.isEmpty { problems = workspace.unmatchedPaths(result) }
     if !problems.isEmpty {
       printDiagnostics(problems, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure
@@ -268,5 +271,24 @@ enum PathMath {
     let prefix = r == "/" ? "/" : r + "/"
     guard path.hasPrefix(prefix) else { return nil }
     return String(path.dropFirst(prefix.count))
+  }
+}
+
+/// What is at a path, and writing a small file (for `init`).
+enum FileKind: Equatable {
+  case missing, file, directory
+
+  static func of(_ path: String) -> FileKind {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return .missing }
+    return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+  }
+
+  /// Writes `text` to a new file; false on failure.
+  static func write(_ text: String, to path: String) -> Bool {
+    guard let f = fopen(path, "wx") else { return false }
+    defer { fclose(f) }
+    let bytes = Array(text.utf8)
+    return fwrite(bytes, 1, bytes.count, f) == bytes.count
   }
 }
