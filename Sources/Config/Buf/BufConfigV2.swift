@@ -78,6 +78,12 @@ enum BufConfigV2 {
     }
   }
 
+  static let inputKeys = [
+    "directory", "module", "git_repo", "tarball", "zip_archive", "proto_file", "binary_image", "json_image",
+    "text_image", "yaml_image", "types", "exclude_types", "paths", "exclude_paths", "compression",
+    "strip_components", "subdir", "branch", "commit", "tag", "ref", "depth", "recurse_submodules",
+    "include_package_files",
+  ]
   static let genKeys = ["version", "clean", "plugins", "managed", "inputs"]
   static let pluginKeys = [
     "remote", "local", "protoc_builtin", "revision", "protoc_path", "out", "opt", "strategy", "include_imports",
@@ -98,7 +104,13 @@ enum BufConfigV2 {
     if let n = fields["inputs"], let items = r.list(n, "inputs") {
       let modulePaths = Set((modules ?? []).compactMap { $0.path.map { FilePath.components($0.value).joined(separator: "/") } })
       for item in items {
-        guard let f = r.mapping(item, context: "inputs[]", allowed: ["directory"]) else { continue }
+        guard let f = r.mapping(item, context: "inputs[]", allowed: inputKeys) else { continue }
+        if let other = f.order.first(where: { $0 != "directory" }) {
+          r.error(
+            "input \"\(other)\" is not supported: sebuf generates for the workspace's modules; remove the inputs or use directory inputs naming modules.",
+            at: f.keySpan(other) ?? r.span(item))
+          continue
+        }
         guard let d = f["directory"].flatMap({ r.nonEmptyString($0, "inputs[].directory") }) else { continue }
         let norm = FilePath.components(d.value).joined(separator: "/")
         let ok = norm.isEmpty || modulePaths.contains(norm) || (modulePaths.isEmpty && norm.isEmpty)
@@ -114,7 +126,8 @@ enum BufConfigV2 {
   static func decodePlugin(_ node: Node, index: Int, _ r: inout YAMLReader) -> RawGenerate? {
     let ctx = "plugins[\(index)]"
     guard let f = r.mapping(node, context: ctx, allowed: pluginKeys) else { return nil }
-    var g = RawGenerate(span: r.span(node), index: index)
+    var g = RawGenerate(span: r.span(node), index: index, context: ctx)
+    g.sourceReported = true
     let sources = ["remote", "local", "protoc_builtin"].filter { f.has($0) }
     if sources.isEmpty {
       r.error("\(ctx) needs local: (a protoc plugin on PATH or a path).", at: g.span)

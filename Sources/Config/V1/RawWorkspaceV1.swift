@@ -142,6 +142,10 @@ struct RawChecks {
 struct RawGenerate {
   var span: Span
   var index: Int
+  /// How messages name the entry: `generate[0]`, or `plugins[0]` in buf.gen.yaml.
+  var context: String
+  /// Set when the entry's source was already reported (remote plugins, protoc builtins).
+  var sourceReported = false
   var backend: Located<String>?
   var plugin: Located<String>?
   var name: Located<String>?
@@ -161,7 +165,7 @@ struct RawGenerate {
   static func decode(_ node: Node, index: Int, _ r: inout YAMLReader) -> RawGenerate? {
     let ctx = "generate[\(index)]"
     guard let f = r.mapping(node, context: ctx, allowed: keys) else { return nil }
-    var g = RawGenerate(span: r.span(node), index: index)
+    var g = RawGenerate(span: r.span(node), index: index, context: ctx)
     if let n = f["backend"] { g.backend = r.nonEmptyString(n, "\(ctx).backend") }
     if let n = f["plugin"] { g.plugin = r.nonEmptyString(n, "\(ctx).plugin") }
     if let n = f["name"] { g.name = r.nonEmptyString(n, "\(ctx).name") }

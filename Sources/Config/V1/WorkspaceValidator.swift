@@ -162,10 +162,11 @@ struct WorkspaceValidator {
     var out: [GenerateEntry] = []
     var names: [String: Span] = [:]
     for g in raw {
-      let ctx = "generate[\(g.index)]"
+      let ctx = g.context
       var kind: GenerateEntry.Kind?
       switch (g.backend, g.plugin) {
       case (nil, nil):
+        if g.sourceReported { break }
         error(
           "\(ctx) needs `backend:` (one of \(GenerateEntry.nativeBackends.joined(separator: ", "))) or `plugin:` (a protoc plugin).",
           at: g.span)
