@@ -34,7 +34,7 @@ struct InitCommand: AsyncParsableCommand {
     let shown = directory == "." ? Workspace.fileName : directory + "/" + Workspace.fileName
     if FileKind.of(target) != .missing {
       printDiagnostics(
-        [.error("\(shown) already exists; will not overwrite it.", rule: "CONFIG", at: .file(shown))],
+        [.error("already exists; will not overwrite it (edit it, or remove it first).", rule: "CONFIG", at: .file(shown))],
         format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitStatus.error
     }
