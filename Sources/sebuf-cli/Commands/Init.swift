@@ -8,9 +8,9 @@ struct InitCommand: AsyncParsableCommand {
     commandName: "init",
     abstract: "Write a commented starter sebuf.yaml.",
     discussion: """
-      Refuses to overwrite an existing sebuf.yaml. With --from-buf, reads buf.yaml (and
-      buf.gen.yaml) v2 in the directory and writes the same workspace as sebuf.yaml; what
-      sebuf cannot honour (remote plugins, BSR dependencies) is reported with its line.
+      Refuses to overwrite an existing sebuf.yaml. With --from-buf, reads buf.yaml (and \
+      buf.gen.yaml) v2 in the directory and writes the same workspace as sebuf.yaml; what \
+      sebuf cannot honour (remote plugins, BSR dependencies) is reported with its line. \
       Example: `sebuf init --from-buf && sebuf generate`.
       """)
 

@@ -9,7 +9,7 @@ struct LsFilesCommand: AsyncParsableCommand {
     commandName: "ls-files",
     abstract: "List the workspace's .proto files.",
     discussion: """
-      Prints one path per line, relative to the workspace: the files of every module minus
+      Prints one path per line, relative to the workspace: the files of every module minus \
       excludes. Example: `sebuf ls-files --path proto/acme` lists only that directory.
       """)
 
