@@ -30,7 +30,7 @@ struct YAMLReader {
       }
       return root
     } catch let e as YamlError {
-      diagnostics.append(Self.diagnostic(for: e, file: file))
+      diagnostics.append(Self.diagnostic(for: e, file: file, text: text))
       return nil
     } catch {
       self.error("cannot read \(file): \(error)", at: .file(file))
@@ -39,7 +39,7 @@ struct YAMLReader {
   }
 
   /// A YAML syntax error as a positioned diagnostic.
-  static func diagnostic(for e: YamlError, file: String) -> Diagnostic {
+  static func diagnostic(for e: YamlError, file: String, text: String = "") -> Diagnostic {
     func at(_ m: Mark) -> Span {
       Span(file: file, start: SourcePosition(line: m.line, column: m.column), end: SourcePosition(line: m.line, column: m.column))
     }
@@ -50,14 +50,41 @@ struct YAMLReader {
       if let c = context { msg += " (\(c.text) at line \(c.mark.line), column \(c.mark.column))" }
       return .error(msg, rule: "CONFIG", at: at(mark))
     case .duplicatedKeysInMapping(let keys, let context):
-      let list = keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-      return .error(
-        "key \(list) is written more than once in this mapping; keep one.", rule: "CONFIG", at: at(context.mark))
+      let key = keys.sorted().first ?? ""
+      let first = context.mark
+      // Yams marks the first occurrence; point at the repeat (same column, a later line).
+      if let again = repeatedKey(key, after: first, in: text) {
+        return .error(
+          "key \"\(key)\" is already set on line \(first.line); keep one.", rule: "CONFIG",
+          at: Span(
+            file: file, start: SourcePosition(line: again.line, column: again.column),
+            end: SourcePosition(line: again.line, column: again.column + key.unicodeScalars.count)))
+      }
+      return .error("key \"\(key)\" is written more than once in this mapping; keep one.", rule: "CONFIG", at: at(first))
     case .reader(let problem, _, _, _):
       return .error("invalid YAML: \(problem)", rule: "CONFIG", at: .file(file))
     default:
       return .error("invalid YAML: \(e)", rule: "CONFIG", at: .file(file))
     }
+  }
+
+  /// The next block-style `key:` at the same column as `first`, on a later line.
+  static func repeatedKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard first.line < lines.count else { return nil }
+    for i in first.line..<lines.count {
+      let line = Array(lines[i].unicodeScalars)
+      let indent = line.prefix { $0 == " " }.count
+      if indent < first.column - 1 && !line.allSatisfy({ $0 == " " }) && line.first != "#" { break }
+      guard indent == first.column - 1 else { continue }
+      var rest = String(String.UnicodeScalarView(line.dropFirst(indent)))
+      if rest.hasPrefix("- ") { continue }
+      for q in ["\"", "'"] where rest.hasPrefix(q + key + q) { rest = key + rest.dropFirst(key.count + 2) }
+      if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+        return (i + 1, first.column)
+      }
+    }
+    return nil
   }
 
   // MARK: Positions
