@@ -38,6 +38,8 @@ struct RawWorkspaceV1 {
 /// `modules[]`.
 struct RawModule {
   var path: Located<String>?
+  /// `path:` was written but is not a usable string (already reported).
+  var pathInvalid = false
   var excludes: [Located<String>] = []
   var span: Span
   /// buf.yaml only: `includes` (restricting a module to subdirectories), `lint`, `breaking`.
@@ -52,7 +54,10 @@ struct RawModule {
   static func decode(_ node: Node, _ r: inout YAMLReader, allowed: [String]) -> RawModule? {
     guard let f = r.mapping(node, context: "a module", allowed: allowed) else { return nil }
     var m = RawModule(span: r.span(node))
-    if let n = f["path"] { m.path = r.nonEmptyString(n, "modules[].path") }
+    if let n = f["path"] {
+      m.path = r.nonEmptyString(n, "modules[].path")
+      m.pathInvalid = m.path == nil
+    }
     if let n = f["excludes"] { m.excludes = r.stringList(n, "modules[].excludes") ?? [] }
     if let n = f["includes"] { m.bufIncludes = r.stringList(n, "modules[].includes") ?? [] }
     if let n = f["lint"] {

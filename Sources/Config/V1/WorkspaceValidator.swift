@@ -18,14 +18,24 @@ struct WorkspaceValidator {
 
   /// A path relative to the workspace, normalised (`.` for the root); nil with an error
   /// when it is absolute or climbs out with `..`.
-  mutating func relativePath(_ p: Located<String>, _ what: String, glob: Bool = false) -> String? {
+  mutating func relativePath(_ p: Located<String>, _ what: String, glob: Bool = false, importPath: Bool = false)
+    -> String?
+  {
     if p.value.hasPrefix("/") {
-      error("\(what) \"\(p.value)\" is absolute; write it relative to the workspace (the directory of the config file).", at: p.span)
+      if importPath {
+        error("\(what) \"\(p.value)\" is absolute; write an import path (relative to its module, e.g. acme/v1).", at: p.span)
+      } else {
+        error("\(what) \"\(p.value)\" is absolute; write it relative to the workspace (the directory of the config file).", at: p.span)
+      }
       return nil
     }
     let parts = FilePath.components(p.value)
     if parts.first == ".." {
-      error("\(what) \"\(p.value)\" is outside the workspace; paths must stay inside the directory of the workspace file.", at: p.span)
+      if importPath {
+        error("\(what) \"\(p.value)\" climbs out of its module; write an import path (relative to its module, e.g. acme/v1).", at: p.span)
+      } else {
+        error("\(what) \"\(p.value)\" is outside the workspace; paths must stay inside the directory of the workspace file.", at: p.span)
+      }
       return nil
     }
     if !glob && parts.contains(where: { $0.contains("*") || $0.contains("?") }) {
@@ -60,7 +70,7 @@ struct WorkspaceValidator {
     guard let raw, !raw.isEmpty else { return [Module(path: ".")] }
     var result: [Module] = []
     var seen: [(path: String, span: Span)] = []
-    for m in raw {
+    for m in raw where !m.pathInvalid {
       var path = "."
       if let p = m.path {
         guard let dir = existingDirectory(p, "module path") else { continue }
@@ -239,10 +249,10 @@ struct WorkspaceValidator {
       }
     }
     for (path, pkg) in raw.overrides {
-      guard let rel = relativePath(path, "managed.override path", glob: false) else { continue }
+      guard let rel = relativePath(path, "managed.override path", importPath: true) else { continue }
       c.goPackageOverrides[rel] = pkg.value
     }
-    c.except = raw.except.compactMap { relativePath($0, "managed.except path") }
+    c.except = raw.except.compactMap { relativePath($0, "managed.except path", importPath: true) }
     return c
   }
 }
