@@ -1,9 +1,18 @@
 // Options and helpers shared by every subcommand: which workspace to read, how to print
 // diagnostics, what exit code a run ends with, and when output may use colour or progress.
+//
+// A command typically does:
+//   @OptionGroup var workspace: WorkspaceOptions
+//   @OptionGroup var output: OutputOptions
+//   let (ws, sources) = try workspace.resolve(output)      // exits 1 on a bad config
+//   ... compile(sources), lint, ...
+//   printDiagnostics(found, format: output.errorFormat.diagnosticFormat)
+//   throw ExitStatus.of(errors: compileErrors, violations: found)   // 0 / 1 / 100
 import ArgumentParser
 import Config
 import Diagnostics
 import Plan
+import Proto
 
 #if canImport(Glibc)
   import Glibc
@@ -52,6 +61,14 @@ struct WorkspaceOptions: ParsableArguments {
       printDiagnostics(error.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure
     }
+  }
+
+  /// The workspace and what to compile for this run (modules, includes, excludes and the
+  /// `--path` targets); prints problems and exits 1 on a bad config or path.
+  func resolve(_ output: OutputOptions) throws -> (workspace: Workspace, sources: SourceSet) {
+    let ws = try load(output)
+    let paths = try workspacePaths(in: ws, output)
+    return (ws, ws.sourceSet(paths: paths))
   }
 
   /// `--path` values made relative to the workspace root (they are given relative to the
@@ -210,33 +227,19 @@ enum Terminal {
     OutputStream.standardError.write("\r\u{1B}[2K")
   }
 
+  /// A text-format line with the location in bold and the severity word coloured.
   static func colorize(_ d: Diagnostic, showRule: Bool) -> String {
     let bold = "\u{1B}[1m"
     let reset = "\u{1B}[0m"
-    let red = "\u{1B}[31m"
-    let yellow = "\u{1B}[33m"
-    var plain = d
-    plain.message = ""
-    // The location prefix as text prints it, without the message.
-    let location = DiagnosticFormat.text.format(plain).trimmingTrailingNewline()
     var s = ""
-    if !location.isEmpty { s += bold + location + reset }
-    switch d.severity {
-    case .warning: s += yellow + "warning: " + reset
-    case .error, .bug: s += d.span == nil ? red + "error: " + reset : ""
-    case .note: break
+    if let sp = d.span {
+      let location = sp.hasPosition ? "\(sp.file):\(sp.start.line):\(sp.start.column):" : "\(sp.file):"
+      s += bold + location + reset
     }
+    if d.severity == .warning { s += "\u{1B}[33mwarning: " + reset }
+    if d.severity >= .error && d.span == nil { s += "\u{1B}[31merror: " + reset }
     s += d.message
     if showRule, let r = d.rule { s += " (\(r))" }
-    return s
-  }
-}
-
-extension String {
-  fileprivate func trimmingTrailingNewline() -> String {
-    var s = self
-    while s.hasSuffix("\n") { s.removeLast() }
-    if s.hasSuffix("warning: ") { s.removeLast("warning: ".count) }
     return s
   }
 }
