@@ -223,7 +223,7 @@ public final class WorkspaceLock: @unchecked Sendable {
         let who = holder.isEmpty ? "another sebuf run" : "another sebuf run (pid \(holder.trimmingCharacters()))"
         throw FileSystem.IOError(
           message:
-            "\(who) holds \(path); gave up after waiting \(Int(timeout)) s. Run again when it has finished (or remove the file if no sebuf is running).")
+            "\(who) holds \(path); gave up after waiting \(formatSeconds(timeout)) s. Run again when it has finished (or remove the file if no sebuf is running).")
       }
       usleep(20_000)
     }
@@ -269,4 +269,9 @@ private func sysRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ count: Int) 
   #else
     return Darwin.read(fd, buf, count)
   #endif
+}
+
+/// `60`, `0.2`: seconds as people write them.
+func formatSeconds(_ s: Double) -> String {
+  s == s.rounded() ? String(Int(s)) : String(Double(Int(s * 10)) / 10)
 }

@@ -67,7 +67,7 @@ public struct PluginRunner: Sendable {
     }
     if result.timedOut {
       throw failure(
-        "did not finish within \(Int(timeout)) s and was killed; check that it reads a CodeGeneratorRequest on stdin",
+        "did not finish within \(timeout == timeout.rounded() ? String(Int(timeout)) : String(timeout)) s and was killed; check that it reads a CodeGeneratorRequest on stdin",
         stderr: result.stderr)
     }
     guard result.termination == .exited(0) else {
