@@ -176,6 +176,7 @@ public struct OutputWriter {
       try pending.save(manifestPath)
     }
     for out in Set(sweep) { sweepTempFiles(root + "/" + out) }
+    if !sweep.isEmpty { sweepTempFiles(root + "/.sebuf") }
 
     // 4. Write, then remove.
     var syncDirs = Set<String>()

@@ -70,7 +70,15 @@ public enum ProcessRunner {
     let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0
-    let rc = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    var rc = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    // ETXTBSY: a just-written executable whose write descriptor another process's fork
+    // briefly inherited. It clears in milliseconds.
+    var attempts = 0
+    while rc == ETXTBSY && attempts < 50 {
+      attempts += 1
+      usleep(10_000)
+      rc = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    }
     close(inPipe[0])
     close(outPipe[1])
     close(errPipe[1])
