@@ -10,12 +10,28 @@ import Testing
   struct Workspace: Sendable, CustomStringConvertible {
     var name: String
     var use: [String]
+    var except: [String] = []
+    var ignore: [String] = []
+    var ignoreOnly: [String: [String]] = [:]
     var options = LintOptions()
     var description: String { name }
   }
 
   static let workspaces: [Workspace] = [
     Workspace(name: "standard", use: ["STANDARD", "UNARY_RPC", "STABLE_PACKAGE_NO_IMPORT_UNSTABLE"]),
+    Workspace(name: "comments", use: ["COMMENTS"]),
+    Workspace(
+      name: "options", use: ["STANDARD"], except: ["PACKAGE_NO_IMPORT_CYCLE"],
+      ignore: ["acme/opt/v1/skipped.proto"],
+      ignoreOnly: ["FIELD_LOWER_SNAKE_CASE": ["acme/opt/v1/ignored.proto"]],
+      options: {
+        var o = LintOptions()
+        o.enumZeroValueSuffix = "_NONE"
+        o.serviceSuffix = "API"
+        o.rpcAllowSameRequestResponse = true
+        o.rpcAllowGoogleProtobufEmptyRequests = true
+        return o
+      }()),
   ]
 
   struct BufFinding: Decodable {
@@ -32,7 +48,7 @@ import Testing
   func sameFindingsAsBuf(_ ws: Workspace) throws {
     let image = try Fixtures.image("parity/\(ws.name).binpb", workspace: "parity/\(ws.name)")
     let (settings, errors) = LintSettings.resolve(
-      use: ws.use, except: [], ignore: [], ignoreOnly: [:], warn: [], allowCommentIgnores: true, options: ws.options)
+      use: ws.use, except: ws.except, ignore: ws.ignore, ignoreOnly: ws.ignoreOnly, warn: [], allowCommentIgnores: true, options: ws.options)
     #expect(errors.isEmpty)
     let ours = Linter.lint(image, settings: settings)
     let text = try String(contentsOf: Fixtures.root.appendingPathComponent("parity/\(ws.name).expected.json"), encoding: .utf8)
