@@ -19,7 +19,13 @@ public enum LintCatalog {
     StablePackageNoImportUnstable.self, SyntaxSpecified.self,
   ]
 
-  static let httpRuleTypes: [any LintRule.Type] = []
+  static let httpRuleTypes: [any LintRule.Type] = [
+    HTTPBodylessFieldsBound.self, HTTPBytesEncodingValid.self, HTTPEmptyBehaviorValid.self, HTTPEnumEncodingValid.self,
+    HTTPFlattenValid.self, HTTPInt64EncodingValid.self, HTTPNullableValid.self, HTTPOneofConfigValid.self,
+    HTTPPathFormat.self, HTTPPathQueryConflict.self, HTTPPathVariableDefined.self, HTTPPathVariableScalar.self,
+    HTTPQueryParamType.self, HTTPQueryParamUnique.self, HTTPRouteUnique.self, HTTPTimestampFormatValid.self,
+    HTTPUnwrapValid.self, StreamMethodsMustUseGet.self,
+  ]
 
   static let minimal = [
     "DIRECTORY_SAME_PACKAGE", "PACKAGE_DEFINED", "PACKAGE_DIRECTORY_MATCH", "PACKAGE_NO_IMPORT_CYCLE",

@@ -54,9 +54,10 @@ public enum Linter {
   /// Lints the image's target files. Findings come back sorted, with spans in display
   /// paths, config and comment ignores applied, `warn` rules as warnings.
   public static func lint(_ image: Image, settings: LintSettings = LintSettings()) -> [Diagnostic] {
-    let context = LintContext(image: image, options: settings.options)
-    var sink = FindingSink()
     let wanted = Set(settings.rules)
+    let needsHTTP = LintCatalog.httpRuleTypes.contains { wanted.contains($0.info.id) }
+    let context = LintContext(image: image, options: settings.options, decodeHTTP: needsHTTP)
+    var sink = FindingSink()
     for type in LintCatalog.ruleTypes where wanted.contains(type.info.id) {
       sink.rule = type.info.id
       type.init().check(context, &sink)

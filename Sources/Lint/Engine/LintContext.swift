@@ -23,8 +23,12 @@ public final class LintContext: Sendable {
   public let enumByName: [String: Google_Protobuf_EnumDescriptorProto]
   /// Import path of the file defining each message/enum/extension-number of the image.
   let symbolFile: [String: String]
+  /// Target file index by import path.
+  public let fileIndex: [String: Int]
+  /// The sebuf HTTP model of the target files (decoded only when an HTTP rule runs).
+  public let http: HTTPAPI
 
-  public init(image: Image, options: LintOptions = LintOptions()) {
+  public init(image: Image, options: LintOptions = LintOptions(), decodeHTTP: Bool = true) {
     self.image = image
     self.options = options
     var files: [LintFile] = []
@@ -124,6 +128,10 @@ public final class LintContext: Sendable {
     self.messageByName = messageByName
     self.enumByName = enumByName
     self.symbolFile = symbolFile
+    var fileIndex: [String: Int] = [:]
+    for f in files { fileIndex[f.name] = f.index }
+    self.fileIndex = fileIndex
+    http = decodeHTTP ? HTTPAPI.decode(image) : HTTPAPI(services: [])
   }
 
   /// `.a.b.C` → `a.b.C`.

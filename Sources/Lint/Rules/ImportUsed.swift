@@ -1,4 +1,5 @@
 import Foundation
+import Proto
 import SwiftProtobuf
 
 /// Every (non-public) import is used by a type reference, an extendee, or a custom option.
@@ -34,8 +35,8 @@ enum UsedFiles {
       used.insert(f)
     }
     func options(_ unknown: UnknownStorage, _ type: String) {
-      for number in WireFields.numbers(in: unknown.data) {
-        if let f = context.fileDeclaring("\(type)#\(number)") { used.insert(f) }
+      for field in WireFields([UInt8](unknown.data)) {
+        if let f = context.fileDeclaring("\(type)#\(field.number)") { used.insert(f) }
       }
     }
     func field(_ f: Google_Protobuf_FieldDescriptorProto) {
@@ -84,47 +85,5 @@ enum UsedFiles {
       for i in d.publicDependency where Int(i) < d.dependency.count { stack.append(d.dependency[Int(i)]) }
     }
     return false
-  }
-}
-
-/// Reads the field numbers present in serialized protobuf bytes (custom options are
-/// kept as unknown fields of the options messages).
-enum WireFields {
-  static func numbers(in data: Data) -> [Int] {
-    var out: [Int] = []
-    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-      let b = raw.bindMemory(to: UInt8.self)
-      var i = 0
-      func varint() -> UInt64? {
-        var v: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < b.count {
-          let byte = b[i]
-          i += 1
-          v |= UInt64(byte & 0x7f) << shift
-          if byte & 0x80 == 0 { return v }
-          shift += 7
-          if shift > 63 { return nil }
-        }
-        return nil
-      }
-      while i < b.count {
-        guard let tag = varint() else { return }
-        let number = Int(tag >> 3)
-        switch tag & 7 {
-        case 0: guard varint() != nil else { return }
-        case 1: i += 8
-        case 2:
-          guard let n = varint() else { return }
-          i += Int(n)
-        case 3: break  // group start: its inner fields follow; only the number matters
-        case 4: continue
-        case 5: i += 4
-        default: return
-        }
-        out.append(number)
-      }
-    }
-    return out
   }
 }
