@@ -8,11 +8,15 @@ protocol HTTPFieldAnnotationRule: FieldLintRule {
   static var optionNumber: Int32 { get }
   /// The option as users write it, e.g. `(sebuf.http.nullable)`.
   static var optionName: String { get }
+  /// Other option numbers to point at when the main one is absent.
+  static var relatedOptionNumbers: [Int32] { get }
   /// Why the annotation is invalid on this field, or nil when it is valid or absent.
   func problem(_ field: FieldElement, _ annotations: FieldAnnotations, _ context: LintContext) -> String?
 }
 
 extension HTTPFieldAnnotationRule {
+  static var relatedOptionNumbers: [Int32] { [] }
+
   func check(field: FieldElement, _ context: LintContext, _ out: inout FindingSink) {
     guard field.descriptor.hasOptions else { return }
     let a = field.descriptor.sebuf
@@ -20,7 +24,7 @@ extension HTTPFieldAnnotationRule {
     let owner = field.parent.map { " of \(q($0.fullName))" } ?? ""
     out.report(
       "Field \(q(field.name))\(owner) \(why).", file: field.file,
-      path: context.fieldOptionPath(field, Self.optionNumber))
+      path: context.bestPath(file: field.file, ([Self.optionNumber] + Self.relatedOptionNumbers).map { field.path + [8, $0] } + [field.path]))
   }
 }
 

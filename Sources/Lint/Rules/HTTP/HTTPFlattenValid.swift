@@ -4,6 +4,7 @@ import Proto
 struct HTTPFlattenValid: HTTPFieldAnnotationRule {
   static let optionNumber: Int32 = 50019
   static let optionName = "(sebuf.http.flatten)"
+  static let relatedOptionNumbers: [Int32] = [50020]
   static let info = RuleInfo(
     id: "HTTP_FLATTEN_VALID",
     purpose: "Checks that (sebuf.http.flatten) is only on singular message fields outside oneofs and that flatten_prefix is only used with flatten.",
