@@ -116,9 +116,28 @@ final class FileNode: @unchecked Sendable {
   }
 
   /// The location of `path` if the file's source info has it (buf: the first one wins).
+  /// Map entry messages have no source of their own: they and their fields point at the
+  /// map field that declares them, as buf's compiler records them.
   func location(_ path: [Int32]) -> Location? {
-    sourceLocation(path) == nil ? nil : Location(file: self, path: path)
+    if sourceLocation(path) != nil { return Location(file: self, path: path) }
+    for (entry, field) in mapEntryFieldPaths where path.starts(with: entry) {
+      return sourceLocation(field) == nil ? nil : Location(file: self, path: field)
+    }
+    return nil
   }
+
+  /// Map entry message path → path of the map field using it.
+  lazy var mapEntryFieldPaths: [([Int32], [Int32])] = {
+    var out: [([Int32], [Int32])] = []
+    for m in allMessages {
+      for entry in m.nested where entry.isMapEntry {
+        if let f = m.fields.first(where: { $0.typeName == entry.fullName && $0.descriptor.label == .repeated }) {
+          out.append((entry.path, f.path))
+        }
+      }
+    }
+    return out
+  }()
 
   /// The SourceCodeInfo entry for a path.
   func sourceLocation(_ path: [Int32]) -> Google_Protobuf_SourceCodeInfo.Location? {
