@@ -43,6 +43,8 @@ protocol BreakingRule: Sendable {
 final class SchemaPair: @unchecked Sendable {
   let current: SchemaIndex
   let previous: SchemaIndex
+  /// The HTTP model of both sides, decoded by the first HTTP rule that asks.
+  var httpCache: (current: HTTPSide, previous: HTTPSide)?
   init(current: SchemaIndex, previous: SchemaIndex) {
     self.current = current
     self.previous = previous
