@@ -221,7 +221,7 @@ public enum TargetDiscovery {
 
   /// `.proto` files under a directory, as paths relative to it (skipping hidden
   /// directories).
-  static func protoFiles(under dir: String) -> [String] {
+  public static func protoFiles(under dir: String) -> [String] {
     let fm = FileManager.default
     let base = dir.isEmpty ? "." : dir
     guard let e = fm.enumerator(atPath: base) else { return [] }
