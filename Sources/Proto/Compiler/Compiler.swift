@@ -120,23 +120,38 @@ public struct Compiler: Sendable {
     }
     for t in targets.paths where state[t] == nil { visit(t) }
 
-    // Link in order; files whose imports failed are not linked (protoc stops there too).
-    let linker = Linker()
+    // Link in order. Files whose imports failed are not linked, and a file that
+    // imports one with errors is dropped with an error at that import (as protoc).
     let targetSet = Set(targets.paths)
+    var linkable: [String] = []
+    for name in order {
+      guard let u = units[name], let p = u.parsed, !u.hasErrors, !failed.contains(name) else { continue }
+      if p.descriptor.dependency.contains(where: { failed.contains($0) || (units[$0]?.hasErrors ?? true) }) { continue }
+      linkable.append(name)
+    }
+    let linker = Linker()
+    let results = linker.linkAll(
+      linkable.map { units[$0]!.parsed! }, tracksUnusedImports: linkable.map { targetSet.contains($0) })
+    var linked: [String: (Google_Protobuf_FileDescriptorProto, [Diagnostic])] = [:]
+    for (name, r) in zip(linkable, results) { linked[name] = r }
     var files: [ImageFile] = []
     for name in order {
-      guard let u = units[name], let p = u.parsed, !u.hasErrors, !failed.contains(name) else {
-        if let u = units[name], let p = u.parsed, !u.hasErrors {
-          for (i, dep) in p.descriptor.dependency.enumerated()
-          where dep != name && (failed.contains(dep) || (units[dep]?.hasErrors ?? false)) {
-            diagnostics.append(
-              .error("Import \"\(dep)\" was not found or had errors.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
-          }
+      guard let u = units[name], let p = u.parsed, !u.hasErrors else {
+        failed.insert(name)
+        continue
+      }
+      let badDeps = p.descriptor.dependency.enumerated().filter { _, dep in
+        dep != name && (failed.contains(dep) || (units[dep]?.hasErrors ?? false))
+      }
+      if !badDeps.isEmpty || linked[name] == nil {
+        for (i, dep) in badDeps {
+          diagnostics.append(
+            .error("Import \"\(dep)\" was not found or had errors.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
         }
         failed.insert(name)
         continue
       }
-      let (descriptor, diags) = linker.link(p, tracksUnusedImports: targetSet.contains(name))
+      let (descriptor, diags) = linked[name]!
       diagnostics += diags
       if diags.hasErrors { failed.insert(name) }
       files.append(ImageFile(descriptor: descriptor, isImport: !targetSet.contains(name), displayPath: u.source.displayPath))

@@ -4,10 +4,11 @@ import SwiftProtobuf
 /// `ValidateProto3`, map and enum rules), then unused imports (pass 6).
 extension FileLinker {
   func validate() {
-    linker.optimizeLite[index] = file.options.optimizeFor == .liteRuntime
-    if !linker.optimizeLite[index] {
+    let isLite = file.options.optimizeFor == .liteRuntime
+    linker.lite[index].value = isLite
+    if !isLite {
       for (i, dep) in file.dependency.enumerated() {
-        if let d = linker.fileIndex[dep], linker.optimizeLite[d] {
+        if let d = linker.fileIndex[dep], d < index, linker.lite[d].value {
           error(
             "Files that do not use optimize_for = LITE_RUNTIME cannot import files which do use this option.  This file is not lite, but it imports \"\(dep)\" which is.",
             at: [3, Int32(i)])
