@@ -47,6 +47,15 @@ public final class Linker: @unchecked Sendable {
   /// clashes are reported as protoc reports them); passes 2 to 6 run in parallel over
   /// the files whose imports are done, level by level of the import graph.
   public func linkAll(_ files: [ParsedFile], tracksUnusedImports: [Bool]) -> [(Google_Protobuf_FileDescriptorProto, [Diagnostic])] {
+    var files = files
+    return linkAll(consuming: &files, tracksUnusedImports: tracksUnusedImports)
+  }
+
+  /// ``linkAll(_:tracksUnusedImports:)`` that empties `files` once each file's linker
+  /// holds its descriptor, so the passes mutate descriptors without copying them.
+  public func linkAll(consuming files: inout [ParsedFile], tracksUnusedImports: [Bool]) -> [(
+    Google_Protobuf_FileDescriptorProto, [Diagnostic]
+  )] {
     let base = pool.fileNames.count
     for p in files {
       fileIndex[p.descriptor.name] = pool.fileNames.count
@@ -68,11 +77,15 @@ public final class Linker: @unchecked Sendable {
             return false
           })
     }
-    let linkers = files.enumerated().map { k, p in
-      let f = FileLinker(linker: self, index: base + k, parsed: p)
+    var made: [FileLinker] = []
+    made.reserveCapacity(files.count)
+    for k in files.indices {
+      let f = FileLinker(linker: self, index: base + k, parsed: files[k])
       f.tracksUnusedImports = k < tracksUnusedImports.count ? tracksUnusedImports[k] : true
-      return f
+      made.append(f)
     }
+    files = []
+    let linkers = made
     // Pass 1, every file at once: names, numbers, ranges (symbols only queued).
     Self.parallel(linkers.count) { i in
       linkers[i].checkImports()
@@ -82,9 +95,9 @@ public final class Linker: @unchecked Sendable {
     // Passes 2-6, level by level: a file's imports are done before it starts.
     var level = [Int](repeating: 0, count: linkers.count)
     var levels: [[Int]] = []
-    for (k, p) in files.enumerated() {
+    for (k, f) in linkers.enumerated() {
       var l = 0
-      for dep in p.descriptor.dependency {
+      for dep in f.file.dependency {
         if let d = fileIndex[dep], d >= base, d - base < k { l = max(l, level[d - base] + 1) }
       }
       level[k] = l
