@@ -26,6 +26,7 @@ final class ProtoParser {
   let tokens: [Token]
   let lexErrors: [LexError]
   let contentStart: Int
+  let badByteOrderMark: Bool
   let displayPath: String
 
   /// Index of the current token; may reach `tokens.count` (past the end token).
@@ -44,6 +45,7 @@ final class ProtoParser {
     self.tokens = lexed.tokens
     self.lexErrors = lexed.errors
     self.contentStart = lexed.contentStart
+    self.badByteOrderMark = lexed.badByteOrderMark
     self.displayPath = displayPath
     locations.reserveCapacity(tokens.count / 2 + 4)
   }
