@@ -32,6 +32,9 @@ final class ProtoParser {
   /// Index of the current token; may reach `tokens.count` (past the end token).
   var pos = 0
   var furthest = 0
+  /// Depth of message blocks being parsed (bounded by `maxNesting`).
+  var nesting = 0
+  static let maxNesting = 100
   var locations: [SourceLocation] = []
   var diagnostics: [Diagnostic] = []
   var syntax = ""
