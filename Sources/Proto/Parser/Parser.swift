@@ -198,7 +198,25 @@ struct ProtoParser {
   }
 
   mutating func consumeString(_ error: String) -> String? {
-    consumeStringBytes(error).map { String(decoding: $0, as: UTF8.self) }
+    // Fast path: one literal without escapes is its bytes between the quotes.
+    let t = cur
+    if t.kind == .string {
+      let s = Int(t.start)
+      let e = Int(t.end)
+      let next = pos + 1 < tokens.count ? tokens[pos + 1].kind : .end
+      if e - s >= 2 && p[e - 1] == p[s] && next != .string {
+        var plain = true
+        for k in (s + 1)..<(e - 1) where p[k] == UInt8(ascii: "\\") {
+          plain = false
+          break
+        }
+        if plain {
+          self.next()
+          return String(decoding: UnsafeBufferPointer(rebasing: p[(s + 1)..<(e - 1)]), as: UTF8.self)
+        }
+      }
+    }
+    return consumeStringBytes(error).map { String(decoding: $0, as: UTF8.self) }
   }
 
   // MARK: - Comments and declaration ends
@@ -363,24 +381,32 @@ struct ProtoParser {
 
   /// The recorded locations as SourceCodeInfo, in creation order.
   mutating func sourceCodeInfo() -> Google_Protobuf_SourceCodeInfo {
-    var out: [SourceLocation] = []
-    out.reserveCapacity(records.count)
-    for r in records {
-      var l = SourceLocation()
-      let ps = Int(r.pathStart)
-      l.path = Array(paths[ps..<(ps + Int(r.pathCount))])
-      switch r.spanCount {
-      case 4: l.span = [r.span.0, r.span.1, r.span.2, r.span.3]
-      case 3: l.span = [r.span.0, r.span.1, r.span.2]
-      default: l.span = [r.span.0, r.span.1]
+    let n = records.count
+    // Built in place: each Location is moved into the array, never copied.
+    let out = [SourceLocation](unsafeUninitializedCapacity: n) { buf, count in
+      records.withUnsafeBufferPointer { rs in
+        paths.withUnsafeBufferPointer { ps in
+          for i in 0..<n {
+            let r = rs[i]
+            var l = SourceLocation()
+            let start = Int(r.pathStart)
+            l.path = Array(UnsafeBufferPointer(rebasing: ps[start..<(start + Int(r.pathCount))]))
+            switch r.spanCount {
+            case 4: l.span = [r.span.0, r.span.1, r.span.2, r.span.3]
+            case 3: l.span = [r.span.0, r.span.1, r.span.2]
+            default: l.span = [r.span.0, r.span.1]
+            }
+            if r.comments >= 0 {
+              let g = comments[Int(r.comments)]
+              if !g.leading.isEmpty { l.leadingComments = g.leading }
+              if !g.trailing.isEmpty { l.trailingComments = g.trailing }
+              if !g.detached.isEmpty { l.leadingDetachedComments = g.detached }
+            }
+            (buf.baseAddress! + i).initialize(to: l)
+          }
+        }
       }
-      if r.comments >= 0 {
-        let g = comments[Int(r.comments)]
-        if !g.leading.isEmpty { l.leadingComments = g.leading }
-        if !g.trailing.isEmpty { l.trailingComments = g.trailing }
-        if !g.detached.isEmpty { l.leadingDetachedComments = g.detached }
-      }
-      out.append(l)
+      count = n
     }
     var info = Google_Protobuf_SourceCodeInfo()
     info.location = out
