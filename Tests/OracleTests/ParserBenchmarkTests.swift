@@ -27,19 +27,26 @@ import Testing
     let bytes = inputs.reduce(0) { $0 + $1.count }
     var best = Double.infinity
     for _ in 0..<5 {
-      let start = DispatchTime.now().uptimeNanoseconds
+      let start = Self.cpuNanos()
       var locations = 0
       for (i, b) in inputs.enumerated() {
         let (f, _) = parseProto(b, importPath: "f\(i).proto", displayPath: "f\(i).proto")
         locations += f.descriptor.sourceCodeInfo.location.count
       }
-      let secs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      let secs = Double(Self.cpuNanos() - start) / 1e9
       best = min(best, secs)
       #expect(locations > 0)
     }
     print(
       "parser: \(inputs.count) files, \(bytes / 1024) KiB in \(String(format: "%.3f", best)) s "
         + "(\(String(format: "%.1f", Double(bytes) / best / 1_048_576)) MiB/s, "
-        + "\(String(format: "%.1f", best / Double(inputs.count) * 1e6)) µs/file), single thread")
+        + "\(String(format: "%.1f", best / Double(inputs.count) * 1e6)) µs/file), one thread's CPU time")
+  }
+
+  /// CPU time of this thread: wall time is meaningless on a loaded machine.
+  static func cpuNanos() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
   }
 }
