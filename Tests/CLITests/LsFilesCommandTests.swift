@@ -127,6 +127,13 @@ import Testing
     let missingDir = try CLI.run(["ls-files", "/nonexistent-sebuf-dir"])
     #expect(missingDir.status == 1)
     #expect(missingDir.stderr == "directory \"/nonexistent-sebuf-dir\" does not exist; give the workspace directory.\n")
+    let s = workspace()
+    defer { s.remove() }
+    let file = try CLI.run(["ls-files", "proto/acme/v1/a.proto"], in: s.path)
+    #expect(file.status == 1)
+    #expect(
+      file.stderr
+        == "\"proto/acme/v1/a.proto\" is a file; give the workspace directory (use --path to limit the run to some files).\n")
   }
 
   @Test func versionAndHelp() throws {
