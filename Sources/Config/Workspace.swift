@@ -138,6 +138,8 @@ public struct GenerateEntry: Sendable {
 
 /// buf's managed mode, limited to what sebuf honours.
 public struct ManagedConfig: Sendable {
+  /// On when the `managed:` block is present (unless `enabled: false`). When off, the
+  /// other fields are empty.
   public var enabled: Bool = false
   /// `go_package` = prefix + "/" + the file's directory, for every module file and the
   /// bundled sebuf protos (buf's rule), unless overridden.

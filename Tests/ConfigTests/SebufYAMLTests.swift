@@ -112,7 +112,7 @@ import Testing
     #expect(on.managed.enabled && on.managed.goPackagePrefix == "a.b/c")
     let off = try Workspace.parse(
       sebufYAML: "version: v1\nmanaged:\n  enabled: false\n  go_package_prefix: a.b/c\n", root: "/tmp")
-    #expect(!off.managed.enabled)
+    #expect(!off.managed.enabled && off.managed.goPackagePrefix == nil)
   }
 
   @Test func optionsAcceptMapListAndString() throws {
