@@ -159,6 +159,20 @@ import Testing
     }
   }
 
+  @Test func columnsCountBytesLikeEveryOtherSpan() {
+    // "é" is one Unicode scalar (Yams' unit) but two UTF-8 bytes (sebuf's unit): "bogus"
+    // starts at scalar column 21, byte column 22.
+    do {
+      _ = try Workspace.parse(sebufYAML: "version: v1\nlint: {ignore: [é], bogus: 1}\n", root: "/tmp")
+      Issue.record("expected an error")
+    } catch let e as DiagnosticError {
+      #expect(e.diagnostics.first?.span?.start == SourcePosition(line: 2, column: 22))
+      #expect(e.diagnostics.first?.span?.end == SourcePosition(line: 2, column: 27))
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+
   @Test func unknownKeyMessageHasDidYouMeanAndAllowedKeys() {
     #expect(throws: DiagnosticError.self) {
       try Workspace.parse(sebufYAML: "version: v1\nbreakign: {}\n", root: "/tmp")
