@@ -4,10 +4,10 @@ import Diagnostics
 import Yams
 
 /// A value read from YAML together with where it was written.
-public struct Located<Value: Sendable>: Sendable {
-  public var value: Value
-  public var span: Span
-  public init(_ value: Value, _ span: Span) {
+struct Located<Value: Sendable>: Sendable {
+  var value: Value
+  var span: Span
+  init(_ value: Value, _ span: Span) {
     self.value = value
     self.span = span
   }
