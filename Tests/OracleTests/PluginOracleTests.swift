@@ -87,9 +87,20 @@ import Testing
     return (dir, image)
   }
 
-  @Test func sebufsRequestIsByteIdenticalToProtocs() throws {
+  /// The Image from protoc's descriptor set (the request builder alone) or from sebuf's
+  /// own compiler (compiler and request builder together).
+  @Test(arguments: ["protoc-image", "sebuf-compiler"])
+  func sebufsRequestIsByteIdenticalToProtocs(imageSource: String) throws {
     guard try Oracle.require(["protoc"]) else { return }
-    let (dir, image) = try Self.sampleWorkspace()
+    let (dir, protocImage) = try Self.sampleWorkspace()
+    var image = protocImage
+    if imageSource == "sebuf-compiler" {
+      let ws = Workspace(root: dir.root, modules: [Module(path: "proto")])
+      let (compiled, diagnostics) = compile(ws.sourceSet(paths: []))
+      #expect(diagnostics.isEmpty, "\(diagnostics)")
+      image = try #require(compiled)
+    }
+    let finalImage = image
     // A recording plugin: saves the request, answers "no files, proto3 optional supported".
     for who in ["protoc", "sebuf"] {
       dir.write("rec-\(who).sh", "#!/bin/sh\ncat > '\(dir.root)/request-\(who).bin'\nprintf '\\020\\001'\n")
@@ -107,7 +118,7 @@ import Testing
           kind: .plugin("./rec-sebuf.sh"), out: "gen", options: [(key: "paths", value: "source_relative"), (key: "flag", value: "")],
           strategy: .all)
       ])
-    let generation = Generation(planner: Planner(workspace: workspace, registry: BackendRegistry([])), compile: { _, _ in (image, []) })
+    let generation = Generation(planner: Planner(workspace: workspace, registry: BackendRegistry([])), compile: { _, _ in (finalImage, []) })
     _ = try generation.run(GenerateOptions())
 
     let fromProtoc = try #require(FileSystem.read(dir.root + "/request-protoc.bin"))
@@ -127,9 +138,17 @@ import Testing
     #expect(fromSebuf == fromProtoc)
   }
 
-  @Test func protocGenGoOutputBuildsWithGo() throws {
+  @Test(arguments: ["protoc-image", "sebuf-compiler"])
+  func protocGenGoOutputBuildsWithGo(imageSource: String) throws {
     guard try Oracle.require(["protoc", "protoc-gen-go", "go"]) else { return }
-    let (dir, image) = try Self.sampleWorkspace()
+    let (dir, protocImage) = try Self.sampleWorkspace()
+    var compiled = protocImage
+    if imageSource == "sebuf-compiler" {
+      let (sebufImage, diagnostics) = compile(Workspace(root: dir.root, modules: [Module(path: "proto")]).sourceSet(paths: []))
+      #expect(diagnostics.isEmpty, "\(diagnostics)")
+      compiled = try #require(sebufImage)
+    }
+    let image = compiled
     var managed = ManagedConfig()
     managed.enabled = true
     managed.goPackagePrefix = "example.com/app/gen/go"
