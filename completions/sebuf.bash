@@ -215,15 +215,19 @@ _sebuf_generate() {
     # Offer option value completions
     case "${prev}" in
     '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--path')
-        return
-        ;;
-    '--only')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '--error-format')
+        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--only')
+        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'
         return
         ;;
     '--plugin-timeout')
@@ -283,15 +287,19 @@ _sebuf_plan() {
     # Offer option value completions
     case "${prev}" in
     '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--path')
-        return
-        ;;
-    '--only')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '--error-format')
+        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--only')
+        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'
         return
         ;;
     '--plugin-timeout')

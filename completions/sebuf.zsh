@@ -93,14 +93,16 @@ _sebuf_build() {
 
 _sebuf_generate() {
     local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
     local -ar arg_specs=(
         ':directory:_files -/'
-        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:'
-        '*--path[Limit the run to these files or directories (repeatable).]:path:'
-        '*--only[Run only this entry\: its name, backend id or plugin name (repeatable).]:name:'
-        '--error-format[text, json, github-actions, junit or msvs.]:format:'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
-        '--lock-timeout[Seconds to wait for another sebuf run on this workspace.]:seconds:'
+        '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--force[Ignore the manifest and run every job (unchanged files are still not rewritten).]'
         '--dry-run[Show what would be written, new/changed/unchanged/stale, and write nothing.]'
         '--version[Show the version.]'
@@ -142,14 +144,16 @@ _sebuf_breaking() {
 
 _sebuf_plan() {
     local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
     local -ar arg_specs=(
         ':directory:_files -/'
-        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:'
-        '*--path[Limit the run to these files or directories (repeatable).]:path:'
-        '*--only[Run only this entry\: its name, backend id or plugin name (repeatable).]:name:'
-        '--error-format[text, json, github-actions, junit or msvs.]:format:'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
-        '--lock-timeout[Seconds to wait for another sebuf run on this workspace.]:seconds:'
+        '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--force[Ignore the manifest\: show every job'\''s files as if all had to run.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
