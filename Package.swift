@@ -22,7 +22,9 @@ let package = Package(
     // The .proto compiler: lexer, parser, import resolver, linker, Image, HTTP model.
     .target(
       name: "Proto",
-      dependencies: ["Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+      dependencies: ["Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      // The bundled protos are embedded as Swift source by scripts/embed-bundled.
+      exclude: ["Bundled"]),
     // sebuf.yaml (and buf.yaml / buf.gen.yaml v2) into a validated Workspace.
     .target(name: "Config", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
     // Lint rules and breaking-change rules over Images.

@@ -186,26 +186,83 @@ _sebuf() {
 
 _sebuf_build() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __sebuf_offer_flags_options 0
+    non_repeating_flags=(--exclude-source-info --exclude-imports --version -h --help)
+    repeating_options=(--path)
+    non_repeating_options=(--output -o --error-format)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output'|'-o')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--error-format')
+        return
+        ;;
+    esac
 }
 
 _sebuf_generate() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __sebuf_offer_flags_options 0
+    non_repeating_flags=(--force --dry-run --version -h --help)
+    repeating_options=(--path --only)
+    non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--only')
+        return
+        ;;
+    '--error-format')
+        return
+        ;;
+    '--plugin-timeout')
+        return
+        ;;
+    '--lock-timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
 }
 
 _sebuf_lint() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
+    non_repeating_flags=(--show-rule-ids --list-rules --all --version -h --help)
+    repeating_options=(--path)
+    non_repeating_options=(--image --error-format)
     __sebuf_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--image')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'$'\n''config-ignore-yaml'
+        return
+        ;;
+    esac
 }
 
 _sebuf_breaking() {
@@ -218,10 +275,40 @@ _sebuf_breaking() {
 
 _sebuf_plan() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __sebuf_offer_flags_options 0
+    non_repeating_flags=(--force --version -h --help)
+    repeating_options=(--path --only)
+    non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--only')
+        return
+        ;;
+    '--error-format')
+        return
+        ;;
+    '--plugin-timeout')
+        return
+        ;;
+    '--lock-timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
 }
 
 _sebuf_ls-files() {

@@ -50,11 +50,11 @@ _sebuf() {
     case "${state}" in
     command)
         local -ar subcommands=(
-            'build:(in progress)'
-            'generate:(in progress)'
-            'lint:(in progress)'
+            'build:Compile .proto files into an image (a FileDescriptorSet).'
+            'generate:Run the backends and plugins of sebuf.yaml and write their outputs.'
+            'lint:Check .proto files against buf'\''s lint rules and sebuf'\''s HTTP rules.'
             'breaking:(in progress)'
-            'plan:(in progress)'
+            'plan:Show the generation jobs and what each would write, without writing.'
             'ls-files:List the workspace'\''s .proto files.'
             'init:Write a commented starter sebuf.yaml.'
             'completion:Print a shell completion script (bash, zsh or fish).'
@@ -77,6 +77,12 @@ _sebuf() {
 _sebuf_build() {
     local -i ret=1
     local -ar arg_specs=(
+        ':dir:'
+        '(--output -o)'{--output,-o}'[Where to write the image (.binpb, .bin, .pb or .json).]:output:'
+        '--exclude-source-info[Leave source code info out of the image.]'
+        '--exclude-imports[Leave imported files out of the image.]'
+        '*--path[Limit the targets to this file or directory (repeatable).]:path:'
+        '--error-format[How to print errors\: text, json, github-actions, junit or msvs.]:error-format:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -88,6 +94,15 @@ _sebuf_build() {
 _sebuf_generate() {
     local -i ret=1
     local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:'
+        '*--path[Limit the run to these files or directories (repeatable).]:path:'
+        '*--only[Run only this entry\: its name, backend id or plugin name (repeatable).]:name:'
+        '--error-format[text, json, github-actions, junit or msvs.]:format:'
+        '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
+        '--lock-timeout[Seconds to wait for another sebuf run on this workspace.]:seconds:'
+        '--force[Ignore the manifest and run every job (unchanged files are still not rewritten).]'
+        '--dry-run[Show what would be written, new/changed/unchanged/stale, and write nothing.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -98,7 +113,14 @@ _sebuf_generate() {
 
 _sebuf_lint() {
     local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs' 'config-ignore-yaml')
     local -ar arg_specs=(
+        '--image[Lint a compiled image (a FileDescriptorSet with source info, e.g. from `sebuf build -o x.binpb`).]:file:'
+        '*--path[Limit findings to these files or directories (repeatable).]:path:'
+        '--error-format[text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block for the current findings).]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_LOWER_SNAKE_CASE)`.]'
+        '--list-rules[List the rules the configuration enables (id, categories, purpose) and exit.]'
+        '--all[With --list-rules\: list every rule, including deprecated ones.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -121,6 +143,14 @@ _sebuf_breaking() {
 _sebuf_plan() {
     local -i ret=1
     local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:'
+        '*--path[Limit the run to these files or directories (repeatable).]:path:'
+        '*--only[Run only this entry\: its name, backend id or plugin name (repeatable).]:name:'
+        '--error-format[text, json, github-actions, junit or msvs.]:format:'
+        '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
+        '--lock-timeout[Seconds to wait for another sebuf run on this workspace.]:seconds:'
+        '--force[Ignore the manifest\: show every job'\''s files as if all had to run.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
