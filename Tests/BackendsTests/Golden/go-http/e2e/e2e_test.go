@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -14,9 +16,9 @@ import (
 	"time"
 
 	otherpb "example.com/corpus/other"
-	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/emptypb"
+	"google.golang.org/protobuf/types/known/timestamppb"
 )
 
 const apiKey = "123e4567-e89b-12d3-a456-426614174000"
@@ -167,6 +169,7 @@ type fixture struct {
 	rest      RESTServiceClient
 	inventory InventoryServiceClient
 	stream    StreamServiceClient
+	json      JSONServiceClient
 	cancelled chan struct{}
 }
 
@@ -181,6 +184,7 @@ func setup(t *testing.T, opts ...ServerOption) *fixture {
 		RegisterBasePathOnlyServiceServer(legacyServer{}, opts...),
 		RegisterInventoryServiceServer(inventoryServer{}, opts...),
 		RegisterStreamServiceServer(ss, opts...),
+		RegisterJSONServiceServer(jsonServer{}, opts...),
 	} {
 		if err != nil {
 			t.Fatal(err)
@@ -193,6 +197,7 @@ func setup(t *testing.T, opts ...ServerOption) *fixture {
 		rest:      NewRESTServiceClient(srv.URL+"/", WithRESTServiceAPIKey(apiKey)),
 		inventory: NewInventoryServiceClient(srv.URL, WithInventoryServiceTenantCount("7")),
 		stream:    NewStreamServiceClient(srv.URL),
+		json:      NewJSONServiceClient(srv.URL),
 		cancelled: ss.cancelled,
 	}
 }
@@ -272,13 +277,13 @@ func TestPathAndQueryBinding(t *testing.T) {
 	for _, v := range []string{"high", "LEVEL_HIGH", "2"} {
 		body := rawGet(t, f.url+"/api/v1/orgs/o/teams/1/levels/"+v, http.StatusOK)
 		var got Member
-		if err := protojson.Unmarshal([]byte(body), &got); err != nil || got.MemberLevel != Level_LEVEL_HIGH {
+		if err := json.Unmarshal([]byte(body), &got); err != nil || got.MemberLevel != Level_LEVEL_HIGH || !strings.Contains(body, `"memberLevel":"high"`) {
 			t.Fatalf("%s: %s", v, body)
 		}
 	}
 	body := rawGet(t, f.url+"/api/v1/items?page_size=1&lvl=low&lvl=LEVEL_HIGH&lvl=3&id=4&id=5&only_active=false&q=", http.StatusOK)
 	var list ListItemsResponse
-	if err := protojson.Unmarshal([]byte(body), &list); err != nil {
+	if err := json.Unmarshal([]byte(body), &list); err != nil {
 		t.Fatal(err)
 	}
 	want := &ListItemsRequest{PageSize: 1, Levels: []Level{Level_LEVEL_LOW, Level_LEVEL_HIGH, Level_LEVEL_PLAIN}, Ids: []int32{4, 5}}
@@ -626,5 +631,173 @@ func TestClientOptions(t *testing.T) {
 	}
 	if query.Get("level") != "low" {
 		t.Fatalf("enum_value in query: %v", query)
+	}
+}
+
+type jsonServer struct{}
+
+func (jsonServer) Echo(ctx context.Context, r *Everything) (*Everything, error) { return r, nil }
+
+func (jsonServer) EchoList(ctx context.Context, r *ItemList) (*ItemList, error) { return r, nil }
+
+func (jsonServer) EchoIndex(ctx context.Context, r *Index) (*Index, error) { return r, nil }
+
+func (jsonServer) StreamPayments(ctx context.Context, r *Payment, out SSESender) error {
+	if err := out.Send(r); err != nil {
+		return err
+	}
+	return out.Send(&Payment{Id: "2", Method: &Payment_Bank{Bank: &BankTransfer{Iban: "DE1"}}})
+}
+
+func everything() *Everything {
+	name := "n"
+	return &Everything{
+		Numbers: &Numbers{AsNumber: 1 << 40, UnsignedNumber: 7, AsString: 9, Many: []int64{-1, 2}, Plain: 3},
+		Enums: &Enums{Color: Color_COLOR_RED, Colors: []Color{Color_COLOR_GREEN, Color_COLOR_UNSPECIFIED}, SizeNumber: Size_SIZE_LARGE,
+			SizeString: Size_SIZE_SMALL, ByName: map[string]Color{"a": Color_COLOR_GREEN}},
+		Nullables: &Nullables{Name: &name},
+		Empties:   &Empties{Preserve: &Inner{}, AsNull: &Inner{Value: "kept"}},
+		Times: &Times{
+			Rfc: timestamppb.New(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)), Seconds: timestamppb.New(time.Unix(1700000000, 0)),
+			Millis: timestamppb.New(time.UnixMilli(1700000000123)), Day: timestamppb.New(time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)),
+			Plain: timestamppb.New(time.Unix(5, 0)),
+		},
+		Blobs:    &Blobs{Std: []byte{0xfb, 0xff}, Raw: []byte{0xfb, 0xff}, Url: []byte{0xfb, 0xff}, UrlRaw: []byte{0xfb, 0xff}, Hex: []byte{0xab, 0x01}},
+		Order:    &Order{Id: "o", Billing: &Address{Street: "b st", City: "bc"}, Shipping: &Address{City: "sc"}, Plain: &Address{Street: "p"}},
+		Payment:  &Payment{Id: "p", Method: &Payment_Card{Card: &Card{Number: "4242"}}},
+		Shape:    &Shape{Kind: &Shape_Label{Label: "l"}},
+		List:     &ItemList{Items: []*Inner{{Value: "a"}, {Value: "b"}}},
+		Index:    &Index{Entries: map[string]*Inner{"k": {Value: "v"}}},
+		Groups:   &Groups{ByTeam: map[string]*Group{"t": {Members: []*Inner{{Value: "m"}}}}},
+		Payments: []*Payment{{Id: "q", Method: &Payment_Bank{Bank: &BankTransfer{Iban: "X"}}}},
+	}
+}
+
+func TestJSONMappingShape(t *testing.T) {
+	data, err := json.Marshal(everything())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	at := func(path ...string) any {
+		var v any = got
+		for _, p := range path {
+			m, ok := v.(map[string]any)
+			if !ok {
+				t.Fatalf("%v: not an object at %s in %s", path, p, data)
+			}
+			v, ok = m[p]
+			if !ok {
+				return "<absent>"
+			}
+		}
+		return v
+	}
+	checks := []struct {
+		path []string
+		want any
+	}{
+		{[]string{"numbers", "asNumber"}, float64(1 << 40)},
+		{[]string{"numbers", "unsignedNumber"}, float64(7)},
+		{[]string{"numbers", "asString"}, "9"},
+		{[]string{"numbers", "plain"}, "3"},
+		{[]string{"enums", "color"}, "red"},
+		{[]string{"enums", "sizeNumber"}, float64(2)},
+		{[]string{"enums", "sizeString"}, "SIZE_SMALL"},
+		{[]string{"enums", "byName", "a"}, "green"},
+		{[]string{"nullables", "name"}, "n"},
+		{[]string{"nullables", "count"}, nil},
+		{[]string{"nullables", "flag"}, "<absent>"},
+		{[]string{"empties", "omit"}, "<absent>"},
+		{[]string{"times", "rfc"}, "2024-01-02T03:04:05Z"},
+		{[]string{"times", "seconds"}, float64(1700000000)},
+		{[]string{"times", "millis"}, float64(1700000000123)},
+		{[]string{"times", "day"}, "2024-05-06"},
+		{[]string{"times", "plain"}, "1970-01-01T00:00:05Z"},
+		{[]string{"blobs", "std"}, "+/8="},
+		{[]string{"blobs", "raw"}, "+/8"},
+		{[]string{"blobs", "url"}, "-_8="},
+		{[]string{"blobs", "urlRaw"}, "-_8"},
+		{[]string{"blobs", "hex"}, "ab01"},
+		{[]string{"order", "billing_street"}, "b st"},
+		{[]string{"order", "shipping_city"}, "sc"},
+		{[]string{"order", "billing"}, "<absent>"},
+		{[]string{"order", "plain", "street"}, "p"},
+		{[]string{"payment", "type"}, "card"},
+		{[]string{"payment", "number"}, "4242"},
+		{[]string{"payment", "card"}, "<absent>"},
+		{[]string{"shape", "kind"}, "label"},
+		{[]string{"shape", "label"}, "l"},
+		{[]string{"index", "k", "value"}, "v"},
+	}
+	for _, c := range checks {
+		if v := at(c.path...); v != c.want {
+			t.Errorf("%v = %#v, want %#v in %s", c.path, v, c.want, data)
+		}
+	}
+	if list, ok := at("list").([]any); !ok || len(list) != 2 {
+		t.Errorf("root unwrap of a repeated field: %s", data)
+	}
+	if team, ok := at("groups", "byTeam", "t").([]any); !ok || len(team) != 1 {
+		t.Errorf("map-value unwrap: %s", data)
+	}
+	if p, ok := at("payments").([]any); !ok || p[0].(map[string]any)["type"] != "bank_transfer" {
+		t.Errorf("repeated oneof discriminator: %s", data)
+	}
+	if v := at("empties", "preserve"); fmt.Sprint(v) != "map[]" {
+		t.Errorf("preserve: %#v", v)
+	}
+	empty, _ := json.Marshal(&Empties{AsNull: &Inner{}, Omit: &Inner{}})
+	if string(empty) != `{"asNull":null}` {
+		t.Errorf("empty behaviours: %s", empty)
+	}
+}
+
+func TestJSONMappingRoundTrip(t *testing.T) {
+	want := everything()
+	data, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := &Everything{}
+	if err := json.Unmarshal(data, got); err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if !proto.Equal(got, want) {
+		t.Fatalf("round trip:\n got %v\nwant %v\njson %s", got, want, data)
+	}
+	f := setup(t)
+	ctx := context.Background()
+	echoed, err := f.json.Echo(ctx, want)
+	if err != nil || !proto.Equal(echoed, want) {
+		t.Fatalf("served round trip: %v\n%v", err, echoed)
+	}
+	resp, err := http.Post(f.url+"/json/list", "application/json", strings.NewReader(`[{"value":"a"}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if strings.ReplaceAll(string(body), " ", "") != `[{"value":"a"}]` {
+		t.Fatalf("root unwrap over HTTP: %s", body)
+	}
+	idx, err := f.json.EchoIndex(ctx, &Index{Entries: map[string]*Inner{"x": {Value: "y"}}})
+	if err != nil || idx.Entries["x"].Value != "y" {
+		t.Fatal(idx, err)
+	}
+	st, err := f.json.StreamPayments(ctx, want.Payment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := &Payment{}
+	var ids []string
+	for st.Next(ev) {
+		ids = append(ids, ev.Id+":"+ev.GetCard().GetNumber()+ev.GetBank().GetIban())
+	}
+	if st.Err() != nil || strings.Join(ids, ",") != "p:4242,2:DE1" {
+		t.Fatal(ids, st.Err())
 	}
 }
