@@ -70,7 +70,7 @@ extension GoRoute {
         continue
       }
       if !isScalar(f) || f.label == .repeated {
-        fail("path variable '{\(p)}' is bound to field '\(p)' of type '\(f.type.goKindName)', but path parameters must be scalar types (string, int32, int64, uint32, uint64, bool, float, double, enum). Change the field type or remove it from the path.")
+        fail("path variable '{\(p)}' is bound to field '\(p)' of type '\(f.label == .repeated ? "repeated " : "")\(f.type.goKindName)', but path parameters must be scalar types (string, int32, int64, uint32, uint64, bool, float, double, enum). Change the field type or remove it from the path.")
         continue
       }
       pathParams.append(GoParam(name: p, field: p, required: true, enumValues: enumValues(f)))

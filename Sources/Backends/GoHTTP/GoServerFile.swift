@@ -14,15 +14,19 @@ struct GoServerFile {
     var body = CodePrinter(indent: "\t")
     var problems: [Diagnostic] = []
     for service in services {
-      do {
-        let routes = try service.methods.map {
-          try GoRoute.make($0, service: service, layout: layout, defaultRoute: .server(packageName: pkg.name),
-                           strictBody: true)
+      var routes: [GoRoute] = []
+      var failed = false
+      for method in service.methods {
+        do {
+          routes.append(
+            try GoRoute.make(
+              method, service: service, layout: layout, defaultRoute: .server(packageName: pkg.name), strictBody: true))
+        } catch let e as DiagnosticError {
+          problems += e.diagnostics
+          failed = true
         }
-        writeService(service, routes: routes, imports: &imports, into: &body)
-      } catch let e as DiagnosticError {
-        problems += e.diagnostics
       }
+      if !failed { writeService(service, routes: routes, imports: &imports, into: &body) }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     var p = CodePrinter(indent: "\t")
