@@ -73,15 +73,29 @@ extension Linter {
 
 extension Linter {
   /// An Image read from a serialized FileDescriptorSet (`buf build -o x.binpb`,
-  /// `protoc -o x.binpb --include_source_info`). Files named in `targets` (or, when
-  /// empty, files not imported by another file of the set) are the lint targets.
-  public static func image(descriptorSet bytes: [UInt8], targets: Set<String> = []) throws -> Image {
+  /// `protoc -o x.binpb --include_imports --include_source_info`). Imports are the files
+  /// buf marks as such (its `buf_extension` field 8042, `is_import`); in a plain set, the
+  /// well-known types and the bundled sebuf protos are imports and every other file is a
+  /// target.
+  public static func image(descriptorSet bytes: [UInt8]) throws -> Image {
     let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
-    var imported = Set<String>()
-    if targets.isEmpty { for f in set.file { imported.formUnion(f.dependency) } }
+    var marks: [Bool?] = []
+    for fd in set.file {
+      var mark: Bool? = nil
+      for f in WireFields([UInt8](fd.unknownFields.data)) where f.number == 8042 {
+        mark = false
+        for g in WireFields(Array(f.bytes)) where g.number == 1 { mark = g.scalar != 0 }
+      }
+      marks.append(mark)
+    }
+    let bufImage = marks.contains { $0 != nil }
     return Image(
-      files: set.file.map { fd in
-        ImageFile(descriptor: fd, isImport: targets.isEmpty ? imported.contains(fd.name) : !targets.contains(fd.name))
+      files: zip(set.file, marks).map { fd, mark in
+        let isImport =
+          bufImage
+          ? (mark ?? false)
+          : fd.name.hasPrefix("google/protobuf/") || fd.name.hasPrefix("sebuf/http/")
+        return ImageFile(descriptor: fd, isImport: isImport)
       })
   }
 }
