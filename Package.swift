@@ -62,6 +62,6 @@ let package = Package(
     // Runs the built `sebuf` binary end to end.
     .testTarget(name: "CLITests", dependencies: ["Diagnostics"]),
     // Real toolchains as oracles: protoc, Go, tsc, node, buf, openapi-spec-validator.
-    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics"]),
+    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint"]),
   ]
 )
