@@ -72,17 +72,15 @@ extension Linter {
 }
 
 extension Linter {
-  /// An Image read from a serialized FileDescriptorSet (`buf build -o x.binpb`,
-  /// `protoc -o x.binpb --include_imports --include_source_info`). Imports are the files
-  /// buf marks as such (its `buf_extension` field 8042, `is_import`); in a plain set, the
-  /// well-known types and the bundled sebuf protos are imports and every other file is a
-  /// target.
-  public static func image(descriptorSet bytes: [UInt8]) throws -> Image {
-    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
+  /// Marks which files of an image read from disk are imports. buf's images say so
+  /// (`buf_extension`, field 8042, `is_import`); in a plain FileDescriptorSet (protoc's
+  /// `-o`, `sebuf build -o`) the well-known types and the bundled sebuf protos are
+  /// imports and every other file is a target.
+  public static func markImports(_ image: Image) -> Image {
     var marks: [Bool?] = []
-    for fd in set.file {
+    for file in image.files {
       var mark: Bool? = nil
-      for f in WireFields([UInt8](fd.unknownFields.data)) where f.number == 8042 {
+      for f in WireFields([UInt8](file.descriptor.unknownFields.data)) where f.number == 8042 {
         mark = false
         for g in WireFields(Array(f.bytes)) where g.number == 1 { mark = g.scalar != 0 }
       }
@@ -90,12 +88,19 @@ extension Linter {
     }
     let bufImage = marks.contains { $0 != nil }
     return Image(
-      files: zip(set.file, marks).map { fd, mark in
-        let isImport =
+      files: zip(image.files, marks).map { file, mark in
+        var file = file
+        file.isImport =
           bufImage
           ? (mark ?? false)
-          : fd.name.hasPrefix("google/protobuf/") || fd.name.hasPrefix("sebuf/http/")
-        return ImageFile(descriptor: fd, isImport: isImport)
+          : file.name.hasPrefix("google/protobuf/") || file.name.hasPrefix("sebuf/http/")
+        return file
       })
+  }
+
+  /// An Image from serialized FileDescriptorSet bytes, imports marked as ``markImports(_:)`` does.
+  public static func image(descriptorSet bytes: [UInt8]) throws -> Image {
+    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
+    return markImports(Image(files: set.file.map { ImageFile(descriptor: $0, isImport: false) }))
   }
 }
