@@ -7,6 +7,8 @@ public struct Workspace: Sendable {
   public var root: String
   /// The config file read, relative to `root`; nil when defaults were used.
   public var configFile: String?
+  /// Which kind of file configured the workspace.
+  public var kind: WorkspaceFileKind = .sebuf
   public var modules: [Module]
   /// Extra import roots, relative to `root`.
   public var includes: [String]
