@@ -1,7 +1,9 @@
 import ArgumentParser
+import Config
 import Diagnostics
 import Foundation
 import Lint
+import Plan
 import Proto
 
 /// `sebuf breaking`: buf's breaking-change rules plus sebuf's HTTP rules, comparing the
@@ -20,22 +22,17 @@ struct BreakingCommand: AsyncParsableCommand {
       `sebuf breaking --against '.git#ref=HEAD~1,subdir=api'`, `sebuf breaking --against old.binpb`.
       """)
 
-  @Argument(
-    help: ArgumentHelp(
-      "The input: a workspace directory, or an image file (.binpb, .bin, .pb, .json).",
-      valueName: "input"))
-  var input: String = "."
+  @OptionGroup var workspace: WorkspaceOptions
 
   @Option(
     name: .customLong("against"),
     help: ArgumentHelp(
       "What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.",
-      discussion: "Defaults to `breaking.against` in sebuf.yaml.",
+      discussion: "Defaults to `breaking.against` in sebuf.yaml. The input may also be an image file instead of a directory.",
       valueName: "input"))
   var against: String?
 
-  @Option(name: .customLong("error-format"), help: ArgumentHelp("text, json, github-actions, junit or msvs.", valueName: "format"))
-  var errorFormat: BreakingFormat = .text
+  @OptionGroup var output: OutputOptions
 
   @Flag(name: .customLong("show-rule-ids"), help: "Append the rule id to each text finding: `… (FIELD_NO_DELETE)`.")
   var showRuleIDs = false
@@ -51,51 +48,56 @@ struct BreakingCommand: AsyncParsableCommand {
   @Flag(name: .customLong("list-rules"), help: "List every breaking rule (id, categories, purpose) and exit.")
   var listRules = false
 
-  enum BreakingFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json
-    case githubActions = "github-actions"
-    case junit, msvs
-
-    var diagnosticFormat: DiagnosticFormat {
-      switch self {
-      case .text: .text
-      case .json: .json
-      case .githubActions: .githubActions
-      case .junit: .junit
-      case .msvs: .msvs
-      }
-    }
-  }
-
   func run() async throws {
     signal(SIGPIPE, SIG_IGN)
     if listRules {
       print(ruleList(), terminator: "")
       return
     }
-    var settings = BreakingSettings()
+    var cleanup: [String] = []
+    defer { for dir in cleanup { try? FileManager.default.removeItem(atPath: dir) } }
+
+    // The current side: an image file, or the workspace compiled.
+    let inputFormat = BreakingInputs.imageFormat(workspace.directory)
+    let ws: Workspace
+    if inputFormat != nil {
+      ws = (try? Workspace.load(directory: ".", configFile: workspace.config))
+        ?? Workspace(root: PathMath.absolute("."), modules: [Module(path: ".")])
+    } else {
+      ws = try workspace.load(output)
+    }
+    let paths = inputFormat != nil ? [] : try workspace.workspacePaths(in: ws, output)
+    var settings = BreakingSettings(ws.breaking)
     settings.excludeImports = excludeImports
     if !use.isEmpty { settings.use = use }
-
-    guard let againstValue = against else {
+    guard let againstValue = against ?? ws.breaking.against else {
       fail([.error("Give --against (for example `--against '.git#branch=main'`), or set `breaking.against` in sebuf.yaml.", rule: "AGAINST")])
     }
     let current: Image
     let previous: Image
-    var cleanup: [String] = []
-    defer { for dir in cleanup { try? FileManager.default.removeItem(atPath: dir) } }
     do {
-      current = try BreakingInputs.loadInput(input)
-      let parsed = try AgainstInput.parse(againstValue, isDirectory: BreakingInputs.isDirectory)
-      switch parsed {
+      if let format = inputFormat {
+        current = try BreakingInputs.readImage(workspace.directory, format: format, side: "input")
+      } else {
+        current = try BreakingInputs.compile(ws, paths: paths, side: "input")
+      }
+      switch try AgainstInput.parse(againstValue, isDirectory: BreakingInputs.isDirectory) {
       case .image(let path, let format):
-        previous = try ImageFileReader.read(path, format: format)
+        previous = try BreakingInputs.readImage(path, format: format, side: "--against")
       case .directory(let dir):
-        previous = try BreakingInputs.compileDirectory(dir)
+        guard BreakingInputs.isDirectory(dir) else {
+          throw AgainstError("--against: \(dir) is not a directory, a git input (`.git#branch=main`) or an image file.")
+        }
+        previous = try BreakingInputs.compile(
+          ws.rooted(at: PathMath.absolute(dir)), paths: paths, side: "--against", lenient: true)
       case .git(let repository, let ref, let subdir):
         let snapshot = try GitSnapshot.extract(repository: repository, ref: ref, subdir: subdir)
         cleanup.append(snapshot.root)
-        previous = try BreakingInputs.compileDirectory(snapshot.directory)
+        var root = snapshot.directory
+        if subdir == nil, let inRepo = GitSnapshot.prefix(of: ws.root, repository: repository), !inRepo.isEmpty {
+          root += "/" + inRepo
+        }
+        previous = try BreakingInputs.compile(ws.rooted(at: root), paths: paths, side: "--against", lenient: true)
       }
     } catch let e as AgainstError {
       fail([e.diagnostic])
@@ -104,22 +106,20 @@ struct BreakingCommand: AsyncParsableCommand {
     }
     let result = BreakingChecker.check(current: current, previous: previous, settings: settings)
     if !result.errors.isEmpty { fail(result.errors) }
-    let text = errorFormat.diagnosticFormat.render(result.violations, showRule: showRuleIDs)
-    FileHandle.standardOutput.write(Data(text.utf8))
-    if !result.violations.isEmpty { throw ExitCode(100) }
+    printDiagnostics(result.violations, format: output.errorFormat.diagnosticFormat, showRule: showRuleIDs)
+    if !result.violations.isEmpty { throw ExitStatus.violations }
   }
 
   /// Prints diagnostics to stderr and exits 1.
   private func fail(_ diagnostics: [Diagnostic]) -> Never {
-    let text = errorFormat.diagnosticFormat.render(diagnostics, showRule: showRuleIDs)
-    FileHandle.standardError.write(Data(text.utf8))
+    printDiagnostics(diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
     Foundation.exit(1)
   }
 
   private func ruleList() -> String {
     var out = ""
     for r in BreakingCatalog.rules.sorted(by: { $0.info.id < $1.info.id }) {
-      if errorFormat == .json {
+      if output.errorFormat == .json {
         out += "{\"id\":\(JSONString.quote(r.info.id)),\"categories\":[\(r.categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.info.purpose))}\n"
       } else {
         let id = r.info.id.padding(toLength: 48, withPad: " ", startingAt: 0)
@@ -131,34 +131,71 @@ struct BreakingCommand: AsyncParsableCommand {
   }
 }
 
-/// Turns inputs into Images: image files are read, directories compiled.
+/// Turns inputs into Images: image files are read, workspaces compiled.
 enum BreakingInputs {
   static func isDirectory(_ path: String) -> Bool {
     var dir: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
   }
 
-  /// The current side: an image file, or a workspace directory.
-  static func loadInput(_ input: String) throws -> Image {
-    for (suffix, format) in [(".binpb", AgainstInput.ImageFormat.binary), (".bin", .binary), (".pb", .binary), (".json", .json)]
-    where input.hasSuffix(suffix) {
-      do {
-        return try ImageFileReader.read(input, format: format)
-      } catch let e as AgainstError {
-        throw AgainstError(e.message.replacingOccurrences(of: "--against: ", with: "input: "))
-      }
-    }
-    return try compileDirectory(input)
+  /// The image format a path's extension names, nil for anything else.
+  static func imageFormat(_ path: String) -> AgainstInput.ImageFormat? {
+    if path.hasSuffix(".json") { return .json }
+    if path.hasSuffix(".binpb") || path.hasSuffix(".bin") || path.hasSuffix(".pb") { return .binary }
+    return nil
   }
 
-  /// Compiles the workspace in `directory` with its own settings.
-  static func compileDirectory(_ directory: String) throws -> Image {
-    guard isDirectory(directory) else {
-      throw AgainstError("\(directory) is not a directory or an image file (.binpb, .bin, .pb, .json).")
+  static func readImage(_ path: String, format: AgainstInput.ImageFormat, side: String) throws -> Image {
+    do {
+      return try ImageFileReader.read(path, format: format)
+    } catch let e as AgainstError {
+      throw AgainstError(e.message.replacingOccurrences(of: "--against: ", with: side + ": "))
     }
-    // The compiler and the workspace loader land on main separately; until then only
-    // image inputs can be compared.
-    throw AgainstError(
-      "compiling .proto files is not available in this build yet; compare images: `sebuf breaking new.binpb --against old.binpb`.")
+  }
+
+  /// Compiles a workspace. `lenient` (the against side): `--path` values that select nothing
+  /// there select nothing (the files are new), instead of being errors.
+  static func compile(_ ws: Workspace, paths: [String], side: String, lenient: Bool = false) throws -> Image {
+    var sources = ws.sourceSet(paths: paths)
+    if lenient && !paths.isEmpty {
+      sources.targets = ws.moduleFiles(paths: paths).map(\.importPath)
+      if sources.targets.isEmpty { return Image(files: []) }
+    }
+    let (image, diagnostics) = Proto.compile(sources)
+    guard let image, !diagnostics.hasErrors else {
+      var ds = diagnostics.filter { $0.severity >= .error }
+      if side != "input" {
+        ds = ds.map { d in
+          var d = d
+          d.message = "\(side) (\(ws.root)): " + d.message
+          return d
+        }
+      }
+      throw DiagnosticError(ds.isEmpty ? [.error("\(side): compilation failed", rule: "COMPILE")] : ds)
+    }
+    return image
+  }
+}
+
+extension Workspace {
+  /// The same settings with another root (the against side's copy of the workspace).
+  func rooted(at root: String) -> Workspace {
+    var w = self
+    w.root = root
+    return w
+  }
+}
+
+extension BreakingSettings {
+  /// The `breaking:` block of sebuf.yaml.
+  init(_ c: BreakingConfig) {
+    self.init()
+    use = c.use
+    except = c.except
+    ignore = c.ignore
+    ignoreOnly = c.ignoreOnly
+    ignoreUnstablePackages = c.ignoreUnstablePackages
+    allowCommentIgnores = c.allowCommentIgnores
+    idSpans = c.idSpans
   }
 }

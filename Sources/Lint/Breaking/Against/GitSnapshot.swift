@@ -150,3 +150,18 @@ extension String {
     String(split(separator: "\n", omittingEmptySubsequences: true).first ?? "")
   }
 }
+
+extension GitSnapshot {
+  /// Where `directory` lies inside the work tree of `repository` (`api/` → "api"), nil when
+  /// it is outside it or git cannot tell.
+  public static func prefix(of directory: String, repository: String) -> String? {
+    let workdir = repository.hasSuffix(".git") ? (repository as NSString).deletingLastPathComponent : repository
+    guard let top = try? git(["rev-parse", "--show-toplevel"], in: workdir.isEmpty ? "." : workdir), top.code == 0
+    else { return nil }
+    let root = URL(fileURLWithPath: top.stdout.firstLine).resolvingSymlinksInPath().path
+    let dir = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+    if dir == root { return "" }
+    guard dir.hasPrefix(root + "/") else { return nil }
+    return String(dir.dropFirst(root.count + 1))
+  }
+}
