@@ -1,7 +1,32 @@
 import ArgumentParser
 
-// Placeholder until the issue that owns `sebuf completion` lands its engine.
+/// `sebuf completion bash|zsh|fish`: prints a shell completion script.
 struct CompletionCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "completion", abstract: "(in progress)")
-  func run() async throws { throw ValidationError("sebuf completion is not available yet") }
+  static let configuration = CommandConfiguration(
+    commandName: "completion",
+    abstract: "Print a shell completion script (bash, zsh or fish).",
+    discussion: """
+      Examples:
+        bash: sebuf completion bash > ~/.local/share/bash-completion/completions/sebuf
+        zsh:  sebuf completion zsh > "${fpath[1]}/_sebuf"
+        fish: sebuf completion fish > ~/.config/fish/completions/sebuf.fish
+      """)
+
+  enum Shell: String, CaseIterable, ExpressibleByArgument {
+    case bash, zsh, fish
+    var completionShell: CompletionShell {
+      switch self {
+      case .bash: .bash
+      case .zsh: .zsh
+      case .fish: .fish
+      }
+    }
+  }
+
+  @Argument(help: "The shell: bash, zsh or fish.")
+  var shell: Shell
+
+  func run() async throws {
+    OutputStream.standardOutput.write(Sebuf.completionScript(for: shell.completionShell))
+  }
 }

@@ -1,7 +1,140 @@
 import ArgumentParser
+import Config
+import Diagnostics
+import Plan
+import Proto
 
-// Placeholder until the issue that owns `sebuf generate` lands its engine.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `sebuf generate`: run every `generate:` entry and write what changed.
 struct GenerateCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "generate", abstract: "(in progress)")
-  func run() async throws { throw ValidationError("sebuf generate is not available yet") }
+  static let configuration = CommandConfiguration(
+    commandName: "generate",
+    abstract: "Run the backends and plugins of sebuf.yaml and write their outputs.",
+    discussion: """
+      Only files whose bytes changed are written (atomically); files a job wrote last \
+      time and no longer produces are removed; other files are never touched. Jobs whose \
+      inputs did not change since the last run are skipped (.sebuf/manifest.json). \
+      Examples: `sebuf generate`, `sebuf generate --only openapi`, `sebuf generate --dry-run`.
+      """)
+
+  @OptionGroup var run: GenerateRunOptions
+
+  @Flag(help: "Ignore the manifest and run every job (unchanged files are still not rewritten).")
+  var force = false
+
+  @Flag(name: .customLong("dry-run"), help: "Show what would be written, new/changed/unchanged/stale, and write nothing.")
+  var dryRun = false
+
+  func run() async throws {
+    try GenerateDriver(options: run).execute(force: force, dryRun: dryRun)
+  }
 }
+
+/// Options shared by `generate` and `plan`.
+struct GenerateRunOptions: ParsableArguments {
+  @OptionGroup var workspace: WorkspaceOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(
+    name: .customLong("only"),
+    help: ArgumentHelp(
+      "Run only this generate entry: its name, backend id or plugin name (repeatable).",
+      discussion: "Other entries' outputs and manifest records are left alone. Example: `--only openapi`.",
+      valueName: "name"),
+    completion: CompletionWords.backends)
+  var only: [String] = []
+
+  @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds before a hung plugin is killed.", valueName: "seconds"))
+  var pluginTimeout: Double = 120
+
+  @Option(
+    name: .customLong("lock-timeout"),
+    help: ArgumentHelp("Seconds to wait while another sebuf run holds the workspace's lock.", valueName: "seconds"))
+  var lockTimeout: Double = 60
+}
+
+/// The wiring of `generate` and `plan`: load, run the Plan engine, print.
+struct GenerateDriver {
+  var options: GenerateRunOptions
+
+  func execute(force: Bool, dryRun: Bool) throws {
+    signal(SIGPIPE, SIG_IGN)
+    let start = ContinuousClock.now
+    let format = options.output.errorFormat.diagnosticFormat
+    let workspace = try options.workspace.load(options.output)
+    let paths = try options.workspace.workspacePaths(in: workspace, options.output)
+    let planner = Planner(
+      workspace: workspace, registry: .native, searchPath: getenv("PATH").map { String(cString: $0) },
+      pluginTimeout: options.pluginTimeout, toolFingerprint: Self.toolFingerprint())
+    let generation = Generation(planner: planner, compile: { ws, paths in compile(ws.sourceSet(paths: paths)) })
+    var runOptions = GenerateOptions(
+      filter: PlanFilter(only: options.only, paths: paths), force: force, dryRun: dryRun, lockTimeout: options.lockTimeout)
+    if Terminal.isTTY(.standardError) {
+      runOptions.progress = { done, total, label in Terminal.progress("[\(done)/\(total)] \(label)") }
+    }
+
+    let result: GenerationResult
+    do {
+      result = try generation.run(runOptions)
+    } catch let e as DiagnosticError {
+      Terminal.endProgress()
+      printDiagnostics(e.diagnostics, format: format, to: .standardError)
+      throw ExitStatus.error
+    } catch {
+      Terminal.endProgress()
+      OutputStream.standardError.write("\(error)\n")
+      throw ExitStatus.error
+    }
+    Terminal.endProgress()
+    printDiagnostics(result.diagnostics, format: format, to: .standardError)
+    let ms = Int((ContinuousClock.now - start) / .milliseconds(1))
+    let report = result.report
+    if dryRun {
+      OutputStream.standardOutput.write(PlanPrinter.render(report))
+      OutputStream.standardOutput.write(
+        "would write \(report.wrote), unchanged \(report.unchanged), remove \(report.removed), skip \(report.skippedJobs) jobs (\(ms) ms)\n")
+    } else {
+      OutputStream.standardError.write(
+        "wrote \(report.wrote), unchanged \(report.unchanged), removed \(report.removed), skipped \(report.skippedJobs) jobs in \(ms) ms\n")
+    }
+  }
+
+  /// sebuf's version plus the size and mtime of the running binary: a rebuilt sebuf
+  /// (new backends) never reuses outputs recorded by another build.
+  static func toolFingerprint() -> String {
+    let stamp = FileSystem.stamp("/proc/self/exe") ?? FileSystem.stamp(CommandLine.arguments[0])
+    return SebufVersion.current + (stamp.map { ":\($0.size):\($0.mtime)" } ?? "")
+  }
+}
+
+/// Prints a plan: each job, then each file with what would happen to it.
+enum PlanPrinter {
+  static func render(_ report: WriteReport) -> String {
+    var out = ""
+    for job in report.jobs {
+      if job.skipped && job.changes.isEmpty {
+        out += "\(job.id): up to date\n"
+        continue
+      }
+      out += "\(job.id):\n"
+      for c in job.changes { out += "  " + c.kind.rawValue.padding(10) + c.path + "\n" }
+    }
+    if !report.orphanRemovals.isEmpty {
+      out += "(entries removed from the config):\n"
+      for c in report.orphanRemovals { out += "  " + c.kind.rawValue.padding(10) + c.path + "\n" }
+    }
+    return out
+  }
+}
+
+extension String {
+  fileprivate func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+}
+

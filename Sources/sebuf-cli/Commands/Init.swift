@@ -1,7 +1,71 @@
 import ArgumentParser
+import Config
+import Diagnostics
 
-// Placeholder until the issue that owns `sebuf init` lands its engine.
+/// `sebuf init`: writes a starter sebuf.yaml, or converts buf.yaml/buf.gen.yaml v2.
 struct InitCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "init", abstract: "(in progress)")
-  func run() async throws { throw ValidationError("sebuf init is not available yet") }
+  static let configuration = CommandConfiguration(
+    commandName: "init",
+    abstract: "Write a commented starter sebuf.yaml.",
+    discussion: """
+      Refuses to overwrite an existing sebuf.yaml. With --from-buf, reads buf.yaml (and \
+      buf.gen.yaml) v2 in the directory and writes the same workspace as sebuf.yaml; what \
+      sebuf cannot honour (remote plugins, BSR dependencies) is reported with its line. \
+      Example: `sebuf init --from-buf && sebuf generate`.
+      """)
+
+  @Argument(help: "The directory to write sebuf.yaml into.", completion: .directory)
+  var directory: String = "."
+
+  @Flag(help: "Convert buf.yaml and buf.gen.yaml (v2) in the directory instead of writing the starter.")
+  var fromBuf = false
+
+  @OptionGroup var output: OutputOptions
+
+  func run() async throws {
+    let dir = PathMath.absolute(directory)
+    guard FileKind.of(dir) == .directory else {
+      printDiagnostics(
+        [.error("directory \"\(directory)\" does not exist.", rule: "CONFIG")],
+        format: output.errorFormat.diagnosticFormat, to: .standardError)
+      throw ExitStatus.error
+    }
+    let target = dir + "/" + Workspace.fileName
+    let shown = directory == "." ? Workspace.fileName : directory + "/" + Workspace.fileName
+    if FileKind.of(target) != .missing {
+      printDiagnostics(
+        [.error("already exists; will not overwrite it (edit it, or remove it first).", rule: "CONFIG", at: .file(shown))],
+        format: output.errorFormat.diagnosticFormat, to: .standardError)
+      throw ExitStatus.error
+    }
+    if !fromBuf && FileKind.of(dir + "/buf.yaml") == .file {
+      // A starter sebuf.yaml would silently shadow the buf configuration.
+      printDiagnostics(
+        [
+          .error(
+            "a buf.yaml is here: run `sebuf init --from-buf` to convert it (sebuf also reads buf.yaml v2 as it is).",
+            rule: "CONFIG", at: .file(directory == "." ? "buf.yaml" : directory + "/buf.yaml"))
+        ], format: output.errorFormat.diagnosticFormat, to: .standardError)
+      throw ExitStatus.error
+    }
+    let text: String
+    if fromBuf {
+      do {
+        text = try Workspace.convertFromBuf(directory: dir)
+      } catch let e as DiagnosticError {
+        printDiagnostics(e.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
+        throw ExitStatus.error
+      }
+    } else {
+      let modulePath = FileKind.of(dir + "/proto") == .directory ? "proto" : "."
+      text = Workspace.initTemplate(modulePath: modulePath)
+    }
+    guard FileKind.write(text, to: target) else {
+      printDiagnostics(
+        [.error("cannot write \(shown).", rule: "CONFIG")], format: output.errorFormat.diagnosticFormat,
+        to: .standardError)
+      throw ExitStatus.error
+    }
+    OutputStream.standardOutput.write("Wrote \(shown)\(fromBuf ? " (converted from buf.yaml)" : "").\n")
+  }
 }

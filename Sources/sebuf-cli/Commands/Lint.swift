@@ -1,7 +1,153 @@
 import ArgumentParser
+import Config
+import Diagnostics
+import Foundation
+import Lint
+import Plan
+import Proto
 
-// Placeholder until the issue that owns `sebuf lint` lands its engine.
+/// `sebuf lint`: buf's lint rules plus sebuf's HTTP rules over the workspace's files.
 struct LintCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "lint", abstract: "(in progress)")
-  func run() async throws { throw ValidationError("sebuf lint is not available yet") }
+  static let configuration = CommandConfiguration(
+    commandName: "lint",
+    abstract: "Check .proto files against buf's lint rules and sebuf's HTTP rules.",
+    discussion: """
+      Compiles the workspace and prints findings as path:line:col:message (like buf). Exits \
+      0 when clean, 100 with findings (rules listed under `lint.warn` print as warnings and \
+      do not fail), 1 on errors (bad config, unknown rule id, compile error). Rules come \
+      from the `lint:` block of sebuf.yaml (default: STANDARD). Silence one finding with a \
+      `// sebuf:lint:ignore RULE_ID` (or `// buf:lint:ignore RULE_ID`) line in the \
+      element's leading comment, or the parent's. \
+      Examples: `sebuf lint --error-format github-actions` in CI; \
+      `sebuf lint --error-format config-ignore-yaml` to adopt lint gradually; \
+      `sebuf lint --list-rules --all`.
+      """)
+
+  @OptionGroup var workspace: WorkspaceOptions
+
+  @Option(
+    name: .customLong("error-format"),
+    help: ArgumentHelp(
+      "text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).",
+      valueName: "format"))
+  var errorFormat: LintFormat = .text
+
+  @Option(
+    name: .customLong("image"),
+    help: ArgumentHelp(
+      "Lint a compiled image instead of compiling the workspace (.binpb/.bin/.pb/.json, e.g. from `sebuf build -o` or `buf build -o`).",
+      valueName: "file"),
+    completion: .file(extensions: ["binpb", "bin", "pb", "json"]))
+  var image: String?
+
+  @Flag(
+    name: .customLong("show-rule-ids"),
+    help: "Append the rule id to each text finding: `… (FIELD_LOWER_SNAKE_CASE)`.")
+  var showRuleIDs = false
+
+  @Flag(
+    name: .customLong("list-rules"),
+    help: "List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.")
+  var listRules = false
+
+  @Flag(name: .customLong("all"), help: "With --list-rules: every rule, including those not enabled and deprecated ones.")
+  var all = false
+
+  enum LintFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+    case githubActions = "github-actions"
+    case junit, msvs
+    case configIgnoreYAML = "config-ignore-yaml"
+
+    var diagnosticFormat: DiagnosticFormat {
+      switch self {
+      case .text, .configIgnoreYAML: .text
+      case .json: .json
+      case .githubActions: .githubActions
+      case .junit: .junit
+      case .msvs: .msvs
+      }
+    }
+
+    static var allValueDescriptions: [String: String] {
+      [
+        "text": "path:line:col:message, like buf",
+        "json": "one JSON object per line (buf's shape)",
+        "github-actions": "::error workflow commands that annotate pull requests",
+        "junit": "a JUnit XML report",
+        "msvs": "Visual Studio's path(line,col) : error RULE : message",
+        "config-ignore-yaml": "a lint.ignore_only block for the current findings",
+      ]
+    }
+  }
+
+  func validate() throws {
+    if all && !listRules { throw ValidationError("--all only goes with --list-rules") }
+  }
+
+  func run() async throws {
+    signal(SIGPIPE, SIG_IGN)
+    var output = OutputOptions()
+    output.errorFormat = ErrorFormat(rawValue: errorFormat.diagnosticFormat.rawValue) ?? .text
+    let format = errorFormat.diagnosticFormat
+
+    if listRules && all {
+      OutputStream.standardOutput.write(LintReports.ruleList(LintCatalog.catalog.rules.map(\.id), json: errorFormat == .json))
+      return
+    }
+    let ws = try workspace.load(output)
+    let (settings, configErrors) = Self.settings(ws.lint)
+    if !configErrors.isEmpty {
+      printDiagnostics(configErrors, format: format, to: .standardError)
+      throw ExitStatus.error
+    }
+    if listRules {
+      OutputStream.standardOutput.write(LintReports.ruleList(settings.rules, json: errorFormat == .json))
+      return
+    }
+
+    let input: Image
+    if let path = image {
+      do {
+        input = Linter.restrict(Linter.markImports(try ImageIO.read(path)), to: try workspace.workspacePaths(in: ws, output))
+      } catch let e as ExitCode {
+        throw e
+      } catch {
+        printDiagnostics([.error("\(error)", rule: "CONFIG")], format: format, to: .standardError)
+        throw ExitStatus.error
+      }
+    } else {
+      let paths = try workspace.workspacePaths(in: ws, output)
+      Terminal.progress("compiling…")
+      let (compiled, diagnostics) = compile(ws.sourceSet(paths: paths))
+      Terminal.endProgress()
+      guard let compiled, !diagnostics.hasErrors else {
+        printDiagnostics(diagnostics, format: format, to: .standardError)
+        throw ExitStatus.error
+      }
+      input = compiled
+    }
+
+    let findings = Linter.lint(input, settings: settings)
+    if errorFormat == .configIgnoreYAML {
+      OutputStream.standardOutput.write(LintReports.configIgnoreYAML(findings))
+    } else {
+      printDiagnostics(findings, format: format, showRule: showRuleIDs)
+    }
+    throw ExitStatus.of(errors: [], violations: findings)
+  }
+
+  /// The workspace's `lint:` block resolved against the catalog; unknown ids are errors
+  /// at their place in sebuf.yaml, with a suggestion.
+  static func settings(_ c: LintConfig) -> (LintSettings, [Diagnostic]) {
+    var options = LintOptions()
+    options.enumZeroValueSuffix = c.enumZeroValueSuffix
+    options.serviceSuffix = c.serviceSuffix
+    options.rpcAllowSameRequestResponse = c.rpcAllowSameRequestResponse
+    options.rpcAllowGoogleProtobufEmptyRequests = c.rpcAllowGoogleProtobufEmptyRequests
+    options.rpcAllowGoogleProtobufEmptyResponses = c.rpcAllowGoogleProtobufEmptyResponses
+    return LintSettings.resolve(
+      use: c.use, except: c.except, ignore: c.ignore, ignoreOnly: c.ignoreOnly, warn: c.warn,
+      allowCommentIgnores: c.allowCommentIgnores, options: options, spans: c.idSpans)
+  }
 }

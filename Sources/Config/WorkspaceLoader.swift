@@ -1,0 +1,192 @@
+// Finding and reading the workspace file: sebuf.yaml (v1), or buf.yaml + buf.gen.yaml (v2)
+// for projects coming from buf, or nothing (the directory is one module with defaults).
+import Diagnostics
+import Yams
+
+extension GenerateEntry {
+  /// Ids of the native backends, as written in `generate[].backend`.
+  public static let nativeBackends = ["go-http", "go-client", "ts-client", "ts-server", "openapi"]
+
+  /// The options as a protoc plugin parameter: `k=v` (or `k` alone) joined with commas.
+  public var parameter: String {
+    options.map { $0.value.isEmpty ? $0.key : "\($0.key)=\($0.value)" }.joined(separator: ",")
+  }
+}
+
+/// Which kind of file configured a workspace.
+public enum WorkspaceFileKind: String, Sendable {
+  /// `sebuf.yaml` version v1.
+  case sebuf
+  /// `buf.yaml` v2 (and `buf.gen.yaml` v2 next to it, if present).
+  case buf
+  /// No file: one module at the root with default settings.
+  case none
+}
+
+extension Workspace {
+  /// The name sebuf looks for.
+  public static let fileName = "sebuf.yaml"
+
+  /// Finds and reads the workspace for `directory`: `configFile` if given, else the nearest
+  /// `sebuf.yaml` (or `buf.yaml` v2) in the directory or a parent, else the directory as one
+  /// module with defaults. Throws ``DiagnosticError`` listing every problem of a bad config.
+  ///
+  /// With `configFile`, the workspace root is `directory` and the file may live anywhere.
+  public static func load(directory: String, configFile: String?) throws -> Workspace {
+    let dir = FilePath.absolute(directory)
+    switch FileSystem.kind(dir) {
+    case .directory: break
+    case .file:
+      throw DiagnosticError(
+        .error(
+          "\"\(directory)\" is a file; give the workspace directory (use --path to limit the run to some files).",
+          rule: "CONFIG"))
+    case .missing:
+      throw DiagnosticError(
+        .error("directory \"\(directory)\" does not exist; give the workspace directory.", rule: "CONFIG"))
+    }
+    if let configFile {
+      let path = FilePath.absolute(configFile)
+      guard FileSystem.isFile(path) else {
+        throw DiagnosticError(
+          .error("config file \"\(configFile)\" does not exist.", rule: "CONFIG", at: .file(configFile)))
+      }
+      let shown = FilePath.relative(path, to: dir) ?? configFile
+      let base = String(path.split(separator: "/").last ?? "")
+      if base.hasPrefix("buf.gen.") {
+        throw DiagnosticError(
+          .error(
+            "--config names buf.gen.yaml; pass buf.yaml instead (buf.gen.yaml next to it is read too).",
+            rule: "CONFIG", at: .file(shown)))
+      }
+      if base.hasPrefix("buf.") {
+        return try loadBuf(root: dir, bufYAML: path, shown: shown)
+      }
+      return try loadSebuf(root: dir, file: path, shown: shown)
+    }
+    var current = dir
+    while true {
+      let sebuf = FilePath.join(current, fileName)
+      if FileSystem.isFile(sebuf) { return try loadSebuf(root: current, file: sebuf, shown: fileName) }
+      let buf = FilePath.join(current, "buf.yaml")
+      if FileSystem.isFile(buf) { return try loadBuf(root: current, bufYAML: buf, shown: "buf.yaml") }
+      if current == "/" { break }
+      current = FilePath.parent(current)
+    }
+    var ws = Workspace(root: dir, modules: [Module(path: ".")])
+    ws.kind = .none
+    return ws
+  }
+
+  /// Reads `sebuf.yaml` text (for tests and tools); `root` is the absolute workspace root.
+  public static func parse(sebufYAML text: String, file: String = fileName, root: String) throws -> Workspace {
+    var r = YAMLReader(file: file)
+    var v = WorkspaceValidator(root: root)
+    var ws: Workspace?
+    if let node = r.parse(text), let fields = rootFields(node, &r, expected: "v1", allowed: RawWorkspaceV1.keys) {
+      let raw = RawWorkspaceV1.decode(fields, &r)
+      ws = validate(raw, &v, root: root)
+    }
+    let diagnostics = r.diagnostics + v.diagnostics
+    if diagnostics.hasErrors || ws == nil { throw DiagnosticError(diagnostics.normalized()) }
+    ws?.configFile = file
+    ws?.kind = .sebuf
+    return ws!
+  }
+
+  /// Reads buf.yaml v2 text and optional buf.gen.yaml v2 text (for tests and tools).
+  public static func parse(bufYAML: String, bufGenYAML: String?, root: String, file: String = "buf.yaml") throws
+    -> Workspace
+  {
+    var r = YAMLReader(file: file)
+    var v = WorkspaceValidator(root: root)
+    var raw = RawWorkspaceV1()
+    var ok = false
+    if let node = r.parse(bufYAML),
+      let fields = rootFields(node, &r, expected: "v2", allowed: BufConfigV2.bufYAMLKeys, buf: true)
+    {
+      BufConfigV2.decodeBufYAML(fields, &r, into: &raw)
+      ok = true
+    }
+    var diagnostics = r.diagnostics
+    if let gen = bufGenYAML {
+      let genFile = siblingName(of: file, "buf.gen.yaml")
+      var g = YAMLReader(file: genFile)
+      if let node = g.parse(gen),
+        let fields = rootFields(node, &g, expected: "v2", allowed: BufConfigV2.genKeys, buf: true)
+      {
+        BufConfigV2.decodeBufGenYAML(fields, &g, modules: raw.modules, into: &raw)
+      }
+      diagnostics += g.diagnostics
+    }
+    var ws: Workspace?
+    if ok { ws = validate(raw, &v, root: root) }
+    diagnostics += v.diagnostics
+    if diagnostics.hasErrors || ws == nil { throw DiagnosticError(diagnostics.normalized()) }
+    ws?.configFile = file
+    ws?.kind = .buf
+    return ws!
+  }
+
+  // MARK: - Private
+
+  private static func siblingName(of file: String, _ name: String) -> String {
+    guard let i = file.lastIndex(of: "/") else { return name }
+    return String(file[...i]) + name
+  }
+
+  private static func loadSebuf(root: String, file: String, shown: String) throws -> Workspace {
+    guard let text = FileSystem.read(file) else {
+      throw DiagnosticError(.error("cannot read \(shown).", rule: "CONFIG", at: .file(shown)))
+    }
+    return try parse(sebufYAML: text, file: shown, root: root)
+  }
+
+  private static func loadBuf(root: String, bufYAML: String, shown: String) throws -> Workspace {
+    guard let text = FileSystem.read(bufYAML) else {
+      throw DiagnosticError(.error("cannot read \(shown).", rule: "CONFIG", at: .file(shown)))
+    }
+    let genPath = FilePath.join(FilePath.parent(bufYAML), "buf.gen.yaml")
+    let gen = FileSystem.isFile(genPath) ? FileSystem.read(genPath) : nil
+    return try parse(bufYAML: text, bufGenYAML: gen, root: root, file: shown)
+  }
+
+  /// Checks that the root is a mapping with the expected `version`, then its keys.
+  private static func rootFields(
+    _ node: Node, _ r: inout YAMLReader, expected: String, allowed: [String], buf: Bool = false
+  ) -> Fields? {
+    guard case .mapping(let m) = node else {
+      r.error("\(r.file) must be a mapping of keys, starting with `version: \(expected)`.", at: r.span(node))
+      return nil
+    }
+    guard let (_, vnode) = m.first(where: { $0.key.string == "version" }) else {
+      r.error(
+        "\"version\" is not set; add `version: \(expected)` as the first line.",
+        at: Span(file: r.file, start: r.pos(1, 1), end: r.pos(1, 1)))
+      return nil
+    }
+    guard let version = r.string(vnode, "version") else { return nil }
+    if version.value != expected {
+      var msg = "unknown version \"\(version.value)\"; \(r.file) must say `version: \(expected)`."
+      if buf && (version.value == "v1" || version.value == "v1beta1") {
+        msg = "\(r.file) version \(version.value) is not read; run `buf config migrate` to move it to v2."
+      } else if !buf && version.value == "v2" {
+        msg += " (A buf.yaml v2 is read as buf.yaml; sebuf.yaml's own version is v1.)"
+      }
+      r.error(msg, at: version.span)
+      return nil
+    }
+    return r.mapping(node, context: r.file, allowed: allowed)
+  }
+
+  private static func validate(_ raw: RawWorkspaceV1, _ v: inout WorkspaceValidator, root: String) -> Workspace {
+    let modules = v.modules(raw.modules, raw.modulesSpan)
+    let includes = v.includes(raw.includes, modules: modules)
+    var ws = Workspace(root: root, modules: modules, includes: includes)
+    ws.lint = v.lint(raw.lint)
+    ws.breaking = v.breaking(raw.breaking)
+    ws.generate = v.generate(raw.generate)
+    ws.managed = v.managed(raw.managed)
+    return ws
+  }
+}

@@ -1,0 +1,89 @@
+// Runs the selected breaking rules over two Images and turns findings into Diagnostics,
+// after the config's ignores, unstable-package skipping and `sebuf:breaking:ignore` comments.
+import Diagnostics
+import Proto
+
+/// The `breaking:` settings the checker needs (the CLI maps sebuf.yaml's BreakingConfig here).
+public struct BreakingSettings: Sendable {
+  /// Rule and category ids to run.
+  public var use: [String] = ["FILE"]
+  public var except: [String] = []
+  /// Paths (relative to the workspace, globs allowed) skipped by every rule.
+  public var ignore: [String] = []
+  /// Rule or category id → paths skipped for it.
+  public var ignoreOnly: [String: [String]] = [:]
+  /// Skip files whose package is alpha, beta or test (`v1beta1`, `v1alpha`, `v1test`).
+  public var ignoreUnstablePackages = false
+  /// Honour `// sebuf:breaking:ignore RULE_ID` comments in the current version.
+  public var allowCommentIgnores = true
+  /// Skip findings in imported (non-target) files.
+  public var excludeImports = false
+  /// Where ids were written, for positioned errors about unknown ids.
+  public var idSpans: [String: Span] = [:]
+  public init() {}
+}
+
+/// The result of a comparison: violations, and errors that stopped it (unknown ids).
+public struct BreakingResult: Sendable {
+  public var violations: [Diagnostic]
+  public var errors: [Diagnostic]
+}
+
+/// Compares two Images with buf's breaking rules and sebuf's HTTP rules.
+public enum BreakingChecker {
+  /// The comment prefix that accepts one finding: `// sebuf:breaking:ignore RULE_ID`.
+  public static let commentIgnorePrefix = "sebuf:breaking:ignore"
+
+  /// The rule ids selected by `use` minus `except`, or errors for unknown ids.
+  public static func selectRules(_ settings: BreakingSettings) -> (ids: [String], errors: [Diagnostic]) {
+    var errors: [Diagnostic] = []
+    func resolve(_ ids: [String]) -> Set<String> {
+      var out = Set<String>()
+      for id in ids {
+        if let rules = BreakingCatalog.expand(id) {
+          out.formUnion(rules)
+        } else {
+          errors.append(
+            .error(
+              "Unknown breaking rule or category \(quoted(id)); categories are \(BreakingCatalog.categories.map(\.id).joined(separator: ", ")), and `sebuf breaking --list-rules` lists the rules.",
+              rule: "CONFIG", at: settings.idSpans[id]))
+        }
+      }
+      return out
+    }
+    let selected = resolve(settings.use).subtracting(resolve(settings.except))
+    for id in settings.ignoreOnly.keys { _ = resolve([id]) }
+    return (BreakingCatalog.entries.map { $0.rule.info.id }.filter(selected.contains), errors)
+  }
+
+  /// Runs the comparison. `current` is the new version, `previous` the `--against` one.
+  public static func check(current: Image, previous: Image, settings: BreakingSettings) -> BreakingResult {
+    check(current: SchemaIndex(current), previous: SchemaIndex(previous), settings: settings)
+  }
+
+  /// Runs the comparison on already indexed Images.
+  public static func check(current: SchemaIndex, previous: SchemaIndex, settings: BreakingSettings) -> BreakingResult {
+    let (ids, errors) = selectRules(settings)
+    if !errors.isEmpty { return BreakingResult(violations: [], errors: errors) }
+    let pair = SchemaPair(current: current, previous: previous)
+    let filter = IgnoreFilter(settings)
+    var diagnostics: [Diagnostic] = []
+    for id in ids {
+      guard let entry = BreakingCatalog.byID[id] else { continue }
+      var out = BreakingFindings(rule: id)
+      entry.rule.init().check(pair, &out)
+      for finding in out.items where !filter.ignores(finding) {
+        diagnostics.append(.error(finding.message, rule: id, at: span(of: finding)))
+      }
+    }
+    return BreakingResult(violations: diagnostics.normalized(), errors: [])
+  }
+
+  /// buf's placement: the location's span, else the file at 1:1, else `<input>` at 1:1.
+  static func span(of f: BreakingFinding) -> Span {
+    let one = SourcePosition(line: 1, column: 1)
+    if let loc = f.location, let span = loc.file.span(loc.path) { return span }
+    if let file = f.location?.file ?? f.file { return Span(file: file.displayPath, start: one, end: one) }
+    return Span(file: "<input>", start: one, end: one)
+  }
+}

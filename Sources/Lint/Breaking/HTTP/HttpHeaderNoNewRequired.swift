@@ -1,0 +1,34 @@
+/// No required header is added.
+struct HttpHeaderNoNewRequired: RoutePairRule {
+  static let info = BreakingRuleInfo(
+    id: "HTTP_HEADER_NO_NEW_REQUIRED",
+    purpose: "Routes do not start requiring a header (service or method level) that clients do not send.",
+    examples: [
+      BreakingExample(
+        previous: HTTPExampleFiles.api(service: """
+            rpc GetPet(GetPetRequest) returns (Pet) {
+              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+            }
+
+          """),
+        current: HTTPExampleFiles.api(service: """
+            rpc GetPet(GetPetRequest) returns (Pet) {
+              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              option (sebuf.http.method_headers) = { required_headers: [{ name: "X-Tenant" required: true }] };
+            }
+
+          """),
+        expected: ["proto/pets/v1/pets.proto:20:5"])
+    ])
+
+  func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let before = Set(previous.route.headers.filter(\.required).map { $0.name.lowercased() })
+    for h in route.route.headers where h.required && !before.contains(h.name.lowercased()) {
+      let fromMethod = route.route.methodHeaders.contains { $0.name == h.name }
+      let at = fromMethod ? route.location(4, 50006) : route.file.location(route.service.path + [3, 50005])
+      out.add(
+        "\(route.rpc) now requires header \(quoted(h.name)) on \(route.label): existing clients do not send it and will be rejected.",
+        at: at ?? route.location, against: previous.location, file: route.file)
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/// Routes are not removed.
+struct HttpRouteNoDelete: BreakingRule {
+  static let info = BreakingRuleInfo(
+    id: "HTTP_ROUTE_NO_DELETE",
+    purpose: "HTTP routes are not removed (their RPC or service deleted, or the service moved).",
+    examples: [
+      BreakingExample(
+        previous: HTTPExampleFiles.api(service: """
+            rpc GetPet(GetPetRequest) returns (Pet) {
+              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+            }
+            rpc DeletePet(GetPetRequest) returns (Pet) {
+              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_DELETE };
+            }
+
+          """),
+        current: HTTPExampleFiles.api(service: """
+            rpc GetPet(GetPetRequest) returns (Pet) {
+              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+            }
+
+          """),
+        expected: ["proto/pets/v1/pets.proto:17:1"])
+    ])
+
+  func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let (cur, prev) = pair.http
+    for (serviceName, routes) in prev.routes.sorted(by: { $0.key < $1.key }) {
+      let currentRoutes = cur.routes[serviceName]
+      let currentService = pair.current.services[serviceName]
+      for (name, p) in routes.sorted(by: { $0.key < $1.key }) where currentRoutes?[name] == nil {
+        out.add(
+          "Previously present route \(p.label) (\(p.rpc)) was deleted: its clients will get 404 Not Found.",
+          at: currentService?.location, against: p.location,
+          file: currentService?.file ?? pair.current.fileByName[p.file.name], againstFile: p.file)
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/// The path clients call does not change (base path included).
+struct HttpRouteSamePath: RoutePairRule {
+  static let info = BreakingRuleInfo(
+    id: "HTTP_ROUTE_SAME_PATH",
+    purpose: "Routes keep their path, base path included, so existing URLs still resolve.",
+    examples: [
+      BreakingExample(
+        previous: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              }
+
+            """, serviceOptions: "  option (sebuf.http.service_config) = { base_path: \"/api/v1\" };\n"),
+        current: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              }
+
+            """, serviceOptions: "  option (sebuf.http.service_config) = { base_path: \"/api/v2\" };\n"),
+        expected: ["proto/pets/v1/pets.proto:20:5"]),
+      BreakingExample(
+        previous: HTTPExampleFiles.api(service: """
+            rpc GetPet(GetPetRequest) returns (Pet) {
+              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+            }
+
+          """),
+        current: HTTPExampleFiles.api(service: """
+            rpc GetPet(GetPetRequest) returns (Pet) {
+              option (sebuf.http.config) = { path: "/pet/{id}" method: HTTP_METHOD_GET };
+            }
+
+          """),
+        expected: ["proto/pets/v1/pets.proto:19:5"]),
+    ])
+
+  func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let before = previous.effectivePath
+    let after = route.effectivePath
+    // A renamed path variable keeps the URL shape; HTTP_PATH_VARIABLE_SAME_NAME reports it.
+    guard shape(before) != shape(after) else { return }
+    out.add(
+      "\(route.rpc) changed path from \(quoted(before)) to \(quoted(after)): existing clients call \(previous.route.verb.rawValue) \(quoted(before)) and will get 404 Not Found.",
+      at: route.location(4, 50003) ?? route.location, against: previous.location, file: route.file)
+  }
+
+  /// The path with every `{variable}` replaced by `{}`.
+  private func shape(_ path: String) -> String {
+    var out = ""
+    var inVariable = false
+    for c in path {
+      if c == "{" { inVariable = true; out += "{}" } else if c == "}" { inVariable = false } else if !inVariable { out.append(c) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,14 @@
+/// Enums are not deleted from a file.
+struct EnumNoDelete: FilePairRule {
+  static let info = BreakingRuleInfo(
+    id: "ENUM_NO_DELETE", purpose: "Enums are not deleted from a file, since code that names them stops compiling.")
+
+  func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let current = Set(file.allEnums.map(\.nestedName))
+    for e in previous.allEnums where !current.contains(e.nestedName) {
+      out.add(
+        "Previously present enum \(quoted(e.nestedName)) was deleted from file.",
+        at: file.enclosingMessageLocation(ofDeleted: e.nestedName), against: e.location, file: file)
+    }
+  }
+}

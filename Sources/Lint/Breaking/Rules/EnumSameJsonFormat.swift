@@ -1,0 +1,14 @@
+/// Enums keep JSON support.
+struct EnumSameJsonFormat: EnumPairRule {
+  static let info = BreakingRuleInfo(
+    id: "ENUM_SAME_JSON_FORMAT", purpose: "Enums that supported JSON keep supporting it.")
+
+  func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let before = previous.features.jsonFormat
+    let after = e.features.jsonFormat
+    guard before == .allow, after != .allow else { return }
+    out.add(
+      "Enum \(quoted(e.name)) JSON format support changed from \(before.name) to \(after.name).",
+      at: e.location, against: previous.location, file: e.file)
+  }
+}

@@ -1,0 +1,14 @@
+/// Enums stay open or closed.
+struct EnumSameType: EnumPairRule {
+  static let info = BreakingRuleInfo(
+    id: "ENUM_SAME_TYPE",
+    purpose: "Enums stay open or closed, since that decides how unknown values are kept.")
+
+  func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    guard e.isClosed != previous.isClosed else { return }
+    let (before, after) = previous.isClosed ? ("closed", "open") : ("open", "closed")
+    out.add(
+      "Enum \(quoted(e.name)) changed from \(before) to \(after).", at: e.location, against: previous.location,
+      file: e.file)
+  }
+}

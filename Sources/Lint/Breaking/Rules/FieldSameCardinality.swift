@@ -1,0 +1,16 @@
+/// Fields keep their cardinality.
+struct FieldSameCardinality: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_SAME_CARDINALITY",
+    purpose: "Fields keep their cardinality (optional, required, repeated, map) and presence.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    if field.inMapEntry && previous.inMapEntry { return }
+    let before = previous.cardinality(in: pair.previous)
+    let after = field.cardinality(in: pair.current)
+    guard before != after else { return }
+    out.add(
+      "\(field.description) changed cardinality from \(quoted(before.rawValue)) to \(quoted(after.rawValue)).",
+      at: field.location, against: previous.location, file: field.file)
+  }
+}

@@ -1,0 +1,16 @@
+/// Fields keep their default value.
+struct FieldSameDefault: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_SAME_DEFAULT", purpose: "Fields keep their default value, which readers see when the field is unset.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    guard let before = FieldDefault(previous, in: pair.previous), let after = FieldDefault(field, in: pair.current)
+    else { return }
+    if before.isZero && after.isZero { return }
+    guard !before.equals(after) else { return }
+    out.add(
+      "\(field.description) changed default value from \(before.printable) to \(after.printable).",
+      at: field.location(7) ?? field.location, against: previous.location(7) ?? previous.location,
+      file: field.file)
+  }
+}

@@ -1,0 +1,36 @@
+/// Fields keep their JSON name.
+struct FieldSameJsonName: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_SAME_JSON_NAME", purpose: "Fields keep their JSON name, the key clients read and write.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    if previous.isExtension { return }
+    let before = previous.jsonName
+    let after = field.jsonName
+    guard before != after else { return }
+    out.add(
+      "\(field.description) changed option \"json_name\" from \(quoted(before)) to \(quoted(after)).",
+      at: field.location(10) ?? field.location, against: previous.location(10) ?? previous.location,
+      file: field.file)
+  }
+}
+
+extension FieldNode {
+  /// The JSON name: as recorded, else protoc's default (lowerCamelCase of the name).
+  var jsonName: String {
+    if descriptor.hasJsonName { return descriptor.jsonName }
+    var out = ""
+    var upper = false
+    for c in name {
+      if c == "_" {
+        upper = true
+      } else if upper {
+        out += c.uppercased()
+        upper = false
+      } else {
+        out.append(c)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,29 @@
+import SwiftProtobuf
+
+/// 64-bit integer fields keep their jstype.
+struct FieldSameJstype: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_SAME_JSTYPE",
+    purpose: "64-bit integer fields keep their jstype, which decides whether JavaScript sees a string or a number.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    guard field.type.is64BitInteger, previous.type.is64BitInteger else { return }
+    let before = previous.descriptor.options.jstype
+    let after = field.descriptor.options.jstype
+    guard before != after else { return }
+    out.add(
+      "\(field.description) changed option \"jstype\" from \(quoted(before.name)) to \(quoted(after.name)).",
+      at: field.location(8, 6) ?? field.location, against: previous.location(8, 6) ?? previous.location,
+      file: field.file)
+  }
+}
+
+extension Google_Protobuf_FieldOptions.JSType {
+  var name: String {
+    switch self {
+    case .jsNormal: "JS_NORMAL"
+    case .jsString: "JS_STRING"
+    case .jsNumber: "JS_NUMBER"
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/// Fields keep their names.
+struct FieldSameName: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_SAME_NAME", purpose: "Fields keep their names, which JSON and generated code use.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let before = previous.isExtension ? previous.fullName : previous.name
+    let after = field.isExtension ? field.fullName : field.name
+    guard before != after else { return }
+    out.add(
+      "\(field.description(withName: "")) changed name from \(quoted(before)) to \(quoted(after)).",
+      at: field.location(1), against: previous.location(1), file: field.file)
+  }
+}

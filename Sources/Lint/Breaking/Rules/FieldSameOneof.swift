@@ -1,0 +1,28 @@
+/// Fields stay in (or out of) the same oneof.
+struct FieldSameOneof: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_SAME_ONEOF", purpose: "Fields stay inside the same oneof, or outside any oneof.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    if previous.isExtension { return }
+    let before = previous.message?.oneof(of: previous).flatMap { $0.isSynthetic ? nil : $0 }
+    let after = field.message?.oneof(of: field).flatMap { $0.isSynthetic ? nil : $0 }
+    switch (before, after) {
+    case (nil, nil): return
+    case (let b?, let a?):
+      guard b.name != a.name else { return }
+      // buf's message has a stray `q` after the description; kept for parity.
+      out.add(
+        "\(field.description)q moved from oneof \(quoted(b.name)) to oneof \(quoted(a.name)).",
+        at: field.location, against: previous.location, file: field.file)
+    case (_?, nil):
+      out.add(
+        "\(field.description) moved from inside to outside a oneof.", at: field.location,
+        against: previous.location, file: field.file)
+    case (nil, _?):
+      out.add(
+        "\(field.description) moved from outside to inside a oneof.", at: field.location,
+        against: previous.location, file: field.file)
+    }
+  }
+}

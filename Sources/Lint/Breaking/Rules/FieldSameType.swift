@@ -1,0 +1,31 @@
+/// Fields keep their type.
+struct FieldSameType: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_SAME_TYPE", purpose: "Fields keep their type, including the named message or enum type.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    if field.type != previous.type {
+      reportChangedType(field, previous, &out)
+      return
+    }
+    if field.isNamedType && field.typeName != previous.typeName {
+      reportChangedTypeName(field, previous, &out)
+    }
+  }
+}
+
+/// `… changed type from "int32" to "string".` at the type (or type name) of the field.
+func reportChangedType(_ field: FieldNode, _ previous: FieldNode, extra: String = "", _ out: inout BreakingFindings) {
+  let at = field.isNamedType ? field.location(6) : field.location(5)
+  let against = previous.isNamedType ? previous.location(6) : previous.location(5)
+  out.add(
+    "\(field.description) changed type from \(quoted(previous.kindName)) to \(quoted(field.kindName)).\(extra.isEmpty ? "" : " " + extra)",
+    at: at, against: against, file: field.file)
+}
+
+/// `… changed type from "pkg.A" to "pkg.B".` at the type name.
+func reportChangedTypeName(_ field: FieldNode, _ previous: FieldNode, _ out: inout BreakingFindings) {
+  out.add(
+    "\(field.description) changed type from \(quoted(previous.typeName)) to \(quoted(field.typeName)).",
+    at: field.location(6), against: previous.location(6), file: field.file)
+}

@@ -1,0 +1,16 @@
+/// string fields keep their UTF-8 validation.
+struct FieldSameUtf8Validation: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_SAME_UTF8_VALIDATION",
+    purpose: "string fields keep their UTF-8 validation, or parsers start rejecting (or accepting) data.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    guard field.type == .string, previous.type == .string else { return }
+    let before = previous.utf8Validation
+    let after = field.utf8Validation
+    guard before != after else { return }
+    out.add(
+      "\(field.description) changed UTF8 validation from \(before.name) to \(after.name).",
+      at: field.location, against: previous.location, file: field.file)
+  }
+}

@@ -1,0 +1,16 @@
+/// Fields change cardinality only in wire-compatible ways.
+struct FieldWireCompatibleCardinality: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_WIRE_COMPATIBLE_CARDINALITY",
+    purpose: "Fields change cardinality only in ways the binary encoding tolerates.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    if field.inMapEntry && previous.inMapEntry { return }
+    let before = previous.cardinality(in: pair.previous)
+    let after = field.cardinality(in: pair.current)
+    guard before.wireGroup != after.wireGroup else { return }
+    out.add(
+      "\(field.description) changed cardinality from \(quoted(before.rawValue)) to \(quoted(after.rawValue)).",
+      at: field.location, against: previous.location, file: field.file)
+  }
+}

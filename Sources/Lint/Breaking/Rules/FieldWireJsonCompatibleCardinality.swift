@@ -1,0 +1,16 @@
+/// Fields change cardinality only in wire- and JSON-compatible ways.
+struct FieldWireJsonCompatibleCardinality: FieldPairRule {
+  static let info = BreakingRuleInfo(
+    id: "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
+    purpose: "Fields change cardinality only in ways both the binary and the JSON encodings tolerate.")
+
+  func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    if field.inMapEntry && previous.inMapEntry { return }
+    let before = previous.cardinality(in: pair.previous)
+    let after = field.cardinality(in: pair.current)
+    guard before.wireJSONGroup != after.wireJSONGroup else { return }
+    out.add(
+      "\(field.description) changed cardinality from \(quoted(before.rawValue)) to \(quoted(after.rawValue)).",
+      at: field.location, against: previous.location, file: field.file)
+  }
+}

@@ -1,0 +1,14 @@
+/// Messages are not deleted from a file.
+struct MessageNoDelete: FilePairRule {
+  static let info = BreakingRuleInfo(
+    id: "MESSAGE_NO_DELETE", purpose: "Messages are not deleted from a file, since code that names them stops compiling.")
+
+  func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let current = file.messagesByNestedName
+    for m in previous.allMessages where current[m.nestedName] == nil {
+      out.add(
+        "Previously present message \(quoted(m.nestedName)) was deleted from file.",
+        at: file.enclosingMessageLocation(ofDeleted: m.nestedName), against: m.location, file: file)
+    }
+  }
+}

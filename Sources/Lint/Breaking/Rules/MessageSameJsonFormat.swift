@@ -1,0 +1,14 @@
+/// Messages keep JSON support.
+struct MessageSameJsonFormat: MessagePairRule {
+  static let info = BreakingRuleInfo(
+    id: "MESSAGE_SAME_JSON_FORMAT", purpose: "Messages that supported JSON keep supporting it.")
+
+  func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let before = previous.features.jsonFormat
+    let after = message.features.jsonFormat
+    guard before == .allow, after != .allow else { return }
+    out.add(
+      "Message \(quoted(message.name)) JSON format support changed from \(before.name) to \(after.name).",
+      at: message.location, against: previous.location, file: message.file)
+  }
+}

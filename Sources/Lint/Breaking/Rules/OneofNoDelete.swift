@@ -1,0 +1,14 @@
+/// Oneofs are not deleted from messages.
+struct OneofNoDelete: MessagePairRule {
+  static let info = BreakingRuleInfo(
+    id: "ONEOF_NO_DELETE", purpose: "Oneofs are not deleted from messages, since code that switches on them stops compiling.")
+
+  func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let current = Set(message.oneofs.map(\.name))
+    for o in previous.oneofs where !o.isSynthetic && !current.contains(o.name) {
+      out.add(
+        "Previously present oneof \(quoted(o.name)) on message \(quoted(message.name)) was deleted.",
+        at: message.location, against: previous.location, file: message.file)
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/// Services are not deleted from a package.
+struct PackageServiceNoDelete: BreakingRule {
+  static let info = BreakingRuleInfo(
+    id: "PACKAGE_SERVICE_NO_DELETE",
+    purpose: "Services are not deleted from a package (moving them between its files is fine).")
+
+  func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {
+    checkPackageDeletions(
+      pair, kind: "service", elements: { $0.services }, nestedName: { $0.name }, location: { $0.location },
+      file: { $0.file }, deletedAt: { _, _ in nil }, &out)
+  }
+}

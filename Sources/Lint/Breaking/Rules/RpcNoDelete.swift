@@ -1,0 +1,14 @@
+/// RPCs are not deleted from a service.
+struct RpcNoDelete: ServicePairRule {
+  static let info = BreakingRuleInfo(
+    id: "RPC_NO_DELETE", purpose: "RPCs are not deleted from a service, since their callers start failing.")
+
+  func check(_ service: ServiceNode, _ previous: ServiceNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let current = Set(service.descriptor.method.map(\.name))
+    for m in previous.descriptor.method where !current.contains(m.name) {
+      out.add(
+        "Previously present RPC \(quoted(m.name)) on service \(quoted(service.name)) was deleted.",
+        at: service.location, against: previous.location, file: service.file)
+    }
+  }
+}

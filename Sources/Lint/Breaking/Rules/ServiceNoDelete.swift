@@ -1,0 +1,14 @@
+/// Services are not deleted from a file.
+struct ServiceNoDelete: FilePairRule {
+  static let info = BreakingRuleInfo(
+    id: "SERVICE_NO_DELETE", purpose: "Services are not deleted from a file, since their clients stop working.")
+
+  func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
+    let current = Set(file.services.map(\.name))
+    for s in previous.services where !current.contains(s.name) {
+      out.add(
+        "Previously present service \(quoted(s.name)) was deleted from file.", at: nil, against: s.location,
+        file: file)
+    }
+  }
+}

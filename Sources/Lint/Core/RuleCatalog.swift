@@ -1,0 +1,84 @@
+import Diagnostics
+
+/// The rules of one check kind (lint or breaking) and the one table of categories that
+/// groups them. Resolves a config's `use`/`except` lists into a set of rule ids.
+public struct RuleCatalog: Sendable {
+  public let rules: [RuleInfo]
+  public let categories: [CategoryInfo]
+  /// What an empty `use` means (buf: STANDARD for lint, FILE for breaking).
+  public let defaultUse: [String]
+  /// Deprecated category aliases (`DEFAULT` → `STANDARD`).
+  public let aliases: [String: String]
+
+  private let ruleByID: [String: RuleInfo]
+  private let categoryByID: [String: CategoryInfo]
+
+  public init(rules: [RuleInfo], categories: [CategoryInfo], defaultUse: [String], aliases: [String: String] = [:]) {
+    self.rules = rules
+    self.categories = categories
+    self.defaultUse = defaultUse
+    self.aliases = aliases
+    var r: [String: RuleInfo] = [:]
+    for rule in rules { r[rule.id] = rule }
+    ruleByID = r
+    var c: [String: CategoryInfo] = [:]
+    for cat in categories { c[cat.id] = cat }
+    categoryByID = c
+  }
+
+  public func rule(_ id: String) -> RuleInfo? { ruleByID[RuleID.normalize(id)] }
+  public func category(_ id: String) -> CategoryInfo? {
+    let n = RuleID.normalize(id)
+    return categoryByID[aliases[n] ?? n]
+  }
+
+  /// Categories containing a rule, in table order.
+  public func categories(of ruleID: String) -> [String] {
+    categories.filter { $0.ruleIDs.contains(ruleID) }.map(\.id)
+  }
+
+  /// Whether `id` names a rule or a category (any spelling).
+  public func isKnown(_ id: String) -> Bool { rule(id) != nil || category(id) != nil }
+
+  /// Rule ids an id stands for: itself if a rule, its members if a category.
+  public func expand(_ id: String) -> [String] {
+    if let r = rule(id) { return [r.id] }
+    if let c = category(id) { return c.ruleIDs }
+    return []
+  }
+
+  /// Every id and category name, for "did you mean".
+  public var allIDs: [String] { rules.map(\.id) + categories.map(\.id) + aliases.keys.sorted() }
+
+  /// The message for an unknown id: what was written and the closest known id.
+  public func unknownIDMessage(_ id: String, kind: String) -> String {
+    var m = "\"\(id)\" is not a known \(kind) rule or category ID"
+    if let s = RuleID.suggestion(for: id, among: allIDs) { m += "; did you mean \"\(s)\"?" }
+    else { m += "; run `sebuf \(kind) --list-rules --all` to see them" }
+    return m
+  }
+
+  /// The rules selected by `use` minus `except`, in catalog order. Unknown ids are
+  /// reported as errors at their spans (when known).
+  public func resolve(use: [String], except: [String], kind: String, spans: [String: Span] = [:])
+    -> (rules: [String], diagnostics: [Diagnostic])
+  {
+    var diagnostics: [Diagnostic] = []
+    func check(_ ids: [String]) {
+      for id in ids where !isKnown(id) {
+        diagnostics.append(.error(unknownIDMessage(id, kind: kind), rule: "CONFIG", at: spans[id]))
+      }
+    }
+    check(use)
+    check(except)
+    var selected = Set<String>()
+    for id in (use.isEmpty ? defaultUse : use) { selected.formUnion(expand(id)) }
+    for id in except { selected.subtract(expand(id)) }
+    let ordered = rules.map(\.id).filter { selected.contains($0) }
+    if ordered.isEmpty && diagnostics.isEmpty {
+      diagnostics.append(
+        .error("no \(kind) rules are left: `except` removes everything `use` selects", rule: "CONFIG"))
+    }
+    return (ordered, diagnostics)
+  }
+}

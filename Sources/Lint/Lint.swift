@@ -1,2 +1,0 @@
-/// Lint and breaking-change rules over Images.
-import Proto

@@ -1,0 +1,27 @@
+/// Shared body of the COMMENT_* rules: the element's leading comment has at least one
+/// non-empty line that is not an ignore directive.
+enum CommentCheck {
+  static let excludes = ["buf:lint:ignore", "sebuf:lint:ignore"]
+
+  static func documented(_ comment: String) -> Bool {
+    for raw in comment.split(separator: "\n") {
+      let line = raw.trimmingSpaces()
+      if !line.isEmpty && !excludes.contains(where: { line.hasPrefix($0) }) { return true }
+    }
+    return false
+  }
+
+  static func check(
+    _ kind: String, name: String, file: Int, path: [Int32], _ context: LintContext, _ out: inout FindingSink
+  ) {
+    let locations = context.files[file].locations
+    guard let loc = locations.location(path) else { return }
+    if !documented(loc.leadingComments) {
+      out.report("\(kind) \(q(name)) should have a non-empty comment for documentation.", file: file, path: path)
+    }
+  }
+
+  static func example(_ decl: String, _ marked: String) -> (good: [String], bad: [String]) {
+    (["syntax = \"proto3\";\npackage acme.v1;\n" + decl], ["syntax = \"proto3\";\npackage acme.v1;\n" + marked])
+  }
+}

@@ -1,0 +1,20 @@
+import SwiftProtobuf
+
+/// No `required` fields (proto2 label or the editions LEGACY_REQUIRED presence).
+struct FieldNotRequired: FieldLintRule {
+  static let info = RuleInfo(
+    id: "FIELD_NOT_REQUIRED",
+    purpose: "Checks that fields are not configured to be required.",
+    good: ["syntax = \"proto2\";\npackage acme.v1;\nmessage Pet { optional string name = 1; }\n"],
+    bad: ["syntax = \"proto2\";\npackage acme.v1;\nmessage Pet { required string ↓name = 1; }\n"])
+
+  func check(field: FieldElement, _ context: LintContext, _ out: inout FindingSink) {
+    let d = field.descriptor
+    let required =
+      d.label == .required
+      || (d.options.hasFeatures && d.options.features.fieldPresence == .legacyRequired)
+    if required {
+      out.report("Field named \(q(field.name)) should not be required.", file: field.file, path: field.path + [1])
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import Backends
+import Config
+import Diagnostics
+import Proto
+
+/// Options of one `sebuf generate` / `sebuf plan` run.
+public struct GenerateOptions: Sendable {
+  public var filter: PlanFilter
+  /// Ignore the manifest: run every backend (still writes only changed bytes).
+  public var force: Bool
+  /// Compute and report, write nothing (`sebuf plan`, `--dry-run`).
+  public var dryRun: Bool
+  /// Seconds to wait for another run's lock before giving up.
+  public var lockTimeout: Double
+  /// Concurrent invocations (default: cores).
+  public var concurrency: Int?
+  /// Called as invocations finish: (done, total, job label).
+  public var progress: (@Sendable (Int, Int, String) -> Void)?
+
+  public init(
+    filter: PlanFilter = PlanFilter(), force: Bool = false, dryRun: Bool = false, lockTimeout: Double = 60,
+    concurrency: Int? = nil, progress: (@Sendable (Int, Int, String) -> Void)? = nil
+  ) {
+    self.filter = filter
+    self.force = force
+    self.dryRun = dryRun
+    self.lockTimeout = lockTimeout
+    self.concurrency = concurrency
+    self.progress = progress
+  }
+}
+
+/// The result of a run.
+public struct GenerationResult: Sendable {
+  public var report: WriteReport
+  /// The plan, when sources had to be compiled (nil when the run was a no-op decided from
+  /// the manifest alone).
+  public var plan: GenerationPlan?
+  /// Non-fatal messages: compiler warnings, plugin stderr, manifest notes.
+  public var diagnostics: [Diagnostic]
+  /// Whether the sources were compiled (false: every job was known up to date beforehand).
+  public var compiled: Bool
+}
+
+/// `sebuf generate` end to end: lock, manifest, plan, run, write.
+///
+/// Compiling is injected (`compile`), so tests can hand in Images and the CLI the real
+/// compiler; it is skipped entirely when every selected job's recorded inputs (the
+/// sources on disk, the config, sebuf itself) are unchanged and its outputs are intact.
+public struct Generation: Sendable {
+  public typealias Compile = @Sendable (Workspace, [String]) -> (Image?, [Diagnostic])
+
+  public var planner: Planner
+  public var compile: Compile
+
+  public init(planner: Planner, compile: @escaping Compile) {
+    self.planner = planner
+    self.compile = compile
+  }
+
+  public var workspace: Workspace { planner.workspace }
+
+  public func run(_ options: GenerateOptions) throws -> GenerationResult {
+    let root = workspace.root
+    let lock = options.dryRun ? nil : try WorkspaceLock.acquire(root + "/.sebuf/lock", timeout: options.lockTimeout)
+    defer { lock?.release() }
+
+    let writer = OutputWriter(root: root)
+    let (manifest, note) = Manifest.load(writer.manifestPath)
+    var diagnostics: [Diagnostic] = []
+    if let note { diagnostics.append(.warning(note, rule: "GENERATE")) }
+
+    let sourcesKey = SourceFingerprint.compute(workspace)
+    let (specs, allIDs) = try planner.specs(options.filter, sourcesKey: sourcesKey)
+
+    if !options.force, let report = upToDate(specs, allIDs: allIDs, filter: options.filter, manifest: manifest) {
+      return GenerationResult(report: report, plan: nil, diagnostics: diagnostics, compiled: false)
+    }
+
+    let (image, compileDiagnostics) = compile(workspace, options.filter.paths)
+    diagnostics += compileDiagnostics
+    guard let image, !compileDiagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
+
+    let plan = planner.plan(options.filter, specs: specs, allIDs: allIDs, image: image)
+    let executor = Executor(concurrency: options.concurrency ?? Executor().concurrency)
+    var stale = executor.outOfDate(plan, manifest: manifest, root: root, force: options.force)
+    var outcomes = try executor.run(plan, outOfDate: stale, progress: options.progress)
+    var outputs: OutputSet
+    while true {
+      do {
+        outputs = try OutputSet.assemble(outcomes, plan: plan, manifest: manifest)
+        break
+      } catch let rerun as OutputSet.NeedsRerun {
+        // A new insertion into a skipped invocation's file: run that one too, then redo.
+        var extra = plan.jobs.map { $0.invocations.map { _ in false } }
+        for (jobID, invID) in rerun.invocations {
+          guard let j = plan.jobs.firstIndex(where: { $0.id == jobID }),
+            let i = plan.jobs[j].invocations.firstIndex(where: { $0.id == invID }), !stale[j][i]
+          else { continue }
+          extra[j][i] = true
+          stale[j][i] = true
+        }
+        guard extra.contains(where: { $0.contains(true) }) else {
+          throw DiagnosticError(Diagnostic(.bug, "insertion points could not be resolved after rerunning the invocations they target (a sebuf bug)", rule: "GENERATE"))
+        }
+        let more = try executor.run(plan, outOfDate: extra, progress: options.progress)
+        for (j, o) in more.enumerated() {
+          for (i, inv) in o.invocations.enumerated() where inv.files != nil { outcomes[j].invocations[i] = inv }
+        }
+      }
+    }
+    for o in outcomes {
+      for inv in o.invocations where !inv.stderr.isEmpty {
+        diagnostics.append(.warning("plugin \(o.job.label) printed:\n" + inv.stderr, rule: "GENERATE"))
+      }
+    }
+    let (report, _) = try writer.write(outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
+    return GenerationResult(report: report, plan: plan, diagnostics: diagnostics, compiled: true)
+  }
+
+  /// A report of all-skipped jobs when every selected job is known up to date without
+  /// compiling; nil otherwise.
+  private func upToDate(
+    _ specs: [Planner.JobSpec], allIDs: Set<String>, filter: PlanFilter, manifest: Manifest
+  ) -> WriteReport? {
+    guard filter.paths.isEmpty else { return nil }
+    // A full run must also clean up after entries removed from sebuf.yaml.
+    if filter.only.isEmpty && manifest.jobs.keys.contains(where: { !allIDs.contains($0) }) { return nil }
+    var reports: [JobReport] = []
+    for spec in specs {
+      guard let rec = manifest.jobs[spec.id], !rec.dirty, rec.inputs == spec.inputsKey else { return nil }
+      for (path, file) in rec.files where !OutputCheck.intact(workspace.root + "/" + path, file) { return nil }
+      reports.append(JobReport(id: spec.id, label: spec.entry.label, skipped: true, changes: []))
+    }
+    return WriteReport(jobs: reports, orphanRemovals: [], notes: [])
+  }
+}
+
+/// A digest of everything on disk that compiling depends on: every `.proto` file under
+/// the module and import roots (path and content), and the roots themselves.
+public enum SourceFingerprint {
+  public static func compute(_ workspace: Workspace) -> String {
+    var key = KeyBuilder("sebuf-sources-v1")
+    for m in workspace.modules {
+      key.add("module")
+      key.add(m.path)
+      for e in m.excludes { key.add(e) }
+    }
+    for i in workspace.includes {
+      key.add("include")
+      key.add(i)
+    }
+    let roots = workspace.modules.map(\.path) + workspace.includes
+    for root in roots {
+      var files: [String] = []
+      collect(workspace.root + "/" + root, prefix: "", depth: 0, into: &files)
+      files.sort()
+      key.add("root")
+      key.add(root)
+      for f in files {
+        key.add(f)
+        key.add(ContentHash.xxh64(FileSystem.read(workspace.root + "/" + root + "/" + f) ?? []))
+      }
+    }
+    return key.hex
+  }
+
+  private static func collect(_ dir: String, prefix: String, depth: Int, into files: inout [String]) {
+    guard depth < 64 else { return }
+    for entry in FileSystem.list(dir) {
+      let rel = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
+      if entry.isDirectory {
+        if entry.name == ".git" || entry.name == ".sebuf" || entry.name == "node_modules" { continue }
+        collect(dir + "/" + entry.name, prefix: rel, depth: depth + 1, into: &files)
+      } else if entry.name.hasSuffix(".proto") {
+        files.append(rel)
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import Backends
+import Config
+import Proto
+
+/// What produces a job's files.
+public enum JobGenerator: Sendable {
+  /// A native backend from the ``BackendRegistry``.
+  case native(any Backend)
+  /// A protoc plugin, already located.
+  case plugin(PluginRunner)
+
+  /// For the cache key: which code runs (a plugin's path, size and mtime, so a rebuilt
+  /// plugin invalidates its outputs).
+  var identity: String {
+    switch self {
+    case .native(let backend): return "native:" + backend.name
+    case .plugin(let runner): return "plugin:" + runner.executable + ":" + FileSystem.statFingerprint(runner.executable)
+    }
+  }
+
+  var isPlugin: Bool {
+    if case .plugin = self { return true }
+    return false
+  }
+}
+
+/// One backend or plugin run over a group of files: the whole target set (`all`) or one
+/// proto directory (`directory`). The unit of caching and of concurrency.
+public struct Invocation: Sendable {
+  /// `*` for `all`, else the proto directory (`acme/v1`, `.` for the root).
+  public var id: String
+  /// Import paths to generate for, sorted.
+  public var filesToGenerate: [String]
+  /// The closure of `filesToGenerate` (targets and everything they import), in
+  /// dependency order, with managed-mode options applied.
+  public var image: Image
+  /// Cache key: sebuf version, generator, options, and the descriptors of every file of `image`.
+  public var key: String
+}
+
+/// One `generate:` entry, planned.
+public struct Job: Sendable {
+  /// Stable id used as the manifest key: label and out dir (`go-http → gen/go`).
+  public var id: String
+  /// The entry's index in `generate:` (template order, for insertion points).
+  public var index: Int
+  public var entry: GenerateEntry
+  public var generator: JobGenerator
+  /// Output directory, normalised, relative to the workspace (`gen/go`).
+  public var out: String
+  public var strategy: GenerateEntry.Strategy
+  public var invocations: [Invocation]
+  /// Whether `--path` limited this job's files: the run then neither removes stale files
+  /// nor records a reusable cache key.
+  public var partial: Bool
+  /// Digest of everything the job depends on that can be known before compiling
+  /// (sources on disk, config, sebuf itself); lets a no-op run skip compilation.
+  public var inputsKey: String
+
+  /// The label users see: the entry's name, backend id or plugin name.
+  public var label: String { entry.label }
+}
+
+/// The result of planning: the jobs of this run, in `generate:` order.
+public struct GenerationPlan: Sendable {
+  public var jobs: [Job]
+  /// Ids of every job in the config (selected or not), so a full run can tell a job that
+  /// was removed from `sebuf.yaml` from one that `--only` left out.
+  public var allJobIDs: Set<String>
+  /// Whether `--only` or `--path` limited the run.
+  public var isPartial: Bool
+}
+
+/// Flags that narrow a run.
+public struct PlanFilter: Sendable {
+  /// `--only NAME`: entry names, backend ids or plugin names. Empty: every entry.
+  public var only: [String]
+  /// `--path P`: files or directories (relative to the workspace). Empty: every file.
+  public var paths: [String]
+
+  public init(only: [String] = [], paths: [String] = []) {
+    self.only = only
+    self.paths = paths
+  }
+}

@@ -1,4 +1,0 @@
-/// Generation planning, execution and the incremental writer.
-import Config
-import Proto
-import Backends

@@ -1,0 +1,92 @@
+import Foundation
+import SwiftProtobuf
+
+/// Reading and writing images as `FileDescriptorSet`s, the shape `protoc -o` and
+/// `buf build -o` write: binary (`.binpb`, `.bin`, `.pb`) or JSON (`.json`).
+public enum ImageIO {
+  public enum Format: Sendable {
+    case binary, json
+
+    /// The format a file name implies; nil for an unknown extension.
+    public init?(path: String) {
+      let lower = path.lowercased()
+      if lower.hasSuffix(".json") {
+        self = .json
+      } else if lower.hasSuffix(".binpb") || lower.hasSuffix(".bin") || lower.hasSuffix(".pb") {
+        self = .binary
+      } else {
+        return nil
+      }
+    }
+  }
+
+  /// What to leave out, as `buf build` flags do.
+  public struct Options: Sendable {
+    public var excludeSourceInfo: Bool
+    public var excludeImports: Bool
+    public init(excludeSourceInfo: Bool = false, excludeImports: Bool = false) {
+      self.excludeSourceInfo = excludeSourceInfo
+      self.excludeImports = excludeImports
+    }
+  }
+
+  /// The image as a `FileDescriptorSet` message.
+  public static func descriptorSet(_ image: Image, options: Options = Options()) -> Google_Protobuf_FileDescriptorSet {
+    var set = Google_Protobuf_FileDescriptorSet()
+    set.file.reserveCapacity(image.files.count)
+    for f in image.files where !(options.excludeImports && f.isImport) {
+      var d = f.descriptor
+      if options.excludeSourceInfo { d.clearSourceCodeInfo() }
+      set.file.append(d)
+    }
+    return set
+  }
+
+  public static func encode(_ image: Image, format: Format, options: Options = Options()) throws -> [UInt8] {
+    let set = descriptorSet(image, options: options)
+    switch format {
+    case .binary:
+      return try set.serializedBytes()
+    case .json:
+      return Array(try set.jsonUTF8Data())
+    }
+  }
+
+  /// Reads a `FileDescriptorSet`; every file is a target (the set does not say which
+  /// files were imports).
+  public static func decode(_ bytes: [UInt8], format: Format) throws -> Image {
+    let set: Google_Protobuf_FileDescriptorSet
+    switch format {
+    case .binary:
+      set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
+    case .json:
+      set = try Google_Protobuf_FileDescriptorSet(jsonUTF8Data: Data(bytes))
+    }
+    return Image(files: set.file.map { ImageFile(descriptor: $0, isImport: false) })
+  }
+
+  public enum IOError: Error, CustomStringConvertible {
+    case unknownFormat(String)
+    case unreadable(String)
+    public var description: String {
+      switch self {
+      case .unknownFormat(let p):
+        "cannot tell the image format of \"\(p)\": use a .binpb, .bin, .pb or .json file name"
+      case .unreadable(let p): "cannot read image \"\(p)\""
+      }
+    }
+  }
+
+  /// Writes the image to `path` (format from its extension), atomically.
+  public static func write(_ image: Image, to path: String, options: Options = Options()) throws {
+    guard let format = Format(path: path) else { throw IOError.unknownFormat(path) }
+    let bytes = try encode(image, format: format, options: options)
+    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+  }
+
+  public static func read(_ path: String) throws -> Image {
+    guard let format = Format(path: path) else { throw IOError.unknownFormat(path) }
+    guard let data = FileManager.default.contents(atPath: path) else { throw IOError.unreadable(path) }
+    return try decode([UInt8](data), format: format)
+  }
+}

@@ -1,0 +1,172 @@
+import SwiftProtobuf
+
+/// Pass 2: names written in the file become fully-qualified references (protoc's
+/// `CrossLink*`): field types (setting `type` to message or enum), extendees,
+/// method input and output types; then fields and extensions are numbered.
+extension FileLinker {
+  func resolveNames() {
+    for i in file.messageType.indices {
+      crossLinkMessage(&file.messageType[i], topMessages[i], path: [4, Int32(i)])
+    }
+    for i in file.extension.indices {
+      crossLinkField(&file.extension[i], topExtensions[i], scope: file.package, path: [7, Int32(i)])
+    }
+    for i in file.service.indices {
+      let svc = qualify(file.package, file.service[i].name)
+      for j in file.service[i].method.indices {
+        let mp: [Int32] = [6, Int32(i), 2, Int32(j)]
+        let full = svc + "." + file.service[i].method[j].name
+        if let t = resolveMethodType(file.service[i].method[j].inputType, full, at: mp + [2]) {
+          file.service[i].method[j].inputType = t
+        }
+        if let t = resolveMethodType(file.service[i].method[j].outputType, full, at: mp + [3]) {
+          file.service[i].method[j].outputType = t
+        }
+      }
+    }
+  }
+
+  private func resolveMethodType(_ name: String, _ methodFullName: String, at path: [Int32]) -> String? {
+    guard let sym = lookupSymbol(name, relativeTo: methodFullName) else {
+      notDefinedError(name, at: path)
+      return nil
+    }
+    guard case .message(let m) = sym else {
+      error("\"\(name)\" is not a message type.", at: path)
+      return nil
+    }
+    return "." + m.fullName
+  }
+
+  private func crossLinkMessage(_ m: inout MessageProto, _ info: MessageInfo, path: [Int32]) {
+    for i in m.nestedType.indices {
+      crossLinkMessage(&m.nestedType[i], info.nested[i], path: path + [3, Int32(i)])
+    }
+    for i in m.field.indices {
+      crossLinkField(&m.field[i], info.fields[i], scope: info.fullName, path: path + [2, Int32(i)])
+    }
+    for i in m.extension.indices {
+      crossLinkField(&m.extension[i], info.extensions[i], scope: info.fullName, path: path + [6, Int32(i)])
+    }
+    // Oneof members must be consecutive, and every oneof needs a member.
+    var counts = [Int](repeating: 0, count: m.oneofDecl.count)
+    for (i, f) in m.field.enumerated() where f.hasOneofIndex {
+      let o = Int(f.oneofIndex)
+      guard o >= 0 && o < counts.count else { continue }
+      if counts[o] > 0 && (!m.field[i - 1].hasOneofIndex || m.field[i - 1].oneofIndex != f.oneofIndex) {
+        error(
+          "Fields in the same oneof must be defined consecutively. \"\(m.field[i - 1].name)\" cannot be defined before the completion of the \"\(m.oneofDecl[o].name)\" oneof definition.",
+          at: path + [2, Int32(i - 1), 6])
+      }
+      counts[o] += 1
+    }
+    for (i, c) in counts.enumerated() where c == 0 {
+      error("Oneof must have at least one field.", at: path + [8, Int32(i), 1])
+    }
+  }
+
+  private func crossLinkField(_ f: inout FieldProto, _ info: FieldInfo, scope: String, path: [Int32]) {
+    if f.hasExtendee {
+      guard let sym = lookupSymbol(f.extendee, relativeTo: info.fullName) else {
+        notDefinedError(f.extendee, at: path + [2])
+        return
+      }
+      guard case .message(let ext) = sym else {
+        error("\"\(f.extendee)\" is not a message type.", at: path + [2])
+        return
+      }
+      info.containing = ext
+      f.extendee = "." + ext.fullName
+      if !ext.extensionRangeContains(f.number) {
+        error("\"\(ext.fullName)\" does not declare \(f.number) as an extension number.", at: path + [3])
+      }
+    }
+
+    if f.hasTypeName {
+      let expectingEnum = (f.hasType && f.type == .enum) || f.hasDefaultValue
+      _ = expectingEnum
+      guard let sym = lookupSymbol(f.typeName, relativeTo: info.fullName, mode: .types) else {
+        notDefinedError(f.typeName, at: typePath(f, path))
+        return
+      }
+      if !f.hasType {
+        switch sym {
+        case .message: f.type = .message
+        case .enumType: f.type = .enum
+        default:
+          error("\"\(f.typeName)\" is not a type.", at: typePath(f, path))
+          return
+        }
+        info.type = f.type
+      }
+      switch f.type {
+      case .message, .group:
+        guard case .message(let m) = sym else {
+          error("\"\(f.typeName)\" is not a message type.", at: typePath(f, path))
+          return
+        }
+        info.message = m
+        f.typeName = "." + m.fullName
+        if f.hasDefaultValue {
+          error("Messages can't have default values.", at: path + [7])
+        }
+      case .enum:
+        guard case .enumType(let e) = sym else {
+          error("\"\(f.typeName)\" is not an enum type.", at: typePath(f, path))
+          return
+        }
+        info.enumType = e
+        f.typeName = "." + e.fullName
+        if f.hasDefaultValue { checkEnumDefault(f, e, path: path) }
+      default:
+        error("Field with primitive type has type_name.", at: typePath(f, path))
+      }
+    } else if f.hasType && (f.type == .message || f.type == .group || f.type == .enum) {
+      error("Field with message or enum type missing type_name.", at: typePath(f, path))
+    }
+
+    // Number the field in its message (or extension in its extendee).
+    guard let owner = info.containing else { return }
+    if info.isExtension {
+      if let other = owner.extensionsByNumber[info.number] {
+        if other.file == index {
+          error(
+            "Extension number \(info.number) has already been used in \"\(owner.fullName)\" by extension \"\(other.fullName)\".",
+            at: path + [3])
+        } else {
+          warning(
+            "Extension number \(info.number) has already been used in \"\(owner.fullName)\" by extension \"\(other.fullName)\" defined in \(pool.fileNames[other.file]).",
+            at: path + [3])
+        }
+      } else {
+        owner.extensionsByNumber[info.number] = info
+      }
+    } else if let other = owner.fieldsByNumber[info.number] {
+      error(
+        "Field number \(info.number) has already been used in \"\(owner.fullName)\" by field \"\(other.name)\".",
+        at: path + [3])
+    } else {
+      owner.fieldsByNumber[info.number] = info
+    }
+  }
+
+  func typePath(_ f: FieldProto, _ path: [Int32]) -> [Int32] {
+    f.hasTypeName ? path + [6] : path + [5]
+  }
+
+  private func checkEnumDefault(_ f: FieldProto, _ e: EnumInfo, path: [Int32]) {
+    guard Self.isIdentifier(f.defaultValue) else {
+      error("Default value for an enum field must be an identifier.", at: path + [7])
+      return
+    }
+    let sym = lookupSymbol(f.defaultValue, relativeTo: e.fullName)
+    if case .enumValue(let v)? = sym, v.enumType === e { return }
+    error("Enum type \"\(e.fullName)\" has no value named \"\(f.defaultValue)\".", at: path + [7])
+  }
+
+  static func isIdentifier(_ s: String) -> Bool {
+    guard let first = s.utf8.first else { return false }
+    if first >= 48 && first <= 57 { return false }
+    return s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+  }
+}

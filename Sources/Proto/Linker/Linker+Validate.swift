@@ -1,0 +1,181 @@
+import SwiftProtobuf
+
+/// Pass 5: the checks protoc makes once options are known (`ValidateOptions`,
+/// `ValidateProto3`, map and enum rules), then unused imports (pass 6).
+extension FileLinker {
+  func validate() {
+    linker.optimizeLite[index] = file.options.optimizeFor == .liteRuntime
+    if !linker.optimizeLite[index] {
+      for (i, dep) in file.dependency.enumerated() {
+        if let d = linker.fileIndex[dep], linker.optimizeLite[d] {
+          error(
+            "Files that do not use optimize_for = LITE_RUNTIME cannot import files which do use this option.  This file is not lite, but it imports \"\(dep)\" which is.",
+            at: [3, Int32(i)])
+          break
+        }
+      }
+    }
+    for i in file.messageType.indices {
+      validateMessage(file.messageType[i], topMessages[i], path: [4, Int32(i)])
+    }
+    for i in file.enumType.indices { validateEnum(file.enumType[i], topEnums[i], path: [5, Int32(i)]) }
+    for i in file.extension.indices {
+      validateField(file.extension[i], topExtensions[i], path: [7, Int32(i)])
+    }
+  }
+
+  private func validateMessage(_ m: MessageProto, _ info: MessageInfo, path: [Int32]) {
+    for i in m.field.indices { validateField(m.field[i], info.fields[i], path: path + [2, Int32(i)]) }
+    for i in m.nestedType.indices { validateMessage(m.nestedType[i], info.nested[i], path: path + [3, Int32(i)]) }
+    for i in m.enumType.indices { validateEnum(m.enumType[i], info.enums[i], path: path + [4, Int32(i)]) }
+    for i in m.extension.indices { validateField(m.extension[i], info.extensions[i], path: path + [6, Int32(i)]) }
+    let msgSet = m.options.messageSetWireFormat
+    let maxExt: Int64 = msgSet ? Int64(Int32.max) : Int64(Self.maxFieldNumber)
+    for (i, r) in m.extensionRange.enumerated() where Int64(r.end) > maxExt + 1 {
+      error("Extension numbers cannot be greater than \(maxExt).", at: path + [5, Int32(i)])
+    }
+    if isProto3 {
+      if !m.extensionRange.isEmpty {
+        error("Extension ranges are not allowed in proto3.", at: path + [5, 0])
+      }
+      if msgSet { error("MessageSet is not supported in proto3.", at: path + [1]) }
+      var seen: [String: String] = [:]
+      for (i, f) in m.field.enumerated() {
+        let key = String(f.name.lowercased().filter { $0 != "_" })
+        if let other = seen[key] {
+          error(
+            "The JSON camel-case name of field \"\(f.name)\" conflicts with field \"\(other)\". This is not allowed in proto3.",
+            at: path + [2, Int32(i), 1])
+        } else {
+          seen[key] = f.name
+        }
+      }
+    }
+    detectMapConflicts(m, path: path)
+  }
+
+  private func detectMapConflicts(_ m: MessageProto, path: [Int32]) {
+    var seen: [String: MessageProto] = [:]
+    for n in m.nestedType {
+      if let prev = seen[n.name] {
+        if prev.options.mapEntry || n.options.mapEntry {
+          error("Expanded map entry type \(n.name) conflicts with an existing nested message type.", at: path + [1])
+          break
+        }
+      } else {
+        seen[n.name] = n
+      }
+    }
+    for f in m.field {
+      if let t = seen[f.name], t.options.mapEntry {
+        error("Expanded map entry type \(t.name) conflicts with an existing field.", at: path + [1])
+      }
+    }
+    for e in m.enumType {
+      if let t = seen[e.name], t.options.mapEntry {
+        error("Expanded map entry type \(t.name) conflicts with an existing enum type.", at: path + [1])
+      }
+    }
+    for o in m.oneofDecl {
+      if let t = seen[o.name], t.options.mapEntry {
+        error("Expanded map entry type \(t.name) conflicts with an existing oneof type.", at: path + [1])
+      }
+    }
+  }
+
+  private func validateField(_ f: FieldProto, _ info: FieldInfo, path: [Int32]) {
+    let tp = typePath(f, path)
+    if (f.options.lazy || f.options.unverifiedLazy) && f.type != .message {
+      error("[lazy = true] can only be specified for submessage fields.", at: tp)
+    }
+    if f.options.packed && !(f.label == .repeated && f.type.isPackable) {
+      error("[packed = true] can only be specified for repeated primitive fields.", at: tp)
+    }
+    if let owner = info.containing, owner.messageSetWireFormat {
+      if info.isExtension {
+        if f.label != .optional || f.type != .message {
+          error("Extensions of MessageSets must be optional messages.", at: tp)
+        }
+      } else {
+        error("MessageSets cannot have fields, only extensions.", at: path + [1])
+      }
+    }
+    if let m = info.message, m.isMapEntry, f.label == .repeated, !info.isExtension {
+      validateMapField(f, info, m, path: path)
+    }
+    if info.isExtension && f.hasJsonName && f.jsonName != Self.jsonName(f.name) {
+      error("option json_name is not allowed on extension fields.", at: path + [10])
+    }
+    if isProto3 {
+      if info.isExtension, let ext = info.containing, !Self.proto3Extendees.contains(ext.fullName) {
+        error("Extensions in proto3 are only allowed for defining options.", at: path + [2])
+      }
+      if f.label == .required { error("Required fields are not allowed in proto3.", at: tp) }
+      if f.hasDefaultValue { error("Explicit default values are not allowed in proto3.", at: path + [7]) }
+      if let e = info.enumType, e.file < linker.syntaxes.count, linker.syntaxes[e.file] != "proto3",
+        case .enumType(let pe)? = pool.lookup(e.fullName), pe === e
+      {
+        error(
+          "Enum type \"\(e.fullName)\" is not a proto3 enum, but is used in \"\(info.containing?.fullName ?? "")\" which is a proto3 message type.",
+          at: tp)
+      }
+      if f.type == .group { error("Groups are not supported in proto3 syntax.", at: tp) }
+    }
+  }
+
+  private func validateMapField(_ f: FieldProto, _ info: FieldInfo, _ entry: MessageInfo, path: [Int32]) {
+    guard entry.fields.count == 2 else { return }
+    let key = entry.fields[0]
+    let value = entry.fields[1]
+    switch key.type {
+    case .enum?:
+      error("Key in map fields cannot be enum types.", at: typePath(f, path))
+    case .float?, .double?, .message?, .group?, .bytes?:
+      error("Key in map fields cannot be float/double, bytes or message types.", at: typePath(f, path))
+    default: break
+    }
+    if let e = value.enumType, let first = e.values.first, first.number != 0 {
+      error("Enum value in map must define 0 as the first value.", at: typePath(f, path))
+    }
+  }
+
+  static let proto3Extendees: Set<String> = [
+    "google.protobuf.FileOptions", "google.protobuf.MessageOptions", "google.protobuf.FieldOptions",
+    "google.protobuf.EnumOptions", "google.protobuf.EnumValueOptions", "google.protobuf.ServiceOptions",
+    "google.protobuf.MethodOptions", "google.protobuf.OneofOptions", "google.protobuf.ExtensionRangeOptions",
+  ]
+
+  private func validateEnum(_ e: EnumProto, _ info: EnumInfo, path: [Int32]) {
+    if isProto3, let first = e.value.first, first.number != 0 {
+      error("The first enum value must be zero in proto3.", at: path + [2, 0, 2])
+    }
+    if !e.options.allowAlias {
+      var used: [Int32: String] = [:]
+      for (i, v) in info.values.enumerated() {
+        if let prev = used[v.number] {
+          error(
+            "\"\(v.fullName)\" uses the same enum value as \"\(prev)\". If this is intended, set 'option allow_alias = true;' to the enum definition.",
+            at: path + [2, Int32(i), 2])
+        } else {
+          used[v.number] = v.fullName
+        }
+      }
+    } else {
+      let distinct = Set(e.value.map(\.number))
+      if distinct.count == e.value.count {
+        error(
+          "\"\(info.fullName)\" declares 'option allow_alias = true;', but does not have any aliases. Remove this option or add an alias.",
+          at: path + [1])
+      }
+    }
+  }
+
+  func reportUnusedImports() {
+    guard tracksUnusedImports, !unusedDependencies.isEmpty else { return }
+    for (i, dep) in file.dependency.enumerated() {
+      if let d = linker.fileIndex[dep], unusedDependencies.contains(d) {
+        warning("Import \"\(dep)\" is unused.", at: [3, Int32(i)])
+      }
+    }
+  }
+}

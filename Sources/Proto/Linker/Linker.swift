@@ -1,0 +1,266 @@
+import Diagnostics
+import SwiftProtobuf
+
+/// Turns parsed files into the descriptors protoc would emit, file by file in
+/// dependency order, as protoc's `DescriptorBuilder` does.
+///
+/// One `Linker` holds the symbols of every file linked so far; `link(_:)` runs the
+/// passes below on one file. Each pass lives in its own file:
+///
+/// 1. `Linker+Symbols.swift`  — packages and every named element enter the symbol
+///    table; duplicate names, field-number ranges, reserved and extension ranges.
+/// 2. `Linker+Names.swift`    — type names, extendees and method types are resolved
+///    with protoc's scoping rules; field numbers clash-checked; enum defaults.
+/// 3. `Linker+Fields.swift`   — `json_name` for every field, defaults as protoc
+///    re-emits them.
+/// 4. `Linker+Options.swift`  — standard and custom options are interpreted and the
+///    source info paths of options rewritten.
+/// 5. `Linker+Validate.swift` — proto3, enum, map and option validations.
+/// 6. Unused imports become warnings.
+public final class Linker: @unchecked Sendable {
+  let pool = SymbolPool()
+  /// Index of each linked file by import path.
+  var fileIndex: [String: Int] = [:]
+  /// Direct and public dependencies of each linked file.
+  var publicDeps: [[Int]] = []
+  var syntaxes: [String] = []
+  var optimizeLite: [Bool] = []
+
+  public init() {}
+
+  /// Links one parsed file whose imports were all linked before. Returns the
+  /// descriptor (always, possibly incomplete) and its diagnostics.
+  public func link(_ parsed: ParsedFile, tracksUnusedImports: Bool = true) -> (Google_Protobuf_FileDescriptorProto, [Diagnostic]) {
+    let index = pool.fileNames.count
+    pool.fileNames.append(parsed.descriptor.name)
+    pool.filePackages.append(parsed.descriptor.package)
+    publicDeps.append([])
+    syntaxes.append(parsed.descriptor.syntax)
+    optimizeLite.append(false)
+    fileIndex[parsed.descriptor.name] = index
+
+    let f = FileLinker(linker: self, index: index, parsed: parsed)
+    f.tracksUnusedImports = tracksUnusedImports
+    f.checkImports()                     // dependency table, duplicate imports
+    f.registerSymbols()                  // pass 1
+    f.resolveNames()                     // pass 2
+    f.setJSONNamesAndDefaults()          // pass 3
+    if !f.hadErrors { f.interpretOptions() }   // pass 4 (protoc skips it after errors)
+    if !f.hadErrors { f.validate() }           // pass 5
+    if !f.hadErrors { f.reportUnusedImports() } // pass 6
+    f.normalizeForOutput()
+    return (f.file, f.diagnostics)
+  }
+}
+
+/// The state of linking one file.
+final class FileLinker {
+  typealias FileProto = Google_Protobuf_FileDescriptorProto
+  typealias MessageProto = Google_Protobuf_DescriptorProto
+  typealias FieldProto = Google_Protobuf_FieldDescriptorProto
+  typealias EnumProto = Google_Protobuf_EnumDescriptorProto
+
+  let linker: Linker
+  let pool: SymbolPool
+  let index: Int
+  var file: FileProto
+  let displayPath: String
+  let isProto3: Bool
+  /// Copies read while `file` is being mutated in place by a pass.
+  let fileName: String
+  let sourceInfo: Google_Protobuf_SourceCodeInfo
+  var diagnostics: [Diagnostic] = []
+  var hadErrors = false
+  var tracksUnusedImports = true
+
+  /// Files whose symbols this file may use: direct imports and, transitively, their
+  /// public imports.
+  var dependencies: Set<Int> = []
+  /// Direct imports not yet seen used, as protoc tracks them.
+  var unusedDependencies: Set<Int> = []
+  var possibleUndeclaredDependency: Int?
+  var possibleUndeclaredDependencyName = ""
+  var undefineResolvedName = ""
+
+  /// Infos created by pass 1, parallel to the descriptor tree.
+  var topMessages: [MessageInfo] = []
+  var topEnums: [EnumInfo] = []
+  var topExtensions: [FieldInfo] = []
+
+  /// Source info paths of interpreted options: where each uninterpreted option's
+  /// location moves to (protoc's `interpreted_paths_`).
+  var interpretedPaths: [[Int32]: [Int32]] = [:]
+  var repeatedOptionCounts: [[Int32]: Int32] = [:]
+
+  private var locationIndex: [[Int32]: Google_Protobuf_SourceCodeInfo.Location]?
+
+  init(linker: Linker, index: Int, parsed: ParsedFile) {
+    self.linker = linker
+    self.pool = linker.pool
+    self.index = index
+    self.file = parsed.descriptor
+    self.displayPath = parsed.displayPath
+    self.isProto3 = parsed.descriptor.syntax == "proto3"
+    self.fileName = parsed.descriptor.name
+    self.sourceInfo = parsed.descriptor.sourceCodeInfo
+  }
+
+  // MARK: Diagnostics
+
+  /// Where protoc's parser recorded an element, by source info path.
+  func location(_ path: [Int32]) -> Google_Protobuf_SourceCodeInfo.Location? {
+    if locationIndex == nil {
+      var idx: [[Int32]: Google_Protobuf_SourceCodeInfo.Location] = [:]
+      for loc in sourceInfo.location where idx[loc.path] == nil { idx[loc.path] = loc }
+      locationIndex = idx
+    }
+    return locationIndex![path]
+  }
+
+  func span(_ path: [Int32]) -> Span {
+    var p = path
+    while true {
+      if let loc = location(p), loc.span.count >= 3 {
+        let sl = Int(loc.span[0]) + 1
+        let sc = Int(loc.span[1]) + 1
+        let el = loc.span.count == 4 ? Int(loc.span[2]) + 1 : sl
+        let ec = Int(loc.span.count == 4 ? loc.span[3] : loc.span[2]) + 1
+        return Span(file: displayPath, start: SourcePosition(line: sl, column: sc), end: SourcePosition(line: el, column: ec))
+      }
+      if p.isEmpty { return .file(displayPath) }
+      p.removeLast()
+    }
+  }
+
+  /// Reports an error at the element `path` (plus the sub-path of the part that
+  /// is wrong, such as `[3]` for a field's number), as protoc's `AddError`.
+  func error(_ message: String, at path: [Int32]) {
+    hadErrors = true
+    diagnostics.append(.error(message, rule: "COMPILE", at: span(path)))
+  }
+
+  func warning(_ message: String, at path: [Int32]) {
+    diagnostics.append(.warning(message, rule: "COMPILE", at: span(path)))
+  }
+
+  // MARK: Imports
+
+  func checkImports() {
+    var seen = Set<String>()
+    for (i, dep) in file.dependency.enumerated() {
+      if !seen.insert(dep).inserted {
+        error("Import \"\(dep)\" was listed twice.", at: [3, Int32(i)])
+        continue
+      }
+      guard let d = linker.fileIndex[dep] else { continue }
+      dependencies.insert(d)
+      addPublicDependencies(of: d)
+      if tracksUnusedImports && linker.publicDeps[d].isEmpty { unusedDependencies.insert(d) }
+    }
+    var pubs: [Int] = []
+    for p in file.publicDependency {
+      guard p >= 0, Int(p) < file.dependency.count else {
+        error("Invalid public dependency index.", at: [])
+        continue
+      }
+      if let d = linker.fileIndex[file.dependency[Int(p)]] {
+        pubs.append(d)
+        unusedDependencies.remove(d)
+      }
+    }
+    linker.publicDeps[index] = pubs
+  }
+
+  private func addPublicDependencies(of d: Int) {
+    for p in linker.publicDeps[d] where dependencies.insert(p).inserted {
+      addPublicDependencies(of: p)
+    }
+  }
+
+  // MARK: Lookup (protoc's FindSymbol / LookupSymbol)
+
+  /// A symbol by full name, only if this file may see it.
+  func findSymbol(_ name: String) -> Symbol? {
+    guard let s = pool.lookup(name) else { return nil }
+    let f = s.file
+    if f == index || dependencies.contains(f) {
+      unusedDependencies.remove(f)
+      return s
+    }
+    if s.isPackage {
+      if pool.isInPackage(file: index, name) { return s }
+      for d in dependencies where pool.isInPackage(file: d, name) { return s }
+    }
+    possibleUndeclaredDependency = f
+    possibleUndeclaredDependencyName = name
+    return nil
+  }
+
+  enum ResolveMode { case all, types }
+
+  /// Resolves `name` as written inside the element whose full name is `relativeTo`,
+  /// searching the innermost scope first, as protoc does.
+  func lookupSymbol(_ name: String, relativeTo: String, mode: ResolveMode = .all) -> Symbol? {
+    possibleUndeclaredDependency = nil
+    undefineResolvedName = ""
+    if name.hasPrefix(".") { return findSymbol(String(name.dropFirst())) }
+    let firstPart: Substring
+    if let dot = name.firstIndex(of: ".") { firstPart = name[..<dot] } else { firstPart = name[...] }
+    var scope = relativeTo
+    while true {
+      guard let dot = scope.lastIndex(of: ".") else { return findSymbol(name) }
+      scope = String(scope[..<dot])
+      let candidate = scope + "." + firstPart
+      if let result = findSymbol(candidate) {
+        if firstPart.count < name.count {
+          if result.isAggregate {
+            let full = scope + "." + name
+            let r = findSymbol(full)
+            if r == nil { undefineResolvedName = full }
+            return r
+          }
+        } else if mode == .types && !result.isType {
+          // not a type: keep looking outward
+        } else {
+          return result
+        }
+      }
+    }
+  }
+
+  /// protoc's `AddNotDefinedError`.
+  func notDefinedError(_ symbol: String, at path: [Int32]) {
+    if possibleUndeclaredDependency == nil && undefineResolvedName.isEmpty {
+      error("\"\(symbol)\" is not defined.", at: path)
+      return
+    }
+    if let dep = possibleUndeclaredDependency {
+      error(
+        "\"\(possibleUndeclaredDependencyName)\" seems to be defined in \"\(pool.fileNames[dep])\", which is not imported by \"\(fileName)\".  To use it here, please add the necessary import.",
+        at: path)
+    }
+    if !undefineResolvedName.isEmpty {
+      error(
+        "\"\(symbol)\" is resolved to \"\(undefineResolvedName)\", which is not defined. The innermost scope is searched first in name resolution. Consider using a leading '.'(i.e., \".\(symbol)\") to start from the outermost scope.",
+        at: path)
+    }
+  }
+
+  // MARK: Output
+
+  /// What protoc's `FileDescriptor::CopyTo` leaves out or normalizes.
+  func normalizeForOutput() {
+    if file.syntax != "proto3" { file.clearSyntax() }
+    if file.hasPackage && file.package.isEmpty { file.clearPackage() }
+    for i in file.service.indices {
+      for j in file.service[i].method.indices {
+        if file.service[i].method[j].hasClientStreaming && !file.service[i].method[j].clientStreaming {
+          file.service[i].method[j].clearClientStreaming()
+        }
+        if file.service[i].method[j].hasServerStreaming && !file.service[i].method[j].serverStreaming {
+          file.service[i].method[j].clearServerStreaming()
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,444 @@
+import Foundation
+
+/// Parses an aggregate option value (`{ a: 1 b { c: "x" } [ext]: 2 }`, protobuf text
+/// format) against a message type and serializes it as protoc's `DynamicMessage`
+/// would: fields in number order, repeated scalars packed where the field is packed,
+/// proto3 fields without presence left out when zero.
+struct TextFormatParser {
+  enum TokenKind { case identifier, integer, float, string, symbol, end }
+  struct Token {
+    var kind: TokenKind
+    var text: Substring
+  }
+
+  let bytes: [UInt8]
+  var pos = 0
+  var token = Token(kind: .end, text: "")
+  let text: String
+  unowned let linker: FileLinker
+  var errors: [String] = []
+
+  init(text: String, linker: FileLinker) {
+    self.text = text
+    self.bytes = Array(text.utf8)
+    self.linker = linker
+    next()
+  }
+
+  // MARK: Tokens
+
+  mutating func next() {
+    while pos < bytes.count {
+      let c = bytes[pos]
+      if c == 32 || c == 9 || c == 10 || c == 13 || c == 11 || c == 12 {
+        pos += 1
+      } else if c == 35 {  // '#'
+        while pos < bytes.count && bytes[pos] != 10 { pos += 1 }
+      } else {
+        break
+      }
+    }
+    guard pos < bytes.count else {
+      token = Token(kind: .end, text: "")
+      return
+    }
+    let start = pos
+    let c = bytes[pos]
+    func isLetter(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 }
+    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    var kind: TokenKind
+    if isLetter(c) {
+      while pos < bytes.count && (isLetter(bytes[pos]) || isDigit(bytes[pos])) { pos += 1 }
+      kind = .identifier
+    } else if isDigit(c) || (c == 46 && pos + 1 < bytes.count && isDigit(bytes[pos + 1])) {
+      kind = .integer
+      if c == 48 && pos + 1 < bytes.count && (bytes[pos + 1] == 120 || bytes[pos + 1] == 88) {
+        pos += 2
+        while pos < bytes.count && (isDigit(bytes[pos]) || (bytes[pos] | 32 >= 97 && bytes[pos] | 32 <= 102)) { pos += 1 }
+      } else {
+        while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+        if pos < bytes.count && bytes[pos] == 46 {
+          kind = .float
+          pos += 1
+          while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+        }
+        if pos < bytes.count && (bytes[pos] == 101 || bytes[pos] == 69) {
+          kind = .float
+          pos += 1
+          if pos < bytes.count && (bytes[pos] == 43 || bytes[pos] == 45) { pos += 1 }
+          while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+        }
+        if pos < bytes.count && (bytes[pos] == 102 || bytes[pos] == 70) {
+          kind = .float
+          pos += 1
+        }
+      }
+    } else if c == 34 || c == 39 {
+      kind = .string
+      pos += 1
+      while pos < bytes.count && bytes[pos] != c && bytes[pos] != 10 {
+        if bytes[pos] == 92 { pos += 1 }
+        pos += 1
+      }
+      if pos < bytes.count { pos += 1 }
+    } else {
+      kind = .symbol
+      pos += 1
+    }
+    let s = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+    let e = text.utf8.index(text.utf8.startIndex, offsetBy: min(pos, bytes.count))
+    token = Token(kind: kind, text: text[s..<e])
+  }
+
+  func at(_ s: String) -> Bool { token.kind != .string && token.text == s }
+
+  mutating func tryConsume(_ s: String) -> Bool {
+    if at(s) {
+      next()
+      return true
+    }
+    return false
+  }
+
+  mutating func fail(_ msg: String) -> Bool {
+    errors.append(msg)
+    return false
+  }
+
+  mutating func consume(_ s: String) -> Bool {
+    if tryConsume(s) { return true }
+    return fail("Expected \"\(s)\", found \"\(token.text)\".")
+  }
+
+  // MARK: Messages
+
+  /// A message under construction: values by field.
+  final class Dyn {
+    let type: MessageInfo
+    var values: [Int32: (FieldInfo, [Value])] = [:]
+    init(_ type: MessageInfo) { self.type = type }
+  }
+
+  enum Value {
+    case varint(UInt64), fixed32(UInt32), fixed64(UInt64), bytes([UInt8])
+    var isZero: Bool {
+      switch self {
+      case .varint(let v): v == 0
+      case .fixed32(let v): v == 0
+      case .fixed64(let v): v == 0
+      case .bytes(let b): b.isEmpty
+      }
+    }
+  }
+
+  /// The whole text as a message of `type`, serialized; nil on error.
+  mutating func parseMessage(_ type: MessageInfo) -> [UInt8]? {
+    let dyn = Dyn(type)
+    while token.kind != .end {
+      guard parseField(dyn) else { return nil }
+    }
+    return serialize(dyn)
+  }
+
+  mutating func parseFields(_ dyn: Dyn, until close: String) -> Bool {
+    while !at(close) {
+      if token.kind == .end { return fail("Expected \"\(close)\".") }
+      guard parseField(dyn) else { return false }
+    }
+    next()
+    return true
+  }
+
+  mutating func parseField(_ dyn: Dyn) -> Bool {
+    let type = dyn.type
+    var field: FieldInfo?
+    var displayName: String
+    if tryConsume("[") {
+      var name = ""
+      while !at("]") {
+        if token.kind == .end { return fail("Expected \"]\".") }
+        name += token.text
+        next()
+      }
+      next()
+      displayName = name
+      if case .field(let f)? = linker.lookupSymbol(name, relativeTo: type.fullName), f.isExtension, f.containing === type {
+        field = f
+      } else {
+        return fail("Extension \"\(name)\" is not defined or is not an extension of \"\(type.fullName)\".")
+      }
+    } else {
+      guard token.kind == .identifier else { return fail("Expected identifier, got: \(token.text)") }
+      let name = String(token.text)
+      displayName = name
+      next()
+      field = type.fieldsByName[name]
+      if field == nil, let g = type.fieldsByName[name.lowercased()], g.type == .group { field = g }
+      if let f = field, f.type == .group, f.message?.name != name { field = nil }
+      if field == nil { return fail("Message type \"\(type.fullName)\" has no field named \"\(name)\".") }
+    }
+    let f = field!
+    _ = displayName
+    if f.isMessageLike {
+      _ = tryConsume(":")
+      if f.isRepeated && tryConsume("[") {
+        if !tryConsume("]") {
+          repeat {
+            guard parseMessageValue(f, dyn) else { return false }
+          } while tryConsume(",")
+          guard consume("]") else { return false }
+        }
+      } else {
+        guard parseMessageValue(f, dyn) else { return false }
+      }
+    } else {
+      guard consume(":") else { return false }
+      if f.isRepeated && tryConsume("[") {
+        if !tryConsume("]") {
+          repeat {
+            guard let v = parseScalar(f) else { return false }
+            guard add(f, v, dyn) else { return false }
+          } while tryConsume(",")
+          guard consume("]") else { return false }
+        }
+      } else {
+        guard let v = parseScalar(f) else { return false }
+        guard add(f, v, dyn) else { return false }
+      }
+    }
+    if !tryConsume(";") { _ = tryConsume(",") }
+    return true
+  }
+
+  mutating func parseMessageValue(_ f: FieldInfo, _ dyn: Dyn) -> Bool {
+    let close: String
+    if tryConsume("{") {
+      close = "}"
+    } else if tryConsume("<") {
+      close = ">"
+    } else {
+      return fail("Expected \"{\", found \"\(token.text)\".")
+    }
+    guard let sub = f.message else { return false }
+    let d = Dyn(sub)
+    guard parseFields(d, until: close) else { return false }
+    return add(f, .bytes(serialize(d)), dyn)
+  }
+
+  mutating func add(_ f: FieldInfo, _ v: Value, _ dyn: Dyn) -> Bool {
+    if var entry = dyn.values[f.number] {
+      if !f.isRepeated { return fail("Non-repeated field \"\(f.name)\" is specified multiple times.") }
+      entry.1.append(v)
+      dyn.values[f.number] = entry
+      return true
+    }
+    if f.inOneof && !f.isExtension {
+      for (_, (other, _)) in dyn.values where other.inOneof && !other.isExtension && other.oneofIndex == f.oneofIndex {
+        let oneofName = dyn.type.oneofNames.indices.contains(Int(f.oneofIndex)) ? dyn.type.oneofNames[Int(f.oneofIndex)] : ""
+        return fail("Field \"\(f.name)\" is specified along with field \"\(other.name)\", another member of oneof \"\(oneofName)\".")
+      }
+    }
+    dyn.values[f.number] = (f, [v])
+    return true
+  }
+
+  // MARK: Scalars
+
+  mutating func parseScalar(_ f: FieldInfo) -> Value? {
+    guard let type = f.type else { return nil }
+    switch type {
+    case .int32, .sint32, .sfixed32:
+      guard let v = parseInteger(signed: true, min: Int64(Int32.min), max: UInt64(Int32.max)) else { return nil }
+      let i = Int32(truncatingIfNeeded: v)
+      switch type {
+      case .sint32: return .varint(WireWriter.zigzag32(i))
+      case .sfixed32: return .fixed32(UInt32(bitPattern: i))
+      default: return .varint(UInt64(bitPattern: Int64(i)))
+      }
+    case .int64, .sint64, .sfixed64:
+      guard let v = parseInteger(signed: true, min: Int64.min, max: UInt64(Int64.max)) else { return nil }
+      let i = Int64(bitPattern: v)
+      switch type {
+      case .sint64: return .varint(WireWriter.zigzag64(i))
+      case .sfixed64: return .fixed64(UInt64(bitPattern: i))
+      default: return .varint(v)
+      }
+    case .uint32, .fixed32:
+      guard let v = parseInteger(signed: false, min: 0, max: UInt64(UInt32.max)) else { return nil }
+      return type == .fixed32 ? .fixed32(UInt32(v)) : .varint(v)
+    case .uint64, .fixed64:
+      guard let v = parseInteger(signed: false, min: 0, max: UInt64.max) else { return nil }
+      return type == .fixed64 ? .fixed64(v) : .varint(v)
+    case .float, .double:
+      guard let d = parseDouble() else { return nil }
+      return type == .float ? .fixed32(Float(d).bitPattern) : .fixed64(d.bitPattern)
+    case .bool:
+      let t = token.text
+      if token.kind == .identifier {
+        next()
+        if t == "true" || t == "True" || t == "t" { return .varint(1) }
+        if t == "false" || t == "False" || t == "f" { return .varint(0) }
+      } else if token.kind == .integer {
+        next()
+        if t == "1" { return .varint(1) }
+        if t == "0" { return .varint(0) }
+      }
+      _ = fail("Invalid value for boolean field \"\(f.name)\". Value: \"\(t)\".")
+      return nil
+    case .string, .bytes:
+      guard token.kind == .string else {
+        _ = fail("Expected string, got: \(token.text)")
+        return nil
+      }
+      var out: [UInt8] = []
+      while token.kind == .string {
+        let raw = token.text.dropFirst()
+        let body = raw.last == token.text.first ? raw.dropLast() : raw
+        out += CEscape.unescape(String(body))
+        next()
+      }
+      return .bytes(out)
+    case .enum:
+      guard let e = f.enumType else { return nil }
+      if token.kind == .identifier {
+        let name = String(token.text)
+        next()
+        guard let v = e.valuesByName[name] else {
+          _ = fail("Unknown enumeration value of \"\(name)\" for field \"\(f.name)\".")
+          return nil
+        }
+        return .varint(UInt64(bitPattern: Int64(v.number)))
+      }
+      let neg = at("-")
+      let shown = (neg ? "-" : "") + (neg ? "" : String(token.text))
+      guard let v = parseInteger(signed: true, min: Int64(Int32.min), max: UInt64(Int32.max)) else { return nil }
+      let n = Int32(truncatingIfNeeded: v)
+      if !linker.isOpenEnum(e) && !e.values.contains(where: { $0.number == n }) {
+        _ = fail("Unknown enumeration value of \"\(neg ? String(n) : shown)\" for field \"\(f.name)\".")
+        return nil
+      }
+      return .varint(UInt64(bitPattern: Int64(n)))
+    case .message, .group:
+      return nil
+    }
+  }
+
+  /// An integer (decimal, hex or octal) with an optional minus; the result is the
+  /// two's-complement bit pattern.
+  mutating func parseInteger(signed: Bool, min: Int64, max: UInt64) -> UInt64? {
+    let neg = tryConsume("-")
+    guard token.kind == .integer else {
+      _ = fail("Expected integer, got: \(token.text)")
+      return nil
+    }
+    let t = String(token.text)
+    guard let mag = FileLinker.parseCInteger(t) else {
+      _ = fail("Integer out of range (\(t))")
+      return nil
+    }
+    next()
+    if neg {
+      guard signed, mag <= UInt64(bitPattern: 0 &- min) || (min == Int64.min && mag <= UInt64(1) << 63) else {
+        _ = fail(signed ? "Integer out of range (-\(t))" : "Expected integer, got: -")
+        return nil
+      }
+      return 0 &- mag
+    }
+    guard mag <= max else {
+      _ = fail("Integer out of range (\(t))")
+      return nil
+    }
+    return mag
+  }
+
+  mutating func parseDouble() -> Double? {
+    let neg = tryConsume("-")
+    var d: Double
+    switch token.kind {
+    case .integer:
+      guard let v = FileLinker.parseCInteger(String(token.text)) else {
+        _ = fail("Integer out of range (\(token.text))")
+        return nil
+      }
+      d = Double(v)
+    case .float:
+      var t = token.text
+      if t.last == "f" || t.last == "F" { t = t.dropLast() }
+      d = Double(String(t)) ?? 0
+    case .identifier:
+      let l = token.text.lowercased()
+      if l == "inf" || l == "infinity" {
+        d = .infinity
+      } else if l == "nan" {
+        d = .nan
+      } else {
+        _ = fail("Expected double, got: \(token.text)")
+        return nil
+      }
+    default:
+      _ = fail("Expected double, got: \(token.text)")
+      return nil
+    }
+    next()
+    return neg ? -d : d
+  }
+
+  // MARK: Serialization
+
+  func serialize(_ dyn: Dyn) -> [UInt8] {
+    var w = WireWriter()
+    for number in dyn.values.keys.sorted() {
+      let (f, values) = dyn.values[number]!
+      if f.isPacked {
+        var payload = WireWriter()
+        for v in values { Self.writeRaw(&payload, v) }
+        w.lengthDelimited(number, payload.bytes)
+        continue
+      }
+      if !f.isRepeated && f.isProto3File && !f.proto3Optional && !f.inOneof && !f.isMessageLike && !f.isExtension,
+        let v = values.first, v.isZero
+      {
+        continue
+      }
+      for v in values {
+        switch v {
+        case .varint: w.tag(number, .varint)
+        case .fixed32: w.tag(number, .fixed32)
+        case .fixed64: w.tag(number, .fixed64)
+        case .bytes(let b):
+          if f.type == .group {
+            w.tag(number, .startGroup)
+            w.bytes += b
+            w.tag(number, .endGroup)
+            continue
+          }
+          w.lengthDelimited(number, b)
+          continue
+        }
+        Self.writeRaw(&w, v)
+      }
+    }
+    return w.bytes
+  }
+
+  static func writeRaw(_ w: inout WireWriter, _ v: Value) {
+    switch v {
+    case .varint(let x): w.varint(x)
+    case .fixed32(let x): w.fixed32(x)
+    case .fixed64(let x): w.fixed64(x)
+    case .bytes(let b):
+      w.varint(UInt64(b.count))
+      w.bytes += b
+    }
+  }
+}
+
+extension FileLinker {
+  /// Enums of proto3 files accept unknown numbers.
+  func isOpenEnum(_ e: EnumInfo) -> Bool {
+    if e.file < linker.syntaxes.count, case .enumType(let pe)? = pool.lookup(e.fullName), pe === e {
+      return linker.syntaxes[e.file] == "proto3"
+    }
+    return false
+  }
+}

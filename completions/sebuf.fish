@@ -1,0 +1,172 @@
+function __sebuf_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __sebuf_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __sebuf_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __sebuf_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __sebuf_parse_tokens -S
+    set -l unparsed_tokens (__sebuf_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'sebuf'
+        __sebuf_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'build'
+            __sebuf_parse_subcommand 1 'o/output=' 'exclude-source-info' 'exclude-imports' 'path=+' 'error-format=' 'version' 'h/help'
+        case 'generate'
+            __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'only=+' 'plugin-timeout=' 'lock-timeout=' 'force' 'dry-run' 'version' 'h/help'
+        case 'lint'
+            __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'image=' 'show-rule-ids' 'list-rules' 'all' 'version' 'h/help'
+        case 'breaking'
+            __sebuf_parse_subcommand 1 'config=' 'path=+' 'against=' 'error-format=' 'show-rule-ids' 'exclude-imports' 'use=+' 'list-rules' 'version' 'h/help'
+        case 'plan'
+            __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'only=+' 'plugin-timeout=' 'lock-timeout=' 'force' 'version' 'h/help'
+        case 'ls-files'
+            __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'format=' 'include-imports' 'version' 'h/help'
+        case 'init'
+            __sebuf_parse_subcommand 1 'from-buf' 'error-format=' 'version' 'h/help'
+        case 'completion'
+            __sebuf_parse_subcommand 1 'version' 'h/help'
+        case 'help'
+            __sebuf_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __sebuf_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __sebuf_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __sebuf_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __sebuf_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__sebuf_tokens -p)
+    if test -z "$(__sebuf_tokens -t)"
+        set -l index (count (__sebuf_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'sebuf' -f
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf" -eq 1' -fa 'build' -d 'Compile .proto files into an image (a FileDescriptorSet).'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf" -eq 1' -fa 'generate' -d 'Run the backends and plugins of sebuf.yaml and write their outputs.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf" -eq 1' -fa 'lint' -d 'Check .proto files against buf\'s lint rules and sebuf\'s HTTP rules.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf" -eq 1' -fa 'breaking' -d 'Find changes that break clients, against a git ref, a directory or an image.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf" -eq 1' -fa 'plan' -d 'Show the generation jobs and what each would write, without writing.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf" -eq 1' -fa 'ls-files' -d 'List the workspace\'s .proto files.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf" -eq 1' -fa 'init' -d 'Write a commented starter sebuf.yaml.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf" -eq 1' -fa 'completion' -d 'Print a shell completion script (bash, zsh or fish).'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" o output' -l 'output' -s 'o' -d 'Where to write the image (.binpb, .bin, .pb or .json).' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" exclude-source-info' -l 'exclude-source-info' -d 'Leave source code info out of the image.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" exclude-imports' -l 'exclude-imports' -d 'Leave imported files out of the image.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build"' -l 'path' -d 'Limit the targets to this file or directory (repeatable).' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" error-format' -l 'error-format' -d 'How to print errors: text, json, github-actions, junit or msvs.' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf generate" -eq 1' -fa '(__sebuf_complete_directories)'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" config' -l 'config' -d 'Read this workspace file instead of searching for sebuf.yaml.' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate"' -l 'path' -d 'Limit the run to these files or directories (repeatable).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" error-format' -l 'error-format' -d 'How diagnostics are printed: text, json, github-actions, junit or msvs.' -rfka 'text json github-actions junit msvs'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate"' -l 'only' -d 'Run only this generate entry: its name, backend id or plugin name (repeatable).' -rfka 'go-http go-client ts-client ts-server openapi'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" plugin-timeout' -l 'plugin-timeout' -d 'Seconds before a hung plugin is killed.' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" lock-timeout' -l 'lock-timeout' -d 'Seconds to wait while another sebuf run holds the workspace\'s lock.' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" force' -l 'force' -d 'Ignore the manifest and run every job (unchanged files are still not rewritten).'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" dry-run' -l 'dry-run' -d 'Show what would be written, new/changed/unchanged/stale, and write nothing.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf lint" -eq 1' -fa '(__sebuf_complete_directories)'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" config' -l 'config' -d 'Read this workspace file instead of searching for sebuf.yaml.' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint"' -l 'path' -d 'Limit the run to these files or directories (repeatable).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" error-format' -l 'error-format' -d 'text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).' -rfka 'text json github-actions junit msvs config-ignore-yaml'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" image' -l 'image' -d 'Lint a compiled image instead of compiling the workspace (.binpb/.bin/.pb/.json, e.g. from `sebuf build -o` or `buf build -o`).' -rfa '(set -l exts \'binpb\' \'bin\' \'pb\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" show-rule-ids' -l 'show-rule-ids' -d 'Append the rule id to each text finding: `… (FIELD_LOWER_SNAKE_CASE)`.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" list-rules' -l 'list-rules' -d 'List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" all' -l 'all' -d 'With --list-rules: every rule, including those not enabled and deprecated ones.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf breaking" -eq 1' -fa '(__sebuf_complete_directories)'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" config' -l 'config' -d 'Read this workspace file instead of searching for sebuf.yaml.' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking"' -l 'path' -d 'Limit the run to these files or directories (repeatable).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" against' -l 'against' -d 'What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" error-format' -l 'error-format' -d 'How diagnostics are printed: text, json, github-actions, junit or msvs.' -rfka 'text json github-actions junit msvs'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" show-rule-ids' -l 'show-rule-ids' -d 'Append the rule id to each text finding: `… (FIELD_NO_DELETE)`.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" exclude-imports' -l 'exclude-imports' -d 'Do not report breaks in imported files.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking"' -l 'use' -d 'Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" list-rules' -l 'list-rules' -d 'List every breaking rule (id, categories, purpose) and exit.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf plan" -eq 1' -fa '(__sebuf_complete_directories)'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" config' -l 'config' -d 'Read this workspace file instead of searching for sebuf.yaml.' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan"' -l 'path' -d 'Limit the run to these files or directories (repeatable).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" error-format' -l 'error-format' -d 'How diagnostics are printed: text, json, github-actions, junit or msvs.' -rfka 'text json github-actions junit msvs'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan"' -l 'only' -d 'Run only this generate entry: its name, backend id or plugin name (repeatable).' -rfka 'go-http go-client ts-client ts-server openapi'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" plugin-timeout' -l 'plugin-timeout' -d 'Seconds before a hung plugin is killed.' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" lock-timeout' -l 'lock-timeout' -d 'Seconds to wait while another sebuf run holds the workspace\'s lock.' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" force' -l 'force' -d 'Ignore the manifest: show every job\'s files as if all had to run.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf ls-files" -eq 1' -fa '(__sebuf_complete_directories)'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf ls-files" config' -l 'config' -d 'Read this workspace file instead of searching for sebuf.yaml.' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf ls-files"' -l 'path' -d 'Limit the run to these files or directories (repeatable).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf ls-files" error-format' -l 'error-format' -d 'How diagnostics are printed: text, json, github-actions, junit or msvs.' -rfka 'text json github-actions junit msvs'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf ls-files" format' -l 'format' -d 'text: one path per line; json: one object per line with path, import_path and is_import.' -rfka 'text json'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf ls-files" include-imports' -l 'include-imports' -d 'Also list the files the module files import (compiles them). Example: `sebuf ls-files --include-imports`.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf ls-files" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf ls-files" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf init" -eq 1' -fa '(__sebuf_complete_directories)'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf init" from-buf' -l 'from-buf' -d 'Convert buf.yaml and buf.gen.yaml (v2) in the directory instead of writing the starter.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf init" error-format' -l 'error-format' -d 'How diagnostics are printed: text, json, github-actions, junit or msvs.' -rfka 'text json github-actions junit msvs'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf init" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf init" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf completion" -eq 1' -fka 'bash zsh fish'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf completion" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf completion" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf help" version' -l 'version' -d 'Show the version.'

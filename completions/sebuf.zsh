@@ -1,0 +1,240 @@
+#compdef sebuf
+
+__sebuf_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__sebuf_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __sebuf_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__sebuf_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_sebuf() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'build:Compile .proto files into an image (a FileDescriptorSet).'
+            'generate:Run the backends and plugins of sebuf.yaml and write their outputs.'
+            'lint:Check .proto files against buf'\''s lint rules and sebuf'\''s HTTP rules.'
+            'breaking:Find changes that break clients, against a git ref, a directory or an image.'
+            'plan:Show the generation jobs and what each would write, without writing.'
+            'ls-files:List the workspace'\''s .proto files.'
+            'init:Write a commented starter sebuf.yaml.'
+            'completion:Print a shell completion script (bash, zsh or fish).'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        build|generate|lint|breaking|plan|ls-files|init|completion|help)
+            "_sebuf_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_sebuf_build() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':dir:'
+        '(--output -o)'{--output,-o}'[Where to write the image (.binpb, .bin, .pb or .json).]:output:'
+        '--exclude-source-info[Leave source code info out of the image.]'
+        '--exclude-imports[Leave imported files out of the image.]'
+        '*--path[Limit the targets to this file or directory (repeatable).]:path:'
+        '--error-format[How to print errors\: text, json, github-actions, junit or msvs.]:error-format:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_generate() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
+        '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
+        '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
+        '--force[Ignore the manifest and run every job (unchanged files are still not rewritten).]'
+        '--dry-run[Show what would be written, new/changed/unchanged/stale, and write nothing.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_lint() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs' 'config-ignore-yaml')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--image[Lint a compiled image instead of compiling the workspace (.binpb/.bin/.pb/.json, e.g. from `sebuf build -o` or `buf build -o`).]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
+        '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_LOWER_SNAKE_CASE)`.]'
+        '--list-rules[List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.]'
+        '--all[With --list-rules\: every rule, including those not enabled and deprecated ones.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_breaking() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--against[What to compare with\: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.]:input:'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_NO_DELETE)`.]'
+        '--exclude-imports[Do not report breaks in imported files.]'
+        '*--use[Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.]:id:'
+        '--list-rules[List every breaking rule (id, categories, purpose) and exit.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_plan() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
+        '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
+        '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
+        '--force[Ignore the manifest\: show every job'\''s files as if all had to run.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_ls-files() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___format=('text' 'json')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--format[text\: one path per line; json\: one object per line with path, import_path and is_import.]:format:{__sebuf_complete "${___format[@]}"}'
+        '--include-imports[Also list the files the module files import (compiles them). Example\: `sebuf ls-files --include-imports`.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_init() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--from-buf[Convert buf.yaml and buf.gen.yaml (v2) in the directory instead of writing the starter.]'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_completion() {
+    local -i ret=1
+    local -ar _shell=('bash' 'zsh' 'fish')
+    local -ar arg_specs=(
+        ':shell:{__sebuf_complete "${_shell[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _sebuf ]]; then
+    _sebuf "${@}"
+else
+    compdef _sebuf sebuf
+fi
