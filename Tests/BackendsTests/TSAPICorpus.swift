@@ -1,6 +1,8 @@
-// The test corpus shared by the OpenAPI and TypeScript golden tests: protoc-built images of the
-// protos in Golden/corpus (rebuilt by Golden/corpus/regen.sh), read without protoc at test time.
+// The test corpus shared by the OpenAPI and TypeScript golden tests: the protos in
+// Golden/corpus, compiled with sebuf's own compiler. The same protos built by protoc (*.pb,
+// rebuilt by Golden/corpus/regen.sh) must give byte-identical output.
 
+import Diagnostics
 import Foundation
 import Proto
 import SwiftProtobuf
@@ -50,7 +52,16 @@ enum Corpus {
   static let goldenRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
   static let corpusRoot = goldenRoot.appendingPathComponent("corpus")
 
+  /// The case's protos compiled by sebuf's compiler.
   static func image(_ c: CorpusCase) throws -> Image {
+    let dir = corpusRoot.appendingPathComponent(c.name.hasPrefix("invalid") ? "invalid" : "protos")
+    let (image, diagnostics) = compile(SourceSet(roots: [.init(directory: dir.path, displayPrefix: "")], targets: c.targets))
+    guard let image else { throw DiagnosticError(diagnostics) }
+    return image
+  }
+
+  /// The same protos as protoc built them (`protoc --include_imports --include_source_info`).
+  static func protocImage(_ c: CorpusCase) throws -> Image {
     let data = try Data(contentsOf: corpusRoot.appendingPathComponent(c.image + ".pb"))
     let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: data)
     return Image(files: set.file.map { ImageFile(descriptor: $0, isImport: !c.targets.contains($0.name)) })

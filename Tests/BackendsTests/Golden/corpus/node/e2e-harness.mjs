@@ -293,6 +293,29 @@ await check("SSE parser: event: error frame and early stop", async () => {
   assert.equal(record.signal.aborted, true, "fetch aborted");
 });
 
+await check("SSE abort with a fetch that ignores signals", async () => {
+  const record = {};
+  const abort = new AbortController();
+  const deaf = async () =>
+    new Response(
+      new ReadableStream({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('data: {"id":"a","seq":1,"note":""}\n\n'));
+        },
+        cancel() {
+          record.cancelled = true;
+        },
+      }),
+      { status: 200 },
+    );
+  const gen = new ItemServiceClient("http://x", { fetch: deaf }).watchItem({ id: "p", count: 0, failAfter: -1 }, { signal: abort.signal });
+  assert.equal((await gen.next()).value.seq, 1);
+  const pending = gen.next();
+  abort.abort();
+  await assert.rejects(pending, (e) => e.name === "AbortError");
+  assert.equal(record.cancelled, true, "body cancelled on abort");
+});
+
 server.closeAllConnections();
 server.close();
 console.log("E2E OK");
