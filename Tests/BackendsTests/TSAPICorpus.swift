@@ -22,6 +22,7 @@ struct CorpusCase: Sendable, CustomStringConvertible {
     CorpusCase(name: "crosspkg", image: "crosspkg",
                targets: ["crosspkg/common/v1/types.proto", "crosspkg/shop/v1/service.proto"]),
     CorpusCase(name: "e2e", image: "e2e", targets: ["e2e/v1/e2e.proto"]),
+    CorpusCase(name: "validation", image: "validation", targets: ["validation/v1/validation.proto"]),
   ]
 
   static let invalid: [CorpusCase] = [

@@ -18,6 +18,7 @@ enum TSAPIOracle {
   static let cases: [(name: String, targets: [String])] = [
     ("sse", ["sse/v1/sse.proto"]), ("crud", ["api/v1/crud.proto"]), ("encoding", ["encoding/v1/encoding.proto"]),
     ("crosspkg", ["crosspkg/common/v1/types.proto", "crosspkg/shop/v1/service.proto"]), ("e2e", ["e2e/v1/e2e.proto"]),
+    ("validation", ["validation/v1/validation.proto"]),
   ]
 
   static let packageRoot = corpus.deletingLastPathComponent().deletingLastPathComponent()
