@@ -20,15 +20,28 @@ extension ProtoParser {
   func parseFile() -> FileProto {
     var parts = FileParts()
     var file = FileProto()
+    if badByteOrderMark {
+      // protoc's tokenizer stays before the first token: its first statement fails
+      // at 1:1 and is skipped.
+      let root = rootLocation()
+      locations[root].span = [0, 0]
+      addError(at: Self.startToken, "Expected top-level statement (e.g. \"message\").")
+      syntax = "proto2"
+      skipStatement()
+      parseStatements(&parts, root, afterSyntax: true)
+      finish(&file, parts, root)
+      return file
+    }
     startComments()
     let root = rootLocation()
-    parseStatements(&parts, root)
+    parseStatements(&parts, root, afterSyntax: false)
     finish(&file, parts, root)
     return file
   }
 
-  private func parseStatements(_ parts: inout FileParts, _ root: Loc) {
-    if looking(at: .syntax) {
+  private func parseStatements(_ parts: inout FileParts, _ root: Loc, afterSyntax: Bool) {
+    if afterSyntax {
+    } else if looking(at: .syntax) {
       guard parseSyntax(root) else { return }
     } else if looking(at: .edition) {
       let t = cur

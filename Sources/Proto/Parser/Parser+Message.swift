@@ -87,6 +87,13 @@ extension ProtoParser {
   }
 
   func parseMessageBlock(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
+    // protoc has no limit; ours keeps the recursion within any thread's stack.
+    if nesting >= Self.maxNesting {
+      addError("Messages are nested too deeply (more than \(Self.maxNesting) levels).")
+      return false
+    }
+    nesting += 1
+    defer { nesting -= 1 }
     guard consumeEndOfDeclaration(.lBrace, msgLoc) else { return false }
     while !tryConsumeEndOfDeclaration(.rBrace, nil) {
       if atEnd {

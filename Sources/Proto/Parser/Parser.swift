@@ -26,11 +26,15 @@ final class ProtoParser {
   let tokens: [Token]
   let lexErrors: [LexError]
   let contentStart: Int
+  let badByteOrderMark: Bool
   let displayPath: String
 
   /// Index of the current token; may reach `tokens.count` (past the end token).
   var pos = 0
   var furthest = 0
+  /// Depth of message blocks being parsed (bounded by `maxNesting`).
+  var nesting = 0
+  static let maxNesting = 100
   var locations: [SourceLocation] = []
   var diagnostics: [Diagnostic] = []
   var syntax = ""
@@ -44,6 +48,7 @@ final class ProtoParser {
     self.tokens = lexed.tokens
     self.lexErrors = lexed.errors
     self.contentStart = lexed.contentStart
+    self.badByteOrderMark = lexed.badByteOrderMark
     self.displayPath = displayPath
     locations.reserveCapacity(tokens.count / 2 + 4)
   }
