@@ -180,7 +180,7 @@ enum TSAPIOracle {
     let passed = output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.map { String($0.dropFirst(3)) }
     #expect(passed == [
       "unary POST", "unary GET", "unary PUT", "unary DELETE", "query parameters",
-      "errors: 404 via onError, missing header, missing query", "SSE delivers N events",
+      "errors: 404 via onError, missing header, missing query, validateRequest, bad JSON", "SSE delivers N events",
       "SSE early break closes the socket and cancels the handler stream",
       "SSE return() on the generator also cancels", "SSE AbortSignal aborts the stream",
       "SSE error before the first event is an HTTP error", "SSE error after the first event is an event: error frame",

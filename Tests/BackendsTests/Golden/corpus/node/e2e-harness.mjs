@@ -90,6 +90,8 @@ const handler = {
 };
 
 const routes = createItemServiceRoutes(handler, {
+  validateRequest: (method, body) =>
+    method === "CreateItem" && !body.name ? [{ field: "name", description: "name is required" }] : undefined,
   onError: (err) =>
     new Response(JSON.stringify({ message: err.message }), {
       status: err instanceof NotFound ? 404 : 500,
@@ -186,7 +188,15 @@ await check("query parameters", async () => {
   assert.deepEqual(JSON.parse(defaults.echo), { q: "z", tag: [], limit: 0, exact: false, minVersion: "0" });
 });
 
-await check("errors: 404 via onError, missing header, missing query", async () => {
+await check("errors: 404 via onError, missing header, missing query, validateRequest, bad JSON", async () => {
+  await assert.rejects(client.createItem({ name: "", tags: [] }), (e) => e instanceof ValidationError && e.violations[0].field === "name" && e.violations[0].description === "name is required");
+  const raw = await fetch(base + "api/items", { method: "POST", headers: { "X-API-Key": "k", "Content-Type": "application/json" }, body: "{not json" });
+  assert.equal(raw.status, 400);
+  assert.equal((await raw.json()).violations[0].field, "body");
+  await assert.rejects(client.searchItems({ q: "x", tag: [], limit: 0, exact: false, minVersion: "0" }, { headers: {} }).then(() => fetch(base + "api/search?q=x&limit=abc", { headers: { "X-API-Key": "k" } })).then(async (r) => {
+    assert.equal(r.status, 400);
+    throw new ValidationError((await r.json()).violations);
+  }), (e) => e instanceof ValidationError && e.violations[0].description === "invalid value for query parameter limit: 'abc' is not an integer");
   await assert.rejects(client.getItem({ id: "nope" }), (e) => e instanceof ApiError && e.statusCode === 404 && JSON.parse(e.body).message === "item nope not found");
   const anonymous = new ItemServiceClient(base);
   await assert.rejects(anonymous.getItem({ id: "x" }), (e) => e instanceof ValidationError && e.violations[0].field === "X-API-Key" && e.violations[0].description === "required header 'X-API-Key' is missing");
