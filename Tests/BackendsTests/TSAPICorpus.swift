@@ -17,7 +17,7 @@ struct CorpusCase: Sendable, CustomStringConvertible {
 
   static let valid: [CorpusCase] = [
     CorpusCase(name: "sse", image: "sse", targets: ["sse/v1/sse.proto"]),
-    CorpusCase(name: "crud", image: "crud", targets: ["api/v1/crud.proto"]),
+    CorpusCase(name: "crud", image: "crud", targets: ["api/v1/crud.proto", "api/v1/orders.proto"]),
     CorpusCase(name: "encoding", image: "encoding", targets: ["encoding/v1/encoding.proto"]),
     CorpusCase(name: "crosspkg", image: "crosspkg",
                targets: ["crosspkg/common/v1/types.proto", "crosspkg/shop/v1/service.proto"]),
@@ -35,7 +35,7 @@ struct CorpusCase: Sendable, CustomStringConvertible {
   static let openAPIExtra: [CorpusCase] = [
     CorpusCase(name: "crud-json", image: "crud", targets: ["api/v1/crud.proto"], options: [("format", "json")]),
     CorpusCase(
-      name: "crud-bundle", image: "crud", targets: ["api/v1/crud.proto"],
+      name: "crud-bundle", image: "crud", targets: ["api/v1/crud.proto", "api/v1/orders.proto"],
       options: [
         ("bundle", "true"), ("bundle_title", "Users, Legacy and Checks"), ("bundle_version", "2.1.0"),
         ("bundle_description", "Everything: in one document"), ("bundle_server", "https://api.example.com"),

@@ -16,7 +16,7 @@ enum TSAPIOracle {
 
   /// (image, targets) of the corpus cases.
   static let cases: [(name: String, targets: [String])] = [
-    ("sse", ["sse/v1/sse.proto"]), ("crud", ["api/v1/crud.proto"]), ("encoding", ["encoding/v1/encoding.proto"]),
+    ("sse", ["sse/v1/sse.proto"]), ("crud", ["api/v1/crud.proto", "api/v1/orders.proto"]), ("encoding", ["encoding/v1/encoding.proto"]),
     ("crosspkg", ["crosspkg/common/v1/types.proto", "crosspkg/shop/v1/service.proto"]), ("e2e", ["e2e/v1/e2e.proto"]),
     ("validation", ["validation/v1/validation.proto"]),
   ]

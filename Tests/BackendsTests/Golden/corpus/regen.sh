@@ -10,7 +10,7 @@ build() { # name dir files...
     -I . -I "$bundled" -I /usr/include "$@")
 }
 build sse protos sse/v1/sse.proto
-build crud protos api/v1/crud.proto
+build crud protos api/v1/crud.proto api/v1/orders.proto
 build encoding protos encoding/v1/encoding.proto
 build crosspkg protos crosspkg/common/v1/types.proto crosspkg/shop/v1/service.proto
 build e2e protos e2e/v1/e2e.proto
