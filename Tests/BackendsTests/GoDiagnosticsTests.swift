@@ -11,9 +11,7 @@ import Testing
 
   static func diagnostics(_ name: String, backend: some Backend) throws -> String {
     let dir = cases.appendingPathComponent(name)
-    let image = try GoCorpus.image(dir.appendingPathComponent("case.pb")) {
-      !$0.hasPrefix("sebuf/") && !$0.hasPrefix("google/")
-    }
+    let image = try GoCorpus.compiled(dir)
     do {
       _ = try backend.generate(GenerationRequest(image: image, filesToGenerate: image.targets.map(\.name)))
       return ""
