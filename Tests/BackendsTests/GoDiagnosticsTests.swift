@@ -44,3 +44,11 @@ import Testing
     try Self.check("json", server)
   }
 }
+
+extension GoDiagnosticsTests {
+  @Test func goNamesClashingWithGeneratedIdentifiers() throws {
+    let server = try Self.diagnostics("names", backend: GoHTTPBackend())
+    let client = try Self.diagnostics("names", backend: GoClientBackend())
+    try Self.check("names", "go-http:\n" + server + "go-client:\n" + client)
+  }
+}

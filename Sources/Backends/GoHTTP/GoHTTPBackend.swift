@@ -11,6 +11,9 @@ import Proto
 public struct GoHTTPBackend: Backend {
   public init() {}
 
+  /// Exported identifiers of this backend's package runtime file.
+  static let runtimeNames: Set<String> = ["JSONContentType", "BinaryContentType", "ProtoContentType", "ErrorHandler", "ServerOption", "WithMux", "WithErrorHandler", "WithMarshalOptions", "SSESender"]
+
   public var name: String { "go-http" }
 
   public func generate(_ request: GenerationRequest) throws -> [GeneratedFile] {
@@ -35,6 +38,19 @@ public struct GoHTTPBackend: Backend {
       } catch let e as DiagnosticError {
         problems += e.diagnostics
       }
+    }
+    if problems.isEmpty {
+      // Identifiers sebuf declares per Go package, checked against protoc-gen-go's types.
+      var reserved: [String: Set<String>] = [:]
+      for file in request.filesToGenerate {
+        guard let pkg = try? layout.package(of: file) else { continue }
+        reserved[pkg.importPath, default: GoNameCheck.sharedNames.union(Self.runtimeNames)].formUnion(
+          api.services.filter { $0.file == file }.flatMap { s -> [String] in
+            let svc = GoNamer.camelCase(s.name)
+            return ["\(svc)Server", "Register\(svc)Server"]
+          })
+      }
+      problems = GoNameCheck(layout: layout).check(reserved: reserved)
     }
     if !problems.isEmpty { throw DiagnosticError(problems.normalized()) }
     return out.files()
