@@ -4,7 +4,8 @@ import Proto
 /// `go-http`: Go HTTP handlers for sebuf-annotated services, written beside
 /// protoc-gen-go's message types in the same Go package.
 ///
-/// Per proto file with services: `<name>_http.pb.go`. Per output directory (one Go
+/// Per proto file with services: `<name>_http.pb.go`; with top-level messages named
+/// `…Error`: `<name>_error_impl.pb.go` (their `Error()` methods). Per output directory (one Go
 /// package): `sebuf_server.pb.go` (options, binding, SSE) and `sebuf_errors.pb.go`
 /// (error types, byte-identical to go-client's). Files with JSON-mapping annotations
 /// also get `<name>_json.pb.go` and the package `sebuf_json.pb.go`.
@@ -30,6 +31,9 @@ public struct GoHTTPBackend: Backend {
     for file in request.filesToGenerate {
       do {
         try out.addJSON(for: file)
+        if let text = try GoErrorImplFile(file: file, layout: layout).render() {
+          try out.add(file: file, suffix: "_error_impl.pb.go", text: text)
+        }
         let services = api.services.filter { $0.file == file }
         guard !services.isEmpty else { continue }
         let text = try GoServerFile(file: file, services: services, layout: layout).render()
