@@ -584,7 +584,7 @@ func TestStreamParsing(t *testing.T) {
 		}
 		w.Header().Set("Content-Type", "text/event-stream")
 		io.WriteString(w, ": a comment\r\nretry: 10\r\nevent: custom\r\ndata: {\"seq\":1,\r\ndata: \"payload\":\"multi\"}\r\n\r\n")
-		io.WriteString(w, "data:{\"seq\":2}\n\n\n")
+		io.WriteString(w, "data:{\"seq\":2}\r\r")
 		io.WriteString(w, "id: 3\ndata: {\"seq\":3}\n\n")
 		io.WriteString(w, "event: error\ndata: {\"message\":\"gave up\"}\n\n")
 		io.WriteString(w, "data: {\"seq\":4}\n\n")

@@ -107,6 +107,7 @@ var marketDataServiceStreamTradesClientRoute = sebufClientRoute{
 	},
 }
 
+// GetQuote calls services.MarketDataService.GetQuote (GET /api/v1/quotes/{symbol}).
 func (c *marketDataServiceClient) GetQuote(ctx context.Context, req *GetQuoteRequest, opts ...MarketDataServiceCallOption) (*Quote, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -119,6 +120,7 @@ func (c *marketDataServiceClient) GetQuote(ctx context.Context, req *GetQuoteReq
 	return res, nil
 }
 
+// StreamQuotes opens the event stream of services.MarketDataService.StreamQuotes (GET /api/v1/quotes/{symbol}/stream).
 func (c *marketDataServiceClient) StreamQuotes(ctx context.Context, req *StreamQuotesRequest, opts ...MarketDataServiceCallOption) (*MarketDataServiceEventStream[*Quote], error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -131,6 +133,7 @@ func (c *marketDataServiceClient) StreamQuotes(ctx context.Context, req *StreamQ
 	return &MarketDataServiceEventStream[*Quote]{sebufNewEventStream[*Quote](resp, call.discardUnknown)}, nil
 }
 
+// StreamTrades opens the event stream of services.MarketDataService.StreamTrades (GET /api/v1/trades/stream).
 func (c *marketDataServiceClient) StreamTrades(ctx context.Context, req *StreamTradesRequest, opts ...MarketDataServiceCallOption) (*MarketDataServiceEventStream[*Trade], error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
