@@ -67,6 +67,13 @@ import Testing
       return Int((state >> 33) % UInt64(max(k, 1)))
     }
     let alphabet = Array("{}[]()<>;,.=-/*\"'\\\n\t 0xe9aZ_".utf8) + [0, 1, 0xC3]
+    let words = [
+      " message ", " enum ", " option ", " map<", " group ", " extensions ", " reserved ",
+      " returns ", " stream ", " to max", " [default = ", " json_name = ", " oneof ", " extend ",
+      " rpc ", " optional ", " required ", " repeated ", " = 1;", " { ", " } ", "(foo).bar",
+      " = {", " max ", " inf ", " -", " syntax = \"proto2\";", " import \"x.proto\";", " package ",
+      " service ", " weak ", " public ", "\"str\" ", "'q'", " 1.5e", " 0x1F ", " // c\n", " /* b */ ",
+    ]
     var compared = 0
     var accepted = 0
     for i in 0..<n {
@@ -74,9 +81,10 @@ import Testing
       var bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent(name)))
       for _ in 0..<(1 + rand(3)) {
         let at = rand(bytes.count + 1)
-        switch rand(3) {
+        switch rand(4) {
         case 0: if at < bytes.count { bytes.remove(at: at) }
         case 1: bytes.insert(alphabet[rand(alphabet.count)], at: at)
+        case 2: bytes.insert(contentsOf: Array(words[rand(words.count)].utf8), at: at)
         default: if at < bytes.count { bytes[at] = alphabet[rand(alphabet.count)] }
         }
       }
