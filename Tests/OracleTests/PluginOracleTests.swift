@@ -247,13 +247,12 @@ import Testing
     try? FileManager.default.removeItem(atPath: out)
     try? FileManager.default.removeItem(atPath: err)
     guard p.terminationStatus == 0 else {
-      throw OracleFailure(description: "\(tool) \(args.joined(separator: " ")) failed (\(p.terminationStatus)):\n\(stderr)")
+      throw OracleFailure("\(tool) \(args.joined(separator: " ")) failed (\(p.terminationStatus)):\n\(stderr)")
     }
     return stdout
   }
 }
 
-struct OracleFailure: Error, CustomStringConvertible { var description: String }
 
 /// Oracle tools must be present; `SEBUF_SKIP_ORACLES=1` skips (visibly) instead.
 enum Oracle {
@@ -267,7 +266,7 @@ enum Oracle {
       print("SKIPPED (SEBUF_SKIP_ORACLES=1): missing \(missing.joined(separator: ", "))")
       return false
     }
-    throw OracleFailure(description: "oracle tools missing: \(missing.joined(separator: ", ")) (run scripts/install-test-deps)")
+    throw OracleFailure("oracle tools missing: \(missing.joined(separator: ", ")) (run scripts/install-test-deps)")
   }
 }
 
