@@ -84,7 +84,6 @@ struct Scanner {
   init(_ p: UnsafeBufferPointer<UInt8>) {
     self.p = p
     self.n = p.count
-    tokens.reserveCapacity(n / 4 + 2)
   }
 
   /// The current byte, 0 at the end (protoc's sentinel; a real NUL byte also reads 0).
@@ -120,6 +119,7 @@ struct Scanner {
   }
 
   mutating func run() -> LexedFile {
+    tokens.reserveCapacity(n / 5 + 2)
     var contentStart = 0
     var badBOM = false
     // A UTF-8 byte order mark is skipped; 0xEF starting anything else is an error.

@@ -17,14 +17,14 @@ struct FileParts {
 
 extension ProtoParser {
   /// protoc's `Parser::Parse`.
-  func parseFile() -> FileProto {
+  mutating func parseFile() -> FileProto {
     var parts = FileParts()
     var file = FileProto()
     if badByteOrderMark {
       // protoc's tokenizer stays before the first token: its first statement fails
       // at 1:1 and is skipped.
       let root = rootLocation()
-      locations[root].span = [0, 0]
+      records[root].span = (0, 0, 0, 0)
       addError(at: Self.startToken, "Expected top-level statement (e.g. \"message\").")
       syntax = "proto2"
       skipStatement()
@@ -39,7 +39,7 @@ extension ProtoParser {
     return file
   }
 
-  private func parseStatements(_ parts: inout FileParts, _ root: Loc, afterSyntax: Bool) {
+  private mutating func parseStatements(_ parts: inout FileParts, _ root: Loc, afterSyntax: Bool) {
     if afterSyntax {
     } else if looking(at: .syntax) {
       guard parseSyntax(root) else { return }
@@ -65,7 +65,7 @@ extension ProtoParser {
     }
   }
 
-  private func finish(_ file: inout FileProto, _ parts: FileParts, _ root: Loc) {
+  private mutating func finish(_ file: inout FileProto, _ parts: FileParts, _ root: Loc) {
     end(root)
     if let pkg = parts.package { file.package = pkg }
     file.dependency = parts.dependency
@@ -77,12 +77,10 @@ extension ProtoParser {
     file.extension = parts.extension
     if let opts = parts.options { file.options.uninterpretedOption = opts }
     if syntax == "proto3" { file.syntax = syntax }
-    var info = Google_Protobuf_SourceCodeInfo()
-    info.location = locations
-    file.sourceCodeInfo = info
+    file.sourceCodeInfo = sourceCodeInfo()
   }
 
-  func parseSyntax(_ root: Loc) -> Bool {
+  mutating func parseSyntax(_ root: Loc) -> Bool {
     let loc = location(root, 12)
     defer { end(loc) }
     guard
@@ -104,7 +102,7 @@ extension ProtoParser {
     return true
   }
 
-  func parseTopLevelStatement(_ parts: inout FileParts, _ root: Loc) -> Bool {
+  mutating func parseTopLevelStatement(_ parts: inout FileParts, _ root: Loc) -> Bool {
     switch cur.keyword {
     case .semicolon:
       _ = tryConsumeEndOfDeclaration(.semicolon, nil)
@@ -148,7 +146,7 @@ extension ProtoParser {
     }
   }
 
-  func parsePackage(_ parts: inout FileParts, _ root: Loc) -> Bool {
+  mutating func parsePackage(_ parts: inout FileParts, _ root: Loc) -> Bool {
     if parts.package != nil {
       addError("Multiple package definitions.")
       parts.package = nil
@@ -170,7 +168,7 @@ extension ProtoParser {
     return consumeEndOfDeclaration(.semicolon, loc)
   }
 
-  func parseImport(_ parts: inout FileParts, _ root: Loc) -> Bool {
+  mutating func parseImport(_ parts: inout FileParts, _ root: Loc) -> Bool {
     let loc = location(root, 3, parts.dependency.count)
     defer { end(loc) }
     guard consume(.import) else { return false }
