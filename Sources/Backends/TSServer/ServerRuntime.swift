@@ -8,6 +8,7 @@
 // first send), and ends a failing stream with `event: error` + `{"message": …}`.
 
 enum ServerRuntime {
+  /// Names `server.ts` exports; service modules never import proto types under them.
   static let declaredNames: Set<String> = [
     "ServerContext", "ServerOptions", "RouteDescriptor", "HeaderSpec", "ParamSpec", "handle",
     "context", "decode", "check", "jsonResponse", "sseResponse", "errorMessage", "convert",
@@ -32,6 +33,7 @@ enum ServerRuntime {
     return GeneratedFile(path: TSLayout.serverModule + ".ts", text: p.content)
   }()
 
+  /// ServerContext, ServerOptions, RouteDescriptor: the API handlers and hosts program against.
   static func publicTypes(_ p: inout CodePrinter) {
     p.lines(
       """
@@ -60,6 +62,7 @@ enum ServerRuntime {
       """)
   }
 
+  /// Header validation, request decoding (body, then path, then query), error mapping.
   static func helpers(_ p: inout CodePrinter) {
     p.lines(
       """
@@ -236,6 +239,7 @@ enum ServerRuntime {
       """)
   }
 
+  /// `sseResponse`: the lazy, cancel-propagating event-stream body.
   static func sse(_ p: inout CodePrinter) {
     p.lines(
       """

@@ -49,6 +49,7 @@ struct ServerModule {
     imports = TSImports(modulePath: modulePath, reserved: reserved)
   }
 
+  /// The module text: header, imports (collected while rendering the body), body.
   mutating func render() -> GeneratedFile {
     let server = TSLayout.serverModule
     for name in ["check", "context", "decode", "handle", "jsonResponse"] { imports.value(name, from: server) }
@@ -67,6 +68,7 @@ struct ServerModule {
     return GeneratedFile(path: modulePath + ".ts", text: p.content + body.content)
   }
 
+  /// The handler interface and route factory of one service.
   private mutating func service(_ s: HTTPService, _ p: inout CodePrinter) {
     let routes = s.methods.map { TSRoute($0, service: s, schema: project.schema) }
     var signatures: [(TSRoute, String, String)] = []
@@ -101,6 +103,7 @@ struct ServerModule {
     p.line("}")
   }
 
+  /// One route descriptor; binding is data (spec literals) interpreted by `server.ts`.
   private func route(_ r: TSRoute, input: String, _ p: inout CodePrinter) {
     let path = TSLayout.stringLiteral(r.path)
     p.line("{")
