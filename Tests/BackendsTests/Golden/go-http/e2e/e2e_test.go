@@ -811,3 +811,43 @@ func TestJSONMappingRoundTrip(t *testing.T) {
 		t.Fatal(ids, st.Err())
 	}
 }
+
+// protovalidateLikeError mimics *protovalidate.ValidationError: ToProto() returns the
+// buf.validate.Violations shape.
+type protovalidateLikeError struct{ violations *FakeViolations }
+
+func (e *protovalidateLikeError) Error() string { return "validation failed" }
+
+func (e *protovalidateLikeError) ToProto() *FakeViolations { return e.violations }
+
+func TestValidator(t *testing.T) {
+	f := setup(t, WithValidator(func(m proto.Message) error {
+		r, ok := m.(*GetItemRequest)
+		if !ok {
+			return nil
+		}
+		switch r.ItemId {
+		case "pv":
+			return &protovalidateLikeError{&FakeViolations{Violations: []*FakeViolation{
+				{Field: &FakeFieldPath{Elements: []*FakeFieldPathElement{{FieldName: "item"}, {FieldName: "item_id"}}}, Message: "value length must be at least 5 characters"},
+				{FieldPath: "legacy.path", Message: "legacy"},
+			}}}
+		case "own":
+			return &ValidationError{Violations: []*FieldViolation{{Field: "item_id", Description: "mine"}}}
+		case "plain":
+			return errors.New("nope")
+		}
+		return nil
+	}))
+	ctx := context.Background()
+	_, err := f.rest.GetItem(ctx, &GetItemRequest{ItemId: "pv"})
+	wantViolation(t, err, "item.item_id", "value length must be at least 5 characters")
+	wantViolation(t, err, "legacy.path", "legacy")
+	_, err = f.rest.GetItem(ctx, &GetItemRequest{ItemId: "own"})
+	wantViolation(t, err, "item_id", "mine")
+	_, err = f.rest.GetItem(ctx, &GetItemRequest{ItemId: "plain"})
+	wantViolation(t, err, "unknown", "nope")
+	if it, err := f.rest.GetItem(ctx, &GetItemRequest{ItemId: "fine"}); err != nil || it.ItemId != "fine" {
+		t.Fatal(it, err)
+	}
+}
