@@ -99,6 +99,10 @@ func (inventoryServer) Quote(ctx context.Context, r *otherpb.QuoteRequest) (*oth
 	return &otherpb.Money{Currency: r.ItemId, Units: int64(r.Quantity) * 2}, nil
 }
 
+func (inventoryServer) Root(ctx context.Context, r *RootRequest) (*InventoryItem, error) {
+	return &InventoryItem{ItemId: "root"}, nil
+}
+
 func (inventoryServer) Ping(ctx context.Context, r *emptypb.Empty) (*emptypb.Empty, error) {
 	return &emptypb.Empty{}, nil
 }
@@ -187,6 +191,8 @@ func setup(t *testing.T, opts ...ServerOption) *fixture {
 		RegisterInventoryServiceServer(inventoryServer{}, opts...),
 		RegisterStreamServiceServer(ss, opts...),
 		RegisterJSONServiceServer(jsonServer{}, opts...),
+		RegisterRootServiceServer(inventoryServer{}, opts...),
+		RegisterEmptyServiceServer(struct{}{}, opts...),
 	} {
 		if err != nil {
 			t.Fatal(err)
@@ -850,4 +856,21 @@ func TestValidator(t *testing.T) {
 	if it, err := f.rest.GetItem(ctx, &GetItemRequest{ItemId: "fine"}); err != nil || it.ItemId != "fine" {
 		t.Fatal(it, err)
 	}
+}
+
+func TestRootRouteIsExact(t *testing.T) {
+	f := setup(t)
+	root, err := NewRootServiceClient(f.url).Root(context.Background(), &RootRequest{})
+	if err != nil || root.ItemId != "root" {
+		t.Fatal(root, err)
+	}
+	resp, err := http.Get(f.url + "/not/a/route")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("GET /not/a/route: %d", resp.StatusCode)
+	}
+	_ = NewEmptyServiceClient(f.url)
 }
