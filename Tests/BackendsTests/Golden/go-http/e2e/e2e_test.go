@@ -615,6 +615,21 @@ func TestStreamParsing(t *testing.T) {
 	}
 	wantStatus(t, st.Err(), http.StatusOK, "gave up")
 	st.Close()
+
+	// Upstream sebuf's Go server sends a quoted string as the error payload.
+	mux = http.NewServeMux()
+	mux.HandleFunc("GET /api/v1/events", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "data: {\"seq\":1}\n\nevent: error\ndata: \"old style\"\n\n")
+	})
+	old := httptest.NewServer(mux)
+	defer old.Close()
+	st, err = NewStreamServiceClient(old.URL).Events(context.Background(), &EventsRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for st.Next(ev) {
+	}
+	wantStatus(t, st.Err(), http.StatusOK, "old style")
 }
 
 func TestClientOptions(t *testing.T) {
