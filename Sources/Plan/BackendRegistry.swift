@@ -24,6 +24,9 @@ public struct BackendRegistry: Sendable {
     // One line per native backend, e.g. `.init(GoHTTPBackend(), strategy: .directory),`
     .init(GoHTTPBackend(), strategy: .directory),
     .init(GoClientBackend(), strategy: .directory),
+    .init(OpenAPIBackend()),
+    .init(TSClientBackend()),
+    .init(TSServerBackend()),
   ])
 
   public let registrations: [String: Registration]
