@@ -16,7 +16,9 @@ bench() { # name, command...: median wall and CPU over $runs runs after one warm
   : > "$work/times"
   i=0
   while [ $i -lt "$runs" ]; do
-    /usr/bin/time -f "%e %U %S" -o "$work/t" "$@" > "$work/out" 2>&1 || true
+    rc=0
+    /usr/bin/time -f "%e %U %S" -o "$work/t" "$@" > "$work/out" 2>&1 || rc=$?
+    if [ $rc -ne 0 ] && [ $rc -ne 100 ]; then echo "$name failed ($rc):" >&2; head -3 "$work/out" >&2; exit 1; fi
     tail -n 1 "$work/t" >> "$work/times"
     i=$((i + 1))
   done
