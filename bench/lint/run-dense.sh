@@ -2,14 +2,14 @@
 # PACKAGE_NO_IMPORT_CYCLE on densely connected package graphs: buf lint vs sebuf lint,
 # both compiling the workspace themselves and running only this rule.
 # Usage: bench/lint/run-dense.sh [SEBUF_BINARY] [PACKAGE_COUNTS...]
-#   env BUF_TIMEOUT (default 300 s) kills buf on large graphs; CYCLES=K adds K back edges.
+#   env LINT_BENCH_TIMEOUT (default 300 s) kills buf on large graphs; CYCLES=K adds K back edges.
 # Prints per size: packages, files, distinct package edges, then wall/CPU seconds.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 sebuf=$(cd "$(dirname "${1:-$here/../../.build/release/sebuf}")" && pwd)/$(basename "${1:-sebuf}")
 [ $# -gt 0 ] && shift
 sizes=${*:-10 20 26 30 34 50}
-timeout_s=${BUF_TIMEOUT:-300}
+timeout_s=${LINT_BENCH_TIMEOUT:-300}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 measure() { # "wall cpu" of a command (output in $work/out), or "timeout"
