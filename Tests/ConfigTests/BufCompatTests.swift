@@ -59,7 +59,7 @@ import Testing
       bufGenYAML: "version: v2\nmanaged:\n  override:\n    - file_option: go_package_prefix\n      value: a.b/c\n",
       root: "/tmp")
     #expect(!w.managed.enabled)
-    #expect(w.managed.goPackagePrefix == "a.b/c")
+    #expect(w.managed.goPackagePrefix == nil)
   }
 
   @Test func conversionWritesAnEquivalentSebufYAML() throws {
