@@ -72,20 +72,4 @@ struct BreakingUnitTests {
     }
   }
 
-  @Test func pathMatching() {
-    #expect(PathMatcher.matches("proto/a/b.proto", "proto/a"))
-    #expect(PathMatcher.matches("proto/a/b.proto", "proto/a/b.proto"))
-    #expect(!PathMatcher.matches("proto/ab/b.proto", "proto/a"))
-    #expect(PathMatcher.matches("proto/a/v1beta/x.proto", "proto/**/v1beta"))
-    #expect(PathMatcher.matches("proto/a/x.proto", "proto/*/x.proto"))
-    #expect(!PathMatcher.matches("proto/a/b/x.proto", "proto/*/x.proto"))
-  }
-
-  @Test func commentCandidatesAreTheElementAndItsNearestDeclaration() {
-    // A field's type name → the field; a message → itself; a file option → itself.
-    #expect(ElementPath.candidates([4, 0, 2, 1, 6]) == [[4, 0, 2, 1, 6], [4, 0, 2, 1]])
-    #expect(ElementPath.candidates([4, 0]) == [[4, 0]])
-    #expect(ElementPath.candidates([8, 11]) == [[8, 11]])
-    #expect(ElementPath.candidates([6, 0, 2, 3, 4, 50003]) == [[6, 0, 2, 3, 4, 50003], [6, 0, 2, 3]])
-  }
 }
