@@ -22,7 +22,9 @@ let package = Package(
     // The .proto compiler: lexer, parser, import resolver, linker, Image, HTTP model.
     .target(
       name: "Proto",
-      dependencies: ["Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+      dependencies: ["Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      // The bundled protos are embedded as Swift source by scripts/embed-bundled.
+      exclude: ["Bundled"]),
     // sebuf.yaml (and buf.yaml / buf.gen.yaml v2) into a validated Workspace.
     .target(name: "Config", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
     // Lint rules and breaking-change rules over Images.
@@ -62,6 +64,6 @@ let package = Package(
     // Runs the built `sebuf` binary end to end.
     .testTarget(name: "CLITests", dependencies: ["Diagnostics"]),
     // Real toolchains as oracles: protoc, Go, tsc, node, buf, openapi-spec-validator.
-    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint"]),
+    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint", "Plan", "Config"]),
   ]
 )

@@ -83,14 +83,37 @@ public struct Generation: Sendable {
 
     let plan = planner.plan(options.filter, specs: specs, allIDs: allIDs, image: image)
     let executor = Executor(concurrency: options.concurrency ?? Executor().concurrency)
-    let stale = executor.outOfDate(plan, manifest: manifest, root: root, force: options.force)
-    let outcomes = try executor.run(plan, outOfDate: stale, progress: options.progress)
+    var stale = executor.outOfDate(plan, manifest: manifest, root: root, force: options.force)
+    var outcomes = try executor.run(plan, outOfDate: stale, progress: options.progress)
+    var outputs: OutputSet
+    while true {
+      do {
+        outputs = try OutputSet.assemble(outcomes, plan: plan, manifest: manifest)
+        break
+      } catch let rerun as OutputSet.NeedsRerun {
+        // A new insertion into a skipped invocation's file: run that one too, then redo.
+        var extra = plan.jobs.map { $0.invocations.map { _ in false } }
+        for (jobID, invID) in rerun.invocations {
+          guard let j = plan.jobs.firstIndex(where: { $0.id == jobID }),
+            let i = plan.jobs[j].invocations.firstIndex(where: { $0.id == invID }), !stale[j][i]
+          else { continue }
+          extra[j][i] = true
+          stale[j][i] = true
+        }
+        guard extra.contains(where: { $0.contains(true) }) else {
+          throw DiagnosticError(Diagnostic(.bug, "insertion points could not be resolved after rerunning the invocations they target (a sebuf bug)", rule: "GENERATE"))
+        }
+        let more = try executor.run(plan, outOfDate: extra, progress: options.progress)
+        for (j, o) in more.enumerated() {
+          for (i, inv) in o.invocations.enumerated() where inv.files != nil { outcomes[j].invocations[i] = inv }
+        }
+      }
+    }
     for o in outcomes {
       for inv in o.invocations where !inv.stderr.isEmpty {
         diagnostics.append(.warning("plugin \(o.job.label) printed:\n" + inv.stderr, rule: "GENERATE"))
       }
     }
-    let outputs = try OutputSet.assemble(outcomes, plan: plan, manifest: manifest)
     let (report, _) = try writer.write(outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
     return GenerationResult(report: report, plan: plan, diagnostics: diagnostics, compiled: true)
   }

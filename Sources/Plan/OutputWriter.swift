@@ -109,7 +109,7 @@ public struct OutputWriter {
           changes.append(FileChange(path: path, kind: .stale))
         }
       }
-      reports.append(JobReport(id: job.id, label: job.label, skipped: outcome.skipped, changes: changes))
+      reports.append(JobReport(id: job.id, label: job.label, skipped: outcome.skipped && changes.isEmpty, changes: changes))
     }
 
     // Entries removed from sebuf.yaml: a full run removes what they wrote.
@@ -136,8 +136,12 @@ public struct OutputWriter {
       for path in mine { if let r = records[path] { rec.files[path] = r } }
       let perInv = outputs.invocationFiles[job.id] ?? [:]
       for inv in outcome.invocations {
+        let inserts =
+          inv.files == nil
+          ? previous?.invocations[inv.invocation.id]?.inserts
+          : outputs.invocationInserts[job.id]?[inv.invocation.id]
         rec.invocations[inv.invocation.id] = Manifest.InvocationRecord(
-          key: inv.invocation.key, files: perInv[inv.invocation.id] ?? [])
+          key: inv.invocation.key, files: perInv[inv.invocation.id] ?? [], inserts: inserts)
       }
       rec.dirs = (previous?.dirs ?? []) + (created[job.id] ?? [])
       if job.partial {

@@ -46,7 +46,7 @@ import Testing
 
   @Test(arguments: workspaces)
   func sameFindingsAsBuf(_ ws: Workspace) throws {
-    let image = try Fixtures.image("parity/\(ws.name).binpb", workspace: "parity/\(ws.name)")
+    let image = try Fixtures.compileWorkspace("parity/\(ws.name)")
     let (settings, errors) = LintSettings.resolve(
       use: ws.use, except: ws.except, ignore: ws.ignore, ignoreOnly: ws.ignoreOnly, warn: [], allowCommentIgnores: true, options: ws.options)
     #expect(errors.isEmpty)

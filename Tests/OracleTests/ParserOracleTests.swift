@@ -30,6 +30,24 @@ import Testing
     try ParserOracle.check(root: root, files: files)
   }
 
+  /// The expected errors of the parser's unit tests are protoc's own.
+  @Test func errorsMatchProtoc() throws {
+    let dir = Self.testsDir.appendingPathComponent("ProtoTests/Corpus/parser-errors")
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+      .filter { $0.hasSuffix(".proto") && $0 != "edition.proto" }.sorted()
+    #expect(files.count >= 30)
+    for name in files {
+      guard let stderr = try ParserOracle.protocErrors(root: dir.path, file: name) else { return }
+      let theirs = stderr.split(separator: "\n").map(String.init)
+        .filter { !$0.contains("libprotobuf WARNING") }
+        .map { $0.hasPrefix(name + ":") ? String($0.dropFirst(name.count + 1)) : $0 }.sorted()
+      let expected = try String(
+        contentsOf: dir.appendingPathComponent(String(name.dropLast(6)) + ".errors"), encoding: .utf8
+      ).split(separator: "\n").map(String.init).sorted()
+      #expect(theirs == expected, "\(name)")
+    }
+  }
+
   /// Extra directories (`SEBUF_PARSER_ORACLE_DIRS=dir1:dir2`, each an import root whose
   /// `.proto` files protoc accepts) for local runs over larger corpora.
   @Test func extraDirectoriesMatchProtoc() throws {
@@ -74,6 +92,31 @@ enum ParserOracle {
       return nil
     }
     return try Google_Protobuf_FileDescriptorSet(serializedBytes: Data(contentsOf: out))
+  }
+
+  /// protoc's stderr for one file it must reject (nil when skipped).
+  static func protocErrors(root: String, file: String) throws -> String? {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("sebuf-parser-oracle-\(UUID().uuidString).pb")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let proc = Process()
+    proc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    proc.arguments = ["protoc", "-I", root, "-o", out.path, file]
+    let errPipe = Pipe()
+    proc.standardError = errPipe
+    do {
+      try proc.run()
+    } catch {
+      if skip {
+        print("SKIPPED: protoc not runnable (\(error)); SEBUF_SKIP_ORACLES=1")
+        return nil
+      }
+      throw error
+    }
+    let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+    proc.waitUntilExit()
+    #expect(proc.terminationStatus != 0, "protoc accepted \(file)")
+    return String(decoding: err, as: UTF8.self)
   }
 
   static func check(root: String, files: [String]) throws {

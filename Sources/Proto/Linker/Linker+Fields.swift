@@ -124,8 +124,10 @@ enum FloatFormat {
     if v == .infinity { return "inf" }
     if v == -.infinity { return "-inf" }
     if v.isNaN { return "nan" }
+    // protoc's safe_strtof rejects results that underflow (subnormals), so those
+    // always take the long form.
     let a = format(Double(v), 6)
-    if let p = Double(a), Float(p) == v { return a }
+    if v.isNormal || v == 0, let p = Double(a), Float(p) == v { return a }
     return format(Double(v), 9)
   }
 

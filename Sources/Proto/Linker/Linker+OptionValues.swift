@@ -70,10 +70,6 @@ extension FileLinker {
         d = Double(u.positiveIntValue)
       } else if u.hasNegativeIntValue {
         d = Double(u.negativeIntValue)
-      } else if u.hasIdentifierValue && u.identifierValue == "inf" {
-        d = .infinity
-      } else if u.hasIdentifierValue && u.identifierValue == "nan" {
-        d = .nan
       } else {
         let t = type == .float ? "float" : "double"
         return optionValueError("Value must be number for \(t) option \"\(f.fullName)\".", ctx)

@@ -122,9 +122,30 @@ extension FileLinker {
     do {
       let base: [UInt8] = try opts.serializedBytes()
       opts = try O(serializedBytes: base + records, extensions: nil, partial: true)
+      try Self.orderUnknownStandardFields(&opts)
     } catch {
       self.error("Some options could not be correctly parsed.", at: path)
     }
+  }
+
+  /// protoc 3.21 knows a few standard options that SwiftProtobuf's newer
+  /// descriptor.proto dropped (`php_generic_services`); they stay unknown fields
+  /// here, so they are moved before the custom options, where protoc prints them.
+  static func orderUnknownStandardFields<O: OptionsMessage>(_ opts: inout O) throws {
+    let unknown = [UInt8](opts.unknownFields.data)
+    guard !unknown.isEmpty, let recs = WireRecord.parse(unknown) else { return }
+    let standard = recs.filter { $0.number < 1000 }
+    if standard.isEmpty { return }
+    if recs.prefix(standard.count).allSatisfy({ $0.number < 1000 })
+      && zip(standard, standard.dropFirst()).allSatisfy({ $0.number <= $1.number })
+    {
+      return
+    }
+    let ordered = standard.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }.map(\.element)
+      + recs.filter { $0.number >= 1000 }
+    opts.unknownFields = UnknownStorage()
+    let known: [UInt8] = try opts.serializedBytes()
+    opts = try O(serializedBytes: known + ordered.flatMap { $0.encoded() }, extensions: nil, partial: true)
   }
 
   struct OptionContext {

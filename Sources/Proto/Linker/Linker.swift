@@ -66,6 +66,9 @@ final class FileLinker {
   var file: FileProto
   let displayPath: String
   let isProto3: Bool
+  /// Copies read while `file` is being mutated in place by a pass.
+  let fileName: String
+  let sourceInfo: Google_Protobuf_SourceCodeInfo
   var diagnostics: [Diagnostic] = []
   var hadErrors = false
   var tracksUnusedImports = true
@@ -89,6 +92,13 @@ final class FileLinker {
   var interpretedPaths: [[Int32]: [Int32]] = [:]
   var repeatedOptionCounts: [[Int32]: Int32] = [:]
 
+  /// Field-number suggestions requested while registering the current message.
+  struct HintRequest {
+    var count = 0
+    var firstPath: [Int32]?
+  }
+  var hints = HintRequest()
+
   private var locationIndex: [[Int32]: Google_Protobuf_SourceCodeInfo.Location]?
 
   init(linker: Linker, index: Int, parsed: ParsedFile) {
@@ -98,6 +108,8 @@ final class FileLinker {
     self.file = parsed.descriptor
     self.displayPath = parsed.displayPath
     self.isProto3 = parsed.descriptor.syntax == "proto3"
+    self.fileName = parsed.descriptor.name
+    self.sourceInfo = parsed.descriptor.sourceCodeInfo
   }
 
   // MARK: Diagnostics
@@ -106,7 +118,7 @@ final class FileLinker {
   func location(_ path: [Int32]) -> Google_Protobuf_SourceCodeInfo.Location? {
     if locationIndex == nil {
       var idx: [[Int32]: Google_Protobuf_SourceCodeInfo.Location] = [:]
-      for loc in file.sourceCodeInfo.location where idx[loc.path] == nil { idx[loc.path] = loc }
+      for loc in sourceInfo.location where idx[loc.path] == nil { idx[loc.path] = loc }
       locationIndex = idx
     }
     return locationIndex![path]
@@ -231,7 +243,7 @@ final class FileLinker {
     }
     if let dep = possibleUndeclaredDependency {
       error(
-        "\"\(possibleUndeclaredDependencyName)\" seems to be defined in \"\(pool.fileNames[dep])\", which is not imported by \"\(file.name)\".  To use it here, please add the necessary import.",
+        "\"\(possibleUndeclaredDependencyName)\" seems to be defined in \"\(pool.fileNames[dep])\", which is not imported by \"\(fileName)\".  To use it here, please add the necessary import.",
         at: path)
     }
     if !undefineResolvedName.isEmpty {

@@ -43,6 +43,23 @@ struct WireRecord {
   /// For length-delimited: the payload; for groups: the bytes between the tags.
   var payload: [UInt8]
 
+  /// The record's bytes, tag included.
+  func encoded() -> [UInt8] {
+    var w = WireWriter()
+    switch type {
+    case .lengthDelimited:
+      w.lengthDelimited(number, payload)
+    case .startGroup:
+      w.tag(number, .startGroup)
+      w.bytes += payload
+      w.tag(number, .endGroup)
+    default:
+      w.tag(number, type)
+      w.bytes += payload
+    }
+    return w.bytes
+  }
+
   /// Splits bytes into records; nil when malformed.
   static func parse(_ b: [UInt8]) -> [WireRecord]? {
     var i = 0

@@ -39,7 +39,7 @@ public func parseProto(_ bytes: [UInt8], importPath: String, displayPath: String
 ) {
   bytes.withUnsafeBufferPointer { p in
     let lexed = Lexer.lex(p)
-    let parser = ProtoParser(p, lexed, displayPath: displayPath)
+    var parser = ProtoParser(p, lexed, displayPath: displayPath)
     var file = parser.parseFile()
     file.name = importPath
     let parsed = ParsedFile(descriptor: file, displayPath: displayPath, lineTable: LineTable(p))
