@@ -188,18 +188,33 @@ _sebuf_build() {
     repeating_flags=()
     non_repeating_flags=(--exclude-source-info --exclude-imports --version -h --help)
     repeating_options=(--path)
-    non_repeating_options=(--output -o --error-format)
+    non_repeating_options=(--config --error-format -o --output)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--output'|'-o')
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '--error-format')
+        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '-o'|'--output')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(binpb|bin|pb|json)'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
         return
         ;;
     esac

@@ -50,7 +50,7 @@ _sebuf() {
     case "${state}" in
     command)
         local -ar subcommands=(
-            'build:Compile .proto files into an image (a FileDescriptorSet).'
+            'build:Compile .proto files into an image (a FileDescriptorSet), as protoc and buf build do.'
             'generate:Run the backends and plugins of sebuf.yaml and write their outputs.'
             'lint:Check .proto files against buf'\''s lint rules and sebuf'\''s HTTP rules.'
             'breaking:Find changes that break clients, against a git ref, a directory or an image.'
@@ -76,13 +76,15 @@ _sebuf() {
 
 _sebuf_build() {
     local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
     local -ar arg_specs=(
-        ':dir:'
-        '(--output -o)'{--output,-o}'[Where to write the image (.binpb, .bin, .pb or .json).]:output:'
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '(-o --output)'{-o,--output}'[Where to write the image (.binpb, .bin, .pb or .json).]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
         '--exclude-source-info[Leave source code info out of the image.]'
-        '--exclude-imports[Leave imported files out of the image.]'
-        '*--path[Limit the targets to this file or directory (repeatable).]:path:'
-        '--error-format[How to print errors\: text, json, github-actions, junit or msvs.]:error-format:'
+        '--exclude-imports[Leave imported files out of the image (targets only).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -104,3 +104,16 @@ extension Linter {
     return markImports(Image(files: set.file.map { ImageFile(descriptor: $0, isImport: false) }))
   }
 }
+
+extension LintReports {
+  /// A Markdown table of a category's rules (id, purpose), as the README shows it.
+  public static func markdownTable(category: String) -> String {
+    let catalog = LintCatalog.catalog
+    var out = "| Rule | Checks |\n| --- | --- |\n"
+    for id in catalog.category(category)?.ruleIDs ?? [] {
+      guard let r = catalog.rule(id) else { continue }
+      out += "| `\(r.id)` | \(r.purpose.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) |\n"
+    }
+    return out
+  }
+}

@@ -11,9 +11,7 @@ import Testing
 
   static func diagnostics(_ name: String, backend: some Backend) throws -> String {
     let dir = cases.appendingPathComponent(name)
-    let image = try GoCorpus.image(dir.appendingPathComponent("case.pb")) {
-      !$0.hasPrefix("sebuf/") && !$0.hasPrefix("google/")
-    }
+    let image = try GoCorpus.compiled(dir)
     do {
       _ = try backend.generate(GenerationRequest(image: image, filesToGenerate: image.targets.map(\.name)))
       return ""
@@ -44,5 +42,13 @@ import Testing
     let client = try Self.diagnostics("json", backend: GoClientBackend())
     #expect(server == client, "both backends check the JSON annotations the same way")
     try Self.check("json", server)
+  }
+}
+
+extension GoDiagnosticsTests {
+  @Test func goNamesClashingWithGeneratedIdentifiers() throws {
+    let server = try Self.diagnostics("names", backend: GoHTTPBackend())
+    let client = try Self.diagnostics("names", backend: GoClientBackend())
+    try Self.check("names", "go-http:\n" + server + "go-client:\n" + client)
   }
 }

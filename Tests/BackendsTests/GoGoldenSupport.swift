@@ -2,26 +2,23 @@ import Backends
 import Diagnostics
 import Foundation
 import Proto
-import SwiftProtobuf
 
-/// The Go backends' test corpus: `Golden/go-http/proto` compiled into `corpus.pb`
-/// (by `Golden/go-http/regen.sh`), and golden outputs beside it.
+/// The Go backends' test corpus: `Golden/go-http/proto` (compiled by sebuf's compiler)
+/// and golden outputs beside it.
 enum GoCorpus {
   static let goldenRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Golden")
 
-  /// Reads a FileDescriptorSet as an Image; files under `targetsUnder` are the targets.
-  static func image(_ descriptorSet: URL, targets: (String) -> Bool) throws -> Image {
-    let data = try Data(contentsOf: descriptorSet)
-    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: data)
-    return Image(files: set.file.map { ImageFile(descriptor: $0, isImport: !targets($0.name)) })
+  /// The corpus image, compiled by sebuf's compiler from `Golden/go-http/proto`.
+  static func corpus() throws -> Image {
+    try compiled(goldenRoot.appendingPathComponent("go-http/proto"))
   }
 
-  /// The corpus image: every file not from sebuf or google is a target.
-  static func corpus() throws -> Image {
-    try image(goldenRoot.appendingPathComponent("go-http/corpus.pb")) {
-      !$0.hasPrefix("sebuf/") && !$0.hasPrefix("google/")
-    }
+  /// Compiles every `.proto` file under `dir` (bundled WKTs and sebuf protos resolve).
+  static func compiled(_ dir: URL) throws -> Image {
+    let (image, diagnostics) = compile(SourceSet(roots: [.init(directory: dir.path, displayPrefix: "")]))
+    guard let image else { throw DiagnosticError(diagnostics) }
+    return image
   }
 
   /// Runs `backend` on the corpus targets with `options`.

@@ -1,6 +1,8 @@
-// The test corpus shared by the OpenAPI and TypeScript golden tests: protoc-built images of the
-// protos in Golden/corpus (rebuilt by Golden/corpus/regen.sh), read without protoc at test time.
+// The test corpus shared by the OpenAPI and TypeScript golden tests: the protos in
+// Golden/corpus, compiled with sebuf's own compiler. The same protos built by protoc (*.pb,
+// rebuilt by Golden/corpus/regen.sh) must give byte-identical output.
 
+import Diagnostics
 import Foundation
 import Proto
 import SwiftProtobuf
@@ -15,11 +17,12 @@ struct CorpusCase: Sendable, CustomStringConvertible {
 
   static let valid: [CorpusCase] = [
     CorpusCase(name: "sse", image: "sse", targets: ["sse/v1/sse.proto"]),
-    CorpusCase(name: "crud", image: "crud", targets: ["api/v1/crud.proto"]),
+    CorpusCase(name: "crud", image: "crud", targets: ["api/v1/crud.proto", "api/v1/orders.proto"]),
     CorpusCase(name: "encoding", image: "encoding", targets: ["encoding/v1/encoding.proto"]),
     CorpusCase(name: "crosspkg", image: "crosspkg",
                targets: ["crosspkg/common/v1/types.proto", "crosspkg/shop/v1/service.proto"]),
     CorpusCase(name: "e2e", image: "e2e", targets: ["e2e/v1/e2e.proto"]),
+    CorpusCase(name: "validation", image: "validation", targets: ["validation/v1/validation.proto"]),
   ]
 
   static let invalid: [CorpusCase] = [
@@ -32,7 +35,7 @@ struct CorpusCase: Sendable, CustomStringConvertible {
   static let openAPIExtra: [CorpusCase] = [
     CorpusCase(name: "crud-json", image: "crud", targets: ["api/v1/crud.proto"], options: [("format", "json")]),
     CorpusCase(
-      name: "crud-bundle", image: "crud", targets: ["api/v1/crud.proto"],
+      name: "crud-bundle", image: "crud", targets: ["api/v1/crud.proto", "api/v1/orders.proto"],
       options: [
         ("bundle", "true"), ("bundle_title", "Users, Legacy and Checks"), ("bundle_version", "2.1.0"),
         ("bundle_description", "Everything: in one document"), ("bundle_server", "https://api.example.com"),
@@ -50,7 +53,16 @@ enum Corpus {
   static let goldenRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
   static let corpusRoot = goldenRoot.appendingPathComponent("corpus")
 
+  /// The case's protos compiled by sebuf's compiler.
   static func image(_ c: CorpusCase) throws -> Image {
+    let dir = corpusRoot.appendingPathComponent(c.name.hasPrefix("invalid") ? "invalid" : "protos")
+    let (image, diagnostics) = compile(SourceSet(roots: [.init(directory: dir.path, displayPrefix: "")], targets: c.targets))
+    guard let image else { throw DiagnosticError(diagnostics) }
+    return image
+  }
+
+  /// The same protos as protoc built them (`protoc --include_imports --include_source_info`).
+  static func protocImage(_ c: CorpusCase) throws -> Image {
     let data = try Data(contentsOf: corpusRoot.appendingPathComponent(c.image + ".pb"))
     let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: data)
     return Image(files: set.file.map { ImageFile(descriptor: $0, isImport: !c.targets.contains($0.name)) })

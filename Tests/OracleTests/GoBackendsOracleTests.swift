@@ -1,7 +1,6 @@
 import Backends
 import Foundation
 import Proto
-import SwiftProtobuf
 import Testing
 
 /// go-http and go-client output for the whole Go corpus, checked by the real Go
@@ -13,13 +12,11 @@ import Testing
   static let bundled = testsRoot.deletingLastPathComponent().appendingPathComponent("Sources/Proto/Bundled")
   static let module = "example.com/corpus"
 
-  /// The corpus image (compiled by regen.sh into corpus.pb).
+  /// The corpus image, compiled by sebuf's compiler (protoc only runs protoc-gen-go).
   static func corpus() throws -> Image {
-    let data = try Data(contentsOf: golden.appendingPathComponent("go-http/corpus.pb"))
-    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: data)
-    return Image(files: set.file.map {
-      ImageFile(descriptor: $0, isImport: $0.name.hasPrefix("sebuf/") || $0.name.hasPrefix("google/"))
-    })
+    let dir = golden.appendingPathComponent("go-http/proto")
+    let (image, diagnostics) = compile(SourceSet(roots: [.init(directory: dir.path, displayPrefix: "")]))
+    return try #require(image, "\(diagnostics)")
   }
 
   /// A Go module with protoc-gen-go's types and both backends' output for the corpus.

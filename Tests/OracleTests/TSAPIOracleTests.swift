@@ -6,7 +6,6 @@
 import Backends
 import Foundation
 import Proto
-import SwiftProtobuf
 import Testing
 
 enum TSAPIOracle {
@@ -17,13 +16,22 @@ enum TSAPIOracle {
 
   /// (image, targets) of the corpus cases.
   static let cases: [(name: String, targets: [String])] = [
-    ("sse", ["sse/v1/sse.proto"]), ("crud", ["api/v1/crud.proto"]), ("encoding", ["encoding/v1/encoding.proto"]),
+    ("sse", ["sse/v1/sse.proto"]), ("crud", ["api/v1/crud.proto", "api/v1/orders.proto"]), ("encoding", ["encoding/v1/encoding.proto"]),
     ("crosspkg", ["crosspkg/common/v1/types.proto", "crosspkg/shop/v1/service.proto"]), ("e2e", ["e2e/v1/e2e.proto"]),
+    ("validation", ["validation/v1/validation.proto"]),
   ]
 
+  static let packageRoot = corpus.deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// Compiles protos under `root` with sebuf's compiler.
+  static func compiled(root: URL, displayPrefix: String = "", targets: [String]) throws -> Image {
+    let (image, diagnostics) = compile(SourceSet(roots: [.init(directory: root.path, displayPrefix: displayPrefix)], targets: targets))
+    return try #require(image, "compile failed: \(diagnostics)")
+  }
+
   static func image(_ name: String, targets: [String]) throws -> Image {
-    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: try Data(contentsOf: corpus.appendingPathComponent(name + ".pb")))
-    return Image(files: set.file.map { ImageFile(descriptor: $0, isImport: !targets.contains($0.name)) })
+    try compiled(root: corpus.appendingPathComponent("protos"), targets: targets)
   }
 
   static func tempDir(_ name: String) throws -> URL {
@@ -172,11 +180,12 @@ enum TSAPIOracle {
     let passed = output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.map { String($0.dropFirst(3)) }
     #expect(passed == [
       "unary POST", "unary GET", "unary PUT", "unary DELETE", "query parameters",
-      "errors: 404 via onError, missing header, missing query", "SSE delivers N events",
+      "errors: 404 via onError, missing header, missing query, validateRequest, bad JSON", "SSE delivers N events",
       "SSE early break closes the socket and cancels the handler stream",
       "SSE return() on the generator also cancels", "SSE AbortSignal aborts the stream",
       "SSE error before the first event is an HTTP error", "SSE error after the first event is an event: error frame",
       "SSE parser edge cases", "SSE parser: event: error frame and early stop",
+      "SSE abort with a fetch that ignores signals",
     ], "\(output)")
     #expect(output.contains("E2E OK"))
   }

@@ -11,6 +11,9 @@ import Proto
 public struct GoClientBackend: Backend {
   public init() {}
 
+  /// Exported identifiers of this backend's package runtime file.
+  static let runtimeNames: Set<String> = ["ContentTypeJSON", "ContentTypeProto"]
+
   public var name: String { "go-client" }
 
   public func generate(_ request: GenerationRequest) throws -> [GeneratedFile] {
@@ -31,6 +34,19 @@ public struct GoClientBackend: Backend {
       } catch let e as DiagnosticError {
         problems += e.diagnostics
       }
+    }
+    if problems.isEmpty {
+      // Identifiers sebuf declares per Go package, checked against protoc-gen-go's types.
+      var reserved: [String: Set<String>] = [:]
+      for file in request.filesToGenerate {
+        guard let pkg = try? layout.package(of: file) else { continue }
+        reserved[pkg.importPath, default: GoNameCheck.sharedNames.union(Self.runtimeNames)].formUnion(
+          api.services.filter { $0.file == file }.flatMap { s -> [String] in
+            let svc = GoNamer.camelCase(s.name)
+            return ["\(svc)Client", "New\(svc)Client", "\(svc)ClientOption", "\(svc)CallOption", "\(svc)EventStream"]
+          })
+      }
+      problems = GoNameCheck(layout: layout).check(reserved: reserved)
     }
     if !problems.isEmpty { throw DiagnosticError(problems.normalized()) }
     return out.files()

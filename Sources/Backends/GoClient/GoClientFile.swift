@@ -188,8 +188,10 @@ struct GoClientFile {
       let req = imports.name(r.request)
       let res = imports.name(r.response)
       let route = "\(lower)\(r.goName)ClientRoute"
+      let call = "\(r.route.verb.rawValue) \(r.path)"
       if r.route.stream {
         let result = "*\(svc)EventStream[*\(res)]"
+        p.line("// \(r.goName) opens the event stream of \(service.fullName).\(r.route.name) (\(call)).")
         p.line("func (c *\(impl)) \(r.goName)(ctx context.Context, req *\(req), opts ...\(callOpt)) (\(result), error) {")
         p.indented { p in
           p.line("call := c.core.newCall()")
@@ -203,6 +205,7 @@ struct GoClientFile {
           p.line("return &\(svc)EventStream[*\(res)]{sebufNewEventStream[*\(res)](resp, call.discardUnknown)}, nil")
         }
       } else {
+        p.line("// \(r.goName) calls \(service.fullName).\(r.route.name) (\(call)).")
         p.line("func (c *\(impl)) \(r.goName)(ctx context.Context, req *\(req), opts ...\(callOpt)) (*\(res), error) {")
         p.indented { p in
           p.line("call := c.core.newCall()")

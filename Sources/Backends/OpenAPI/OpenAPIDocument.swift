@@ -243,6 +243,8 @@ struct OpenAPIDocument {
     s["type"] = .string("object")
     s["description"] = description
     s["properties"] = properties.isEmpty ? nil : properties.value
+    let required = schema.fields(of: m).filter { BufValidateRules($0.proto).required }.map { OpenAPIValue.string(ProtoSchema.jsonName($0.proto)) }
+    s["required"] = required.isEmpty ? nil : .array(required)
     if variants.count == 1, case .object(let members) = variants[0] {
       for (k, v) in members { s[k] = v }
     } else if !variants.isEmpty {
@@ -308,6 +310,7 @@ struct OpenAPIDocument {
     } else if a.emptyBehavior == .null {
       o = objectMembers(.object([("oneOf", .array([s, .object([("type", .string("null"))])]))]))
     }
+    BufValidateRules(f).apply(to: &o)
     if !notes.isEmpty { o["description"] = .string(notes.joined(separator: "\n\n")) }
     if let first = a.examples.first {
       o["example"] = exampleValue(first, o)

@@ -110,15 +110,24 @@ enum ClientRuntime {
         return new StreamError(message, data);
       }
 
-      /** Yields the JSON payload of every frame; cancels the body when the consumer stops early. */
-      async function* readEvents<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<T> {
+      /**
+       * Yields the JSON payload of every frame. Stopping early cancels the body; `signal`
+       * aborting cancels it too (even with a fetch that ignores signals) and throws its reason.
+       */
+      async function* readEvents<T>(body: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<T> {
         const reader = body.getReader();
         const decoder = new TextDecoder();
         const parser = new SSEParser();
+        const onAbort = (): void => {
+          reader.cancel(signal.reason).catch(() => undefined);
+        };
+        signal.addEventListener("abort", onAbort);
         let finished = false;
         try {
           for (;;) {
+            if (signal.aborted) throw signal.reason;
             const { done, value } = await reader.read();
+            if (signal.aborted) throw signal.reason;
             const frames = done
               ? parser.push(decoder.decode()).concat(parser.finish())
               : parser.push(decoder.decode(value, { stream: true }));
@@ -132,6 +141,7 @@ enum ClientRuntime {
             }
           }
         } finally {
+          signal.removeEventListener("abort", onAbort);
           if (!finished) await reader.cancel().catch(() => undefined);
           reader.releaseLock();
         }

@@ -186,7 +186,7 @@ struct ClientModule {
           p.line("});")
           p.line("if (!resp.ok) await throwResponseError(resp);")
           p.line("if (resp.body === null) return;")
-          p.line("yield* readEvents<\(output)>(resp.body);")
+          p.line("yield* readEvents<\(output)>(resp.body, abort.signal);")
         }
         p.line("} finally {")
         p.indented { p in

@@ -24,8 +24,8 @@ struct TSImports {
     if let l = locals[key] { return l }
     var local = name
     var n = 0
-    // The shared error types are what the reserved names protect: they keep their names.
-    while module != TSLayout.errorsModule, reserved.contains(local) || taken.contains(local) {
+    // The shared runtime modules' names are what the reserved names protect: they keep them.
+    while !TSLayout.runtimeModules.contains(module), reserved.contains(local) || taken.contains(local) {
       n += 1
       local = "\(name)_\(n)"
     }
@@ -62,6 +62,9 @@ struct TSImports {
 /// Output paths of the modules layout.
 enum TSLayout {
   static let errorsModule = "errors"
+  /// ts-server's shared runtime: server types and request handling used by every `_server.ts`.
+  static let serverModule = "server"
+  static let runtimeModules: Set<String> = [errorsModule, serverModule]
 
   /// `acme/v1/foo.proto` → `acme/v1/foo`.
   static func typeModule(forProto file: String) -> String {

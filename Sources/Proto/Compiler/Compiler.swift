@@ -95,10 +95,16 @@ public struct Compiler: Sendable {
         for (i, dep) in p.descriptor.dependency.enumerated() {
           switch state[dep] {
           case 1:
+            // Reported as protoc does: in the file that starts the cycle, at its
+            // import of the next file of the cycle.
             let start = stack.firstIndex(of: dep) ?? 0
             let cycle = stack[start...].joined(separator: " -> ") + " -> " + dep
-            diagnostics.append(
-              .error("File recursively imports itself: \(cycle)", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
+            let next = start + 1 < stack.count ? stack[start + 1] : dep
+            var at = SourceLocator.span(p, [3, Int32(i)])
+            if let first = units[dep]?.parsed, let j = first.descriptor.dependency.firstIndex(of: next) {
+              at = SourceLocator.span(first, [3, Int32(j)])
+            }
+            diagnostics.append(.error("File recursively imports itself: \(cycle)", rule: "COMPILE", at: at))
             failed.insert(name)
           case nil:
             visit(dep)
@@ -122,7 +128,7 @@ public struct Compiler: Sendable {
       guard let u = units[name], let p = u.parsed, !u.hasErrors, !failed.contains(name) else {
         if let u = units[name], let p = u.parsed, !u.hasErrors {
           for (i, dep) in p.descriptor.dependency.enumerated()
-          where failed.contains(dep) || (units[dep]?.hasErrors ?? false) {
+          where dep != name && (failed.contains(dep) || (units[dep]?.hasErrors ?? false)) {
             diagnostics.append(
               .error("Import \"\(dep)\" was not found or had errors.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
           }
@@ -215,7 +221,7 @@ public enum TargetDiscovery {
 
   /// `.proto` files under a directory, as paths relative to it (skipping hidden
   /// directories).
-  static func protoFiles(under dir: String) -> [String] {
+  public static func protoFiles(under dir: String) -> [String] {
     let fm = FileManager.default
     let base = dir.isEmpty ? "." : dir
     guard let e = fm.enumerator(atPath: base) else { return [] }

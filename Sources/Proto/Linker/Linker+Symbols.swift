@@ -92,9 +92,13 @@ extension FileLinker {
     let full = qualify(scope, m.name)
     validateSymbolName(m.name, full, at: path)
     let info = MessageInfo(fullName: full, file: index, isProto3: isProto3)
-    info.isMapEntry = m.options.mapEntry
+    info.isMapEntry = m.options.mapEntry || Self.uninterpretedBool(m.options.uninterpretedOption, "map_entry") == true
     info.messageSetWireFormat = Self.uninterpretedBool(m.options.uninterpretedOption, "message_set_wire_format") ?? m.options.messageSetWireFormat
     addSymbol(full, .message(info), at: path)
+    let outerHints = hints
+    hints = HintRequest()
+    defer { hints = outerHints }
+    detectMapConflicts(m, path: path)
 
     for (i, o) in m.oneofDecl.enumerated() {
       let op = path + [8, Int32(i)]
@@ -116,19 +120,70 @@ extension FileLinker {
     for (i, r) in m.extensionRange.enumerated() {
       info.extensionRanges.append((r.start, r.end))
       if r.start <= 0 {
+        requestHint(path + [5, Int32(i)], count: Int(r.end) - Int(r.start))
         error("Extension numbers must be positive integers.", at: path + [5, Int32(i)])
       } else if r.end <= r.start {
         error("Extension range end number must be greater than start number.", at: path + [5, Int32(i)])
       }
     }
+    let fieldHints = hints
+    hints = HintRequest()
     for (i, x) in m.extension.enumerated() {
       info.extensions.append(registerField(x, scope: full, path: path + [6, Int32(i)], isExtension: true, parent: info))
     }
+    hints = fieldHints
     for (i, r) in m.reservedRange.enumerated() where r.end <= r.start {
       error("Reserved range end number must be greater than start number.", at: path + [9, Int32(i)])
     }
     checkMessageRanges(m, info, path: path)
+    suggestFieldNumbers(m, full)
     return info
+  }
+
+  /// protoc's `RequestHintOnFieldNumbers`.
+  func requestHint(_ path: [Int32], count: Int = 1) {
+    func fit(_ v: Int) -> Int { min(max(v, 0), Int(Self.maxFieldNumber)) }
+    hints.count = fit(hints.count + fit(count))
+    if hints.firstPath == nil { hints.firstPath = path }
+  }
+
+  /// "Suggested field numbers for M: …": the first free numbers, as many as errors
+  /// asked for, as protoc suggests them.
+  private func suggestFieldNumbers(_ m: MessageProto, _ full: String) {
+    guard hints.count > 0, let at = hints.firstPath else { return }
+    // protoc never suggests more than three.
+    let wanted = min(hints.count, 3)
+    var used: [(Int, Int)] = []
+    let maxN = Int(Self.maxFieldNumber)
+    func addOrdinal(_ n: Int) {
+      guard n > 0 && n <= maxN else { return }
+      if let last = used.last, last.1 == n { used[used.count - 1].1 = n + 1 } else { used.append((n, n + 1)) }
+    }
+    func addRange(_ a: Int, _ b: Int) {
+      let from = max(0, min(maxN + 1, a))
+      let to = max(0, min(maxN + 1, b))
+      if from < to { used.append((from, to)) }
+    }
+    for f in m.field { addOrdinal(Int(f.number)) }
+    for x in m.extension { addOrdinal(Int(x.number)) }
+    for r in m.reservedRange { addRange(Int(r.start), Int(r.end)) }
+    for r in m.extensionRange { addRange(Int(r.start), Int(r.end)) }
+    used.append((maxN, Int(Int32.max)))
+    used.append((Int(Self.firstReservedNumber), Int(Self.lastReservedNumber)))
+    used.sort { $0 < $1 }
+    var current = 1
+    var left = wanted
+    var ids: [String] = []
+    for r in used {
+      while current < r.0 && left > 0 {
+        ids.append(String(current))
+        current += 1
+        left -= 1
+      }
+      if left == 0 { break }
+      current = max(current, r.1)
+    }
+    error("Suggested field numbers for \(full): " + ids.joined(separator: ", "), at: at)
   }
 
   private func checkMessageRanges(_ m: MessageProto, _ info: MessageInfo, path: [Int32]) {
@@ -146,11 +201,14 @@ extension FileLinker {
     }
     for (i, f) in m.field.enumerated() {
       for (j, r) in m.extensionRange.enumerated() where r.start <= f.number && f.number < r.end {
+        requestHint(path + [5, Int32(j)])
         error(
           "Extension range \(r.start) to \(r.end - 1) includes field \"\(f.name)\" (\(f.number)).",
           at: path + [5, Int32(j)])
       }
       for r in rr where r.start <= f.number && f.number < r.end {
+        // protoc has no position for this one; the field's number is the useful one.
+        requestHint(path + [2, Int32(i), 3])
         error("Field \"\(f.name)\" uses reserved number \(f.number).", at: path + [2, Int32(i), 3])
       }
       if names.contains(f.name) {
@@ -184,10 +242,13 @@ extension FileLinker {
     info.packedOption = Self.uninterpretedBool(f.options.uninterpretedOption, "packed")
     if !isExtension { info.containing = parent }
     if f.number <= 0 {
+      if !isExtension { requestHint(path + [3]) }
       error("Field numbers must be positive integers.", at: path + [3])
     } else if !isExtension && f.number > Self.maxFieldNumber {
+      requestHint(path + [3])
       error("Field numbers cannot be greater than \(Self.maxFieldNumber).", at: path + [3])
     } else if f.number >= Self.firstReservedNumber && f.number <= Self.lastReservedNumber {
+      if !isExtension { requestHint(path + [3]) }
       error(
         "Field numbers \(Self.firstReservedNumber) through \(Self.lastReservedNumber) are reserved for the protocol buffer library implementation.",
         at: path + [3])
@@ -241,8 +302,8 @@ extension FileLinker {
       error("Enum value \"\(n)\" is reserved multiple times.", at: path + [1])
     }
     for (i, v) in e.value.enumerated() {
-      for (j, r) in rr.enumerated() where r.start <= v.number && v.number <= r.end {
-        error("Enum value \"\(v.name)\" uses reserved number \(v.number).", at: path + [4, Int32(j)])
+      for r in rr where r.start <= v.number && v.number <= r.end {
+        error("Enum value \"\(v.name)\" uses reserved number \(v.number).", at: path + [2, Int32(i), 2])
       }
       if names.contains(v.name) {
         error("Enum value \"\(v.name)\" is reserved.", at: path + [2, Int32(i), 1])

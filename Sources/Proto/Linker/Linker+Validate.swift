@@ -51,10 +51,9 @@ extension FileLinker {
         }
       }
     }
-    detectMapConflicts(m, path: path)
   }
 
-  private func detectMapConflicts(_ m: MessageProto, path: [Int32]) {
+  func detectMapConflicts(_ m: MessageProto, path: [Int32]) {
     var seen: [String: MessageProto] = [:]
     for n in m.nestedType {
       if let prev = seen[n.name] {
@@ -100,8 +99,10 @@ extension FileLinker {
         error("MessageSets cannot have fields, only extensions.", at: path + [1])
       }
     }
-    if let m = info.message, m.isMapEntry, f.label == .repeated, !info.isExtension {
-      validateMapField(f, info, m, path: path)
+    if let m = info.message, m.isMapEntry, f.type == .message {
+      if !validateMapField(f, info, m, path: path) {
+        error("map_entry should not be set explicitly. Use map<KeyType, ValueType> instead.", at: typePath(f, path))
+      }
     }
     if info.isExtension && f.hasJsonName && f.jsonName != Self.jsonName(f.name) {
       error("option json_name is not allowed on extension fields.", at: path + [10])
@@ -123,10 +124,17 @@ extension FileLinker {
     }
   }
 
-  private func validateMapField(_ f: FieldProto, _ info: FieldInfo, _ entry: MessageInfo, path: [Int32]) {
-    guard entry.fields.count == 2 else { return }
+  /// protoc's `ValidateMapEntry`: false when the entry is not one `map<K, V>` makes.
+  private func validateMapField(_ f: FieldProto, _ info: FieldInfo, _ entry: MessageInfo, path: [Int32]) -> Bool {
+    guard entry.extensions.isEmpty, f.label == .repeated, entry.extensionRanges.isEmpty, entry.nested.isEmpty,
+      entry.enums.isEmpty, entry.fields.count == 2, entry.name == Self.camelCase(f.name) + "Entry",
+      !info.isExtension, entry.fullName.parentScope == info.containing?.fullName
+    else { return false }
     let key = entry.fields[0]
     let value = entry.fields[1]
+    guard key.label == .optional, key.number == 1, key.name == "key", value.label == .optional, value.number == 2,
+      value.name == "value"
+    else { return false }
     switch key.type {
     case .enum?:
       error("Key in map fields cannot be enum types.", at: typePath(f, path))
@@ -137,6 +145,24 @@ extension FileLinker {
     if let e = value.enumType, let first = e.values.first, first.number != 0 {
       error("Enum value in map must define 0 as the first value.", at: typePath(f, path))
     }
+    return true
+  }
+
+  /// protoc's `ToCamelCase(name, lower_first: false)`.
+  static func camelCase(_ name: String) -> String {
+    var out: [UInt8] = []
+    var upper = true
+    for c in name.utf8 {
+      if c == 95 {
+        upper = true
+      } else if upper {
+        out.append((c >= 97 && c <= 122) ? c - 32 : c)
+        upper = false
+      } else {
+        out.append(c)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   static let proto3Extendees: Set<String> = [

@@ -92,6 +92,13 @@ final class FileLinker {
   var interpretedPaths: [[Int32]: [Int32]] = [:]
   var repeatedOptionCounts: [[Int32]: Int32] = [:]
 
+  /// Field-number suggestions requested while registering the current message.
+  struct HintRequest {
+    var count = 0
+    var firstPath: [Int32]?
+  }
+  var hints = HintRequest()
+
   private var locationIndex: [[Int32]: Google_Protobuf_SourceCodeInfo.Location]?
 
   init(linker: Linker, index: Int, parsed: ParsedFile) {

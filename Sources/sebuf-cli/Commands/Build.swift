@@ -1,80 +1,58 @@
 import ArgumentParser
+import Config
 import Diagnostics
 import Foundation
+import Plan
 import Proto
 
 /// `sebuf build`: compiles the workspace and writes the image protoc and buf would.
 struct BuildCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
-    abstract: "Compile .proto files into an image (a FileDescriptorSet).",
+    abstract: "Compile .proto files into an image (a FileDescriptorSet), as protoc and buf build do.",
     discussion: """
-      With no sebuf.yaml, DIR is one module root. The output format follows the file \
-      name: .binpb, .bin or .pb for binary, .json for JSON.
+      Reads sebuf.yaml (or buf.yaml v2) like every command; with none, the directory is \
+      one module. The output format follows the file name: .binpb, .bin or .pb for \
+      binary, .json for JSON. Without -o the files are only checked. Compile errors are \
+      printed as path:line:col:message and exit 1. Example: `sebuf build -o image.binpb`.
       """)
 
-  @Argument(help: "The workspace directory.")
-  var dir: String = "."
+  @OptionGroup var workspace: WorkspaceOptions
+  @OptionGroup var diagnostics: OutputOptions
 
-  @Option(name: .shortAndLong, help: "Where to write the image (.binpb, .bin, .pb or .json).")
-  var output: String?
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp("Where to write the image (.binpb, .bin, .pb or .json).", valueName: "file"),
+    completion: .file(extensions: ["binpb", "bin", "pb", "json"]))
+  var outputFile: String?
 
-  @Flag(help: "Leave source code info out of the image.")
+  @Flag(name: .customLong("exclude-source-info"), help: "Leave source code info out of the image.")
   var excludeSourceInfo = false
 
-  @Flag(help: "Leave imported files out of the image.")
+  @Flag(name: .customLong("exclude-imports"), help: "Leave imported files out of the image (targets only).")
   var excludeImports = false
 
-  @Option(name: .customLong("path"), help: "Limit the targets to this file or directory (repeatable).")
-  var paths: [String] = []
-
-  @Option(help: "How to print errors: text, json, github-actions, junit or msvs.")
-  var errorFormat: String = "text"
-
   func validate() throws {
-    guard DiagnosticFormat(rawValue: errorFormat) != nil else {
-      throw ValidationError("--error-format must be one of: text, json, github-actions, junit, msvs")
-    }
-    if let o = output, ImageIO.Format(path: o) == nil {
-      throw ValidationError("-o must name a .binpb, .bin, .pb or .json file")
+    if let o = outputFile, ImageIO.Format(path: o) == nil {
+      throw ValidationError("-o \(o): use a .binpb, .bin, .pb or .json file name")
     }
   }
 
   func run() async throws {
     signal(SIGPIPE, SIG_IGN)
-    let format = DiagnosticFormat(rawValue: errorFormat) ?? .text
-    var sources = SourceSet(roots: [.init(directory: dir, displayPrefix: "")])
-    if !paths.isEmpty {
-      let all = TargetDiscovery.targets(of: sources).paths
-      let wanted = paths.map { Self.clean($0) }
-      sources.targets = all.filter { file in
-        wanted.contains { $0 == "." || file == $0 || file.hasPrefix($0 + "/") }
-      }
-      if sources.targets.isEmpty {
-        FileHandle.standardError.write(Data("no .proto files match --path \(paths.joined(separator: ", "))\n".utf8))
-        throw ExitCode(1)
-      }
+    let (_, sources) = try workspace.resolve(diagnostics)
+    let (image, found) = compile(sources)
+    printDiagnostics(found, format: diagnostics.errorFormat.diagnosticFormat, to: .standardError)
+    guard let image else { throw ExitStatus.error }
+    guard let outputFile else { return }
+    do {
+      try ImageIO.write(
+        image, to: outputFile, options: .init(excludeSourceInfo: excludeSourceInfo, excludeImports: excludeImports))
+    } catch {
+      printDiagnostics(
+        [.error("cannot write \(outputFile): \(error)", rule: "IO")], format: diagnostics.errorFormat.diagnosticFormat,
+        to: .standardError)
+      throw ExitStatus.error
     }
-    let (image, diagnostics) = compile(sources)
-    let printed = format.render(diagnostics.normalized())
-    if !printed.isEmpty { FileHandle.standardError.write(Data(printed.utf8)) }
-    guard let image else { throw ExitCode(1) }
-    if let output {
-      do {
-        try ImageIO.write(
-          image, to: output,
-          options: .init(excludeSourceInfo: excludeSourceInfo, excludeImports: excludeImports))
-      } catch {
-        FileHandle.standardError.write(Data("cannot write \(output): \(error)\n".utf8))
-        throw ExitCode(1)
-      }
-    }
-  }
-
-  static func clean(_ p: String) -> String {
-    var s = p
-    while s.hasPrefix("./") { s.removeFirst(2) }
-    while s.hasSuffix("/") && s.count > 1 { s.removeLast() }
-    return s
   }
 }

@@ -90,6 +90,8 @@ const handler = {
 };
 
 const routes = createItemServiceRoutes(handler, {
+  validateRequest: (method, body) =>
+    method === "CreateItem" && !body.name ? [{ field: "name", description: "name is required" }] : undefined,
   onError: (err) =>
     new Response(JSON.stringify({ message: err.message }), {
       status: err instanceof NotFound ? 404 : 500,
@@ -186,7 +188,15 @@ await check("query parameters", async () => {
   assert.deepEqual(JSON.parse(defaults.echo), { q: "z", tag: [], limit: 0, exact: false, minVersion: "0" });
 });
 
-await check("errors: 404 via onError, missing header, missing query", async () => {
+await check("errors: 404 via onError, missing header, missing query, validateRequest, bad JSON", async () => {
+  await assert.rejects(client.createItem({ name: "", tags: [] }), (e) => e instanceof ValidationError && e.violations[0].field === "name" && e.violations[0].description === "name is required");
+  const raw = await fetch(base + "api/items", { method: "POST", headers: { "X-API-Key": "k", "Content-Type": "application/json" }, body: "{not json" });
+  assert.equal(raw.status, 400);
+  assert.equal((await raw.json()).violations[0].field, "body");
+  await assert.rejects(client.searchItems({ q: "x", tag: [], limit: 0, exact: false, minVersion: "0" }, { headers: {} }).then(() => fetch(base + "api/search?q=x&limit=abc", { headers: { "X-API-Key": "k" } })).then(async (r) => {
+    assert.equal(r.status, 400);
+    throw new ValidationError((await r.json()).violations);
+  }), (e) => e instanceof ValidationError && e.violations[0].description === "invalid value for query parameter limit: 'abc' is not an integer");
   await assert.rejects(client.getItem({ id: "nope" }), (e) => e instanceof ApiError && e.statusCode === 404 && JSON.parse(e.body).message === "item nope not found");
   const anonymous = new ItemServiceClient(base);
   await assert.rejects(anonymous.getItem({ id: "x" }), (e) => e instanceof ValidationError && e.violations[0].field === "X-API-Key" && e.violations[0].description === "required header 'X-API-Key' is missing");
@@ -291,6 +301,29 @@ await check("SSE parser: event: error frame and early stop", async () => {
   await gen.return(undefined);
   assert.equal(record.cancelled, true, "reader cancelled");
   assert.equal(record.signal.aborted, true, "fetch aborted");
+});
+
+await check("SSE abort with a fetch that ignores signals", async () => {
+  const record = {};
+  const abort = new AbortController();
+  const deaf = async () =>
+    new Response(
+      new ReadableStream({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('data: {"id":"a","seq":1,"note":""}\n\n'));
+        },
+        cancel() {
+          record.cancelled = true;
+        },
+      }),
+      { status: 200 },
+    );
+  const gen = new ItemServiceClient("http://x", { fetch: deaf }).watchItem({ id: "p", count: 0, failAfter: -1 }, { signal: abort.signal });
+  assert.equal((await gen.next()).value.seq, 1);
+  const pending = gen.next();
+  abort.abort();
+  await assert.rejects(pending, (e) => e.name === "AbortError");
+  assert.equal(record.cancelled, true, "body cancelled on abort");
 });
 
 server.closeAllConnections();

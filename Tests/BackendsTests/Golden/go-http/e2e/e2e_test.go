@@ -35,6 +35,8 @@ func (restServer) GetItem(ctx context.Context, r *GetItemRequest) (*Item, error)
 		return nil, &HTTPError{Status: http.StatusNotFound, Message: "no item missing"}
 	case "boom":
 		return nil, errors.New("boom")
+	case "quota":
+		return nil, &QuotaError{Reason: "too many", Limit: 3}
 	case "invalid":
 		return nil, &ValidationError{Violations: []*FieldViolation{{Field: "item_id", Description: "is invalid"}}}
 	}
@@ -348,6 +350,14 @@ func TestErrors(t *testing.T) {
 	wantStatus(t, err, http.StatusNotFound, "no item missing")
 	_, err = f.rest.GetItem(ctx, &GetItemRequest{ItemId: "boom"})
 	wantStatus(t, err, http.StatusInternalServerError, "boom")
+	_, err = f.rest.GetItem(ctx, &GetItemRequest{ItemId: "quota"})
+	var he *HTTPError
+	if !errors.As(err, &he) || he.Status != http.StatusInternalServerError || !strings.Contains(he.Message, `"reason"`) || !strings.Contains(he.Message, `"too many"`) {
+		t.Fatalf("proto error body: %#v", err)
+	}
+	if msg := (&QuotaError{Reason: "r"}).Error(); !strings.HasPrefix(msg, "corpus.api.QuotaError: {") {
+		t.Fatal(msg)
+	}
 	_, err = f.rest.GetItem(ctx, &GetItemRequest{ItemId: "invalid"})
 	wantViolation(t, err, "item_id", "is invalid")
 	req, _ := http.NewRequest(http.MethodPost, f.url+"/api/v1/items", strings.NewReader(`{"item": {"unknown_field": 1}}`))
@@ -574,7 +584,7 @@ func TestStreamParsing(t *testing.T) {
 		}
 		w.Header().Set("Content-Type", "text/event-stream")
 		io.WriteString(w, ": a comment\r\nretry: 10\r\nevent: custom\r\ndata: {\"seq\":1,\r\ndata: \"payload\":\"multi\"}\r\n\r\n")
-		io.WriteString(w, "data:{\"seq\":2}\n\n\n")
+		io.WriteString(w, "data:{\"seq\":2}\r\r")
 		io.WriteString(w, "id: 3\ndata: {\"seq\":3}\n\n")
 		io.WriteString(w, "event: error\ndata: {\"message\":\"gave up\"}\n\n")
 		io.WriteString(w, "data: {\"seq\":4}\n\n")

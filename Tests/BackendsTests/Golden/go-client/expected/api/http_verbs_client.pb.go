@@ -183,6 +183,7 @@ var rESTServiceTouchClientRoute = sebufClientRoute{
 	body:   true,
 }
 
+// ListItems calls corpus.api.RESTService.ListItems (GET /api/v1/items).
 func (c *rESTServiceClient) ListItems(ctx context.Context, req *ListItemsRequest, opts ...RESTServiceCallOption) (*ListItemsResponse, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -195,6 +196,7 @@ func (c *rESTServiceClient) ListItems(ctx context.Context, req *ListItemsRequest
 	return res, nil
 }
 
+// GetItem calls corpus.api.RESTService.GetItem (GET /api/v1/items/{item_id}).
 func (c *rESTServiceClient) GetItem(ctx context.Context, req *GetItemRequest, opts ...RESTServiceCallOption) (*Item, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -207,6 +209,7 @@ func (c *rESTServiceClient) GetItem(ctx context.Context, req *GetItemRequest, op
 	return res, nil
 }
 
+// CreateItem calls corpus.api.RESTService.CreateItem (POST /api/v1/items).
 func (c *rESTServiceClient) CreateItem(ctx context.Context, req *CreateItemRequest, opts ...RESTServiceCallOption) (*Item, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -219,6 +222,7 @@ func (c *rESTServiceClient) CreateItem(ctx context.Context, req *CreateItemReque
 	return res, nil
 }
 
+// UpdateItem calls corpus.api.RESTService.UpdateItem (PUT /api/v1/items/{item_id}).
 func (c *rESTServiceClient) UpdateItem(ctx context.Context, req *UpdateItemRequest, opts ...RESTServiceCallOption) (*Item, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -231,6 +235,7 @@ func (c *rESTServiceClient) UpdateItem(ctx context.Context, req *UpdateItemReque
 	return res, nil
 }
 
+// PatchItem calls corpus.api.RESTService.PatchItem (PATCH /api/v1/items/{item_id}).
 func (c *rESTServiceClient) PatchItem(ctx context.Context, req *UpdateItemRequest, opts ...RESTServiceCallOption) (*Item, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -243,6 +248,7 @@ func (c *rESTServiceClient) PatchItem(ctx context.Context, req *UpdateItemReques
 	return res, nil
 }
 
+// DeleteItem calls corpus.api.RESTService.DeleteItem (DELETE /api/v1/items/{item_id}).
 func (c *rESTServiceClient) DeleteItem(ctx context.Context, req *DeleteItemRequest, opts ...RESTServiceCallOption) (*DeleteItemResponse, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -255,6 +261,7 @@ func (c *rESTServiceClient) DeleteItem(ctx context.Context, req *DeleteItemReque
 	return res, nil
 }
 
+// GetMember calls corpus.api.RESTService.GetMember (GET /api/v1/orgs/{org_id}/teams/{team_id}/levels/{member_level}).
 func (c *rESTServiceClient) GetMember(ctx context.Context, req *GetMemberRequest, opts ...RESTServiceCallOption) (*Member, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -267,6 +274,7 @@ func (c *rESTServiceClient) GetMember(ctx context.Context, req *GetMemberRequest
 	return res, nil
 }
 
+// Touch calls corpus.api.RESTService.Touch (POST /api/v1/touch).
 func (c *rESTServiceClient) Touch(ctx context.Context, req *GetItemRequest, opts ...RESTServiceCallOption) (*Item, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -354,6 +362,7 @@ var legacyServiceGetHTTPStatusClientRoute = sebufClientRoute{
 	body:   true,
 }
 
+// DoThing calls corpus.api.LegacyService.DoThing (POST /doThing).
 func (c *legacyServiceClient) DoThing(ctx context.Context, req *GetItemRequest, opts ...LegacyServiceCallOption) (*Item, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -366,6 +375,7 @@ func (c *legacyServiceClient) DoThing(ctx context.Context, req *GetItemRequest, 
 	return res, nil
 }
 
+// GetHTTPStatus calls corpus.api.LegacyService.GetHTTPStatus (POST /getHTTPStatus).
 func (c *legacyServiceClient) GetHTTPStatus(ctx context.Context, req *GetItemRequest, opts ...LegacyServiceCallOption) (*Item, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -446,6 +456,7 @@ var basePathOnlyServiceDoOtherClientRoute = sebufClientRoute{
 	body:   true,
 }
 
+// DoOther calls corpus.api.BasePathOnlyService.DoOther (POST /legacy/doOther).
 func (c *basePathOnlyServiceClient) DoOther(ctx context.Context, req *GetItemRequest, opts ...BasePathOnlyServiceCallOption) (*Item, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {

@@ -185,6 +185,7 @@ var inventoryServiceNestedClientRoute = sebufClientRoute{
 	},
 }
 
+// GetItem calls corpus.api.InventoryService.GetItem (GET /inventory/{item_id}).
 func (c *inventoryServiceClient) GetItem(ctx context.Context, req *GetItemRequest2, opts ...InventoryServiceCallOption) (*InventoryItem, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -197,6 +198,7 @@ func (c *inventoryServiceClient) GetItem(ctx context.Context, req *GetItemReques
 	return res, nil
 }
 
+// Quote calls corpus.api.InventoryService.Quote (POST /inventory/quote).
 func (c *inventoryServiceClient) Quote(ctx context.Context, req *otherpb.QuoteRequest, opts ...InventoryServiceCallOption) (*otherpb.Money, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -209,6 +211,7 @@ func (c *inventoryServiceClient) Quote(ctx context.Context, req *otherpb.QuoteRe
 	return res, nil
 }
 
+// Ping calls corpus.api.InventoryService.Ping (POST /inventory/ping).
 func (c *inventoryServiceClient) Ping(ctx context.Context, req *emptypb.Empty, opts ...InventoryServiceCallOption) (*emptypb.Empty, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -221,6 +224,7 @@ func (c *inventoryServiceClient) Ping(ctx context.Context, req *emptypb.Empty, o
 	return res, nil
 }
 
+// Nested calls corpus.api.InventoryService.Nested (PUT /inventory/nested/{name}).
 func (c *inventoryServiceClient) Nested(ctx context.Context, req *otherpb.Outer_Inner, opts ...InventoryServiceCallOption) (*otherpb.Outer_Inner, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {

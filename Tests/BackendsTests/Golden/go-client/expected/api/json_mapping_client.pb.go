@@ -104,6 +104,7 @@ var jSONServiceStreamPaymentsClientRoute = sebufClientRoute{
 	body:   true,
 }
 
+// Echo calls corpus.api.JSONService.Echo (POST /json/echo).
 func (c *jSONServiceClient) Echo(ctx context.Context, req *Everything, opts ...JSONServiceCallOption) (*Everything, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -116,6 +117,7 @@ func (c *jSONServiceClient) Echo(ctx context.Context, req *Everything, opts ...J
 	return res, nil
 }
 
+// EchoList calls corpus.api.JSONService.EchoList (POST /json/list).
 func (c *jSONServiceClient) EchoList(ctx context.Context, req *ItemList, opts ...JSONServiceCallOption) (*ItemList, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -128,6 +130,7 @@ func (c *jSONServiceClient) EchoList(ctx context.Context, req *ItemList, opts ..
 	return res, nil
 }
 
+// EchoIndex calls corpus.api.JSONService.EchoIndex (POST /json/index).
 func (c *jSONServiceClient) EchoIndex(ctx context.Context, req *Index, opts ...JSONServiceCallOption) (*Index, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -140,6 +143,7 @@ func (c *jSONServiceClient) EchoIndex(ctx context.Context, req *Index, opts ...J
 	return res, nil
 }
 
+// StreamPayments opens the event stream of corpus.api.JSONService.StreamPayments (POST /json/payments).
 func (c *jSONServiceClient) StreamPayments(ctx context.Context, req *Payment, opts ...JSONServiceCallOption) (*JSONServiceEventStream[*Payment], error) {
 	call := c.core.newCall()
 	for _, opt := range opts {

@@ -272,9 +272,25 @@ func (c *sebufClient) stream(ctx context.Context, route *sebufClientRoute, req p
 type sebufEventStream[T proto.Message] struct {
 	resp           *http.Response
 	reader         *bufio.Reader
+	pending        []string
 	discardUnknown bool
 	err            error
 	done           bool
+}
+
+// nextLine returns the next line without its terminator: "\n", "\r\n" or a lone "\r".
+func (s *sebufEventStream[T]) nextLine() (string, error) {
+	if len(s.pending) == 0 {
+		chunk, err := s.reader.ReadString('\n')
+		if err != nil {
+			return "", err
+		}
+		chunk = strings.TrimSuffix(strings.TrimSuffix(chunk, "\n"), "\r")
+		s.pending = strings.Split(chunk, "\r")
+	}
+	line := s.pending[0]
+	s.pending = s.pending[1:]
+	return line, nil
 }
 
 func sebufNewEventStream[T proto.Message](resp *http.Response, discardUnknown bool) sebufEventStream[T] {
@@ -283,6 +299,8 @@ func sebufNewEventStream[T proto.Message](resp *http.Response, discardUnknown bo
 
 // Next reads the next event into event. It returns false at the end of the stream
 // or on an error (see Err); an `event: error` frame ends the stream with an *HTTPError.
+// Comments, `id:` and `retry:` lines are skipped; an event the stream ends in the
+// middle of is dropped, as the SSE specification says.
 func (s *sebufEventStream[T]) Next(event T) bool {
 	if s.done {
 		return false
@@ -291,7 +309,7 @@ func (s *sebufEventStream[T]) Next(event T) bool {
 	hasData := false
 	eventType := ""
 	for {
-		line, err := s.reader.ReadString('\n')
+		line, err := s.nextLine()
 		if err != nil {
 			s.done = true
 			if err != io.EOF {
@@ -299,7 +317,6 @@ func (s *sebufEventStream[T]) Next(event T) bool {
 			}
 			return false
 		}
-		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 		if line == "" {
 			if !hasData {
 				eventType = ""

@@ -117,6 +117,7 @@ var streamServicePostEventsClientRoute = sebufClientRoute{
 	},
 }
 
+// GetStatus calls corpus.api.StreamService.GetStatus (GET /api/v1/status).
 func (c *streamServiceClient) GetStatus(ctx context.Context, req *StatusRequest, opts ...StreamServiceCallOption) (*Status, error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -129,6 +130,7 @@ func (c *streamServiceClient) GetStatus(ctx context.Context, req *StatusRequest,
 	return res, nil
 }
 
+// Events opens the event stream of corpus.api.StreamService.Events (GET /api/v1/events).
 func (c *streamServiceClient) Events(ctx context.Context, req *EventsRequest, opts ...StreamServiceCallOption) (*StreamServiceEventStream[*Event], error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -141,6 +143,7 @@ func (c *streamServiceClient) Events(ctx context.Context, req *EventsRequest, op
 	return &StreamServiceEventStream[*Event]{sebufNewEventStream[*Event](resp, call.discardUnknown)}, nil
 }
 
+// ResourceEvents opens the event stream of corpus.api.StreamService.ResourceEvents (GET /api/v1/resources/{resource_id}/events).
 func (c *streamServiceClient) ResourceEvents(ctx context.Context, req *ResourceEventsRequest, opts ...StreamServiceCallOption) (*StreamServiceEventStream[*Event], error) {
 	call := c.core.newCall()
 	for _, opt := range opts {
@@ -153,6 +156,7 @@ func (c *streamServiceClient) ResourceEvents(ctx context.Context, req *ResourceE
 	return &StreamServiceEventStream[*Event]{sebufNewEventStream[*Event](resp, call.discardUnknown)}, nil
 }
 
+// PostEvents opens the event stream of corpus.api.StreamService.PostEvents (POST /api/v1/topics/{topic}/events).
 func (c *streamServiceClient) PostEvents(ctx context.Context, req *PostEventsRequest, opts ...StreamServiceCallOption) (*StreamServiceEventStream[*Event], error) {
 	call := c.core.newCall()
 	for _, opt := range opts {

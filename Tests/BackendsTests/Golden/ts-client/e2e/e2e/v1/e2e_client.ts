@@ -126,7 +126,7 @@ export class ItemServiceClient {
       });
       if (!resp.ok) await throwResponseError(resp);
       if (resp.body === null) return;
-      yield* readEvents<Tick>(resp.body);
+      yield* readEvents<Tick>(resp.body, abort.signal);
     } finally {
       signal?.removeEventListener("abort", onAbort);
       abort.abort();
@@ -244,15 +244,24 @@ function streamError(data: string): StreamError {
   return new StreamError(message, data);
 }
 
-/** Yields the JSON payload of every frame; cancels the body when the consumer stops early. */
-async function* readEvents<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<T> {
+/**
+ * Yields the JSON payload of every frame. Stopping early cancels the body; `signal`
+ * aborting cancels it too (even with a fetch that ignores signals) and throws its reason.
+ */
+async function* readEvents<T>(body: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<T> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = new SSEParser();
+  const onAbort = (): void => {
+    reader.cancel(signal.reason).catch(() => undefined);
+  };
+  signal.addEventListener("abort", onAbort);
   let finished = false;
   try {
     for (;;) {
+      if (signal.aborted) throw signal.reason;
       const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
       const frames = done
         ? parser.push(decoder.decode()).concat(parser.finish())
         : parser.push(decoder.decode(value, { stream: true }));
@@ -266,6 +275,7 @@ async function* readEvents<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<
       }
     }
   } finally {
+    signal.removeEventListener("abort", onAbort);
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }

@@ -65,7 +65,7 @@ export class SSEServiceClient {
       });
       if (!resp.ok) await throwResponseError(resp);
       if (resp.body === null) return;
-      yield* readEvents<Event>(resp.body);
+      yield* readEvents<Event>(resp.body, abort.signal);
     } finally {
       signal?.removeEventListener("abort", onAbort);
       abort.abort();
@@ -90,7 +90,7 @@ export class SSEServiceClient {
       });
       if (!resp.ok) await throwResponseError(resp);
       if (resp.body === null) return;
-      yield* readEvents<Event>(resp.body);
+      yield* readEvents<Event>(resp.body, abort.signal);
     } finally {
       signal?.removeEventListener("abort", onAbort);
       abort.abort();
@@ -117,7 +117,7 @@ export class SSEServiceClient {
       });
       if (!resp.ok) await throwResponseError(resp);
       if (resp.body === null) return;
-      yield* readEvents<Event>(resp.body);
+      yield* readEvents<Event>(resp.body, abort.signal);
     } finally {
       signal?.removeEventListener("abort", onAbort);
       abort.abort();
@@ -144,7 +144,7 @@ export class SSEServiceClient {
       });
       if (!resp.ok) await throwResponseError(resp);
       if (resp.body === null) return;
-      yield* readEvents<Event>(resp.body);
+      yield* readEvents<Event>(resp.body, abort.signal);
     } finally {
       signal?.removeEventListener("abort", onAbort);
       abort.abort();
@@ -170,7 +170,7 @@ export class SSEServiceClient {
       });
       if (!resp.ok) await throwResponseError(resp);
       if (resp.body === null) return;
-      yield* readEvents<Event>(resp.body);
+      yield* readEvents<Event>(resp.body, abort.signal);
     } finally {
       signal?.removeEventListener("abort", onAbort);
       abort.abort();
@@ -287,15 +287,24 @@ function streamError(data: string): StreamError {
   return new StreamError(message, data);
 }
 
-/** Yields the JSON payload of every frame; cancels the body when the consumer stops early. */
-async function* readEvents<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<T> {
+/**
+ * Yields the JSON payload of every frame. Stopping early cancels the body; `signal`
+ * aborting cancels it too (even with a fetch that ignores signals) and throws its reason.
+ */
+async function* readEvents<T>(body: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncGenerator<T> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = new SSEParser();
+  const onAbort = (): void => {
+    reader.cancel(signal.reason).catch(() => undefined);
+  };
+  signal.addEventListener("abort", onAbort);
   let finished = false;
   try {
     for (;;) {
+      if (signal.aborted) throw signal.reason;
       const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
       const frames = done
         ? parser.push(decoder.decode()).concat(parser.finish())
         : parser.push(decoder.decode(value, { stream: true }));
@@ -309,6 +318,7 @@ async function* readEvents<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<
       }
     }
   } finally {
+    signal.removeEventListener("abort", onAbort);
     if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }

@@ -1,0 +1,109 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Proto
+
+/// Mutated corpus files (truncated, tokens deleted or duplicated, random bytes,
+/// lines swapped between files) go through the whole compiler: it must return,
+/// never crash, and every failure must be an error diagnostic with a file.
+@Suite struct CompileFuzzTests {
+  /// A small deterministic generator (SplitMix64), so a failure can be replayed.
+  struct Rng {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
+  }
+
+  static func corpus() throws -> [String: String] {
+    let root = try DescriptorSupport.resource("Corpus/linker")
+    var out: [String: String] = [:]
+    for rel in TargetDiscovery.protoFiles(under: root.path) {
+      out[rel] = try String(contentsOf: root.appendingPathComponent(rel), encoding: .utf8)
+    }
+    return out
+  }
+
+  static func mutate(_ text: String, _ rng: inout Rng, donor: String) -> String {
+    var bytes = Array(text.utf8)
+    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    switch rng.below(7) {
+    case 0:  // truncate
+      bytes = Array(bytes.prefix(rng.below(bytes.count + 1)))
+    case 1:  // random bytes
+      for _ in 0..<(1 + rng.below(8)) where !bytes.isEmpty {
+        bytes[rng.below(bytes.count)] = UInt8(truncatingIfNeeded: rng.next())
+      }
+    case 2:  // delete a token
+      guard !tokens.isEmpty else { break }
+      var t = tokens
+      t.remove(at: rng.below(t.count))
+      bytes = Array(t.joined(separator: " ").utf8)
+    case 3:  // duplicate a token
+      guard !tokens.isEmpty else { break }
+      var t = tokens
+      let i = rng.below(t.count)
+      t.insert(t[i], at: i)
+      bytes = Array(t.joined(separator: " ").utf8)
+    case 4:  // swap two tokens
+      guard tokens.count > 1 else { break }
+      var t = tokens
+      t.swapAt(rng.below(t.count), rng.below(t.count))
+      bytes = Array(t.joined(separator: "\n").utf8)
+    case 5:  // splice a line of another file in
+      let lines = donor.split(separator: "\n", omittingEmptySubsequences: false)
+      var mine = text.split(separator: "\n", omittingEmptySubsequences: false)
+      if let l = lines.randomElement(using: &rng.generator) {
+        mine.insert(l, at: rng.below(mine.count + 1))
+      }
+      bytes = Array(mine.joined(separator: "\n").utf8)
+    default:  // change a number
+      if let i = bytes.indices.filter({ bytes[$0] >= 48 && bytes[$0] <= 57 }).randomElement(using: &rng.generator) {
+        bytes[i] = [48, 49, 57, 45, 46][rng.below(5)]
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  @Test func mutatedCorpusNeverCrashes() throws {
+    let corpus = try Self.corpus()
+    let names = corpus.keys.sorted()
+    var rng = Rng(state: 0x5EB0F)
+    var failures = 0
+    for iteration in 0..<2000 {
+      let victim = names[rng.below(names.count)]
+      let donor = corpus[names[rng.below(names.count)]]!
+      var files = corpus
+      files[victim] = Self.mutate(corpus[victim]!, &rng, donor: donor)
+      let (image, diags) = Compiler(resolver: InMemoryResolver(files)).compile(targets: ([victim], []))
+      if image == nil {
+        failures += 1
+        let errors = diags.filter { $0.severity >= .error }
+        #expect(!errors.isEmpty, "iteration \(iteration): no image and no error for \(victim)")
+        #expect(errors.allSatisfy { $0.span != nil }, "iteration \(iteration): error without a file")
+      } else {
+        #expect(!diags.hasErrors, "iteration \(iteration): errors but an image")
+      }
+    }
+    // The mutations must actually break files most of the time.
+    #expect(failures > 700)
+  }
+}
+
+extension CompileFuzzTests.Rng {
+  /// Adapts to `RandomNumberGenerator` for `randomElement(using:)`.
+  struct Adapter: RandomNumberGenerator {
+    var rng: CompileFuzzTests.Rng
+    mutating func next() -> UInt64 { rng.next() }
+  }
+  var generator: Adapter {
+    get { Adapter(rng: self) }
+    set { self = newValue.rng }
+  }
+}
