@@ -83,6 +83,16 @@ import Testing
       Array((String(repeating: "message M { ", count: n) + String(repeating: "} ", count: n)).utf8)
     }
     #expect(parseProto(nested(100), importPath: "d.proto", displayPath: "d.proto").1.isEmpty)
+    // The deepest accepted nesting fits a 512 KiB secondary-thread stack.
+    let done = DispatchSemaphore(value: 0)
+    let deepest = nested(100)
+    let thread = Thread {
+      _ = parseProto(deepest, importPath: "d.proto", displayPath: "d.proto")
+      done.signal()
+    }
+    thread.stackSize = 512 * 1024
+    thread.start()
+    done.wait()
     let (_, d) = parseProto(nested(100_000), importPath: "d.proto", displayPath: "d.proto")
     #expect(d.first?.message == "Messages are nested too deeply (more than 100 levels).")
     let braces = String(repeating: "{", count: 100_000)
