@@ -189,6 +189,7 @@ enum TSAPIOracle {
     #expect(passed == [
       "unary POST", "unary GET", "unary PUT", "unary DELETE", "query parameters",
       "errors: 404 via onError, missing header, missing query, validateRequest, bad JSON", "SSE delivers N events",
+      "SSE wire format: data frames, named events, multi-line JSON escaped",
       "SSE early break closes the socket and cancels the handler stream",
       "SSE return() on the generator also cancels", "SSE AbortSignal aborts the stream",
       "SSE error before the first event is an HTTP error", "SSE error after the first event is an event: error frame",
