@@ -64,6 +64,6 @@ let package = Package(
     // Runs the built `sebuf` binary end to end.
     .testTarget(name: "CLITests", dependencies: ["Diagnostics"]),
     // Real toolchains as oracles: protoc, Go, tsc, node, buf, openapi-spec-validator.
-    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint"]),
+    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint", "Plan", "Config"]),
   ]
 )

@@ -188,18 +188,33 @@ _sebuf_build() {
     repeating_flags=()
     non_repeating_flags=(--exclude-source-info --exclude-imports --version -h --help)
     repeating_options=(--path)
-    non_repeating_options=(--output -o --error-format)
+    non_repeating_options=(--config --error-format -o --output)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--output'|'-o')
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '--error-format')
+        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '-o'|'--output')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(binpb|bin|pb|json)'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
         return
         ;;
     esac
@@ -215,15 +230,19 @@ _sebuf_generate() {
     # Offer option value completions
     case "${prev}" in
     '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--path')
-        return
-        ;;
-    '--only')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '--error-format')
+        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--only')
+        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'
         return
         ;;
     '--plugin-timeout')
@@ -247,19 +266,33 @@ _sebuf_lint() {
     repeating_flags=()
     non_repeating_flags=(--show-rule-ids --list-rules --all --version -h --help)
     repeating_options=(--path)
-    non_repeating_options=(--image --error-format)
-    __sebuf_offer_flags_options 0
+    non_repeating_options=(--config --error-format --image)
+    __sebuf_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--image')
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '--error-format')
         __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'$'\n''config-ignore-yaml'
+        return
+        ;;
+    '--image')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(binpb|bin|pb|json)'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
         return
         ;;
     esac
@@ -267,10 +300,40 @@ _sebuf_lint() {
 
 _sebuf_breaking() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __sebuf_offer_flags_options 0
+    non_repeating_flags=(--show-rule-ids --exclude-imports --list-rules --version -h --help)
+    repeating_options=(--path --use)
+    non_repeating_options=(--config --against --error-format)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--against')
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--use')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
 }
 
 _sebuf_plan() {
@@ -283,15 +346,19 @@ _sebuf_plan() {
     # Offer option value completions
     case "${prev}" in
     '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--path')
-        return
-        ;;
-    '--only')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '--error-format')
+        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--only')
+        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'
         return
         ;;
     '--plugin-timeout')
@@ -313,7 +380,7 @@ _sebuf_plan() {
 
 _sebuf_ls-files() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--include-imports --version -h --help)
     repeating_options=(--path)
     non_repeating_options=(--config --error-format --format)
     __sebuf_offer_flags_options 1

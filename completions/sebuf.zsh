@@ -50,10 +50,10 @@ _sebuf() {
     case "${state}" in
     command)
         local -ar subcommands=(
-            'build:Compile .proto files into an image (a FileDescriptorSet).'
+            'build:Compile .proto files into an image (a FileDescriptorSet), as protoc and buf build do.'
             'generate:Run the backends and plugins of sebuf.yaml and write their outputs.'
             'lint:Check .proto files against buf'\''s lint rules and sebuf'\''s HTTP rules.'
-            'breaking:(in progress)'
+            'breaking:Find changes that break clients, against a git ref, a directory or an image.'
             'plan:Show the generation jobs and what each would write, without writing.'
             'ls-files:List the workspace'\''s .proto files.'
             'init:Write a commented starter sebuf.yaml.'
@@ -76,13 +76,15 @@ _sebuf() {
 
 _sebuf_build() {
     local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
     local -ar arg_specs=(
-        ':dir:'
-        '(--output -o)'{--output,-o}'[Where to write the image (.binpb, .bin, .pb or .json).]:output:'
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '(-o --output)'{-o,--output}'[Where to write the image (.binpb, .bin, .pb or .json).]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
         '--exclude-source-info[Leave source code info out of the image.]'
-        '--exclude-imports[Leave imported files out of the image.]'
-        '*--path[Limit the targets to this file or directory (repeatable).]:path:'
-        '--error-format[How to print errors\: text, json, github-actions, junit or msvs.]:error-format:'
+        '--exclude-imports[Leave imported files out of the image (targets only).]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -93,14 +95,16 @@ _sebuf_build() {
 
 _sebuf_generate() {
     local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
     local -ar arg_specs=(
         ':directory:_files -/'
-        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:'
-        '*--path[Limit the run to these files or directories (repeatable).]:path:'
-        '*--only[Run only this entry\: its name, backend id or plugin name (repeatable).]:name:'
-        '--error-format[text, json, github-actions, junit or msvs.]:format:'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
-        '--lock-timeout[Seconds to wait for another sebuf run on this workspace.]:seconds:'
+        '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--force[Ignore the manifest and run every job (unchanged files are still not rewritten).]'
         '--dry-run[Show what would be written, new/changed/unchanged/stale, and write nothing.]'
         '--version[Show the version.]'
@@ -115,12 +119,14 @@ _sebuf_lint() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs' 'config-ignore-yaml')
     local -ar arg_specs=(
-        '--image[Lint a compiled image (a FileDescriptorSet with source info, e.g. from `sebuf build -o x.binpb`).]:file:'
-        '*--path[Limit findings to these files or directories (repeatable).]:path:'
-        '--error-format[text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block for the current findings).]:format:{__sebuf_complete "${___error_format[@]}"}'
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--image[Lint a compiled image instead of compiling the workspace (.binpb/.bin/.pb/.json, e.g. from `sebuf build -o` or `buf build -o`).]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
         '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_LOWER_SNAKE_CASE)`.]'
-        '--list-rules[List the rules the configuration enables (id, categories, purpose) and exit.]'
-        '--all[With --list-rules\: list every rule, including deprecated ones.]'
+        '--list-rules[List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.]'
+        '--all[With --list-rules\: every rule, including those not enabled and deprecated ones.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -131,7 +137,17 @@ _sebuf_lint() {
 
 _sebuf_breaking() {
     local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
     local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--against[What to compare with\: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.]:input:'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_NO_DELETE)`.]'
+        '--exclude-imports[Do not report breaks in imported files.]'
+        '*--use[Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.]:id:'
+        '--list-rules[List every breaking rule (id, categories, purpose) and exit.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -142,14 +158,16 @@ _sebuf_breaking() {
 
 _sebuf_plan() {
     local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
     local -ar arg_specs=(
         ':directory:_files -/'
-        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:'
-        '*--path[Limit the run to these files or directories (repeatable).]:path:'
-        '*--only[Run only this entry\: its name, backend id or plugin name (repeatable).]:name:'
-        '--error-format[text, json, github-actions, junit or msvs.]:format:'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
-        '--lock-timeout[Seconds to wait for another sebuf run on this workspace.]:seconds:'
+        '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--force[Ignore the manifest\: show every job'\''s files as if all had to run.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -169,6 +187,7 @@ _sebuf_ls-files() {
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '--format[text\: one path per line; json\: one object per line with path, import_path and is_import.]:format:{__sebuf_complete "${___format[@]}"}'
+        '--include-imports[Also list the files the module files import (compiles them). Example\: `sebuf ls-files --include-imports`.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

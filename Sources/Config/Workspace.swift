@@ -9,12 +9,17 @@ public struct Workspace: Sendable {
   public var configFile: String?
   /// Which kind of file configured the workspace.
   public var kind: WorkspaceFileKind = .sebuf
+  /// The module roots (at least one; `.` when the file names none).
   public var modules: [Module]
   /// Extra import roots, relative to `root`.
   public var includes: [String]
+  /// `lint:` settings (defaults when absent).
   public var lint: LintConfig
+  /// `breaking:` settings (defaults when absent).
   public var breaking: BreakingConfig
+  /// `generate:` entries in the order written (run in that order).
   public var generate: [GenerateEntry]
+  /// `managed:` settings (off when absent).
   public var managed: ManagedConfig
 
   public init(
@@ -47,7 +52,10 @@ public struct Module: Sendable, Hashable {
 
 /// `lint:` settings. Rule and category ids are kept as written; Lint resolves them.
 public struct LintConfig: Sendable {
-  public var use: [String] = ["STANDARD"]
+  /// Categories or rule ids to run, as written (case/separator-insensitive ids).
+  /// sebuf's default adds the HTTP rules to buf's STANDARD; a buf.yaml keeps buf's default.
+  public var use: [String] = LintConfig.sebufDefaultUse
+  /// Categories or rule ids removed from `use`.
   public var except: [String] = []
   /// Paths (files or directories, relative to the workspace; globs allowed) ignored by every rule.
   public var ignore: [String] = []
@@ -55,12 +63,17 @@ public struct LintConfig: Sendable {
   public var ignoreOnly: [String: [String]] = [:]
   /// Rules reported as warnings: they are printed but do not fail the run.
   public var warn: [String] = []
+  /// Whether `// sebuf:lint:ignore RULE` (and `buf:lint:ignore`) comments silence findings.
   public var allowCommentIgnores: Bool = true
+  /// Required suffix of enum zero values (ENUM_ZERO_VALUE_SUFFIX).
   public var enumZeroValueSuffix: String = "_UNSPECIFIED"
+  /// buf's RPC_REQUEST_RESPONSE_UNIQUE / RPC_*_STANDARD_NAME relaxations.
   public var rpcAllowSameRequestResponse: Bool = false
   public var rpcAllowGoogleProtobufEmptyRequests: Bool = false
   public var rpcAllowGoogleProtobufEmptyResponses: Bool = false
+  /// Required suffix of service names (SERVICE_SUFFIX).
   public var serviceSuffix: String = "Service"
+  /// buf v2's spelling of `!allowCommentIgnores`.
   public var disallowCommentIgnores: Bool { !allowCommentIgnores }
   /// Where each id in `use`/`except`/`ignore_only`/`warn` was written, for positioned errors.
   public var idSpans: [String: Span] = [:]
@@ -69,15 +82,22 @@ public struct LintConfig: Sendable {
 
 /// `breaking:` settings.
 public struct BreakingConfig: Sendable {
-  public var use: [String] = ["FILE"]
+  /// Categories or rule ids to run, as written.
+  /// sebuf's default adds the HTTP rules to buf's FILE; a buf.yaml keeps buf's default.
+  public var use: [String] = BreakingConfig.sebufDefaultUse
+  /// Categories or rule ids removed from `use`.
   public var except: [String] = []
+  /// Paths (relative to the workspace; globs allowed) no breaking rule checks.
   public var ignore: [String] = []
+  /// Rule or category id → paths ignored for it.
   public var ignoreOnly: [String: [String]] = [:]
+  /// Skip packages whose last part is alpha/beta/test-like (buf's rule).
   public var ignoreUnstablePackages: Bool = false
   /// Whether `// sebuf:breaking:ignore RULE` comments accept a break.
   public var allowCommentIgnores: Bool = true
   /// Default for `--against`, e.g. `.git#branch=main`.
   public var against: String?
+  /// Where each id in `use`/`except`/`ignore_only` was written, for positioned errors.
   public var idSpans: [String: Span] = [:]
   public init() {}
 }
@@ -90,8 +110,10 @@ public struct GenerateEntry: Sendable {
     /// A protoc plugin: a name (`protoc-gen-go` or `go`) found on PATH, or a path.
     case plugin(String)
   }
+  /// `directory`: one run per proto directory; `all`: one run for every file.
   public enum Strategy: String, Sendable { case directory, all }
 
+  /// What runs: a native backend or a protoc plugin.
   public var kind: Kind
   /// Optional name for `--only`.
   public var name: String?
@@ -101,10 +123,13 @@ public struct GenerateEntry: Sendable {
   public var options: [(key: String, value: String)]
   /// Globs (relative to the workspace) selecting which module files the entry gets.
   public var include: [String]
+  /// Globs (relative to the workspace) of module files the entry does not get.
   public var exclude: [String]
   /// nil: the backend's default.
   public var strategy: Strategy?
+  /// Also generate the imported files (not the well-known types).
   public var includeImports: Bool
+  /// Also generate the well-known types (needs `includeImports`).
   public var includeWKT: Bool
   /// Where the entry was written, for errors that name it.
   public var span: Span?
@@ -138,6 +163,8 @@ public struct GenerateEntry: Sendable {
 
 /// buf's managed mode, limited to what sebuf honours.
 public struct ManagedConfig: Sendable {
+  /// On when the `managed:` block is present (unless `enabled: false`). When off, the
+  /// other fields are empty.
   public var enabled: Bool = false
   /// `go_package` = prefix + "/" + the file's directory, for every module file and the
   /// bundled sebuf protos (buf's rule), unless overridden.
@@ -147,4 +174,18 @@ public struct ManagedConfig: Sendable {
   /// Paths (relative to the module root) managed mode leaves alone.
   public var except: [String] = []
   public init() {}
+}
+
+extension LintConfig {
+  /// `use` when sebuf.yaml (or no file) says nothing: buf's STANDARD plus sebuf's HTTP rules.
+  public static let sebufDefaultUse = ["STANDARD", "HTTP"]
+  /// `use` when a buf.yaml says nothing: buf's own default, so findings match buf's.
+  public static let bufDefaultUse = ["STANDARD"]
+}
+
+extension BreakingConfig {
+  /// `use` when sebuf.yaml (or no file) says nothing: buf's FILE plus sebuf's HTTP rules.
+  public static let sebufDefaultUse = ["FILE", "HTTP"]
+  /// `use` when a buf.yaml says nothing: buf's own default.
+  public static let bufDefaultUse = ["FILE"]
 }

@@ -34,7 +34,14 @@ extension Workspace {
   /// With `configFile`, the workspace root is `directory` and the file may live anywhere.
   public static func load(directory: String, configFile: String?) throws -> Workspace {
     let dir = FilePath.absolute(directory)
-    guard FileSystem.kind(dir) == .directory else {
+    switch FileSystem.kind(dir) {
+    case .directory: break
+    case .file:
+      throw DiagnosticError(
+        .error(
+          "\"\(directory)\" is a file; give the workspace directory (use --path to limit the run to some files).",
+          rule: "CONFIG"))
+    case .missing:
       throw DiagnosticError(
         .error("directory \"\(directory)\" does not exist; give the workspace directory.", rule: "CONFIG"))
     }
@@ -118,6 +125,9 @@ extension Workspace {
     if diagnostics.hasErrors || ws == nil { throw DiagnosticError(diagnostics.normalized()) }
     ws?.configFile = file
     ws?.kind = .buf
+    // A buf.yaml that names no rules gets buf's defaults, so its findings match buf's.
+    if raw.lint?.use?.isEmpty ?? true { ws?.lint.use = LintConfig.bufDefaultUse }
+    if raw.breaking?.use?.isEmpty ?? true { ws?.breaking.use = BreakingConfig.bufDefaultUse }
     return ws!
   }
 

@@ -50,6 +50,7 @@ public struct LineTable: Sendable {
   /// Byte offset of the first byte of each line.
   public let lineStarts: [Int]
 
+  @inlinable
   public init<C: Collection>(_ bytes: C) where C.Element == UInt8 {
     var starts = [0]
     var i = 0

@@ -72,16 +72,48 @@ extension Linter {
 }
 
 extension Linter {
-  /// An Image read from a serialized FileDescriptorSet (`buf build -o x.binpb`,
-  /// `protoc -o x.binpb --include_source_info`). Files named in `targets` (or, when
-  /// empty, files not imported by another file of the set) are the lint targets.
-  public static func image(descriptorSet bytes: [UInt8], targets: Set<String> = []) throws -> Image {
-    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
-    var imported = Set<String>()
-    if targets.isEmpty { for f in set.file { imported.formUnion(f.dependency) } }
+  /// Marks which files of an image read from disk are imports. buf's images say so
+  /// (`buf_extension`, field 8042, `is_import`); in a plain FileDescriptorSet (protoc's
+  /// `-o`, `sebuf build -o`) the well-known types and the bundled sebuf protos are
+  /// imports and every other file is a target.
+  public static func markImports(_ image: Image) -> Image {
+    var marks: [Bool?] = []
+    for file in image.files {
+      var mark: Bool? = nil
+      for f in WireFields([UInt8](file.descriptor.unknownFields.data)) where f.number == 8042 {
+        mark = false
+        for g in WireFields(Array(f.bytes)) where g.number == 1 { mark = g.scalar != 0 }
+      }
+      marks.append(mark)
+    }
+    let bufImage = marks.contains { $0 != nil }
     return Image(
-      files: set.file.map { fd in
-        ImageFile(descriptor: fd, isImport: targets.isEmpty ? imported.contains(fd.name) : !targets.contains(fd.name))
+      files: zip(image.files, marks).map { file, mark in
+        var file = file
+        file.isImport =
+          bufImage
+          ? (mark ?? false)
+          : file.name.hasPrefix("google/protobuf/") || file.name.hasPrefix("sebuf/http/")
+        return file
       })
+  }
+
+  /// An Image from serialized FileDescriptorSet bytes, imports marked as ``markImports(_:)`` does.
+  public static func image(descriptorSet bytes: [UInt8]) throws -> Image {
+    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
+    return markImports(Image(files: set.file.map { ImageFile(descriptor: $0, isImport: false) }))
+  }
+}
+
+extension LintReports {
+  /// A Markdown table of a category's rules (id, purpose), as the README shows it.
+  public static func markdownTable(category: String) -> String {
+    let catalog = LintCatalog.catalog
+    var out = "| Rule | Checks |\n| --- | --- |\n"
+    for id in catalog.category(category)?.ruleIDs ?? [] {
+      guard let r = catalog.rule(id) else { continue }
+      out += "| `\(r.id)` | \(r.purpose.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) |\n"
+    }
+    return out
   }
 }

@@ -22,6 +22,11 @@ public struct BackendRegistry: Sendable {
   /// Every backend sebuf ships.
   public static let native = BackendRegistry([
     // One line per native backend, e.g. `.init(GoHTTPBackend(), strategy: .directory),`
+    .init(GoHTTPBackend(), strategy: .directory),
+    .init(GoClientBackend(), strategy: .directory),
+    .init(OpenAPIBackend()),
+    .init(TSClientBackend()),
+    .init(TSServerBackend()),
   ])
 
   public let registrations: [String: Registration]

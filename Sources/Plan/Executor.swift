@@ -46,8 +46,9 @@ public struct Executor: Sendable {
   }
 
   /// Which invocations must run: those whose key changed or whose recorded outputs are
-  /// not intact on disk; everything with `force`. Plugin jobs and jobs sharing an out dir
-  /// with a plugin run all-or-nothing, so insertion points always see fresh files.
+  /// not intact on disk; everything with `force`. An invocation that filled insertion
+  /// points in another's file last time runs whenever that one does, and the other way
+  /// round, so an insertion is never lost or applied twice.
   public func outOfDate(_ plan: GenerationPlan, manifest: Manifest, root: String, force: Bool) -> [[Bool]] {
     var stale: [[Bool]] = plan.jobs.map { job in
       let record = manifest.jobs[job.id]
@@ -62,18 +63,35 @@ public struct Executor: Sendable {
         }
       }
     }
-    // Groups: a plugin job plus every job whose out dir overlaps it.
-    let jobs = plan.jobs
-    for (i, job) in jobs.enumerated() where job.generator.isPlugin {
-      var group = [i]
-      for (j, other) in jobs.enumerated() where j != i {
-        if PathRules.contains(job.out, other.out) || PathRules.contains(other.out, job.out) { group.append(j) }
-      }
-      if group.contains(where: { stale[$0].contains(true) }) {
-        for g in group { stale[g] = stale[g].map { _ in true } }
+    Self.linkInsertions(&stale, plan: plan, manifest: manifest)
+    return stale
+  }
+
+  /// Spreads "must run" along the insertion links the manifest recorded, to a fixpoint.
+  static func linkInsertions(_ stale: inout [[Bool]], plan: GenerationPlan, manifest: Manifest) {
+    var owner: [String: (Int, Int)] = [:]
+    var links: [((Int, Int), String)] = []
+    for (j, job) in plan.jobs.enumerated() {
+      guard let rec = manifest.jobs[job.id] else { continue }
+      for (i, inv) in job.invocations.enumerated() {
+        guard let r = rec.invocations[inv.id] else { continue }
+        for f in r.files { owner[f] = (j, i) }
+        for t in r.inserts ?? [] { links.append(((j, i), t)) }
       }
     }
-    return stale
+    guard !links.isEmpty else { return }
+    var changed = true
+    while changed {
+      changed = false
+      for ((j, i), target) in links {
+        guard let (oj, oi) = owner[target] else { continue }
+        if stale[j][i] != stale[oj][oi] {
+          stale[j][i] = true
+          stale[oj][oi] = true
+          changed = true
+        }
+      }
+    }
   }
 
   /// Runs the out-of-date invocations. Throws every failure (each naming its job) once
@@ -137,7 +155,8 @@ public struct Executor: Sendable {
       return (files.map { OutputFile(name: $0.path, contents: $0.contents) }, "")
     case .plugin(let runner):
       let output = try runner.run(
-        image: inv.image, filesToGenerate: inv.filesToGenerate, parameter: PluginRequest.parameter(job.entry.options))
+        image: inv.image, filesToGenerate: inv.filesToGenerate, parameter: PluginRequest.parameter(job.entry.options),
+        encodedFiles: inv.encodedFiles)
       return (output.files.map { OutputFile(name: $0.name, insertionPoint: $0.insertionPoint, contents: $0.content) }, output.stderr)
     }
   }

@@ -3,6 +3,14 @@ import Config
 import Diagnostics
 import Proto
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Options of one `sebuf generate` / `sebuf plan` run.
 public struct GenerateOptions: Sendable {
   public var filter: PlanFilter
@@ -70,28 +78,61 @@ public struct Generation: Sendable {
     var diagnostics: [Diagnostic] = []
     if let note { diagnostics.append(.warning(note, rule: "GENERATE")) }
 
+    var timer = StageTimer()
+    defer { timer.report() }
     let sourcesKey = SourceFingerprint.compute(workspace)
+    timer.mark("fingerprint sources")
     let (specs, allIDs) = try planner.specs(options.filter, sourcesKey: sourcesKey)
 
     if !options.force, let report = upToDate(specs, allIDs: allIDs, filter: options.filter, manifest: manifest) {
       return GenerationResult(report: report, plan: nil, diagnostics: diagnostics, compiled: false)
     }
 
+    timer.mark("check manifest")
     let (image, compileDiagnostics) = compile(workspace, options.filter.paths)
+    timer.mark("compile")
     diagnostics += compileDiagnostics
     guard let image, !compileDiagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
 
     let plan = planner.plan(options.filter, specs: specs, allIDs: allIDs, image: image)
     let executor = Executor(concurrency: options.concurrency ?? Executor().concurrency)
-    let stale = executor.outOfDate(plan, manifest: manifest, root: root, force: options.force)
-    let outcomes = try executor.run(plan, outOfDate: stale, progress: options.progress)
+    timer.mark("plan")
+    var stale = executor.outOfDate(plan, manifest: manifest, root: root, force: options.force)
+    timer.mark("check invocations")
+    var outcomes = try executor.run(plan, outOfDate: stale, progress: options.progress)
+    timer.mark("run backends")
+    var outputs: OutputSet
+    while true {
+      do {
+        outputs = try OutputSet.assemble(outcomes, plan: plan, manifest: manifest)
+        break
+      } catch let rerun as OutputSet.NeedsRerun {
+        // A new insertion into a skipped invocation's file: run that one too, then redo.
+        var extra = plan.jobs.map { $0.invocations.map { _ in false } }
+        for (jobID, invID) in rerun.invocations {
+          guard let j = plan.jobs.firstIndex(where: { $0.id == jobID }),
+            let i = plan.jobs[j].invocations.firstIndex(where: { $0.id == invID }), !stale[j][i]
+          else { continue }
+          extra[j][i] = true
+          stale[j][i] = true
+        }
+        guard extra.contains(where: { $0.contains(true) }) else {
+          throw DiagnosticError(Diagnostic(.bug, "insertion points could not be resolved after rerunning the invocations they target (a sebuf bug)", rule: "GENERATE"))
+        }
+        let more = try executor.run(plan, outOfDate: extra, progress: options.progress)
+        for (j, o) in more.enumerated() {
+          for (i, inv) in o.invocations.enumerated() where inv.files != nil { outcomes[j].invocations[i] = inv }
+        }
+      }
+    }
     for o in outcomes {
       for inv in o.invocations where !inv.stderr.isEmpty {
         diagnostics.append(.warning("plugin \(o.job.label) printed:\n" + inv.stderr, rule: "GENERATE"))
       }
     }
-    let outputs = try OutputSet.assemble(outcomes, plan: plan, manifest: manifest)
+    timer.mark("assemble outputs")
     let (report, _) = try writer.write(outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
+    timer.mark("write")
     return GenerationResult(report: report, plan: plan, diagnostics: diagnostics, compiled: true)
   }
 
@@ -153,5 +194,26 @@ public enum SourceFingerprint {
         files.append(rel)
       }
     }
+  }
+}
+
+/// Stage timings on stderr when `SEBUF_TIMINGS=1`: how the benchmark numbers break down.
+struct StageTimer {
+  private let enabled = getenv("SEBUF_TIMINGS").map { String(cString: $0) == "1" } ?? false
+  private var last = ProcessClock.seconds()
+  private var lines: [String] = []
+
+  mutating func mark(_ stage: String) {
+    guard enabled else { return }
+    let now = ProcessClock.seconds()
+    lines.append("  \(stage): \(Int((now - last) * 1000)) ms")
+    last = now
+  }
+
+  func report() {
+    guard enabled, !lines.isEmpty else { return }
+    let text = "sebuf timings:\n" + lines.joined(separator: "\n") + "\n"
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
   }
 }

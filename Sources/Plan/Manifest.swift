@@ -48,9 +48,12 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var key: String
     /// Files it produced, relative to the workspace.
     public var files: [String]
-    public init(key: String, files: [String]) {
+    /// Files of other invocations it filled insertion points in: they run together.
+    public var inserts: [String]?
+    public init(key: String, files: [String], inserts: [String]? = nil) {
       self.key = key
       self.files = files
+      self.inserts = inserts
     }
   }
 
@@ -86,7 +89,7 @@ public struct Manifest: Codable, Sendable, Equatable {
   /// The manifest as written: sorted keys, so it diffs well and is deterministic.
   public func encoded() throws -> [UInt8] {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     return Array(try encoder.encode(self)) + [UInt8(ascii: "\n")]
   }
 

@@ -20,12 +20,23 @@ public struct OutputSet: Sendable {
   public var order: [String]
   /// Job id → invocation id → paths it produced.
   public var invocationFiles: [String: [String: [String]]]
+  /// Job id → invocation id → paths of other invocations' files it inserted into.
+  public var invocationInserts: [String: [String: [String]]] = [:]
+
+  /// An insertion point targets a file whose invocation was skipped: those invocations
+  /// must run too (then assemble again), so the insertion lands in a fresh file.
+  public struct NeedsRerun: Error {
+    /// (job id, invocation id) pairs.
+    public var invocations: [(String, String)]
+  }
 
   /// Applies insertion points in `generate:` order and checks every name and claim.
   /// Throws all problems at once; each names the entries involved.
   public static func assemble(_ outcomes: [JobOutcome], plan: GenerationPlan, manifest: Manifest) throws -> OutputSet {
     var set = OutputSet(files: [:], order: [], invocationFiles: [:])
     var problems: [Diagnostic] = []
+    var producer: [String: (String, String)] = [:]
+    var rerun: [(String, String)] = []
     var indexOfJob: [String: Int] = [:]
     for o in outcomes { indexOfJob[o.job.id] = o.job.index }
     func describe(_ id: String) -> String {
@@ -47,10 +58,12 @@ public struct OutputSet: Sendable {
           for path in paths where set.files[path] == nil {
             set.files[path] = File(job: job.id, contents: nil, hash: record?.files[path]?.hash ?? "")
             set.order.append(path)
+            producer[path] = (job.id, inv.invocation.id)
           }
           continue
         }
         var paths: [String] = []
+        var inserts: [String] = []
         for file in produced {
           guard PathRules.isSafeOutputName(file.name) else {
             problems.append(
@@ -61,11 +74,18 @@ public struct OutputSet: Sendable {
           }
           let path = job.out == "." ? file.name : job.out + "/" + file.name
           if !file.insertionPoint.isEmpty {
-            guard let target = set.files[path], let contents = target.contents else {
+            guard let target = set.files[path] else {
               problems.append(
                 .error(
-                  "generate entry \(describe(job.id)) inserts into \(path) at insertion point \"\(file.insertionPoint)\", but no earlier entry generated that file in this run",
+                  "generate entry \(describe(job.id)) inserts into \(path) at insertion point \"\(file.insertionPoint)\", but neither it nor an earlier entry generated that file",
                   rule: "GENERATE", at: job.entry.span))
+              continue
+            }
+            if let (pj, pi) = producer[path], pj != job.id || pi != inv.invocation.id {
+              inserts.append(path)
+            }
+            guard let contents = target.contents else {
+              if let p = producer[path] { rerun.append(p) }
               continue
             }
             guard let updated = InsertionPoint.apply(file.contents, at: file.insertionPoint, into: contents) else {
@@ -92,9 +112,11 @@ public struct OutputSet: Sendable {
           }
           set.files[path] = File(job: job.id, contents: file.contents, hash: hash)
           set.order.append(path)
+          producer[path] = (job.id, inv.invocation.id)
           paths.append(path)
         }
         perInvocation[inv.invocation.id] = paths
+        if !inserts.isEmpty { set.invocationInserts[job.id, default: [:]][inv.invocation.id] = Array(Set(inserts)).sorted() }
       }
       set.invocationFiles[job.id] = perInvocation
     }
@@ -112,6 +134,7 @@ public struct OutputSet: Sendable {
       }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
+    if !rerun.isEmpty { throw NeedsRerun(invocations: rerun) }
     return set
   }
 }

@@ -124,5 +124,12 @@ import Testing
     let r = try CLI.run(["ls-files"], in: s.path)
     #expect(r.status == 0)
     #expect(r.stdout == "proto/a.proto\n")
+    // A plain init would shadow buf.yaml: it points at --from-buf instead.
+    let i = try CLI.run(["init"], in: s.path)
+    #expect(i.status == 1)
+    #expect(
+      i.stderr
+        == "buf.yaml:a buf.yaml is here: run `sebuf init --from-buf` to convert it (sebuf also reads buf.yaml v2 as it is).\n")
+    #expect(!s.exists("sebuf.yaml"))
   }
 }

@@ -127,6 +127,13 @@ import Testing
     let missingDir = try CLI.run(["ls-files", "/nonexistent-sebuf-dir"])
     #expect(missingDir.status == 1)
     #expect(missingDir.stderr == "directory \"/nonexistent-sebuf-dir\" does not exist; give the workspace directory.\n")
+    let s = workspace()
+    defer { s.remove() }
+    let file = try CLI.run(["ls-files", "proto/acme/v1/a.proto"], in: s.path)
+    #expect(file.status == 1)
+    #expect(
+      file.stderr
+        == "\"proto/acme/v1/a.proto\" is a file; give the workspace directory (use --path to limit the run to some files).\n")
   }
 
   @Test func versionAndHelp() throws {
@@ -155,5 +162,65 @@ import Testing
       "/usr/bin/script", ["-qec", cmd, s.path + "/typescript"], in: s.path, env: ["TERM": "xterm", "NO_COLOR": "1"])
     #expect(noColor.stdout.contains("sebuf.yaml:2:1:unknown key \"bogus\""))
     #expect(!noColor.stdout.contains("\u{1B}["))
+  }
+}
+
+/// `sebuf ls-files --include-imports`: compiles and lists imports too.
+@Suite struct LsFilesImportsTests {
+  func workspace() -> Scratch {
+    let s = Scratch()
+    s.write("sebuf.yaml", "version: v1\nmodules:\n  - path: proto\nincludes: [third_party/proto]\n")
+    s.write(
+      "proto/acme/v1/a.proto",
+      """
+      syntax = "proto3";
+      package acme.v1;
+      import "google/protobuf/timestamp.proto";
+      import "sebuf/http/annotations.proto";
+      import "vendor/v.proto";
+      message A { google.protobuf.Timestamp t = 1; vendor.V v = 2; }
+      service AService {
+        rpc Get(A) returns (A) { option (sebuf.http.config) = { path: "/a" }; }
+      }
+
+      """)
+    s.write("third_party/proto/vendor/v.proto", "syntax = \"proto3\";\npackage vendor;\nmessage V {}\n")
+    return s
+  }
+
+  @Test func listsTargetsIncludeRootFilesAndBundledFiles() throws {
+    let s = workspace()
+    defer { s.remove() }
+    let r = try CLI.run(["ls-files", "--include-imports"], in: s.path)
+    #expect(r.status == 0)
+    #expect(r.stderr == "")
+    #expect(
+      r.stdout == """
+        google/protobuf/descriptor.proto
+        google/protobuf/timestamp.proto
+        proto/acme/v1/a.proto
+        sebuf/http/annotations.proto
+        third_party/proto/vendor/v.proto
+
+        """)
+    let json = try CLI.run(["ls-files", "--include-imports", "--format", "json"], in: s.path)
+    let lines = json.stdout.split(separator: "\n")
+    #expect(lines.count == 5)
+    #expect(lines[2] == "{\"path\":\"proto/acme/v1/a.proto\",\"import_path\":\"acme/v1/a.proto\",\"is_import\":false}")
+    #expect(
+      lines[4] == "{\"path\":\"third_party/proto/vendor/v.proto\",\"import_path\":\"vendor/v.proto\",\"is_import\":true}")
+  }
+
+  @Test func compileErrorsExitOne() throws {
+    let s = workspace()
+    defer { s.remove() }
+    s.write("proto/b.proto", "syntax = \"proto3\";\nimport \"missing.proto\";\n")
+    let r = try CLI.run(["ls-files", "--include-imports"], in: s.path)
+    #expect(r.status == 1)
+    #expect(r.stdout == "")
+    #expect(r.stderr.hasPrefix("proto/b.proto:2:1:"))
+    #expect(r.stderr.contains("missing.proto"))
+    // Without the flag nothing is compiled.
+    #expect(try CLI.run(["ls-files"], in: s.path).status == 0)
   }
 }

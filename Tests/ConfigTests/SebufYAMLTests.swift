@@ -99,9 +99,9 @@ import Testing
     let ws = try Workspace.parse(sebufYAML: "version: v1\n", root: "/tmp")
     #expect(ws.modules == [Module(path: ".")])
     #expect(ws.includes.isEmpty)
-    #expect(ws.lint.use == LintConfig().use)
+    #expect(ws.lint.use == ["STANDARD", "HTTP"])
     #expect(ws.lint.allowCommentIgnores)
-    #expect(ws.breaking.use == ["FILE"])
+    #expect(ws.breaking.use == ["FILE", "HTTP"])
     #expect(ws.breaking.against == nil)
     #expect(ws.generate.isEmpty)
     #expect(!ws.managed.enabled)
@@ -112,7 +112,7 @@ import Testing
     #expect(on.managed.enabled && on.managed.goPackagePrefix == "a.b/c")
     let off = try Workspace.parse(
       sebufYAML: "version: v1\nmanaged:\n  enabled: false\n  go_package_prefix: a.b/c\n", root: "/tmp")
-    #expect(!off.managed.enabled)
+    #expect(!off.managed.enabled && off.managed.goPackagePrefix == nil)
   }
 
   @Test func optionsAcceptMapListAndString() throws {
@@ -139,8 +139,8 @@ import Testing
 
   @Test func emptyUseKeepsTheDefault() throws {
     let ws = try Workspace.parse(sebufYAML: "version: v1\nlint:\n  use: []\nbreaking:\n  use: []\n", root: "/tmp")
-    #expect(ws.lint.use == LintConfig().use)
-    #expect(ws.breaking.use == ["FILE"])
+    #expect(ws.lint.use == ["STANDARD", "HTTP"])
+    #expect(ws.breaking.use == ["FILE", "HTTP"])
   }
 
   @Test func yesAndNoAreBooleansLikeBuf() throws {
@@ -156,6 +156,20 @@ import Testing
     }
     #expect(throws: DiagnosticError.self) {
       try Workspace.parse(sebufYAML: "version: v1\ngenerate:\n  - backend: gö\n    out: ü\n", root: "/tmp")
+    }
+  }
+
+  @Test func columnsCountBytesLikeEveryOtherSpan() {
+    // "é" is one Unicode scalar (Yams' unit) but two UTF-8 bytes (sebuf's unit): "bogus"
+    // starts at scalar column 21, byte column 22.
+    do {
+      _ = try Workspace.parse(sebufYAML: "version: v1\nlint: {ignore: [é], bogus: 1}\n", root: "/tmp")
+      Issue.record("expected an error")
+    } catch let e as DiagnosticError {
+      #expect(e.diagnostics.first?.span?.start == SourcePosition(line: 2, column: 22))
+      #expect(e.diagnostics.first?.span?.end == SourcePosition(line: 2, column: 27))
+    } catch {
+      Issue.record("unexpected \(error)")
     }
   }
 

@@ -1,9 +1,9 @@
+import Diagnostics
 import Foundation
 import Proto
 import SwiftProtobuf
 
-/// Compiles rule examples into Images. Until sebuf's own compiler lands on main this
-/// runs protoc (installed by scripts/install-test-deps); a missing protoc fails the test.
+/// Compiles rule examples into Images with sebuf's own compiler.
 enum ExampleCompiler {
   struct Marker: Hashable, CustomStringConvertible {
     var file: String
@@ -34,43 +34,20 @@ enum ExampleCompiler {
     return (files.map { ($0.0, $0.1.joined(separator: "\n")) }, markers)
   }
 
-  static var bundled: String {
-    // Tests/LintTests/ExampleCompiler.swift → Sources/Proto/Bundled
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Sources/Proto/Bundled").path
-  }
-
-  /// Compiles files with protoc into an Image whose targets are exactly `files`.
+  /// Compiles in-memory files with sebuf's compiler into an Image whose targets are
+  /// exactly `files` (the bundled WKTs and sebuf protos resolve as imports).
   static func compile(_ files: [(String, String)]) throws -> Image {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sebuf-lint-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: dir) }
-    for (path, text) in files {
-      let url = dir.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try text.write(to: url, atomically: true, encoding: .utf8)
+    var overlay: [String: String] = [:]
+    for (path, text) in files { overlay[path] = text }
+    let (image, diagnostics) = Proto.compile(SourceSet(roots: [], targets: files.map(\.0), overlay: overlay))
+    guard let image, !diagnostics.hasErrors else {
+      throw CompileError(message: diagnostics.map { DiagnosticFormat.text.format($0) }.joined())
     }
-    let out = dir.appendingPathComponent("image.binpb")
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments =
-      ["protoc", "-I", dir.path, "-I", bundled, "--include_imports", "--include_source_info", "-o", out.path]
-      + files.map(\.0)
-    let err = Pipe()
-    p.standardError = err
-    p.currentDirectoryURL = dir
-    try p.run()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else {
-      throw CompileError(message: String(decoding: errData, as: UTF8.self))
-    }
-    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: try Data(contentsOf: out))
-    let targets = Set(files.map(\.0))
-    return Image(files: set.file.map { ImageFile(descriptor: $0, isImport: !targets.contains($0.name)) })
+    return image
   }
 
   struct CompileError: Error, CustomStringConvertible {
     var message: String
-    var description: String { "protoc failed: \(message)" }
+    var description: String { "compile failed: \(message)" }
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import Proto
 import Testing
@@ -173,5 +174,21 @@ import Testing
     #expect(
       LintReports.ruleList(["PACKAGE_DEFINED"], json: true)
         == "{\"id\":\"PACKAGE_DEFINED\",\"categories\":[\"MINIMAL\",\"BASIC\",\"STANDARD\"],\"default\":true,\"purpose\":\"Checks that all files have a package defined.\",\"deprecated\":false}\n")
+  }
+}
+
+/// The README's HTTP rule table is generated from the catalog; this fails when stale.
+@Suite struct LintDocsTests {
+  @Test func readmeHTTPTableIsCurrent() throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("README.md")
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    let begin = "<!-- BEGIN lint-http-rules (generated from LintCatalog; LintDocsTests checks it) -->\n"
+    let end = "<!-- END lint-http-rules -->"
+    let start = try #require(text.range(of: begin))
+    let stop = try #require(text.range(of: end))
+    let table = String(text[start.upperBound..<stop.lowerBound])
+    let expected = LintReports.markdownTable(category: "HTTP")
+    #expect(table == expected, "README.md's HTTP rule table is out of date; replace it with:\n\(expected)")
   }
 }

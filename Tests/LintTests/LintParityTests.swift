@@ -20,6 +20,7 @@ import Testing
   static let workspaces: [Workspace] = [
     Workspace(name: "standard", use: ["STANDARD", "UNARY_RPC", "STABLE_PACKAGE_NO_IMPORT_UNSTABLE"]),
     Workspace(name: "comments", use: ["COMMENTS"]),
+    Workspace(name: "edge", use: ["STANDARD", "STABLE_PACKAGE_NO_IMPORT_UNSTABLE"]),
     Workspace(
       name: "options", use: ["STANDARD"], except: ["PACKAGE_NO_IMPORT_CYCLE"],
       ignore: ["acme/opt/v1/skipped.proto"],
@@ -46,7 +47,7 @@ import Testing
 
   @Test(arguments: workspaces)
   func sameFindingsAsBuf(_ ws: Workspace) throws {
-    let image = try Fixtures.image("parity/\(ws.name).binpb", workspace: "parity/\(ws.name)")
+    let image = try Fixtures.compileWorkspace("parity/\(ws.name)")
     let (settings, errors) = LintSettings.resolve(
       use: ws.use, except: ws.except, ignore: ws.ignore, ignoreOnly: ws.ignoreOnly, warn: [], allowCommentIgnores: true, options: ws.options)
     #expect(errors.isEmpty)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Proto
 import SwiftProtobuf
@@ -11,17 +12,14 @@ enum Fixtures {
     Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
   }
 
-  /// Loads a FileDescriptorSet written by protoc; files that are not on disk under
-  /// `workspace` are marked as imports.
-  static func image(_ binpb: String, workspace: String) throws -> Image {
-    let data = try Data(contentsOf: root.appendingPathComponent(binpb))
-    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: data)
-    let dir = root.appendingPathComponent(workspace)
-    return Image(
-      files: set.file.map { fd in
-        let onDisk = FileManager.default.fileExists(atPath: dir.appendingPathComponent(fd.name).path)
-        return ImageFile(descriptor: fd, isImport: !onDisk)
-      })
+  /// Compiles a fixture workspace (one module at its root) with sebuf's compiler.
+  static func compileWorkspace(_ workspace: String) throws -> Image {
+    let dir = root.appendingPathComponent(workspace).path
+    let (image, diagnostics) = compile(SourceSet(roots: [.init(directory: dir, displayPrefix: "")]))
+    guard let image, !diagnostics.hasErrors else {
+      throw ExampleCompiler.CompileError(message: diagnostics.map { DiagnosticFormat.text.format($0) }.joined())
+    }
+    return image
   }
 }
 

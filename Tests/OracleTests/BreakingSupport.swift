@@ -67,13 +67,14 @@ enum BreakingSupport {
 
   /// Compiles the module at `root/module` with protoc into an Image whose target files
   /// are shown as `module/<name>` (as the sebuf compiler shows workspace paths).
-  static func protocImage(root: URL, module: String) throws -> Image {
+  static func protocImage(root: URL, module: String, includes: [String] = []) throws -> Image {
     let dir = root.appendingPathComponent(module)
     let files = protoFiles(in: dir)
     let out = root.appendingPathComponent(".image-\(UUID().uuidString).pb")
     defer { try? FileManager.default.removeItem(at: out) }
     let (code, _, err) = try run(
-      ["protoc", "-I", dir.path, "--include_imports", "--include_source_info", "-o", out.path] + files)
+      ["protoc", "-I", dir.path] + includes.flatMap { ["-I", $0] }
+        + ["--include_imports", "--include_source_info", "-o", out.path] + files)
     guard code == 0 else { throw ToolError(message: "protoc failed: \(err)") }
     let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: try Data(contentsOf: out))
     let targets = Set(files)
@@ -83,6 +84,41 @@ enum BreakingSupport {
           descriptor: $0, isImport: !targets.contains($0.name),
           displayPath: targets.contains($0.name) ? "\(module)/\($0.name)" : $0.name)
       })
+  }
+
+  /// The built `sebuf` binary (tests run after `swift build`).
+  static func sebufBinary() throws -> String {
+    for dir in [".build/debug", ".build/release"] {
+      let path = packageRoot.appendingPathComponent(dir).appendingPathComponent("sebuf").path
+      if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    throw ToolError(message: "the sebuf binary is not built; run `swift build` first")
+  }
+
+  /// The bundled sebuf annotation protos, for `import "sebuf/http/annotations.proto"`.
+  static var bundledProtos: String { packageRoot.appendingPathComponent("Sources/Proto/Bundled").path }
+
+  /// Writes `files` (import path → text) under `root/proto` and commits them.
+  static func commit(_ files: [String: String], in repo: URL, message: String) throws {
+    let module = repo.appendingPathComponent("proto")
+    if FileManager.default.fileExists(atPath: module.path) { try FileManager.default.removeItem(at: module) }
+    for (path, text) in files {
+      let url = module.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    try git(["add", "-A"], in: repo)
+    try git(["commit", "-q", "-m", message], in: repo)
+  }
+
+  /// Runs git in `repo` with a fixed identity; fails the test on error.
+  @discardableResult
+  static func git(_ args: [String], in repo: URL) throws -> String {
+    let (code, out, err) = try run(
+      ["git", "-c", "user.name=sebuf", "-c", "user.email=sebuf@example.com", "-c", "commit.gpgsign=false"] + args,
+      cwd: repo)
+    if code != 0 { throw ToolError(message: "git \(args.joined(separator: " ")) failed: \(err)") }
+    return String(decoding: out, as: UTF8.self)
   }
 
   struct ToolError: Error, CustomStringConvertible {

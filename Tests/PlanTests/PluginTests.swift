@@ -90,6 +90,42 @@ struct ScriptPlugin {
     #expect(f.ws.read("gen/a.txt") == "start\n    inserted\n    // @@protoc_insertion_point(here)\nend\n")
   }
 
+  @Test func insertionsAcrossInvocationsAreAppliedExactlyOnce() throws {
+    // One plugin, directory strategy: the a/v1 invocation writes base.txt, the c/v1 one
+    // fills its insertion point. Editing either must leave exactly one insertion.
+    let plugin = ScriptPlugin(
+      response: Response.file("base.txt", "begin\n// @@protoc_insertion_point(x)\nend\n"),
+      body: """
+        R=$(mktemp)
+        cat > "$R"
+        if grep -q 'a/v1/a.proto' "$R"; then cat "$D/response.bin"
+        elif grep -q 'c/v1/c.proto' "$R"; then cat "$D/insert.bin"; fi
+        rm -f "$R"
+        echo run >> "$D/runs.log"
+
+        """)
+    try FileSystem.writeAtomically(Response.file("base.txt", "from c\n", insertionPoint: "x"), to: plugin.dir.root + "/insert.bin")
+    let f = Fixture(sources: standardSources(), entries: [GenerateEntry(kind: .plugin(plugin.path), out: "gen")], backends: [])
+    let expected = "begin\nfrom c\n// @@protoc_insertion_point(x)\nend\n"
+    try f.run()
+    #expect(f.ws.read("gen/base.txt") == expected)
+    let job = try #require(Manifest.load(f.ws.root + "/.sebuf/manifest.json").0.jobs.values.first)
+    #expect(job.invocations["c/v1"]?.inserts == ["gen/base.txt"])
+
+    f.sources[2].messages = ["C2"]  // only c changes: a must run again for a fresh base
+    f.syncSources()
+    try f.run()
+    #expect(f.ws.read("gen/base.txt") == expected)
+
+    f.sources[0].messages = ["A2"]  // only a changes: c must fill it again
+    f.syncSources()
+    try f.run()
+    #expect(f.ws.read("gen/base.txt") == expected)
+    let runs = String(decoding: FileSystem.read(plugin.dir.root + "/runs.log") ?? [], as: UTF8.self)
+    try f.run()
+    #expect(String(decoding: FileSystem.read(plugin.dir.root + "/runs.log") ?? [], as: UTF8.self) == runs)
+  }
+
   @Test func aFailingPluginWritesNothingAndShowsItsStderr() throws {
     let good = ScriptPlugin(response: Response.file("good.txt", "g\n"))
     let bad = ScriptPlugin(response: [], body: "cat > /dev/null\necho 'something broke' >&2\nexit 3\n")

@@ -253,6 +253,8 @@ struct WorkspaceValidator {
       c.goPackageOverrides[rel] = pkg.value
     }
     c.except = raw.except.compactMap { relativePath($0, "managed.except path", importPath: true) }
+    // Disabled managed mode changes nothing: drop its values so no consumer applies them.
+    if !c.enabled { c = ManagedConfig() }
     return c
   }
 }

@@ -4,10 +4,10 @@ import Diagnostics
 import Yams
 
 /// A value read from YAML together with where it was written.
-public struct Located<Value: Sendable>: Sendable {
-  public var value: Value
-  public var span: Span
-  public init(_ value: Value, _ span: Span) {
+struct Located<Value: Sendable>: Sendable {
+  var value: Value
+  var span: Span
+  init(_ value: Value, _ span: Span) {
     self.value = value
     self.span = span
   }
@@ -18,11 +18,14 @@ struct YAMLReader {
   /// The file name shown in diagnostics (relative to the workspace).
   let file: String
   var diagnostics: [Diagnostic] = []
+  /// The text's lines as Unicode scalars: Yams counts columns in scalars, spans in bytes.
+  private var lines: [[Unicode.Scalar]] = []
 
   init(file: String) { self.file = file }
 
   /// The document's root node, or nil (with a diagnostic) on a syntax error or an empty file.
   mutating func parse(_ text: String) -> Node? {
+    lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
     do {
       guard let root = try Yams.compose(yaml: text) else {
         error("\(file) is empty; it must start with `version:`.", at: Span(file: file, start: pos(1, 1), end: pos(1, 1)))
@@ -40,8 +43,10 @@ struct YAMLReader {
 
   /// A YAML syntax error as a positioned diagnostic.
   static func diagnostic(for e: YamlError, file: String, text: String = "") -> Diagnostic {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
     func at(_ m: Mark) -> Span {
-      Span(file: file, start: SourcePosition(line: m.line, column: m.column), end: SourcePosition(line: m.line, column: m.column))
+      let p = SourcePosition(line: m.line, column: byteColumn(m.line, m.column, lines))
+      return Span(file: file, start: p, end: p)
     }
     switch e {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -57,8 +62,9 @@ struct YAMLReader {
         return .error(
           "key \"\(key)\" is already set on line \(first.line); keep one.", rule: "CONFIG",
           at: Span(
-            file: file, start: SourcePosition(line: again.line, column: again.column),
-            end: SourcePosition(line: again.line, column: again.column + key.unicodeScalars.count)))
+            file: file, start: SourcePosition(line: again.line, column: byteColumn(again.line, again.column, lines)),
+            end: SourcePosition(
+              line: again.line, column: byteColumn(again.line, again.column + key.unicodeScalars.count, lines))))
       }
       return .error("key \"\(key)\" is written more than once in this mapping; keep one.", rule: "CONFIG", at: at(first))
     case .reader(let problem, _, _, _):
@@ -89,7 +95,18 @@ struct YAMLReader {
 
   // MARK: Positions
 
-  func pos(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(line: line, column: column) }
+  /// A 1-based line and scalar column from Yams as a position with a byte column.
+  func pos(_ line: Int, _ column: Int) -> SourcePosition {
+    SourcePosition(line: line, column: Self.byteColumn(line, column, lines))
+  }
+
+  static func byteColumn(_ line: Int, _ column: Int, _ lines: [[Unicode.Scalar]]) -> Int {
+    guard line >= 1, line <= lines.count, column > 1 else { return column }
+    let scalars = lines[line - 1]
+    var bytes = 0
+    for (i, u) in scalars.enumerated() where i < column - 1 { bytes += UTF8.width(u) }
+    return bytes + 1 + max(0, column - 1 - scalars.count)
+  }
 
   /// The span of a node: its start mark; a scalar extends over its text on the line.
   func span(_ node: Node) -> Span {

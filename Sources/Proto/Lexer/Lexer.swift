@@ -16,6 +16,9 @@ public struct LexedFile: Sendable {
   public var errors: [LexError]
   /// Bytes skipped at the start (a UTF-8 byte order mark).
   public var contentStart: Int
+  /// The file starts with 0xEF but not with a whole byte order mark: protoc then fails
+  /// its first statement.
+  public var badByteOrderMark = false
 }
 
 /// protoc's tokenizer (io/tokenizer.cc) rewritten over UTF-8 bytes: the same tokens,
@@ -81,7 +84,6 @@ struct Scanner {
   init(_ p: UnsafeBufferPointer<UInt8>) {
     self.p = p
     self.n = p.count
-    tokens.reserveCapacity(n / 4 + 2)
   }
 
   /// The current byte, 0 at the end (protoc's sentinel; a real NUL byte also reads 0).
@@ -117,18 +119,22 @@ struct Scanner {
   }
 
   mutating func run() -> LexedFile {
+    tokens.reserveCapacity(n / 5 + 2)
     var contentStart = 0
+    var badBOM = false
     // A UTF-8 byte order mark is skipped; 0xEF starting anything else is an error.
     if tryConsume(0xEF) {
       if !tryConsume(0xBB) || !tryConsume(0xBF) {
         error(
           "Proto file starts with 0xEF but not UTF-8 BOM. Only UTF-8 is accepted for proto file.")
+        badBOM = true
       }
       contentStart = i
       // protoc's columns keep counting the BOM bytes.
     }
     while next() {}
-    return LexedFile(tokens: tokens, errors: errors, contentStart: contentStart)
+    return LexedFile(
+      tokens: tokens, errors: errors, contentStart: contentStart, badByteOrderMark: badBOM)
   }
 
   /// Reads one token and appends it; false at the end (after appending `.end`).

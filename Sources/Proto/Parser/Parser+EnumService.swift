@@ -11,7 +11,7 @@ struct EnumParts {
 extension ProtoParser {
   // MARK: - Enums
 
-  func parseEnumDefinition(_ e: inout EnumProto, _ enumLoc: Loc) -> Bool {
+  mutating func parseEnumDefinition(_ e: inout EnumProto, _ enumLoc: Loc) -> Bool {
     guard consume(.enum) else { return false }
     do {
       let l = location(enumLoc, 1)
@@ -29,7 +29,7 @@ extension ProtoParser {
     return validateEnum(e.name, parts)
   }
 
-  func parseEnumBlock(_ parts: inout EnumParts, _ enumLoc: Loc) -> Bool {
+  mutating func parseEnumBlock(_ parts: inout EnumParts, _ enumLoc: Loc) -> Bool {
     guard consumeEndOfDeclaration(.lBrace, enumLoc) else { return false }
     while !tryConsumeEndOfDeclaration(.rBrace, nil) {
       if atEnd {
@@ -41,7 +41,7 @@ extension ProtoParser {
     return true
   }
 
-  func parseEnumStatement(_ parts: inout EnumParts, _ enumLoc: Loc) -> Bool {
+  mutating func parseEnumStatement(_ parts: inout EnumParts, _ enumLoc: Loc) -> Bool {
     switch cur.keyword {
     case .semicolon:
       _ = tryConsumeEndOfDeclaration(.semicolon, nil)
@@ -62,7 +62,7 @@ extension ProtoParser {
     }
   }
 
-  func parseEnumConstant(_ v: inout EnumValueProto, _ loc: Loc) -> Bool {
+  mutating func parseEnumConstant(_ v: inout EnumValueProto, _ loc: Loc) -> Bool {
     do {
       let l = location(loc, 1)
       defer { end(l) }
@@ -85,7 +85,7 @@ extension ProtoParser {
     return consumeEndOfDeclaration(.semicolon, loc)
   }
 
-  func parseEnumReserved(_ parts: inout EnumParts, _ enumLoc: Loc) -> Bool {
+  mutating func parseEnumReserved(_ parts: inout EnumParts, _ enumLoc: Loc) -> Bool {
     let startToken = cur
     guard consume(.reserved) else { return false }
     if cur.kind == .string {
@@ -114,7 +114,7 @@ extension ProtoParser {
   }
 
   /// protoc's `ValidateEnum` (run by its parser): `allow_alias` must be needed.
-  func validateEnum(_ name: String, _ parts: EnumParts) -> Bool {
+  mutating func validateEnum(_ name: String, _ parts: EnumParts) -> Bool {
     var hasAllowAlias = false
     var allowAlias = false
     for o in parts.options ?? [] {
@@ -151,7 +151,7 @@ extension ProtoParser {
 
   // MARK: - Services
 
-  func parseServiceDefinition(_ s: inout ServiceProto, _ svcLoc: Loc) -> Bool {
+  mutating func parseServiceDefinition(_ s: inout ServiceProto, _ svcLoc: Loc) -> Bool {
     guard consume(.service) else { return false }
     do {
       let l = location(svcLoc, 1)
@@ -192,7 +192,7 @@ extension ProtoParser {
     return true
   }
 
-  func parseServiceMethod(_ m: inout MethodProto, _ loc: Loc) -> Bool {
+  mutating func parseServiceMethod(_ m: inout MethodProto, _ loc: Loc) -> Bool {
     guard consume(.rpc) else { return false }
     do {
       let l = location(loc, 1)
@@ -242,7 +242,7 @@ extension ProtoParser {
     return consumeEndOfDeclaration(.semicolon, loc)
   }
 
-  func parseMethodOptions(_ loc: Loc, _ opts: inout [Uninterpreted]?) -> Bool {
+  mutating func parseMethodOptions(_ loc: Loc, _ opts: inout [Uninterpreted]?) -> Bool {
     _ = consumeEndOfDeclaration(.lBrace, loc)
     while !tryConsumeEndOfDeclaration(.rBrace, nil) {
       if atEnd {

@@ -10,7 +10,7 @@ struct MapFieldInfo {
 }
 
 extension ProtoParser {
-  func parseMessageField(
+  mutating func parseMessageField(
     _ field: inout FieldProto, _ msgs: inout [MessageProto], _ parentLoc: Loc,
     _ nestedField: Int32, _ fieldLoc: Loc
   ) -> Bool {
@@ -21,7 +21,7 @@ extension ProtoParser {
     return parseMessageFieldNoLabel(&field, &msgs, parentLoc, nestedField, fieldLoc)
   }
 
-  func parseLabel(_ fieldLoc: Loc) -> FieldProto.Label? {
+  mutating func parseLabel(_ fieldLoc: Loc) -> FieldProto.Label? {
     let k = cur.keyword
     guard k == .optional || k == .repeated || k == .required else { return nil }
     let l = location(fieldLoc, 4)
@@ -34,7 +34,7 @@ extension ProtoParser {
     }
   }
 
-  func parseMessageFieldNoLabel(
+  mutating func parseMessageFieldNoLabel(
     _ field: inout FieldProto, _ msgs: inout [MessageProto], _ parentLoc: Loc,
     _ nestedField: Int32, _ fieldLoc: Loc
   ) -> Bool {
@@ -127,7 +127,7 @@ extension ProtoParser {
     return true
   }
 
-  func parseMapType(_ map: inout MapFieldInfo, _ field: inout FieldProto, _ typeLoc: Loc) -> Bool {
+  mutating func parseMapType(_ map: inout MapFieldInfo, _ field: inout FieldProto, _ typeLoc: Loc) -> Bool {
     if field.hasOneofIndex {
       addError("Map fields are not allowed in oneofs.")
       return false
@@ -150,7 +150,7 @@ extension ProtoParser {
     return true
   }
 
-  func generateMapEntry(_ map: MapFieldInfo, _ field: inout FieldProto, _ msgs: inout [MessageProto]) {
+  mutating func generateMapEntry(_ map: MapFieldInfo, _ field: inout FieldProto, _ msgs: inout [MessageProto]) {
     var entry = MessageProto()
     let name = mapEntryName(field.name)
     field.typeName = name
@@ -183,7 +183,7 @@ extension ProtoParser {
   }
 
   /// `foo_bar` -> `FooBarEntry`.
-  func mapEntryName(_ fieldName: String) -> String {
+  mutating func mapEntryName(_ fieldName: String) -> String {
     var out: [UInt8] = []
     out.reserveCapacity(fieldName.utf8.count + 5)
     var capNext = true
@@ -201,11 +201,11 @@ extension ProtoParser {
     return String(decoding: out, as: UTF8.self)
   }
 
-  func asciiLowercased(_ s: String) -> String {
+  mutating func asciiLowercased(_ s: String) -> String {
     String(decoding: s.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
   }
 
-  func parseType(_ type: inout FieldProto.TypeEnum, _ typeName: inout String) -> Bool {
+  mutating func parseType(_ type: inout FieldProto.TypeEnum, _ typeName: inout String) -> Bool {
     if let raw = cur.keyword.scalarType, let t = FieldProto.TypeEnum(rawValue: raw) {
       type = t
       next()
@@ -214,7 +214,7 @@ extension ProtoParser {
     return parseUserDefinedType(&typeName)
   }
 
-  func parseUserDefinedType(_ out: inout String) -> Bool {
+  mutating func parseUserDefinedType(_ out: inout String) -> Bool {
     out = ""
     if cur.keyword.scalarType != nil {
       addError("Expected message type.")
@@ -235,7 +235,7 @@ extension ProtoParser {
 
   // MARK: - Field options, default and json_name
 
-  func parseFieldOptions(_ field: inout FieldProto, _ fieldLoc: Loc) -> Bool {
+  mutating func parseFieldOptions(_ field: inout FieldProto, _ fieldLoc: Loc) -> Bool {
     guard looking(at: .lBracket) else { return true }
     let l = location(fieldLoc, 8)
     defer { end(l) }
@@ -254,7 +254,7 @@ extension ProtoParser {
     return consume(.rBracket)
   }
 
-  func parseDefaultAssignment(_ field: inout FieldProto, _ fieldLoc: Loc) -> Bool {
+  mutating func parseDefaultAssignment(_ field: inout FieldProto, _ fieldLoc: Loc) -> Bool {
     if field.hasDefaultValue {
       addError("Already set option \"default\".")
       field.clearDefaultValue()
@@ -327,7 +327,7 @@ extension ProtoParser {
     return true
   }
 
-  func parseJsonName(_ field: inout FieldProto, _ fieldLoc: Loc) -> Bool {
+  mutating func parseJsonName(_ field: inout FieldProto, _ fieldLoc: Loc) -> Bool {
     if field.hasJsonName {
       addError("Already set option \"json_name\".")
       field.clearJsonName()

@@ -17,18 +17,32 @@ struct FileParts {
 
 extension ProtoParser {
   /// protoc's `Parser::Parse`.
-  func parseFile() -> FileProto {
+  mutating func parseFile() -> FileProto {
     var parts = FileParts()
     var file = FileProto()
+    if badByteOrderMark {
+      // protoc's tokenizer stays before the first token: its first statement fails
+      // at 1:1 and is skipped.
+      let root = rootLocation()
+      records[root].span = (0, 0, 0, 0)
+      addError(at: Self.startToken, "Expected top-level statement (e.g. \"message\").")
+      syntax = "proto2"
+      skipStatement()
+      skipUnmatchedBrace()
+      parseStatements(&parts, root, afterSyntax: true)
+      finish(&file, parts, root)
+      return file
+    }
     startComments()
     let root = rootLocation()
-    parseStatements(&parts, root)
+    parseStatements(&parts, root, afterSyntax: false)
     finish(&file, parts, root)
     return file
   }
 
-  private func parseStatements(_ parts: inout FileParts, _ root: Loc) {
-    if looking(at: .syntax) {
+  private mutating func parseStatements(_ parts: inout FileParts, _ root: Loc, afterSyntax: Bool) {
+    if afterSyntax {
+    } else if looking(at: .syntax) {
       guard parseSyntax(root) else { return }
     } else if looking(at: .edition) {
       let t = cur
@@ -42,17 +56,21 @@ extension ProtoParser {
     while !atEnd {
       if !parseTopLevelStatement(&parts, root) {
         skipStatement()
-        if looking(at: .rBrace) {
-          addError("Unmatched \"}\".")
-          let g = nextWithComments()
-          upcomingDetachedComments = g.detached
-          upcomingDocComments = g.leading
-        }
+        skipUnmatchedBrace()
       }
     }
   }
 
-  private func finish(_ file: inout FileProto, _ parts: FileParts, _ root: Loc) {
+  private mutating func skipUnmatchedBrace() {
+    if looking(at: .rBrace) {
+      addError("Unmatched \"}\".")
+      let g = nextWithComments()
+      upcomingDetachedComments = g.detached
+      upcomingDocComments = g.leading
+    }
+  }
+
+  private mutating func finish(_ file: inout FileProto, _ parts: FileParts, _ root: Loc) {
     end(root)
     if let pkg = parts.package { file.package = pkg }
     file.dependency = parts.dependency
@@ -64,12 +82,10 @@ extension ProtoParser {
     file.extension = parts.extension
     if let opts = parts.options { file.options.uninterpretedOption = opts }
     if syntax == "proto3" { file.syntax = syntax }
-    var info = Google_Protobuf_SourceCodeInfo()
-    info.location = locations
-    file.sourceCodeInfo = info
+    file.sourceCodeInfo = sourceCodeInfo()
   }
 
-  func parseSyntax(_ root: Loc) -> Bool {
+  mutating func parseSyntax(_ root: Loc) -> Bool {
     let loc = location(root, 12)
     defer { end(loc) }
     guard
@@ -91,7 +107,7 @@ extension ProtoParser {
     return true
   }
 
-  func parseTopLevelStatement(_ parts: inout FileParts, _ root: Loc) -> Bool {
+  mutating func parseTopLevelStatement(_ parts: inout FileParts, _ root: Loc) -> Bool {
     switch cur.keyword {
     case .semicolon:
       _ = tryConsumeEndOfDeclaration(.semicolon, nil)
@@ -135,7 +151,7 @@ extension ProtoParser {
     }
   }
 
-  func parsePackage(_ parts: inout FileParts, _ root: Loc) -> Bool {
+  mutating func parsePackage(_ parts: inout FileParts, _ root: Loc) -> Bool {
     if parts.package != nil {
       addError("Multiple package definitions.")
       parts.package = nil
@@ -157,7 +173,7 @@ extension ProtoParser {
     return consumeEndOfDeclaration(.semicolon, loc)
   }
 
-  func parseImport(_ parts: inout FileParts, _ root: Loc) -> Bool {
+  mutating func parseImport(_ parts: inout FileParts, _ root: Loc) -> Bool {
     let loc = location(root, 3, parts.dependency.count)
     defer { end(loc) }
     guard consume(.import) else { return false }

@@ -13,7 +13,7 @@ struct MessageParts {
   var reservedRange: [MessageProto.ReservedRange] = []
   var reservedName: [String] = []
 
-  func assemble(into m: inout MessageProto) {
+  mutating func assemble(into m: inout MessageProto) {
     m.field = field
     m.nestedType = nestedType
     m.enumType = enumType
@@ -47,7 +47,7 @@ struct MessageParts {
 }
 
 extension ProtoParser {
-  func parseMessageDefinition(_ m: inout MessageProto, _ msgLoc: Loc) -> Bool {
+  mutating func parseMessageDefinition(_ m: inout MessageProto, _ msgLoc: Loc) -> Bool {
     guard consume(.message) else { return false }
     do {
       let l = location(msgLoc, 1)
@@ -65,7 +65,7 @@ extension ProtoParser {
 
   /// proto3 `optional` fields get a one-field oneof named `_name` (prefixed with `X`
   /// until unique), appended after the declared oneofs.
-  func addSyntheticOneofs(_ m: inout MessageProto) {
+  mutating func addSyntheticOneofs(_ m: inout MessageProto) {
     guard m.field.contains(where: { $0.proto3Optional }) else { return }
     var names = Set<String>()
     for f in m.field { names.insert(f.name) }
@@ -86,7 +86,14 @@ extension ProtoParser {
     m.oneofDecl = oneofs
   }
 
-  func parseMessageBlock(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
+  mutating func parseMessageBlock(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
+    // protoc has no limit; ours keeps the recursion within any thread's stack.
+    if nesting >= Self.maxNesting {
+      addError("Messages are nested too deeply (more than \(Self.maxNesting) levels).")
+      return false
+    }
+    nesting += 1
+    defer { nesting -= 1 }
     guard consumeEndOfDeclaration(.lBrace, msgLoc) else { return false }
     while !tryConsumeEndOfDeclaration(.rBrace, nil) {
       if atEnd {
@@ -99,7 +106,7 @@ extension ProtoParser {
     return true
   }
 
-  func parseMessageStatement(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
+  mutating func parseMessageStatement(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
     switch cur.keyword {
     case .semicolon:
       _ = tryConsumeEndOfDeclaration(.semicolon, nil)
@@ -153,7 +160,7 @@ extension ProtoParser {
 
   // MARK: - Extension ranges and reserved
 
-  func parseExtensions(_ parts: inout MessageParts, _ extLoc: Loc) -> Bool {
+  mutating func parseExtensions(_ parts: inout MessageParts, _ extLoc: Loc) -> Bool {
     guard consume(.extensions) else { return false }
     let oldCount = parts.extensionRange.count
     repeat {
@@ -168,29 +175,31 @@ extension ProtoParser {
     } while tryConsume(.comma)
 
     if looking(at: .lBracket) {
-      let rangeNumberIndex = locations[extLoc].path.count
+      let rangeNumberIndex = Int(records[extLoc].pathCount)
       // protoc records these options once, into a separate SourceCodeInfo, then copies
       // them to every range of the statement.
-      var outer: [SourceLocation] = []
-      swap(&outer, &locations)
-      var indexLoc = SourceLocation()
-      indexLoc.path = outer[extLoc].path + [0]
-      indexLoc.span = [cur.line, cur.column]
-      locations.append(indexLoc)
+      let extRecord = records[extLoc]
+      var outer: [LocationRecord] = []
+      swap(&outer, &records)
+      records.append(extRecord)
+      let indexLoc = location(0, 0)
       var opts: [Uninterpreted]? = []
-      let ok = parseBracketedOptions(&opts, 0, 3)
-      end(0)
-      swap(&outer, &locations)
-      let info = outer
+      let ok = parseBracketedOptions(&opts, indexLoc, 3)
+      end(indexLoc)
+      swap(&outer, &records)
+      let info = outer.dropFirst()
       parts.extensionRange[oldCount].options.uninterpretedOption = opts ?? []
       guard ok else { return false }
       for i in (oldCount + 1)..<max(oldCount + 1, parts.extensionRange.count) {
         parts.extensionRange[i].options = parts.extensionRange[oldCount].options
       }
       for i in oldCount..<parts.extensionRange.count {
-        for var l in info where l.path.count != rangeNumberIndex + 1 {
-          l.path[rangeNumberIndex] = Int32(i)
-          locations.append(l)
+        for var r in info where Int(r.pathCount) != rangeNumberIndex + 1 {
+          let start = paths.count
+          for k in Int(r.pathStart)..<Int(r.pathStart + r.pathCount) { paths.append(paths[k]) }
+          paths[start + rangeNumberIndex] = Int32(i)
+          r.pathStart = Int32(start)
+          records.append(r)
         }
       }
     }
@@ -199,7 +208,7 @@ extension ProtoParser {
 
   /// `[opt = v, ...]` recorded under `parent` + `optionsField` (field, enum value and
   /// extension range options).
-  func parseBracketedOptions(_ opts: inout [Uninterpreted]?, _ parent: Loc, _ optionsField: Int)
+  mutating func parseBracketedOptions(_ opts: inout [Uninterpreted]?, _ parent: Loc, _ optionsField: Int)
     -> Bool
   {
     let loc = location(parent, optionsField)
@@ -213,7 +222,7 @@ extension ProtoParser {
 
   /// `start [to (end | max)]`, recording the start (1) and end (2) locations. `max`
   /// yields -2 (the caller's +1 makes protoc's -1 sentinel).
-  func parseRange(_ loc: Loc, firstError: String, signed: Bool = false, maxValue: Int32 = -2)
+  mutating func parseRange(_ loc: Loc, firstError: String, signed: Bool = false, maxValue: Int32 = -2)
     -> (Int32, Int32)?
   {
     let startToken = cur
@@ -239,7 +248,7 @@ extension ProtoParser {
     return (start, start)
   }
 
-  func parseReserved(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
+  mutating func parseReserved(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
     let startToken = cur
     guard consume(.reserved) else { return false }
     if cur.kind == .string {
@@ -266,7 +275,7 @@ extension ProtoParser {
     return consumeEndOfDeclaration(.semicolon, loc)
   }
 
-  func parseReservedNames(_ names: inout [String], _ loc: Loc, _ error: String) -> Bool {
+  mutating func parseReservedNames(_ names: inout [String], _ loc: Loc, _ error: String) -> Bool {
     repeat {
       let l = location(loc, names.count)
       defer { end(l) }
@@ -279,7 +288,7 @@ extension ProtoParser {
 
   // MARK: - extend and oneof
 
-  func parseExtend(
+  mutating func parseExtend(
     _ exts: inout [FieldProto], _ msgs: inout [MessageProto], _ parentLoc: Loc,
     _ nestedField: Int32, _ extendLoc: Loc
   ) -> Bool {
@@ -311,7 +320,7 @@ extension ProtoParser {
     return true
   }
 
-  func parseOneof(
+  mutating func parseOneof(
     _ oneof: inout OneofProto, _ parts: inout MessageParts, _ index: Int, _ oneofLoc: Loc,
     _ msgLoc: Loc
   ) -> Bool {

@@ -6,7 +6,7 @@ extension ProtoParser {
   /// `option a.(b).c = value;`; otherwise the `a = value` of a `[...]` list.
   /// Locations: `parent`/999/index, then name (2) with one entry per part (each with
   /// its name_part, 1), then the value (same path, plus the value's field once known).
-  func parseOption(_ opts: inout [Uninterpreted]?, _ parent: Loc, statement: Bool) -> Bool {
+  mutating func parseOption(_ opts: inout [Uninterpreted]?, _ parent: Loc, statement: Bool) -> Bool {
     if opts == nil { opts = [] }
     let loc = location(parent, 999, opts!.count)
     defer { end(loc) }
@@ -85,7 +85,7 @@ extension ProtoParser {
     return true
   }
 
-  func parseOptionNamePart(_ u: inout Uninterpreted, _ partLoc: Loc) -> Bool {
+  mutating func parseOptionNamePart(_ u: inout Uninterpreted, _ partLoc: Loc) -> Bool {
     var part = Google_Protobuf_UninterpretedOption.NamePart()
     part.isExtension = false
     var name = ""
@@ -122,7 +122,7 @@ extension ProtoParser {
 
   /// The text of `{ ... }`: tokens joined by single spaces, braces of the outer
   /// pair dropped, exactly as protoc re-serialises it.
-  func parseUninterpretedBlock(_ out: inout [UInt8]) -> Bool {
+  mutating func parseUninterpretedBlock(_ out: inout [UInt8]) -> Bool {
     guard consume(.lBrace) else { return false }
     var depth = 1
     while !atEnd {

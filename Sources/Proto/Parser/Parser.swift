@@ -12,26 +12,49 @@ typealias OneofProto = Google_Protobuf_OneofDescriptorProto
 typealias Uninterpreted = Google_Protobuf_UninterpretedOption
 typealias SourceLocation = Google_Protobuf_SourceCodeInfo.Location
 
+/// One SourceCodeInfo location while parsing: its path is a slice of the parser's
+/// `paths` pool, its span up to four numbers (protoc's `[line, col, (line,) col]`).
+struct LocationRecord {
+  var pathStart: Int32
+  var pathCount: Int32
+  var span: (Int32, Int32, Int32, Int32)
+  var spanCount: Int8 = 2
+  var comments: Int32 = -1
+
+  init(pathStart: Int32, pathCount: Int32, line: Int32, column: Int32) {
+    self.pathStart = pathStart
+    self.pathCount = pathCount
+    self.span = (line, column, 0, 0)
+  }
+}
+
 /// A recursive-descent parser mirroring protoc 3.21's `compiler::Parser` statement by
 /// statement, so that descriptors, SourceCodeInfo (locations, their order, spans and
 /// comments) and errors come out the same. Each `parse…` returns false where protoc's
 /// returns false (the caller then skips the statement, as protoc does).
 ///
-/// A "location" (`Loc`) is an index into `locations`: created when protoc's
+/// A "location" (`Loc`) is an index into `records`: created when protoc's
 /// `LocationRecorder` is constructed and ended (`end`) where it is destroyed.
-final class ProtoParser {
+struct ProtoParser {
   typealias Loc = Int
 
   let p: UnsafeBufferPointer<UInt8>
   let tokens: [Token]
   let lexErrors: [LexError]
   let contentStart: Int
+  let badByteOrderMark: Bool
   let displayPath: String
 
   /// Index of the current token; may reach `tokens.count` (past the end token).
   var pos = 0
   var furthest = 0
-  var locations: [SourceLocation] = []
+  /// Depth of message blocks being parsed (bounded by `maxNesting`).
+  var nesting = 0
+  static let maxNesting = 100
+  /// Locations in creation order; their paths live in `paths`.
+  var records: [LocationRecord] = []
+  var paths: [Int32] = []
+  var comments: [CommentGroup] = []
   var diagnostics: [Diagnostic] = []
   var syntax = ""
   var upcomingDocComments = ""
@@ -44,8 +67,10 @@ final class ProtoParser {
     self.tokens = lexed.tokens
     self.lexErrors = lexed.errors
     self.contentStart = lexed.contentStart
+    self.badByteOrderMark = lexed.badByteOrderMark
     self.displayPath = displayPath
-    locations.reserveCapacity(tokens.count / 2 + 4)
+    records.reserveCapacity(tokens.count / 2 + 4)
+    paths.reserveCapacity(tokens.count * 2 + 8)
   }
 
   // MARK: - Tokens
@@ -59,12 +84,12 @@ final class ProtoParser {
   @inline(__always) func looking(at k: Keyword) -> Bool { cur.keyword == k }
   @inline(__always) func looking(atKind k: TokenKind) -> Bool { cur.kind == k }
 
-  @inline(__always) func next() {
+  @inline(__always) mutating func next() {
     if pos < tokens.count { pos += 1 }
     if pos > furthest { furthest = pos }
   }
 
-  @inline(__always) func tryConsume(_ k: Keyword) -> Bool {
+  @inline(__always) mutating func tryConsume(_ k: Keyword) -> Bool {
     if cur.keyword == k {
       next()
       return true
@@ -72,23 +97,23 @@ final class ProtoParser {
     return false
   }
 
-  func consume(_ k: Keyword, _ error: String) -> Bool {
+  mutating func consume(_ k: Keyword, _ error: String) -> Bool {
     if tryConsume(k) { return true }
     addError(error)
     return false
   }
 
-  func consume(_ k: Keyword) -> Bool {
+  mutating func consume(_ k: Keyword) -> Bool {
     consume(k, "Expected \"\(Self.text(of: k))\".")
   }
 
-  func text(_ t: Token) -> String {
+  mutating func text(_ t: Token) -> String {
     let s = Int(t.start)
     let e = Int(t.end)
     return String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self)
   }
 
-  func consumeIdentifier(_ error: String) -> String? {
+  mutating func consumeIdentifier(_ error: String) -> String? {
     if cur.kind == .identifier {
       let s = text(cur)
       next()
@@ -99,7 +124,7 @@ final class ProtoParser {
   }
 
   /// protoc's `ConsumeInteger`: an int32-range integer (0 after "Integer out of range.").
-  func consumeInteger(_ error: String) -> Int32? {
+  mutating func consumeInteger(_ error: String) -> Int32? {
     if cur.kind == .integer {
       let t = cur
       let v = Literals.parseInteger(p, Int(t.start), Int(t.end), max: UInt64(Int32.max))
@@ -111,7 +136,7 @@ final class ProtoParser {
     return nil
   }
 
-  func consumeInteger64(max: UInt64, _ error: String) -> UInt64? {
+  mutating func consumeInteger64(max: UInt64, _ error: String) -> UInt64? {
     if cur.kind == .integer {
       let t = cur
       let v = Literals.parseInteger(p, Int(t.start), Int(t.end), max: max)
@@ -123,7 +148,7 @@ final class ProtoParser {
     return nil
   }
 
-  func consumeSignedInteger(_ error: String) -> Int32? {
+  mutating func consumeSignedInteger(_ error: String) -> Int32? {
     var negative = false
     var max = UInt64(Int32.max)
     if tryConsume(.minus) {
@@ -134,7 +159,7 @@ final class ProtoParser {
     return negative ? Int32(truncatingIfNeeded: 0 &- v) : Int32(truncatingIfNeeded: v)
   }
 
-  func consumeNumber(_ error: String) -> Double? {
+  mutating func consumeNumber(_ error: String) -> Double? {
     let t = cur
     if t.kind == .float {
       next()
@@ -159,7 +184,7 @@ final class ProtoParser {
   }
 
   /// protoc's `ConsumeString`: one or more adjacent string literals, concatenated.
-  func consumeStringBytes(_ error: String) -> [UInt8]? {
+  mutating func consumeStringBytes(_ error: String) -> [UInt8]? {
     guard cur.kind == .string else {
       addError(error)
       return nil
@@ -172,14 +197,32 @@ final class ProtoParser {
     return out
   }
 
-  func consumeString(_ error: String) -> String? {
-    consumeStringBytes(error).map { String(decoding: $0, as: UTF8.self) }
+  mutating func consumeString(_ error: String) -> String? {
+    // Fast path: one literal without escapes is its bytes between the quotes.
+    let t = cur
+    if t.kind == .string {
+      let s = Int(t.start)
+      let e = Int(t.end)
+      let next = pos + 1 < tokens.count ? tokens[pos + 1].kind : .end
+      if e - s >= 2 && p[e - 1] == p[s] && next != .string {
+        var plain = true
+        for k in (s + 1)..<(e - 1) where p[k] == UInt8(ascii: "\\") {
+          plain = false
+          break
+        }
+        if plain {
+          self.next()
+          return String(decoding: UnsafeBufferPointer(rebasing: p[(s + 1)..<(e - 1)]), as: UTF8.self)
+        }
+      }
+    }
+    return consumeStringBytes(error).map { String(decoding: $0, as: UTF8.self) }
   }
 
   // MARK: - Comments and declaration ends
 
   /// Advances past the current token, collecting the comments that follow it.
-  func nextWithComments() -> CommentGroup {
+  mutating func nextWithComments() -> CommentGroup {
     if pos >= tokens.count - 1 {
       next()
       return CommentGroup()
@@ -194,7 +237,7 @@ final class ProtoParser {
   }
 
   /// Collects the comments before the first token (protoc's first `NextWithComments`).
-  func startComments() {
+  mutating func startComments() {
     let first = tokens[0]
     let g = CommentScanner.collect(
       p, from: contentStart, to: Int(first.start), atStart: true,
@@ -203,7 +246,7 @@ final class ProtoParser {
     upcomingDocComments = g.leading
   }
 
-  func tryConsumeEndOfDeclaration(_ k: Keyword, _ loc: Loc?) -> Bool {
+  mutating func tryConsumeEndOfDeclaration(_ k: Keyword, _ loc: Loc?) -> Bool {
     guard cur.keyword == k else { return false }
     var g = nextWithComments()
     swap(&g.leading, &upcomingDocComments)
@@ -218,25 +261,25 @@ final class ProtoParser {
     return true
   }
 
-  func consumeEndOfDeclaration(_ k: Keyword, _ loc: Loc?) -> Bool {
+  mutating func consumeEndOfDeclaration(_ k: Keyword, _ loc: Loc?) -> Bool {
     if tryConsumeEndOfDeclaration(k, loc) { return true }
     addError("Expected \"\(Self.text(of: k))\".")
     return false
   }
 
-  func attachComments(_ loc: Loc, _ g: CommentGroup) {
-    if !g.leading.isEmpty { locations[loc].leadingComments = g.leading }
-    if !g.trailing.isEmpty { locations[loc].trailingComments = g.trailing }
-    if !g.detached.isEmpty { locations[loc].leadingDetachedComments = g.detached }
+  mutating func attachComments(_ loc: Loc, _ g: CommentGroup) {
+    if g.leading.isEmpty && g.trailing.isEmpty && g.detached.isEmpty { return }
+    records[loc].comments = Int32(comments.count)
+    comments.append(g)
   }
 
   // MARK: - Errors
 
-  func addError(_ message: String) {
+  mutating func addError(_ message: String) {
     addError(at: cur, message)
   }
 
-  func addError(at t: Token, _ message: String) {
+  mutating func addError(at t: Token, _ message: String) {
     let start = SourcePosition(offset: Int(t.start), line: Int(t.line) + 1, column: Int(t.column) + 1)
     var endCol = t.endColumn
     if t.kind == .end || t.kind == .start { endCol = t.column }
@@ -246,7 +289,7 @@ final class ProtoParser {
   }
 
   /// Parser errors plus the lexer errors of every token the parser reached.
-  func finishDiagnostics() -> [Diagnostic] {
+  mutating func finishDiagnostics() -> [Diagnostic] {
     var out = diagnostics
     for e in lexErrors where e.tokenIndex <= furthest {
       let pos = SourcePosition(offset: Int(e.offset), line: Int(e.line) + 1, column: Int(e.column) + 1)
@@ -257,68 +300,122 @@ final class ProtoParser {
 
   // MARK: - Locations (protoc's LocationRecorder)
 
-  func rootLocation() -> Loc {
-    var l = SourceLocation()
-    l.span = [cur.line, cur.column]
-    locations.append(l)
-    return locations.count - 1
+  mutating func rootLocation() -> Loc {
+    records.append(
+      LocationRecord(pathStart: Int32(paths.count), pathCount: 0, line: cur.line, column: cur.column))
+    return records.count - 1
   }
 
-  func location(_ parent: Loc) -> Loc {
-    var l = SourceLocation()
-    l.path = locations[parent].path
-    l.span = [cur.line, cur.column]
-    locations.append(l)
-    return locations.count - 1
+  /// A new location whose path is the parent's plus `extra` components.
+  @inline(__always)
+  private mutating func newLocation(_ parent: Loc, _ extra: Int) -> Int {
+    let r = records[parent]
+    let start = paths.count
+    var k = Int(r.pathStart)
+    let e = k + Int(r.pathCount)
+    while k < e {
+      paths.append(paths[k])
+      k += 1
+    }
+    records.append(
+      LocationRecord(
+        pathStart: Int32(start), pathCount: r.pathCount + Int32(extra), line: cur.line,
+        column: cur.column))
+    return records.count - 1
   }
 
-  func location(_ parent: Loc, _ a: Int) -> Loc {
-    var l = SourceLocation()
-    var path = locations[parent].path
-    path.append(Int32(truncatingIfNeeded: a))
-    l.path = path
-    l.span = [cur.line, cur.column]
-    locations.append(l)
-    return locations.count - 1
+  mutating func location(_ parent: Loc) -> Loc {
+    newLocation(parent, 0)
   }
 
-  func location(_ parent: Loc, _ a: Int, _ b: Int) -> Loc {
-    var l = SourceLocation()
-    var path = locations[parent].path
-    path.reserveCapacity(path.count + 2)
-    path.append(Int32(truncatingIfNeeded: a))
-    path.append(Int32(truncatingIfNeeded: b))
-    l.path = path
-    l.span = [cur.line, cur.column]
-    locations.append(l)
-    return locations.count - 1
+  mutating func location(_ parent: Loc, _ a: Int) -> Loc {
+    let l = newLocation(parent, 1)
+    paths.append(Int32(truncatingIfNeeded: a))
+    return l
   }
 
-  func addPath(_ loc: Loc, _ c: Int32) { locations[loc].path.append(c) }
-
-  func startAt(_ loc: Loc, _ t: Token) {
-    locations[loc].span[0] = t.line
-    locations[loc].span[1] = t.column
+  mutating func location(_ parent: Loc, _ a: Int, _ b: Int) -> Loc {
+    let l = newLocation(parent, 2)
+    paths.append(Int32(truncatingIfNeeded: a))
+    paths.append(Int32(truncatingIfNeeded: b))
+    return l
   }
 
-  func startAt(_ loc: Loc, _ other: Loc) {
-    locations[loc].span[0] = locations[other].span[0]
-    locations[loc].span[1] = locations[other].span[1]
+  mutating func addPath(_ loc: Loc, _ c: Int32) {
+    let r = records[loc]
+    if Int(r.pathStart + r.pathCount) != paths.count {
+      // Not the newest path: move it to the end first (protoc's paths are independent).
+      let start = paths.count
+      for k in Int(r.pathStart)..<Int(r.pathStart + r.pathCount) { paths.append(paths[k]) }
+      records[loc].pathStart = Int32(start)
+    }
+    paths.append(c)
+    records[loc].pathCount += 1
   }
 
-  func endAt(_ loc: Loc, _ t: Token) {
-    if t.line != locations[loc].span[0] { locations[loc].span.append(t.line) }
-    locations[loc].span.append(t.endColumn)
+  mutating func startAt(_ loc: Loc, _ t: Token) {
+    records[loc].span.0 = t.line
+    records[loc].span.1 = t.column
+  }
+
+  mutating func startAt(_ loc: Loc, _ other: Loc) {
+    records[loc].span.0 = records[other].span.0
+    records[loc].span.1 = records[other].span.1
+  }
+
+  mutating func endAt(_ loc: Loc, _ t: Token) {
+    if t.line != records[loc].span.0 {
+      records[loc].span.2 = t.line
+      records[loc].span.3 = t.endColumn
+      records[loc].spanCount = 4
+    } else {
+      records[loc].span.2 = t.endColumn
+      records[loc].spanCount = 3
+    }
   }
 
   /// protoc's `~LocationRecorder`: ends at the previous token unless already ended.
-  func end(_ loc: Loc) {
-    if locations[loc].span.count <= 2 { endAt(loc, previous) }
+  mutating func end(_ loc: Loc) {
+    if records[loc].spanCount <= 2 { endAt(loc, previous) }
+  }
+
+  /// The recorded locations as SourceCodeInfo, in creation order.
+  mutating func sourceCodeInfo() -> Google_Protobuf_SourceCodeInfo {
+    let n = records.count
+    // Built in place: each Location is moved into the array, never copied.
+    let out = [SourceLocation](unsafeUninitializedCapacity: n) { buf, count in
+      records.withUnsafeBufferPointer { rs in
+        paths.withUnsafeBufferPointer { ps in
+          for i in 0..<n {
+            let r = rs[i]
+            var l = SourceLocation()
+            let start = Int(r.pathStart)
+            l.path = Array(UnsafeBufferPointer(rebasing: ps[start..<(start + Int(r.pathCount))]))
+            switch r.spanCount {
+            case 4: l.span = [r.span.0, r.span.1, r.span.2, r.span.3]
+            case 3: l.span = [r.span.0, r.span.1, r.span.2]
+            default: l.span = [r.span.0, r.span.1]
+            }
+            if r.comments >= 0 {
+              let g = comments[Int(r.comments)]
+              if !g.leading.isEmpty { l.leadingComments = g.leading }
+              if !g.trailing.isEmpty { l.trailingComments = g.trailing }
+              if !g.detached.isEmpty { l.leadingDetachedComments = g.detached }
+            }
+            (buf.baseAddress! + i).initialize(to: l)
+          }
+        }
+      }
+      count = n
+    }
+    var info = Google_Protobuf_SourceCodeInfo()
+    info.location = out
+    return info
   }
 
   // MARK: - Recovery
 
-  func skipStatement() {
+  mutating func skipStatement() {
     while true {
       if atEnd { return }
       if cur.kind == .symbol {
@@ -333,7 +430,7 @@ final class ProtoParser {
     }
   }
 
-  func skipRestOfBlock() {
+  mutating func skipRestOfBlock() {
     // protoc recurses per nested block; a depth counter behaves the same without
     // risking the stack on deeply nested input.
     var depth = 1

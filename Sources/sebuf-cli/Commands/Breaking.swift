@@ -1,7 +1,201 @@
 import ArgumentParser
+import Config
+import Diagnostics
+import Foundation
+import Lint
+import Plan
+import Proto
 
-// Placeholder until the issue that owns `sebuf breaking` lands its engine.
+/// `sebuf breaking`: buf's breaking-change rules plus sebuf's HTTP rules, comparing the
+/// workspace with a git ref, a directory or an image.
 struct BreakingCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "breaking", abstract: "(in progress)")
-  func run() async throws { throw ValidationError("sebuf breaking is not available yet") }
+  static let configuration = CommandConfiguration(
+    commandName: "breaking",
+    abstract: "Find changes that break clients, against a git ref, a directory or an image.",
+    discussion: """
+      Compares the input (default: the workspace in the current directory) with --against and \
+      prints every break as path:line:col:message, like buf. Exits 0 when nothing breaks, 100 \
+      when something does, 1 on errors. Rules come from the `breaking:` block of sebuf.yaml \
+      (FILE by default; add HTTP for sebuf's route and JSON rules). Accept one intentional \
+      break with a `// sebuf:breaking:ignore RULE_ID` line in the leading comment of the \
+      changed element. Examples: `sebuf breaking --against '.git#branch=main'`, \
+      `sebuf breaking --against '.git#ref=HEAD~1,subdir=api'`, `sebuf breaking --against old.binpb`.
+      """)
+
+  @OptionGroup var workspace: WorkspaceOptions
+
+  @Option(
+    name: .customLong("against"),
+    help: ArgumentHelp(
+      "What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.",
+      discussion: "Defaults to `breaking.against` in sebuf.yaml. The input may also be an image file instead of a directory.",
+      valueName: "input"))
+  var against: String?
+
+  @OptionGroup var output: OutputOptions
+
+  @Flag(name: .customLong("show-rule-ids"), help: "Append the rule id to each text finding: `… (FIELD_NO_DELETE)`.")
+  var showRuleIDs = false
+
+  @Flag(name: .customLong("exclude-imports"), help: "Do not report breaks in imported files.")
+  var excludeImports = false
+
+  @Option(
+    name: .customLong("use"),
+    help: ArgumentHelp("Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.", valueName: "id"))
+  var use: [String] = []
+
+  @Flag(name: .customLong("list-rules"), help: "List every breaking rule (id, categories, purpose) and exit.")
+  var listRules = false
+
+  func run() async throws {
+    signal(SIGPIPE, SIG_IGN)
+    if listRules {
+      print(ruleList(), terminator: "")
+      return
+    }
+    var cleanup: [String] = []
+    defer { for dir in cleanup { try? FileManager.default.removeItem(atPath: dir) } }
+
+    // The current side: an image file, or the workspace compiled.
+    let inputFormat = BreakingInputs.imageFormat(workspace.directory)
+    let ws: Workspace
+    if inputFormat != nil {
+      ws = (try? Workspace.load(directory: ".", configFile: workspace.config))
+        ?? Workspace(root: PathMath.absolute("."), modules: [Module(path: ".")])
+    } else {
+      ws = try workspace.load(output)
+    }
+    let paths = inputFormat != nil ? [] : try workspace.workspacePaths(in: ws, output)
+    var settings = BreakingSettings(ws.breaking)
+    settings.excludeImports = excludeImports
+    if !use.isEmpty { settings.use = use }
+    guard let againstValue = against ?? ws.breaking.against else {
+      fail([.error("Give --against (for example `--against '.git#branch=main'`), or set `breaking.against` in sebuf.yaml.", rule: "AGAINST")])
+    }
+    let current: Image
+    let previous: Image
+    do {
+      if let format = inputFormat {
+        current = try BreakingInputs.readImage(workspace.directory, format: format, side: "input")
+      } else {
+        current = try BreakingInputs.compile(ws, paths: paths, side: "input")
+      }
+      switch try AgainstInput.parse(againstValue, isDirectory: BreakingInputs.isDirectory) {
+      case .image(let path, let format):
+        previous = try BreakingInputs.readImage(path, format: format, side: "--against")
+      case .directory(let dir):
+        guard BreakingInputs.isDirectory(dir) else {
+          throw AgainstError("--against: \(dir) is not a directory, a git input (`.git#branch=main`) or an image file.")
+        }
+        previous = try BreakingInputs.compile(
+          ws.rooted(at: PathMath.absolute(dir)), paths: paths, side: "--against", lenient: true)
+      case .git(let repository, let ref, let subdir):
+        let snapshot = try GitSnapshot.extract(repository: repository, ref: ref, subdir: subdir)
+        cleanup.append(snapshot.root)
+        var root = snapshot.directory
+        if subdir == nil, let inRepo = GitSnapshot.prefix(of: ws.root, repository: repository), !inRepo.isEmpty {
+          root += "/" + inRepo
+        }
+        previous = try BreakingInputs.compile(ws.rooted(at: root), paths: paths, side: "--against", lenient: true)
+      }
+    } catch let e as AgainstError {
+      fail([e.diagnostic])
+    } catch let e as DiagnosticError {
+      fail(e.diagnostics)
+    }
+    let result = BreakingChecker.check(current: current, previous: previous, settings: settings)
+    if !result.errors.isEmpty { fail(result.errors) }
+    printDiagnostics(result.violations, format: output.errorFormat.diagnosticFormat, showRule: showRuleIDs)
+    if !result.violations.isEmpty { throw ExitStatus.violations }
+  }
+
+  /// Prints diagnostics to stderr and exits 1.
+  private func fail(_ diagnostics: [Diagnostic]) -> Never {
+    printDiagnostics(diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
+    Foundation.exit(1)
+  }
+
+  private func ruleList() -> String {
+    var out = ""
+    for r in BreakingCatalog.rules.sorted(by: { $0.info.id < $1.info.id }) {
+      if output.errorFormat == .json {
+        out += "{\"id\":\(JSONString.quote(r.info.id)),\"categories\":[\(r.categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.info.purpose))}\n"
+      } else {
+        let id = r.info.id.padding(toLength: 48, withPad: " ", startingAt: 0)
+        let cats = r.categories.joined(separator: ", ").padding(toLength: 36, withPad: " ", startingAt: 0)
+        out += "\(id) \(cats) \(r.info.purpose)\n"
+      }
+    }
+    return out
+  }
+}
+
+/// Turns inputs into Images: image files are read, workspaces compiled.
+enum BreakingInputs {
+  static func isDirectory(_ path: String) -> Bool {
+    var dir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
+  }
+
+  /// The image format a path's extension names, nil for anything else.
+  static func imageFormat(_ path: String) -> AgainstInput.ImageFormat? {
+    if path.hasSuffix(".json") { return .json }
+    if path.hasSuffix(".binpb") || path.hasSuffix(".bin") || path.hasSuffix(".pb") { return .binary }
+    return nil
+  }
+
+  static func readImage(_ path: String, format: AgainstInput.ImageFormat, side: String) throws -> Image {
+    do {
+      return try ImageFileReader.read(path, format: format)
+    } catch let e as AgainstError {
+      throw AgainstError(e.message.replacingOccurrences(of: "--against: ", with: side + ": "))
+    }
+  }
+
+  /// Compiles a workspace. `lenient` (the against side): `--path` values that select nothing
+  /// there select nothing (the files are new), instead of being errors.
+  static func compile(_ ws: Workspace, paths: [String], side: String, lenient: Bool = false) throws -> Image {
+    var sources = ws.sourceSet(paths: paths)
+    if lenient && !paths.isEmpty {
+      sources.targets = ws.moduleFiles(paths: paths).map(\.importPath)
+      if sources.targets.isEmpty { return Image(files: []) }
+    }
+    let (image, diagnostics) = Proto.compile(sources)
+    guard let image, !diagnostics.hasErrors else {
+      var ds = diagnostics.filter { $0.severity >= .error }
+      if side != "input" {
+        ds = ds.map { d in
+          var d = d
+          d.message = "\(side) (\(ws.root)): " + d.message
+          return d
+        }
+      }
+      throw DiagnosticError(ds.isEmpty ? [.error("\(side): compilation failed", rule: "COMPILE")] : ds)
+    }
+    return image
+  }
+}
+
+extension Workspace {
+  /// The same settings with another root (the against side's copy of the workspace).
+  func rooted(at root: String) -> Workspace {
+    var w = self
+    w.root = root
+    return w
+  }
+}
+
+extension BreakingSettings {
+  /// The `breaking:` block of sebuf.yaml.
+  init(_ c: BreakingConfig) {
+    self.init()
+    use = c.use
+    except = c.except
+    ignore = c.ignore
+    ignoreOnly = c.ignoreOnly
+    ignoreUnstablePackages = c.ignoreUnstablePackages
+    allowCommentIgnores = c.allowCommentIgnores
+    idSpans = c.idSpans
+  }
 }

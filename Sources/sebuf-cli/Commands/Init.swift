@@ -38,6 +38,16 @@ struct InitCommand: AsyncParsableCommand {
         format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitStatus.error
     }
+    if !fromBuf && FileKind.of(dir + "/buf.yaml") == .file {
+      // A starter sebuf.yaml would silently shadow the buf configuration.
+      printDiagnostics(
+        [
+          .error(
+            "a buf.yaml is here: run `sebuf init --from-buf` to convert it (sebuf also reads buf.yaml v2 as it is).",
+            rule: "CONFIG", at: .file(directory == "." ? "buf.yaml" : directory + "/buf.yaml"))
+        ], format: output.errorFormat.diagnosticFormat, to: .standardError)
+      throw ExitStatus.error
+    }
     let text: String
     if fromBuf {
       do {

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Config
 import Diagnostics
 import Foundation
 import Lint
+import Plan
 import Proto
 
 /// `sebuf lint`: buf's lint rules plus sebuf's HTTP rules over the workspace's files.
@@ -10,40 +12,45 @@ struct LintCommand: AsyncParsableCommand {
     commandName: "lint",
     abstract: "Check .proto files against buf's lint rules and sebuf's HTTP rules.",
     discussion: """
-      Prints findings as path:line:col:message (like buf) and exits 0 when clean, 100 with \
-      findings, 1 on errors. Rules come from the `lint:` block of sebuf.yaml (default: \
-      STANDARD). Silence one finding with a `// sebuf:lint:ignore RULE_ID` (or \
-      `// buf:lint:ignore RULE_ID`) line in the element's leading comment. \
-      Example: `sebuf lint --error-format github-actions` in CI; \
-      `sebuf lint --list-rules --all` to see every rule.
+      Compiles the workspace and prints findings as path:line:col:message (like buf). Exits \
+      0 when clean, 100 with findings (rules listed under `lint.warn` print as warnings and \
+      do not fail), 1 on errors (bad config, unknown rule id, compile error). Rules come \
+      from the `lint:` block of sebuf.yaml (default: STANDARD). Silence one finding with a \
+      `// sebuf:lint:ignore RULE_ID` (or `// buf:lint:ignore RULE_ID`) line in the \
+      element's leading comment, or the parent's. \
+      Examples: `sebuf lint --error-format github-actions` in CI; \
+      `sebuf lint --error-format config-ignore-yaml` to adopt lint gradually; \
+      `sebuf lint --list-rules --all`.
       """)
 
-  @Option(
-    name: .customLong("image"),
-    help: ArgumentHelp(
-      "Lint a compiled image (a FileDescriptorSet with source info, e.g. from `sebuf build -o x.binpb`).",
-      valueName: "file"))
-  var image: String?
-
-  @Option(
-    name: .customLong("path"),
-    help: ArgumentHelp("Limit findings to these files or directories (repeatable).", valueName: "path"))
-  var paths: [String] = []
+  @OptionGroup var workspace: WorkspaceOptions
 
   @Option(
     name: .customLong("error-format"),
     help: ArgumentHelp(
-      "text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block for the current findings).",
+      "text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).",
       valueName: "format"))
   var errorFormat: LintFormat = .text
 
-  @Flag(name: .customLong("show-rule-ids"), help: "Append the rule id to each text finding: `… (FIELD_LOWER_SNAKE_CASE)`.")
+  @Option(
+    name: .customLong("image"),
+    help: ArgumentHelp(
+      "Lint a compiled image instead of compiling the workspace (.binpb/.bin/.pb/.json, e.g. from `sebuf build -o` or `buf build -o`).",
+      valueName: "file"),
+    completion: .file(extensions: ["binpb", "bin", "pb", "json"]))
+  var image: String?
+
+  @Flag(
+    name: .customLong("show-rule-ids"),
+    help: "Append the rule id to each text finding: `… (FIELD_LOWER_SNAKE_CASE)`.")
   var showRuleIDs = false
 
-  @Flag(name: .customLong("list-rules"), help: "List the rules the configuration enables (id, categories, purpose) and exit.")
+  @Flag(
+    name: .customLong("list-rules"),
+    help: "List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.")
   var listRules = false
 
-  @Flag(name: .customLong("all"), help: "With --list-rules: list every rule, including deprecated ones.")
+  @Flag(name: .customLong("all"), help: "With --list-rules: every rule, including those not enabled and deprecated ones.")
   var all = false
 
   enum LintFormat: String, CaseIterable, ExpressibleByArgument {
@@ -52,49 +59,95 @@ struct LintCommand: AsyncParsableCommand {
     case junit, msvs
     case configIgnoreYAML = "config-ignore-yaml"
 
-    var diagnosticFormat: DiagnosticFormat? {
+    var diagnosticFormat: DiagnosticFormat {
       switch self {
-      case .text: .text
+      case .text, .configIgnoreYAML: .text
       case .json: .json
       case .githubActions: .githubActions
       case .junit: .junit
       case .msvs: .msvs
-      case .configIgnoreYAML: nil
       }
     }
+
+    static var allValueDescriptions: [String: String] {
+      [
+        "text": "path:line:col:message, like buf",
+        "json": "one JSON object per line (buf's shape)",
+        "github-actions": "::error workflow commands that annotate pull requests",
+        "junit": "a JUnit XML report",
+        "msvs": "Visual Studio's path(line,col) : error RULE : message",
+        "config-ignore-yaml": "a lint.ignore_only block for the current findings",
+      ]
+    }
+  }
+
+  func validate() throws {
+    if all && !listRules { throw ValidationError("--all only goes with --list-rules") }
   }
 
   func run() async throws {
     signal(SIGPIPE, SIG_IGN)
-    let settings = LintSettings()
-    if listRules {
-      let ids = all ? LintCatalog.catalog.rules.map(\.id) : settings.rules
-      print(LintReports.ruleList(ids, json: errorFormat == .json), terminator: "")
+    var output = OutputOptions()
+    output.errorFormat = ErrorFormat(rawValue: errorFormat.diagnosticFormat.rawValue) ?? .text
+    let format = errorFormat.diagnosticFormat
+
+    if listRules && all {
+      OutputStream.standardOutput.write(LintReports.ruleList(LintCatalog.catalog.rules.map(\.id), json: errorFormat == .json))
       return
     }
-    guard let image else {
-      emit([.error("compiling .proto files is not available in this build yet; lint a compiled image with --image FILE", rule: "CONFIG")], to: 2)
-      throw ExitCode(1)
+    let ws = try workspace.load(output)
+    let (settings, configErrors) = Self.settings(ws.lint)
+    if !configErrors.isEmpty {
+      printDiagnostics(configErrors, format: format, to: .standardError)
+      throw ExitStatus.error
     }
-    let loaded: Image
-    do {
-      let data = try Data(contentsOf: URL(fileURLWithPath: image))
-      loaded = try Linter.image(descriptorSet: [UInt8](data))
-    } catch {
-      emit([.error("cannot read image \(image): \(error)", rule: "CONFIG")], to: 2)
-      throw ExitCode(1)
+    if listRules {
+      OutputStream.standardOutput.write(LintReports.ruleList(settings.rules, json: errorFormat == .json))
+      return
     }
-    let findings = Linter.lint(Linter.restrict(loaded, to: paths), settings: settings)
-    if let format = errorFormat.diagnosticFormat {
-      emit(findings, format: format)
+
+    let input: Image
+    if let path = image {
+      do {
+        input = Linter.restrict(Linter.markImports(try ImageIO.read(path)), to: try workspace.workspacePaths(in: ws, output))
+      } catch let e as ExitCode {
+        throw e
+      } catch {
+        printDiagnostics([.error("\(error)", rule: "CONFIG")], format: format, to: .standardError)
+        throw ExitStatus.error
+      }
     } else {
-      print(LintReports.configIgnoreYAML(findings), terminator: "")
+      let paths = try workspace.workspacePaths(in: ws, output)
+      Terminal.progress("compiling…")
+      let (compiled, diagnostics) = compile(ws.sourceSet(paths: paths))
+      Terminal.endProgress()
+      guard let compiled, !diagnostics.hasErrors else {
+        printDiagnostics(diagnostics, format: format, to: .standardError)
+        throw ExitStatus.error
+      }
+      input = compiled
     }
-    if findings.hasErrors { throw ExitCode(100) }
+
+    let findings = Linter.lint(input, settings: settings)
+    if errorFormat == .configIgnoreYAML {
+      OutputStream.standardOutput.write(LintReports.configIgnoreYAML(findings))
+    } else {
+      printDiagnostics(findings, format: format, showRule: showRuleIDs)
+    }
+    throw ExitStatus.of(errors: [], violations: findings)
   }
 
-  private func emit(_ diagnostics: [Diagnostic], format: DiagnosticFormat = .text, to fd: Int32 = 1) {
-    let text = format.render(diagnostics.normalized(), showRule: showRuleIDs)
-    FileHandle(fileDescriptor: fd).write(Data(text.utf8))
+  /// The workspace's `lint:` block resolved against the catalog; unknown ids are errors
+  /// at their place in sebuf.yaml, with a suggestion.
+  static func settings(_ c: LintConfig) -> (LintSettings, [Diagnostic]) {
+    var options = LintOptions()
+    options.enumZeroValueSuffix = c.enumZeroValueSuffix
+    options.serviceSuffix = c.serviceSuffix
+    options.rpcAllowSameRequestResponse = c.rpcAllowSameRequestResponse
+    options.rpcAllowGoogleProtobufEmptyRequests = c.rpcAllowGoogleProtobufEmptyRequests
+    options.rpcAllowGoogleProtobufEmptyResponses = c.rpcAllowGoogleProtobufEmptyResponses
+    return LintSettings.resolve(
+      use: c.use, except: c.except, ignore: c.ignore, ignoreOnly: c.ignoreOnly, warn: c.warn,
+      allowCommentIgnores: c.allowCommentIgnores, options: options, spans: c.idSpans)
   }
 }

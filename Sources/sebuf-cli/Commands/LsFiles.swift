@@ -2,6 +2,7 @@ import ArgumentParser
 import Config
 import Diagnostics
 import Plan
+import Proto
 
 /// `sebuf ls-files`: the workspace's .proto files, as paths relative to the workspace.
 struct LsFilesCommand: AsyncParsableCommand {
@@ -11,6 +12,10 @@ struct LsFilesCommand: AsyncParsableCommand {
     discussion: """
       Prints one path per line, relative to the workspace: the files of every module minus \
       excludes. Example: `sebuf ls-files --path proto/acme` lists only that directory.
+
+      With --include-imports the files are compiled and every file they import is listed \
+      too: files of include roots by their workspace path, bundled files (well-known types, \
+      sebuf/http/*.proto) by their import path.
       """)
 
   @OptionGroup var workspace: WorkspaceOptions
@@ -22,6 +27,9 @@ struct LsFilesCommand: AsyncParsableCommand {
       discussion: "Example: `sebuf ls-files --format json | jq -r .import_path`."))
   var format: ListFormat = .text
 
+  @Flag(help: "Also list the files the module files import (compiles them). Example: `sebuf ls-files --include-imports`.")
+  var includeImports = false
+
   enum ListFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json
   }
@@ -29,13 +37,22 @@ struct LsFilesCommand: AsyncParsableCommand {
   func run() async throws {
     let ws = try workspace.load(output)
     let paths = try workspace.workspacePaths(in: ws, output)
+    var files = ws.moduleFiles(paths: paths).map { (path: $0.displayPath, importPath: $0.importPath, isImport: false) }
+    if includeImports {
+      let (image, diagnostics) = compile(ws.sourceSet(paths: paths))
+      printDiagnostics(diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
+      guard let image, !diagnostics.hasErrors else { throw ExitStatus.error }
+      files = image.files.map { (path: $0.displayPath, importPath: $0.name, isImport: $0.isImport) }
+        .sorted { $0.path < $1.path }
+    }
     var out = ""
-    for f in ws.moduleFiles(paths: paths) {
+    for f in files {
       switch format {
       case .text:
-        out += f.displayPath + "\n"
+        out += f.path + "\n"
       case .json:
-        out += "{\"path\":\(JSONString.quote(f.displayPath)),\"import_path\":\(JSONString.quote(f.importPath)),\"is_import\":false}\n"
+        out += "{\"path\":\(JSONString.quote(f.path)),\"import_path\":\(JSONString.quote(f.importPath)),"
+        out += "\"is_import\":\(f.isImport)}\n"
       }
     }
     OutputStream.standardOutput.write(out)

@@ -9,7 +9,7 @@ struct HttpEnumValueSameJsonName: BreakingRule {
       BreakingExample(
         previous: HTTPExampleFiles.api(service: HttpFieldSameJsonMapping.getPet, messages: kind(#"KIND_CAT = 1 [(sebuf.http.enum_value) = "cat"];"#)),
         current: HTTPExampleFiles.api(service: HttpFieldSameJsonMapping.getPet, messages: kind(#"KIND_CAT = 1 [(sebuf.http.enum_value) = "feline"];"#)),
-        expected: ["proto/pets/v1/pets.proto:18:3"])
+        expected: ["proto/pets/v1/pets.proto:19:3"])
     ])
 
   static func kind(_ value: String) -> String {

@@ -27,7 +27,7 @@ struct HttpFieldSameJsonMapping: BreakingRule {
           messages: HttpFieldSameJsonMapping.pet(
             "google.protobuf.Timestamp born = 2 [(sebuf.http.timestamp_format) = TIMESTAMP_FORMAT_UNIX_MILLIS];",
             imports: true)),
-        expected: ["proto/pets/v1/pets.proto:15:3"]),
+        expected: ["proto/pets/v1/pets.proto:16:3"]),
     ])
 
   static let getPet = """

@@ -11,7 +11,7 @@ struct HttpQueryParamNoDelete: RoutePairRule {
           service: listPets,
           messages: listMessages(#"int32 limit = 1 [(sebuf.http.query) = { name: "limit" }];"#)),
         current: HTTPExampleFiles.api(service: listPets, messages: listMessages("int32 limit = 1;")),
-        expected: ["proto/pets/v1/pets.proto:9:1"])
+        expected: ["proto/pets/v1/pets.proto:8:1"])
     ])
 
   static let listPets = """

@@ -12,7 +12,7 @@ struct HttpQueryParamNoNewRequired: RoutePairRule {
           service: HttpQueryParamNoDelete.listPets,
           messages: HttpQueryParamNoDelete.listMessages(
             #"int32 limit = 1 [(sebuf.http.query) = { name: "limit" required: true }];"#)),
-        expected: ["proto/pets/v1/pets.proto:10:3"])
+        expected: ["proto/pets/v1/pets.proto:9:3"])
     ])
 
   func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -11,7 +11,7 @@ struct HttpQueryParamSameName: RoutePairRule {
         current: HTTPExampleFiles.api(
           service: HttpQueryParamNoDelete.listPets,
           messages: HttpQueryParamNoDelete.listMessages(#"int32 limit = 1 [(sebuf.http.query) = { name: "page_size" }];"#)),
-        expected: ["proto/pets/v1/pets.proto:10:3"])
+        expected: ["proto/pets/v1/pets.proto:9:3"])
     ])
 
   func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
