@@ -191,7 +191,7 @@ extension FileLinker {
       let distinct = Set(e.value.map(\.number))
       if distinct.count == e.value.count {
         error(
-          "\"\(info.fullName)\" declares 'option allow_alias = true;', but does not have any aliases. Remove this option or add an alias.",
+          "\"\(info.name)\" declares support for enum aliases but no enum values share field numbers. Please remove the unnecessary 'option allow_alias = true;' declaration.",
           at: path + [1])
       }
     }
