@@ -85,6 +85,7 @@ public struct Generation: Sendable {
     let (specs, allIDs) = try planner.specs(options.filter, sourcesKey: sourcesKey)
 
     if !options.force, let report = upToDate(specs, allIDs: allIDs, filter: options.filter, manifest: manifest) {
+      timer.mark("check manifest and outputs (all up to date)")
       return GenerationResult(report: report, plan: nil, diagnostics: diagnostics, compiled: false)
     }
 
