@@ -20,6 +20,7 @@ import Testing
   static let workspaces: [Workspace] = [
     Workspace(name: "standard", use: ["STANDARD", "UNARY_RPC", "STABLE_PACKAGE_NO_IMPORT_UNSTABLE"]),
     Workspace(name: "comments", use: ["COMMENTS"]),
+    Workspace(name: "edge", use: ["STANDARD", "STABLE_PACKAGE_NO_IMPORT_UNSTABLE"]),
     Workspace(
       name: "options", use: ["STANDARD"], except: ["PACKAGE_NO_IMPORT_CYCLE"],
       ignore: ["acme/opt/v1/skipped.proto"],

@@ -6,7 +6,7 @@ import Testing
 /// escaping and junit indentation), same exit code. The workspaces carry a buf.yaml,
 /// which sebuf reads when there is no sebuf.yaml.
 @Suite struct LintOracleTests {
-  static let workspaces = ["standard", "comments", "options"]
+  static let workspaces = ["standard", "comments", "options", "edge"]
   static let formats = ["text", "json", "msvs", "github-actions", "junit", "config-ignore-yaml"]
 
   static var packageRoot: URL {

@@ -1,34 +1,34 @@
 #!/bin/sh
-# PACKAGE_NO_IMPORT_CYCLE on densely connected package graphs: buf lint vs sebuf lint.
+# PACKAGE_NO_IMPORT_CYCLE on densely connected package graphs: buf lint vs sebuf lint,
+# both compiling the workspace themselves and running only this rule.
 # Usage: bench/lint/run-dense.sh [SEBUF_BINARY] [PACKAGE_COUNTS...]
-# Prints one line per size: packages, files, package edges, then wall/CPU seconds for
-# buf lint (only this rule; killed after $BUF_TIMEOUT s, default 300), protoc (the image
-# sebuf lints until sebuf's compiler lands) and sebuf lint --image.
+#   env LINT_BENCH_TIMEOUT (default 300 s) kills buf on large graphs; CYCLES=K adds K back edges.
+# Prints per size: packages, files, distinct package edges, then wall/CPU seconds.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-sebuf=${1:-$here/../../.build/release/sebuf}
-shift 2>/dev/null || true
+sebuf=$(cd "$(dirname "${1:-$here/../../.build/release/sebuf}")" && pwd)/$(basename "${1:-sebuf}")
+[ $# -gt 0 ] && shift
 sizes=${*:-10 20 26 30 34 50}
-timeout_s=${BUF_TIMEOUT:-300}
+timeout_s=${LINT_BENCH_TIMEOUT:-300}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-measure() { # prints "wall cpu" of a command, or "timeout" — output to $work/out
-  if /usr/bin/time -f "%e %U %S" -o "$work/t" timeout "$timeout_s" "$@" > "$work/out" 2>&1; then :; else
-    rc=$?; [ $rc -eq 124 ] && { echo "timeout(>${timeout_s}s)"; return; }
-  fi
-  awk '{printf "%.2f %.2f", $1, $2 + $3}' "$work/t"
+measure() { # "wall cpu" of a command (output in $work/out), or "timeout"
+  rc=0
+  /usr/bin/time -f "%e %U %S" -o "$work/t" timeout "$timeout_s" "$@" > "$work/out" 2>&1 || rc=$?
+  if [ $rc -eq 124 ]; then echo "killed>${timeout_s}s"; return; fi
+  if [ $rc -ne 0 ] && [ $rc -ne 100 ]; then echo "failed($rc)"; sed 's/^/  # /' "$work/out" | head -3 >&2; return; fi
+  tail -n 1 "$work/t" | awk '{printf "%.2f/%.2f", $1, $2 + $3}'
 }
-printf "%-8s %-6s %-6s %-20s %-14s %-14s %s\n" packages files edges buf_wall/cpu protoc_wall/cpu sebuf_wall/cpu findings(buf/sebuf)
+printf "%-9s %-6s %-6s %-18s %-14s %s\n" packages files edges "buf wall/cpu" "sebuf wall/cpu" "findings buf/sebuf"
 for n in $sizes; do
   dir=$work/d$n
   python3 "$here/gen-dense.py" "$dir" --packages "$n" --files 10 ${CYCLES:+--cycles $CYCLES}
-  files=$(cd "$dir" && find dense -name '*.proto' | sort)
-  count=$(echo "$files" | wc -l)
-  edges=$(cd "$dir" && cat $files | awk '/^package/{p=$2} /^import/{split($2,a,"/"); print p" "a[2]}' | sort -u | wc -l)
+  printf 'version: v1\nlint:\n  use: [PACKAGE_NO_IMPORT_CYCLE]\n' > "$dir/cycle.yaml"
+  count=$(cd "$dir" && find dense -name '*.proto' | wc -l)
+  edges=$(cd "$dir" && grep -h '^package\|^import' -r dense | awk '/^package/{p=$2} /^import/{split($2,a,"/"); print p, a[2]}' | sort -u | wc -l)
   buf=$(cd "$dir" && measure buf lint --config '{"version":"v2","lint":{"use":["PACKAGE_NO_IMPORT_CYCLE"]}}')
   bufn=$(grep -c "import cycle" "$work/out" || true)
-  pc=$(cd "$dir" && measure protoc -I . --include_imports --include_source_info -o "$work/img.binpb" $files)
-  sb=$(measure "$sebuf" lint --image "$work/img.binpb")
+  sb=$(cd "$dir" && measure "$sebuf" lint --config cycle.yaml .)
   sbn=$(grep -c "import cycle" "$work/out" || true)
-  printf "%-8s %-6s %-6s %-20s %-14s %-14s %s\n" "$n" "$count" "$edges" "$buf" "$pc" "$sb" "$bufn/$sbn"
+  printf "%-9s %-6s %-6s %-18s %-14s %s\n" "$n" "$count" "$edges" "$buf" "$sb" "$bufn/$sbn"
 done
