@@ -128,7 +128,9 @@ public struct Generation: Sendable {
     }
     for o in outcomes {
       for inv in o.invocations where !inv.stderr.isEmpty {
-        diagnostics.append(.warning("plugin \(o.job.label) printed:\n" + inv.stderr, rule: "GENERATE"))
+        var text = Substring(inv.stderr)
+        while text.last == "\n" || text.last == "\r" { text = text.dropLast() }
+        diagnostics.append(.warning("plugin \(o.job.label) printed:\n" + text, rule: "GENERATE"))
       }
     }
     timer.mark("assemble outputs")
