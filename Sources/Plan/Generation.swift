@@ -85,6 +85,7 @@ public struct Generation: Sendable {
     let (specs, allIDs) = try planner.specs(options.filter, sourcesKey: sourcesKey)
 
     if !options.force, let report = upToDate(specs, allIDs: allIDs, filter: options.filter, manifest: manifest) {
+      timer.mark("check manifest and outputs (all up to date)")
       return GenerationResult(report: report, plan: nil, diagnostics: diagnostics, compiled: false)
     }
 
@@ -127,7 +128,9 @@ public struct Generation: Sendable {
     }
     for o in outcomes {
       for inv in o.invocations where !inv.stderr.isEmpty {
-        diagnostics.append(.warning("plugin \(o.job.label) printed:\n" + inv.stderr, rule: "GENERATE"))
+        var text = Substring(inv.stderr)
+        while text.last == "\n" || text.last == "\r" { text = text.dropLast() }
+        diagnostics.append(.warning("plugin \(o.job.label) printed:\n" + text, rule: "GENERATE"))
       }
     }
     timer.mark("assemble outputs")

@@ -52,8 +52,13 @@ for p in range(50):
                 lines.append(f"  {t} field_{k} = {k + 1};")
             lines.append("}")
             lines.append("")
-        lines += [f"// Service of file {f}.", f"service F{f}Service {{",
-                  f"  rpc Get(F{f}M0) returns (F{f}M1) {{",
+        lines += [f"// Request of F{f}Service.Get: a path parameter and a query parameter.",
+                  f"message F{f}GetRequest {{",
+                  "  string field_0 = 1;",
+                  '  int32 page = 2 [(sebuf.http.query) = { name: "page" }];',
+                  "}", ""]
+        lines += [f"// Service of file {f}.", f"service P{p}F{f}Service {{",
+                  f"  rpc Get(F{f}GetRequest) returns (F{f}M1) {{",
                   f'    option (sebuf.http.config) = {{ path: "/p{p}/f{f}/{{field_0}}" method: HTTP_METHOD_GET }};',
                   "  }",
                   f"  rpc Create(F{f}M2) returns (F{f}M3) {{",

@@ -55,10 +55,12 @@ hyperfine --style basic --warmup 2 --runs "$runs" "$sebuf generate 2>/dev/null"
 /usr/bin/time -f "no-op generate: %e s wall, %M KB peak RSS" "$sebuf" generate 2>&1 | tail -2
 SEBUF_TIMINGS=1 "$sebuf" generate 2>&1 | tail -4
 
-echo "== one file edited (a comment appended, then removed: two runs per sample)"
-victim=$(find proto -name '*.proto' | sort | head -1)
+echo "== one file edited (a message added to one file, or removed again: it alternates)"
+victim=$(find proto -name '*.proto' | sort | tail -1)  # top layer: nothing imports it
 cp "$victim" /tmp/sebuf-bench-victim.proto
-hyperfine --style basic --runs "$runs" \
-  --prepare "cp /tmp/sebuf-bench-victim.proto $victim && echo '// edit' >> $victim" "$sebuf generate 2>/dev/null"
-cp /tmp/sebuf-bench-victim.proto "$victim"
+toggle="if grep -q BenchEdit $victim; then cp /tmp/sebuf-bench-victim.proto $victim; else echo 'message BenchEdit { string x = 1; }' >> $victim; fi"
+"$sebuf" generate >/dev/null 2>&1
+hyperfine --style basic --runs "$runs" --prepare "$toggle" "$sebuf generate 2>/dev/null"
+eval "$toggle"
 SEBUF_TIMINGS=1 "$sebuf" generate 2>&1 | grep -v '^proto/' | tail -12
+cp /tmp/sebuf-bench-victim.proto "$victim"
