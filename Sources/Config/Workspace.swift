@@ -53,7 +53,8 @@ public struct Module: Sendable, Hashable {
 /// `lint:` settings. Rule and category ids are kept as written; Lint resolves them.
 public struct LintConfig: Sendable {
   /// Categories or rule ids to run, as written (case/separator-insensitive ids).
-  public var use: [String] = ["STANDARD"]
+  /// sebuf's default adds the HTTP rules to buf's STANDARD; a buf.yaml keeps buf's default.
+  public var use: [String] = LintConfig.sebufDefaultUse
   /// Categories or rule ids removed from `use`.
   public var except: [String] = []
   /// Paths (files or directories, relative to the workspace; globs allowed) ignored by every rule.
@@ -82,7 +83,8 @@ public struct LintConfig: Sendable {
 /// `breaking:` settings.
 public struct BreakingConfig: Sendable {
   /// Categories or rule ids to run, as written.
-  public var use: [String] = ["FILE"]
+  /// sebuf's default adds the HTTP rules to buf's FILE; a buf.yaml keeps buf's default.
+  public var use: [String] = BreakingConfig.sebufDefaultUse
   /// Categories or rule ids removed from `use`.
   public var except: [String] = []
   /// Paths (relative to the workspace; globs allowed) no breaking rule checks.
@@ -172,4 +174,18 @@ public struct ManagedConfig: Sendable {
   /// Paths (relative to the module root) managed mode leaves alone.
   public var except: [String] = []
   public init() {}
+}
+
+extension LintConfig {
+  /// `use` when sebuf.yaml (or no file) says nothing: buf's STANDARD plus sebuf's HTTP rules.
+  public static let sebufDefaultUse = ["STANDARD", "HTTP"]
+  /// `use` when a buf.yaml says nothing: buf's own default, so findings match buf's.
+  public static let bufDefaultUse = ["STANDARD"]
+}
+
+extension BreakingConfig {
+  /// `use` when sebuf.yaml (or no file) says nothing: buf's FILE plus sebuf's HTTP rules.
+  public static let sebufDefaultUse = ["FILE", "HTTP"]
+  /// `use` when a buf.yaml says nothing: buf's own default.
+  public static let bufDefaultUse = ["FILE"]
 }

@@ -125,6 +125,9 @@ extension Workspace {
     if diagnostics.hasErrors || ws == nil { throw DiagnosticError(diagnostics.normalized()) }
     ws?.configFile = file
     ws?.kind = .buf
+    // A buf.yaml that names no rules gets buf's defaults, so its findings match buf's.
+    if raw.lint?.use?.isEmpty ?? true { ws?.lint.use = LintConfig.bufDefaultUse }
+    if raw.breaking?.use?.isEmpty ?? true { ws?.breaking.use = BreakingConfig.bufDefaultUse }
     return ws!
   }
 

@@ -155,7 +155,8 @@ public struct Executor: Sendable {
       return (files.map { OutputFile(name: $0.path, contents: $0.contents) }, "")
     case .plugin(let runner):
       let output = try runner.run(
-        image: inv.image, filesToGenerate: inv.filesToGenerate, parameter: PluginRequest.parameter(job.entry.options))
+        image: inv.image, filesToGenerate: inv.filesToGenerate, parameter: PluginRequest.parameter(job.entry.options),
+        encodedFiles: inv.encodedFiles)
       return (output.files.map { OutputFile(name: $0.name, insertionPoint: $0.insertionPoint, contents: $0.content) }, output.stderr)
     }
   }

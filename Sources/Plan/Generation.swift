@@ -3,6 +3,14 @@ import Config
 import Diagnostics
 import Proto
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Options of one `sebuf generate` / `sebuf plan` run.
 public struct GenerateOptions: Sendable {
   public var filter: PlanFilter
@@ -70,21 +78,29 @@ public struct Generation: Sendable {
     var diagnostics: [Diagnostic] = []
     if let note { diagnostics.append(.warning(note, rule: "GENERATE")) }
 
+    var timer = StageTimer()
+    defer { timer.report() }
     let sourcesKey = SourceFingerprint.compute(workspace)
+    timer.mark("fingerprint sources")
     let (specs, allIDs) = try planner.specs(options.filter, sourcesKey: sourcesKey)
 
     if !options.force, let report = upToDate(specs, allIDs: allIDs, filter: options.filter, manifest: manifest) {
       return GenerationResult(report: report, plan: nil, diagnostics: diagnostics, compiled: false)
     }
 
+    timer.mark("check manifest")
     let (image, compileDiagnostics) = compile(workspace, options.filter.paths)
+    timer.mark("compile")
     diagnostics += compileDiagnostics
     guard let image, !compileDiagnostics.hasErrors else { throw DiagnosticError(diagnostics) }
 
     let plan = planner.plan(options.filter, specs: specs, allIDs: allIDs, image: image)
     let executor = Executor(concurrency: options.concurrency ?? Executor().concurrency)
+    timer.mark("plan")
     var stale = executor.outOfDate(plan, manifest: manifest, root: root, force: options.force)
+    timer.mark("check invocations")
     var outcomes = try executor.run(plan, outOfDate: stale, progress: options.progress)
+    timer.mark("run backends")
     var outputs: OutputSet
     while true {
       do {
@@ -114,7 +130,9 @@ public struct Generation: Sendable {
         diagnostics.append(.warning("plugin \(o.job.label) printed:\n" + inv.stderr, rule: "GENERATE"))
       }
     }
+    timer.mark("assemble outputs")
     let (report, _) = try writer.write(outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
+    timer.mark("write")
     return GenerationResult(report: report, plan: plan, diagnostics: diagnostics, compiled: true)
   }
 
@@ -176,5 +194,26 @@ public enum SourceFingerprint {
         files.append(rel)
       }
     }
+  }
+}
+
+/// Stage timings on stderr when `SEBUF_TIMINGS=1`: how the benchmark numbers break down.
+struct StageTimer {
+  private let enabled = getenv("SEBUF_TIMINGS").map { String(cString: $0) == "1" } ?? false
+  private var last = ProcessClock.seconds()
+  private var lines: [String] = []
+
+  mutating func mark(_ stage: String) {
+    guard enabled else { return }
+    let now = ProcessClock.seconds()
+    lines.append("  \(stage): \(Int((now - last) * 1000)) ms")
+    last = now
+  }
+
+  func report() {
+    guard enabled, !lines.isEmpty else { return }
+    let text = "sebuf timings:\n" + lines.joined(separator: "\n") + "\n"
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
   }
 }

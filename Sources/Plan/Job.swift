@@ -36,6 +36,8 @@ public struct Invocation: Sendable {
   public var image: Image
   /// Cache key: sebuf version, generator, options, and the descriptors of every file of `image`.
   public var key: String
+  /// Serialized descriptors by name (plugin jobs only), shared by every invocation.
+  public var encodedFiles: [String: [UInt8]] = [:]
 }
 
 /// One `generate:` entry, planned.

@@ -12,8 +12,8 @@ public enum ManagedMode {
 
   /// The Image with `go_package` set on every module file (not an import) and on the
   /// bundled sebuf protos (`sebuf/http/…`), unless the path is in `except`:
-  /// - an override whose path is the file (`…proto`) sets `go_package` to its value;
-  /// - an override whose path is a directory containing the file acts as a prefix;
+  /// - an override whose path is the file or a directory containing it sets `go_package`
+  ///   to its value (the most specific override wins);
   /// - else `go_package_prefix` + "/" + the file's directory (the prefix alone at the root).
   /// Paths are import paths (relative to the module root), as in buf.
   public static func apply(_ config: ManagedConfig, to image: Image) -> Image {
@@ -32,21 +32,18 @@ public enum ManagedMode {
   public static func goPackage(for name: String, _ config: ManagedConfig) -> String? {
     if config.except.contains(where: { PathRules.matches($0, name) }) { return nil }
     let dir = PathRules.directory(of: name)
-    if let exact = config.goPackageOverrides[name] { return exact }
-    // The most specific directory override wins.
-    let dirOverride = config.goPackageOverrides
-      .filter { !$0.key.hasSuffix(".proto") && PathRules.matches($0.key, name) }
+    // An override names a file or a directory (import paths); the most specific wins and
+    // its value is the go_package itself (buf's `override: go_package`).
+    let override = config.goPackageOverrides
+      .filter { PathRules.matches($0.key, name) }
       .max { $0.key.count < $1.key.count }
-    if let (key, prefix) = dirOverride {
-      let base = PathRules.normalize(key) ?? key
-      let rest = dir == base ? "" : String(dir.dropFirst(base == "." ? 0 : base.count + 1))
-      return join(prefix, rest)
-    }
+    if let (_, value) = override { return value }
     guard let prefix = config.goPackagePrefix else { return nil }
     return join(prefix, dir == "." ? "" : dir)
   }
 
   private static func join(_ prefix: String, _ rest: String) -> String {
+    // `prefix/dir`, without doubled slashes.
     var p = prefix
     while p.hasSuffix("/") { p.removeLast() }
     return rest.isEmpty ? p : p + "/" + rest

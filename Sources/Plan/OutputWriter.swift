@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 
 /// What a run did (or, in a dry run, would do) to each file.
@@ -182,16 +183,19 @@ public struct OutputWriter {
     for out in Set(sweep) { sweepTempFiles(root + "/" + out) }
     if !sweep.isEmpty { sweepTempFiles(root + "/.sebuf") }
 
-    // 4. Write, then remove.
+    // 4. Write (directories first, then the files on several threads: each write waits
+    // for its fsync, so this is latency-bound), then remove.
     var syncDirs = Set<String>()
     for w in toWrite {
-      let abs = root + "/" + w.path
-      let dir = PathRules.directory(of: abs)
-      let made = try FileSystem.makeDirectories(dir)
-      created[w.job, default: []].append(contentsOf: made.map { relative($0) })
-      try FileSystem.writeAtomically(w.bytes, to: abs)
-      syncDirs.insert(dir)
-      if let stamp = FileSystem.stamp(abs), let file = claimed[w.path] {
+      let dir = PathRules.directory(of: root + "/" + w.path)
+      if syncDirs.insert(dir).inserted {
+        let made = try FileSystem.makeDirectories(dir)
+        created[w.job, default: []].append(contentsOf: made.map { relative($0) })
+      }
+    }
+    try ParallelWrites.run(toWrite.map { (root + "/" + $0.path, $0.bytes) }, threads: 8)
+    for w in toWrite {
+      if let stamp = FileSystem.stamp(root + "/" + w.path), let file = claimed[w.path] {
         records[w.path] = Manifest.FileRecord(hash: file.hash, size: stamp.size, mtime: stamp.mtime)
       }
     }
@@ -252,6 +256,49 @@ public struct OutputWriter {
       if parent == head || parent == "." || parent.isEmpty { return path }
       tail.append(String(head.dropFirst(parent.count + 1)))
       head = parent
+    }
+  }
+}
+
+/// Atomic writes on a few threads.
+enum ParallelWrites {
+  static func run(_ items: [(path: String, bytes: [UInt8])], threads: Int) throws {
+    guard items.count > 1 else {
+      for item in items { try FileSystem.writeAtomically(item.bytes, to: item.path) }
+      return
+    }
+    let queue = ResultBox.Queue(count: items.count)
+    let errors = ErrorList()
+    let group = DispatchGroup()
+    for _ in 0..<min(threads, items.count) {
+      group.enter()
+      Thread.detachNewThread {
+        while let i = queue.next() {
+          do {
+            try FileSystem.writeAtomically(items[i].bytes, to: items[i].path)
+          } catch {
+            errors.add(error)
+          }
+        }
+        group.leave()
+      }
+    }
+    group.wait()
+    if let first = errors.first { throw first }
+  }
+
+  private final class ErrorList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error] = []
+    func add(_ e: Error) {
+      lock.lock()
+      errors.append(e)
+      lock.unlock()
+    }
+    var first: Error? {
+      lock.lock()
+      defer { lock.unlock() }
+      return errors.first
     }
   }
 }

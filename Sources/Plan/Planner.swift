@@ -2,6 +2,7 @@ import Backends
 import Config
 import Diagnostics
 import Proto
+import Dispatch
 import SwiftProtobuf
 
 /// Turns the workspace's `generate:` entries and the compiled Image into jobs.
@@ -131,9 +132,13 @@ public struct Planner: Sendable {
           key.add(managed.files[i].isImport ? 1 : 0)
           key.add(index.digest(i))
         }
+        var encoded: [String: [UInt8]] = [:]
+        if spec.generator.isPlugin {
+          for i in closure { encoded[managed.files[i].name] = index.encoded(i) }
+        }
         return Invocation(
           id: group.id, filesToGenerate: group.files, image: Image(files: closure.map { managed.files[$0] }),
-          key: key.hex)
+          key: key.hex, encodedFiles: encoded)
       }
       jobs.append(
         Job(
@@ -265,12 +270,14 @@ public struct Planner: Sendable {
   }
 }
 
-/// Lookups over one Image: by name, dependency closures, per-file descriptor digests.
+/// Lookups over one Image: by name, dependency closures, per-file serialized descriptors
+/// and their digests (all computed once, in parallel).
 final class ImageIndex: @unchecked Sendable {
   let image: Image
   private let byName: [String: Int]
   private let deps: [[Int]]
-  private var digests: [UInt64?]
+  private let encodings: [[UInt8]]
+  private let digests: [UInt64]
 
   init(_ image: Image) {
     self.image = image
@@ -278,7 +285,18 @@ final class ImageIndex: @unchecked Sendable {
     for (i, f) in image.files.enumerated() { byName[f.name] = i }
     self.byName = byName
     deps = image.files.map { $0.descriptor.dependency.compactMap { byName[$0] } }
-    digests = Array(repeating: nil, count: image.files.count)
+    let count = image.files.count
+    let slots = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: count)
+    slots.initialize(repeating: [])
+    let files = image.files
+    let shared = SendableBuffer(slots)
+    DispatchQueue.concurrentPerform(iterations: count) { i in
+      shared.buffer[i] = (try? PluginRequest.encode(files[i].descriptor)) ?? []
+    }
+    encodings = Array(slots)
+    slots.deinitialize()
+    slots.deallocate()
+    digests = encodings.map { ContentHash.xxh64($0) }
   }
 
   /// Indexes of `names` and everything they import, in Image (dependency) order.
@@ -293,12 +311,15 @@ final class ImageIndex: @unchecked Sendable {
     return mark.indices.filter { mark[$0] }
   }
 
-  /// xxHash64 of the file's serialized descriptor (source info included), computed once.
-  func digest(_ i: Int) -> UInt64 {
-    if let d = digests[i] { return d }
-    let bytes: [UInt8] = (try? image.files[i].descriptor.serializedBytes()) ?? []
-    let d = ContentHash.xxh64(bytes)
-    digests[i] = d
-    return d
-  }
+  /// The file's descriptor as a plugin receives it (json names, source info), serialized.
+  func encoded(_ i: Int) -> [UInt8] { encodings[i] }
+
+  /// xxHash64 of ``encoded(_:)``.
+  func digest(_ i: Int) -> UInt64 { digests[i] }
+}
+
+/// Lets concurrent iterations write disjoint slots of one buffer.
+private struct SendableBuffer: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<[UInt8]>
+  init(_ buffer: UnsafeMutableBufferPointer<[UInt8]>) { self.buffer = buffer }
 }

@@ -25,6 +25,17 @@ import Testing
     #expect(ws.breaking.ignoreUnstablePackages)
   }
 
+  /// A buf.yaml that names no rules keeps buf's defaults (no HTTP rules), so a team moving
+  /// from buf sees the same findings; sebuf.yaml's defaults add HTTP.
+  @Test func bufDefaultsWhenNoRulesAreNamed() throws {
+    let bare = try Workspace.parse(bufYAML: "version: v2\n", bufGenYAML: nil, root: "/tmp")
+    #expect(bare.lint.use == ["STANDARD"])
+    #expect(bare.breaking.use == ["FILE"])
+    let sebuf = try Workspace.parse(sebufYAML: "version: v1\n", root: "/tmp")
+    #expect(sebuf.lint.use == ["STANDARD", "HTTP"])
+    #expect(sebuf.breaking.use == ["FILE", "HTTP"])
+  }
+
   @Test func localSebufPluginsBecomeNativeBackends() {
     let kinds = ws.generate.map(\.kind)
     #expect(

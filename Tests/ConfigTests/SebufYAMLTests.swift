@@ -99,9 +99,9 @@ import Testing
     let ws = try Workspace.parse(sebufYAML: "version: v1\n", root: "/tmp")
     #expect(ws.modules == [Module(path: ".")])
     #expect(ws.includes.isEmpty)
-    #expect(ws.lint.use == LintConfig().use)
+    #expect(ws.lint.use == ["STANDARD", "HTTP"])
     #expect(ws.lint.allowCommentIgnores)
-    #expect(ws.breaking.use == ["FILE"])
+    #expect(ws.breaking.use == ["FILE", "HTTP"])
     #expect(ws.breaking.against == nil)
     #expect(ws.generate.isEmpty)
     #expect(!ws.managed.enabled)
@@ -139,8 +139,8 @@ import Testing
 
   @Test func emptyUseKeepsTheDefault() throws {
     let ws = try Workspace.parse(sebufYAML: "version: v1\nlint:\n  use: []\nbreaking:\n  use: []\n", root: "/tmp")
-    #expect(ws.lint.use == LintConfig().use)
-    #expect(ws.breaking.use == ["FILE"])
+    #expect(ws.lint.use == ["STANDARD", "HTTP"])
+    #expect(ws.breaking.use == ["FILE", "HTTP"])
   }
 
   @Test func yesAndNoAreBooleansLikeBuf() throws {

@@ -92,4 +92,50 @@ struct BreakingParityTests {
     }
     #expect(divergentRulesSeen == Self.bufNeverReports)
   }
+
+  /// The same history through the built `sebuf` binary: the sebuf compiler on both sides,
+  /// the previous commit read with `--against <repo>/.git#ref=<sha>`, JSON output.
+  @Test func everyStepMatchesBufThroughTheCLI() throws {
+    if BreakingSupport.skipOracles {
+      print("skipping breaking CLI parity: SEBUF_SKIP_ORACLES=1")
+      return
+    }
+    let root = BreakingSupport.packageRoot
+    let sebuf = try BreakingSupport.sebufBinary()
+    let expected = try JSONDecoder().decode(
+      Expected.self,
+      from: Data(contentsOf: root.appendingPathComponent("scripts/breaking-parity/expected.json")))
+    let work = try BreakingSupport.tempDir("cli-parity")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let repo = work.appendingPathComponent("repo")
+    let (code, manifestData, err) = try BreakingSupport.run(
+      ["python3", root.appendingPathComponent("scripts/breaking-parity/history.py").path, repo.path])
+    try #require(code == 0, "history.py failed: \(err)")
+    let steps = try JSONDecoder().decode([Step].self, from: manifestData)
+    for (prev, cur) in zip(steps, steps.dropFirst()) {
+      let c = work.appendingPathComponent("c-\(cur.step)")
+      try BreakingSupport.extract(repo: repo, commit: cur.commit, to: c)
+      let (status, out, stderr) = try BreakingSupport.run(
+        [sebuf, "breaking", ".", "--against", "\(repo.path)/.git#ref=\(prev.commit)", "--error-format", "json"], cwd: c)
+      #expect(status == 100, "step \(cur.step): exit \(status), stderr: \(stderr)")
+      var ours = Set<String>()
+      for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
+        let row = try JSONDecoder().decode(Expected.Row.self, from: Data(line.utf8))
+        if Self.bufNeverReports.contains(row.type) { continue }
+        let column = Self.columnFromCompiler.contains(row.type) ? 0 : row.start_column
+        let path = row.path == "<input>" ? "" : (row.path ?? "")
+        ours.insert("\(path):\(row.start_line):\(column):\(row.type):\(row.message)")
+      }
+      let theirs = Set(
+        (expected.steps[cur.step] ?? []).map {
+          "\($0.path ?? ""):\($0.start_line):\(Self.columnFromCompiler.contains($0.type) ? 0 : $0.start_column):\($0.type):\($0.message)"
+        })
+      let missing = theirs.subtracting(ours).sorted()
+      let extra = ours.subtracting(theirs).sorted()
+      #expect(
+        missing.isEmpty && extra.isEmpty,
+        "step \(cur.step):\n  buf only:\n    \(missing.joined(separator: "\n    "))\n  sebuf only:\n    \(extra.joined(separator: "\n    "))"
+      )
+    }
+  }
 }

@@ -86,6 +86,15 @@ enum BreakingSupport {
       })
   }
 
+  /// The built `sebuf` binary (tests run after `swift build`).
+  static func sebufBinary() throws -> String {
+    for dir in [".build/debug", ".build/release"] {
+      let path = packageRoot.appendingPathComponent(dir).appendingPathComponent("sebuf").path
+      if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    throw ToolError(message: "the sebuf binary is not built; run `swift build` first")
+  }
+
   /// The bundled sebuf annotation protos, for `import "sebuf/http/annotations.proto"`.
   static var bundledProtos: String { packageRoot.appendingPathComponent("Sources/Proto/Bundled").path }
 

@@ -48,6 +48,85 @@ import Testing
     }
   }
 
+  /// Differential fuzzing (local: `SEBUF_PARSER_DIFF_FUZZ=<iterations>`): byte mutations
+  /// of the corpus; whenever our parser reports errors, protoc (which stops after
+  /// parse errors) must report exactly the same `line:col: message` lines.
+  @Test func mutatedFilesReportProtocsErrors() throws {
+    guard let n = Int(ProcessInfo.processInfo.environment["SEBUF_PARSER_DIFF_FUZZ"] ?? "") else {
+      return
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path)
+      .filter { $0.hasSuffix(".proto") }.sorted()
+    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sebuf-parser-diff-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    var state = UInt64(ProcessInfo.processInfo.environment["SEBUF_FUZZ_SEED"] ?? "") ?? 7
+    func rand(_ k: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(max(k, 1)))
+    }
+    let alphabet = Array("{}[]()<>;,.=-/*\"'\\\n\t 0xe9aZ_".utf8) + [0, 1, 0xC3]
+    let words = [
+      " message ", " enum ", " option ", " map<", " group ", " extensions ", " reserved ",
+      " returns ", " stream ", " to max", " [default = ", " json_name = ", " oneof ", " extend ",
+      " rpc ", " optional ", " required ", " repeated ", " = 1;", " { ", " } ", "(foo).bar",
+      " = {", " max ", " inf ", " -", " syntax = \"proto2\";", " import \"x.proto\";", " package ",
+      " service ", " weak ", " public ", "\"str\" ", "'q'", " 1.5e", " 0x1F ", " // c\n", " /* b */ ",
+    ]
+    var compared = 0
+    var accepted = 0
+    for i in 0..<n {
+      let name = names[i % names.count]
+      var bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent(name)))
+      for _ in 0..<(1 + rand(3)) {
+        let at = rand(bytes.count + 1)
+        switch rand(4) {
+        case 0: if at < bytes.count { bytes.remove(at: at) }
+        case 1: bytes.insert(alphabet[rand(alphabet.count)], at: at)
+        case 2: bytes.insert(contentsOf: Array(words[rand(words.count)].utf8), at: at)
+        default: if at < bytes.count { bytes[at] = alphabet[rand(alphabet.count)] }
+        }
+      }
+      let (parsed, diags) = parseProto(bytes, importPath: name, displayPath: name)
+      try Data(bytes).write(to: tmp.appendingPathComponent(name))
+      defer { try? FileManager.default.removeItem(at: tmp.appendingPathComponent(name)) }
+      guard !diags.isEmpty else {
+        // Accepted by us: when protoc accepts it too, the outputs must agree (protoc's
+        // output is unreadable here when a comment holds invalid UTF-8: skipped).
+        if let set = try? ParserOracle.protoc(
+          root: tmp.path, files: [name], skipRejected: true, includes: [Self.corpus.path]),
+          let theirs = set.file.first(where: { $0.name == name })
+        {
+          ParserOracle.compare("mutation \(i) of \(name)", ours: parsed.descriptor, theirs: theirs)
+          accepted += 1
+        }
+        continue
+      }
+      let proc = Process()
+      proc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      let out = tmp.appendingPathComponent("out.pb")
+      proc.arguments = ["protoc", "-I", tmp.path, "-I", Self.corpus.path, "-o", out.path, name]
+      let pipe = Pipe()
+      proc.standardError = pipe
+      try proc.run()
+      let err = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      proc.waitUntilExit()
+      let theirs = err.split(separator: "\n").map(String.init)
+        .filter { $0.hasPrefix(name + ":") }
+        .map { String($0.dropFirst(name.count + 1)) }.sorted()
+      let ours = diags.map { "\($0.span!.start.line):\($0.span!.start.column): \($0.message)" }
+        .sorted()
+      compared += 1
+      if ours != theirs {
+        Issue.record(
+          "mutation \(i) of \(name) differs\nours:   \(ours)\nprotoc: \(theirs)\ninput:\n\(String(decoding: bytes, as: UTF8.self))")
+        try Data(bytes).write(to: URL(fileURLWithPath: "/tmp/sebuf-diff-\(i)-\(name)"))
+      }
+    }
+    print("compared \(compared) rejected and \(accepted) accepted mutated files with protoc")
+  }
+
   /// Extra directories (`SEBUF_PARSER_ORACLE_DIRS=dir1:dir2`, each an import root whose
   /// `.proto` files protoc accepts) for local runs over larger corpora.
   @Test func extraDirectoriesMatchProtoc() throws {
@@ -56,7 +135,8 @@ import Testing
       let e = FileManager.default.enumerator(atPath: root)
       var files: [String] = []
       while let f = e?.nextObject() as? String { if f.hasSuffix(".proto") { files.append(f) } }
-      for f in files.sorted() { try ParserOracle.check(root: root, files: [f]) }
+      // Files protoc rejects (editions, missing imports) are skipped here.
+      for f in files.sorted() { try ParserOracle.check(root: root, files: [f], skipRejected: true) }
     }
   }
 }
@@ -64,14 +144,17 @@ import Testing
 enum ParserOracle {
   static var skip: Bool { ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" }
 
-  static func protoc(root: String, files: [String]) throws -> Google_Protobuf_FileDescriptorSet? {
+  static func protoc(
+    root: String, files: [String], skipRejected: Bool = false, includes: [String] = []
+  ) throws -> Google_Protobuf_FileDescriptorSet? {
     let out = FileManager.default.temporaryDirectory
       .appendingPathComponent("sebuf-parser-oracle-\(UUID().uuidString).pb")
     defer { try? FileManager.default.removeItem(at: out) }
     let proc = Process()
     proc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     proc.arguments =
-      ["protoc", "-I", root, "--include_source_info", "--include_imports", "-o", out.path] + files
+      ["protoc", "-I", root] + includes.flatMap { ["-I", $0] }
+      + ["--include_source_info", "--include_imports", "-o", out.path] + files
     let errPipe = Pipe()
     proc.standardError = errPipe
     do {
@@ -87,7 +170,7 @@ enum ParserOracle {
     proc.waitUntilExit()
     if proc.terminationStatus != 0 {
       let msg = String(decoding: err, as: UTF8.self)
-      if skip && msg.contains("No such file") { return nil }
+      if skipRejected || (skip && msg.contains("No such file")) { return nil }
       Issue.record("protoc failed on \(files): \(msg)")
       return nil
     }
@@ -119,8 +202,8 @@ enum ParserOracle {
     return String(decoding: err, as: UTF8.self)
   }
 
-  static func check(root: String, files: [String]) throws {
-    guard let set = try protoc(root: root, files: files) else { return }
+  static func check(root: String, files: [String], skipRejected: Bool = false) throws {
+    guard let set = try protoc(root: root, files: files, skipRejected: skipRejected) else { return }
     for name in files {
       guard let theirs = set.file.first(where: { $0.name == name }) else {
         Issue.record("protoc output lacks \(name)")

@@ -144,6 +144,6 @@ import Testing
     #expect(goPackage("third/party.proto") == nil)
     #expect(goPackage("legacy/old.proto") == nil)
     #expect(goPackage("special/s.proto") == "example.com/special;sp")
-    #expect(goPackage("vendored/x/y.proto") == "example.com/vendor/x")
+    #expect(goPackage("vendored/x/y.proto") == "example.com/vendor")
   }
 }

@@ -69,7 +69,9 @@ struct GoServerFile {
     for r in routes {
       p.line("var \(lower)\(r.goName)Route = sebufServerRoute{")
       p.indented { p in
-        var elements: [GoKeyed] = [.line("pattern", GoNamer.quote("\(r.route.verb.rawValue) \(r.path)"))]
+        // A ServeMux pattern ending in "/" matches a whole subtree; "{$}" keeps it exact.
+        let exact = r.path.hasSuffix("/") ? r.path + "{$}" : r.path
+        var elements: [GoKeyed] = [.line("pattern", GoNamer.quote("\(r.route.verb.rawValue) \(exact)"))]
         if r.route.verb.hasBody { elements.append(.line("body", "true")) }
         if !r.route.headers.isEmpty {
           elements.append(.block("headers", open: "[]sebufHeaderRule{", lines: r.route.headers.map { h in

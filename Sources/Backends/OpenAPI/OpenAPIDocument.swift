@@ -9,6 +9,7 @@ import Proto
 /// package-qualified only on a clash), or always package-qualified (the bundle).
 enum SchemaNaming { case local, qualified }
 
+/// One document under construction: paths, tags and components for a set of services.
 struct OpenAPIDocument {
   let schema: ProtoSchema
   let services: [HTTPService]
@@ -52,6 +53,7 @@ struct OpenAPIDocument {
 
   // MARK: - Document
 
+  /// Path items in method order; methods sharing a path share its item.
   mutating func paths() -> OpenAPIValue {
     var paths = OrderedObject()
     for s in services {
@@ -78,6 +80,7 @@ struct OpenAPIDocument {
     })
   }
 
+  /// Built-in error schemas first, then every reachable message (discovery order) and enum.
   mutating func componentsValue() -> OpenAPIValue {
     var schemas = OrderedObject()
     schemas["Error"] = .obj([

@@ -52,6 +52,7 @@ struct OrderedObject {
   var isEmpty: Bool { keys.isEmpty }
 }
 
+/// Block-style YAML; strings are plain only when no YAML reader could take them for anything else.
 enum YAMLWriter {
   static func render(_ v: OpenAPIValue) -> String {
     var out = ""
@@ -137,6 +138,7 @@ enum YAMLWriter {
   }
 }
 
+/// Pretty JSON with a trailing newline.
 enum JSONWriter {
   static func render(_ v: OpenAPIValue) -> String {
     var out = ""

@@ -41,6 +41,41 @@ public enum PluginRequest {
     return request
   }
 
+  /// The request's wire bytes, with `proto_file` entries spliced in from `encodedFiles`
+  /// (name → ``encode(_:)`` bytes) where given, so a plan with many invocations
+  /// serializes each descriptor once. Identical to serializing ``make`` (fields are
+  /// written in number order and `proto_file`, 15, comes last).
+  public static func bytes(
+    image: Image, filesToGenerate: [String], parameter: String, encodedFiles: [String: [UInt8]] = [:]
+  ) throws -> [UInt8] {
+    var head = make(image: Image(files: []), filesToGenerate: filesToGenerate, parameter: parameter)
+    head.protoFile = []
+    var out: [UInt8] = try head.serializedBytes()
+    var byName: [String: Int] = [:]
+    for (i, f) in image.files.enumerated() { byName[f.name] = i }
+    var seen = Set<String>()
+    func visit(_ name: String) throws {
+      guard seen.insert(name).inserted, let i = byName[name] else { return }
+      for dep in image.files[i].descriptor.dependency { try visit(dep) }
+      let file = try encodedFiles[name] ?? encode(image.files[i].descriptor)
+      out.append(0x7a)  // field 15, length-delimited
+      var n = UInt64(file.count)
+      while n >= 0x80 {
+        out.append(UInt8(n & 0x7f) | 0x80)
+        n >>= 7
+      }
+      out.append(UInt8(n))
+      out.append(contentsOf: file)
+    }
+    for name in filesToGenerate { try visit(name) }
+    return out
+  }
+
+  /// One `proto_file` entry as protoc sends it (json names filled in), serialized.
+  public static func encode(_ file: Google_Protobuf_FileDescriptorProto) throws -> [UInt8] {
+    try withJSONNames(file).serializedBytes()
+  }
+
   /// protoc's parameter string: `key=value` pairs (or a bare `key`) joined by commas.
   public static func parameter(_ options: [(key: String, value: String)]) -> String {
     options.map { $0.value.isEmpty ? $0.key : "\($0.key)=\($0.value)" }.joined(separator: ",")

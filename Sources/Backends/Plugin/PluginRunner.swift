@@ -51,11 +51,14 @@ public struct PluginRunner: Sendable {
   /// Runs the plugin on `filesToGenerate` of `image`. Throws a ``DiagnosticError`` that
   /// names the plugin and says why (exit status, response error, timeout, bad response,
   /// proto3 optional without support) and carries the plugin's stderr.
-  public func run(image: Image, filesToGenerate: [String], parameter: String) throws -> Output {
-    let request = PluginRequest.make(image: image, filesToGenerate: filesToGenerate, parameter: parameter)
+  /// `encodedFiles` (name → ``PluginRequest/encode(_:)``) skips re-serializing descriptors.
+  public func run(
+    image: Image, filesToGenerate: [String], parameter: String, encodedFiles: [String: [UInt8]] = [:]
+  ) throws -> Output {
     let input: [UInt8]
     do {
-      input = try request.serializedBytes()
+      input = try PluginRequest.bytes(
+        image: image, filesToGenerate: filesToGenerate, parameter: parameter, encodedFiles: encodedFiles)
     } catch {
       throw failure("cannot encode the CodeGeneratorRequest: \(error)", stderr: [])
     }

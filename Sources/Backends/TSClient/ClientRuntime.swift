@@ -5,6 +5,7 @@
 // trailing blank line still counts. Stopping early cancels the reader.
 
 enum ClientRuntime {
+  /// `throwResponseError(resp)`: 400 with `violations` → ValidationError, else ApiError.
   static func throwResponseError(_ p: inout CodePrinter) {
     p.lines(
       """
@@ -26,6 +27,7 @@ enum ClientRuntime {
       """)
   }
 
+  /// The SSE frame parser and `readEvents`, emitted only into modules with a streaming method.
   static func sse(_ p: inout CodePrinter) {
     p.lines(
       """

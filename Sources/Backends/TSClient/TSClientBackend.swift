@@ -47,6 +47,7 @@ struct ClientModule {
     imports = TSImports(modulePath: modulePath, reserved: reserved)
   }
 
+  /// The module text: header, imports (collected while rendering the body), body.
   mutating func render() -> GeneratedFile {
     var body = CodePrinter()
     let streams = services.contains { $0.methods.contains(where: \.stream) }
@@ -70,6 +71,7 @@ struct ClientModule {
     return GeneratedFile(path: modulePath + ".ts", text: p.content + body.content)
   }
 
+  /// Options interfaces and the client class of one service.
   private mutating func service(_ s: HTTPService, _ p: inout CodePrinter) {
     let serviceProps = s.headerProps
     let callProps = HTTPService.props(s.headers + s.methods.flatMap(\.methodHeaders))
@@ -148,6 +150,7 @@ struct ClientModule {
     p.line("\(h.property)?: string;")
   }
 
+  /// One method: URL building, the fetch call, and JSON (unary) or event-stream (SSE) decoding.
   private mutating func method(_ r: TSRoute, service s: HTTPService, _ p: inout CodePrinter) {
     let input = project.mapper.messageType(r.route.inputType, &imports)
     let output = project.mapper.messageType(r.route.outputType, &imports)

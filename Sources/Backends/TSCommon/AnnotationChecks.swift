@@ -23,19 +23,19 @@ struct AnnotationChecks {
   func check(route: HTTPRoute, service: HTTPService) -> [Diagnostic] {
     guard let input = schema.message(route.inputType) else { return [] }
     let at = schema.span(file: service.file, path: route.path)
-    let where_ = "\(service.name).\(route.name)"
+    let method = "\(service.name).\(route.name)"
     var out: [Diagnostic] = []
     let fields = Dictionary(input.descriptor.field.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     for p in route.pathParams {
       guard let f = fields[p] else {
         out.append(.error(
-          "\(where_): path variable '{\(p)}' in '\(route.methodPath)' has no matching field in message '\(input.descriptor.name)'; add a field named '\(p)' or fix the path variable",
+          "\(method): path variable '{\(p)}' in '\(route.methodPath)' has no matching field in message '\(input.descriptor.name)'; add a field named '\(p)' or fix the path variable",
           at: at))
         continue
       }
       if f.label == .repeated || !schema.isURLScalar(f) {
         out.append(.error(
-          "\(where_): path variable '{\(p)}' is bound to field '\(p)' which is not a scalar; path parameters must be string, number, bool or enum fields",
+          "\(method): path variable '{\(p)}' is bound to field '\(p)' which is not a scalar; path parameters must be string, number, bool or enum fields",
           at: at))
       }
     }
@@ -45,12 +45,12 @@ struct AnnotationChecks {
       let f = ref.proto
       if !schema.isURLScalar(f) || schema.isMap(f) {
         out.append(.error(
-          "\(where_): query parameter '\(q.name)' is bound to field '\(f.name)' which is a message or map; query parameters must be scalar, enum or repeated scalar fields",
+          "\(method): query parameter '\(q.name)' is bound to field '\(f.name)' which is a message or map; query parameters must be scalar, enum or repeated scalar fields",
           at: schema.span(file: input.file, path: ref.sourcePath)))
       }
       if route.pathParams.contains(f.name) {
         out.append(.error(
-          "\(where_): field '\(f.name)' is used both as a path variable and as a query parameter; remove one of them",
+          "\(method): field '\(f.name)' is used both as a path variable and as a query parameter; remove one of them",
           at: schema.span(file: input.file, path: ref.sourcePath)))
       }
     }
@@ -59,7 +59,7 @@ struct AnnotationChecks {
       let loose = input.descriptor.field.map(\.name).filter { !bound.contains($0) }
       if !loose.isEmpty {
         out.append(.error(
-          "\(where_): fields [\(loose.joined(separator: " "))] of '\(input.descriptor.name)' are not reachable via path or query parameters for \(route.verb.rawValue) \(Naming.routePath(route, service: service)); annotate them with (sebuf.http.query) or include them as path variables",
+          "\(method): fields [\(loose.joined(separator: " "))] of '\(input.descriptor.name)' are not reachable via path or query parameters for \(route.verb.rawValue) \(Naming.routePath(route, service: service)); annotate them with (sebuf.http.query) or include them as path variables",
           at: at))
       }
     }

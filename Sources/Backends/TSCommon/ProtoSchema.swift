@@ -4,6 +4,7 @@
 // descriptors; no backend decodes sebuf options itself.
 
 import Diagnostics
+import Foundation
 import Proto
 import SwiftProtobuf
 
@@ -140,9 +141,7 @@ struct ProtoSchema {
 
   /// Span of an element, falling back to the file when there is no source info.
   func span(file: String, path: [Int32]) -> Span {
-    let display = index.file(file)?.displayPath ?? file
-    if let s = index.span(file: file, path: path) { return s }
-    return .file(display)
+    index.span(file: file, path: path) ?? .file(index.file(file)?.displayPath ?? file)
   }
 
   func comment(file: String, path: [Int32]) -> String? {

@@ -115,16 +115,16 @@ struct TSTypeMapper {
   }
 
   /// The members of a message's object type, one per line (flattened children inlined).
-  func members(of m: MessageEntry, prefix: String = "", forceOptional: Bool = false, imports: inout TSImports) -> [String] {
+  func members(of m: MessageEntry, prefix: String = "", imports: inout TSImports) -> [String] {
     var lines: [String] = []
     for ref in schema.fields(of: m) where !ref.isRealOneofMember {
       let f = ref.proto
       if f.sebuf.flatten == true, case .single(.message(let child)) = schema.shape(f) {
-        lines += members(of: child, prefix: prefix + (f.sebuf.flattenPrefix ?? ""), forceOptional: forceOptional || false, imports: &imports)
+        lines += members(of: child, prefix: prefix + (f.sebuf.flattenPrefix ?? ""), imports: &imports)
         continue
       }
       lines += TSLayout.docComment(schema.comment(file: m.file, path: ref.sourcePath))
-      let opt = forceOptional || isOptional(f) ? "?" : ""
+      let opt = isOptional(f) ? "?" : ""
       lines.append("\(TSLayout.propertyKey(prefix + ProtoSchema.jsonName(f)))\(opt): \(fieldType(f, &imports));")
     }
     return lines

@@ -8,10 +8,11 @@
 // first send), and ends a failing stream with `event: error` + `{"message": …}`.
 
 enum ServerRuntime {
+  /// Names `server.ts` exports; service modules never import proto types under them.
   static let declaredNames: Set<String> = [
     "ServerContext", "ServerOptions", "RouteDescriptor", "HeaderSpec", "ParamSpec", "handle",
     "context", "decode", "check", "jsonResponse", "sseResponse", "errorMessage", "convert",
-    "violation", "validateHeader", "HEADER_FORMATS", "SSE_HEADERS", "ReadResult",
+    "violation", "validateHeader", "HEADER_FORMATS", "SSE_HEADERS", "ReadResult", "NamedEvent", "frame",
   ]
 
   /// The whole `server.ts`.
@@ -32,6 +33,7 @@ enum ServerRuntime {
     return GeneratedFile(path: TSLayout.serverModule + ".ts", text: p.content)
   }()
 
+  /// ServerContext, ServerOptions, RouteDescriptor: the API handlers and hosts program against.
   static func publicTypes(_ p: inout CodePrinter) {
     p.lines(
       """
@@ -60,6 +62,7 @@ enum ServerRuntime {
       """)
   }
 
+  /// Header validation, request decoding (body, then path, then query), error mapping.
   static func helpers(_ p: inout CodePrinter) {
     p.lines(
       """
@@ -236,6 +239,7 @@ enum ServerRuntime {
       """)
   }
 
+  /// `sseResponse`: the lazy, cancel-propagating event-stream body.
   static func sse(_ p: inout CodePrinter) {
     p.lines(
       """
@@ -246,6 +250,23 @@ enum ServerRuntime {
       };
 
       export type ReadResult<T> = Awaited<ReturnType<ReadableStreamDefaultReader<T>["read"]>>;
+
+      /** An event with a name: written as `event: <name>` before its `data:` line (Go's SendWithEvent). */
+      export class NamedEvent<T> {
+        readonly event: string;
+        readonly data: T;
+
+        constructor(event: string, data: T) {
+          if (/[\\r\\n]/.test(event)) throw new Error("SSE event names cannot contain line breaks");
+          this.event = event;
+          this.data = data;
+        }
+      }
+
+      function frame(value: unknown): string {
+        if (value instanceof NamedEvent) return `event: ${value.event}\\ndata: ${JSON.stringify(value.data)}\\n\\n`;
+        return `data: ${JSON.stringify(value)}\\n\\n`;
+      }
 
       /**
        * Streams a handler's events as `data:` frames. The first event is read before answering,
@@ -275,7 +296,7 @@ enum ServerRuntime {
                   controller.close();
                   return;
                 }
-                controller.enqueue(encoder.encode(`data: ${JSON.stringify(next.value)}\\n\\n`));
+                controller.enqueue(encoder.encode(frame(next.value)));
               } catch (err) {
                 finished = true;
                 controller.enqueue(encoder.encode(`event: error\\ndata: ${JSON.stringify({ message: errorMessage(err) })}\\n\\n`));

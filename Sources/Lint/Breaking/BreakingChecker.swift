@@ -31,9 +31,6 @@ public struct BreakingResult: Sendable {
 
 /// Compares two Images with buf's breaking rules and sebuf's HTTP rules.
 public enum BreakingChecker {
-  /// The comment prefix that accepts one finding: `// sebuf:breaking:ignore RULE_ID`.
-  public static let commentIgnorePrefix = "sebuf:breaking:ignore"
-
   /// The rule ids selected by `use` minus `except`, or errors for unknown ids.
   public static func selectRules(_ settings: BreakingSettings) -> (ids: [String], errors: [Diagnostic]) {
     var errors: [Diagnostic] = []

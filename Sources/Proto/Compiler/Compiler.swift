@@ -25,6 +25,17 @@ public struct Compiler: Sendable {
     var diagnostics: [Diagnostic] = []
     init(source: SourceFile) { self.source = source }
     var hasErrors: Bool { diagnostics.hasErrors }
+    /// What is kept of a file handed to the linker: its imports and their locations.
+    var linkedStub: ParsedFile?
+
+    func release() {
+      guard let p = parsed else { return }
+      var d = Google_Protobuf_FileDescriptorProto()
+      d.dependency = p.descriptor.dependency
+      d.sourceCodeInfo.location = p.descriptor.sourceCodeInfo.location.filter { $0.path.first == 3 }
+      linkedStub = ParsedFile(descriptor: d, displayPath: p.displayPath, lineTable: p.lineTable)
+      parsed = nil
+    }
   }
 
   /// Compiles `targets` (import paths, or `TargetDiscovery` errors) and their imports.
@@ -35,17 +46,21 @@ public struct Compiler: Sendable {
 
     // Load the targets.
     var wave: [String] = []
-    for t in targets.paths where units[t] == nil && !wave.contains(t) {
-      guard resolver.resolve(t) != nil else {
-        diagnostics.append(.error("File \"\(t)\" was not found.", rule: "COMPILE", at: .file(t)))
-        continue
-      }
-      wave.append(t)
-    }
+    var waveSet = Set<String>()
+    for t in targets.paths where waveSet.insert(t).inserted { wave.append(t) }
     // Parse in waves: the targets, then the imports they name that are new, ...
     var pendingImports: [(importer: String, index: Int, path: String)] = []
+    var requested = Set(wave)
+    var firstWave = true
     while !wave.isEmpty {
       let loaded = parseAll(wave)
+      if firstWave {
+        let found = Set(loaded.map(\.source.importPath))
+        for t in wave where !found.contains(t) {
+          diagnostics.append(.error("File \"\(t)\" was not found.", rule: "COMPILE", at: .file(t)))
+        }
+        firstWave = false
+      }
       var next: [String] = []
       for u in loaded {
         units[u.source.importPath] = u
@@ -55,7 +70,7 @@ public struct Compiler: Sendable {
         guard let p = u.parsed else { continue }
         for (i, dep) in p.descriptor.dependency.enumerated() {
           pendingImports.append((u.source.importPath, i, dep))
-          if units[dep] == nil && !next.contains(dep) && resolver.resolve(dep) != nil { next.append(dep) }
+          if requested.insert(dep).inserted { next.append(dep) }
         }
       }
       wave = next
@@ -120,23 +135,40 @@ public struct Compiler: Sendable {
     }
     for t in targets.paths where state[t] == nil { visit(t) }
 
-    // Link in order; files whose imports failed are not linked (protoc stops there too).
-    let linker = Linker()
+    // Link in order. Files whose imports failed are not linked, and a file that
+    // imports one with errors is dropped with an error at that import (as protoc).
     let targetSet = Set(targets.paths)
+    var linkable: [String] = []
+    for name in order {
+      guard let u = units[name], let p = u.parsed, !u.hasErrors, !failed.contains(name) else { continue }
+      if p.descriptor.dependency.contains(where: { failed.contains($0) || (units[$0]?.hasErrors ?? true) }) { continue }
+      linkable.append(name)
+    }
+    let linker = Linker()
+    // The units let go of the parsed files so that linking mutates them in place.
+    var toLink = linkable.map { units[$0]!.parsed! }
+    for name in linkable { units[name]!.release() }
+    let results = linker.linkAll(consuming: &toLink, tracksUnusedImports: linkable.map { targetSet.contains($0) })
+    var linked: [String: (Google_Protobuf_FileDescriptorProto, [Diagnostic])] = [:]
+    for (name, r) in zip(linkable, results) { linked[name] = r }
     var files: [ImageFile] = []
     for name in order {
-      guard let u = units[name], let p = u.parsed, !u.hasErrors, !failed.contains(name) else {
-        if let u = units[name], let p = u.parsed, !u.hasErrors {
-          for (i, dep) in p.descriptor.dependency.enumerated()
-          where dep != name && (failed.contains(dep) || (units[dep]?.hasErrors ?? false)) {
-            diagnostics.append(
-              .error("Import \"\(dep)\" was not found or had errors.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
-          }
+      guard let u = units[name], let p = u.parsed ?? u.linkedStub, !u.hasErrors else {
+        failed.insert(name)
+        continue
+      }
+      let badDeps = p.descriptor.dependency.enumerated().filter { _, dep in
+        dep != name && (failed.contains(dep) || (units[dep]?.hasErrors ?? false))
+      }
+      if !badDeps.isEmpty || linked[name] == nil {
+        for (i, dep) in badDeps {
+          diagnostics.append(
+            .error("Import \"\(dep)\" was not found or had errors.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
         }
         failed.insert(name)
         continue
       }
-      let (descriptor, diags) = linker.link(p, tracksUnusedImports: targetSet.contains(name))
+      let (descriptor, diags) = linked[name]!
       diagnostics += diags
       if diags.hasErrors { failed.insert(name) }
       files.append(ImageFile(descriptor: descriptor, isImport: !targetSet.contains(name), displayPath: u.source.displayPath))

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SwiftProtobuf
 
@@ -43,13 +44,48 @@ public enum ImageIO {
   }
 
   public static func encode(_ image: Image, format: Format, options: Options = Options()) throws -> [UInt8] {
-    let set = descriptorSet(image, options: options)
     switch format {
     case .binary:
-      return try set.serializedBytes()
+      return try binarySet(image, options: options)
     case .json:
+      let set = descriptorSet(image, options: options)
       return Array(try set.jsonUTF8Data())
     }
+  }
+
+  /// The set's bytes, each file serialized on its own (in parallel) and framed as
+  /// field 1 of `FileDescriptorSet`: the same bytes as serializing the set at once.
+  static func binarySet(_ image: Image, options: Options) throws -> [UInt8] {
+    let files = descriptorSet(image, options: options).file
+    let parts = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: files.count)
+    parts.initialize(repeating: [])
+    defer { parts.deallocate() }
+    let failed = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, files.count))
+    failed.initialize(repeating: false)
+    defer { failed.deallocate() }
+    let box = SendableBuffers(parts: parts, failed: failed)
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      do { box.parts[i] = try files[i].serializedBytes() } catch { box.failed[i] = true }
+    }
+    if failed.contains(true) { throw IOError.unreadable("(serialization failed)") }
+    var out: [UInt8] = []
+    out.reserveCapacity(parts.reduce(0) { $0 + $1.count + 6 })
+    for p in parts {
+      out.append(0x0A)
+      var n = UInt64(p.count)
+      while n >= 0x80 {
+        out.append(UInt8(n & 0x7f) | 0x80)
+        n >>= 7
+      }
+      out.append(UInt8(n))
+      out += p
+    }
+    return out
+  }
+
+  struct SendableBuffers: @unchecked Sendable {
+    let parts: UnsafeMutableBufferPointer<[UInt8]>
+    let failed: UnsafeMutableBufferPointer<Bool>
   }
 
   /// Reads a `FileDescriptorSet`; every file is a target (the set does not say which

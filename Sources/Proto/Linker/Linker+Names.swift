@@ -128,18 +128,14 @@ extension FileLinker {
     // Number the field in its message (or extension in its extendee).
     guard let owner = info.containing else { return }
     if info.isExtension {
-      if let other = owner.extensionsByNumber[info.number] {
-        if other.file == index {
-          error(
-            "Extension number \(info.number) has already been used in \"\(owner.fullName)\" by extension \"\(other.fullName)\".",
-            at: path + [3])
-        } else {
-          warning(
-            "Extension number \(info.number) has already been used in \"\(owner.fullName)\" by extension \"\(other.fullName)\" defined in \(pool.fileNames[other.file]).",
-            at: path + [3])
-        }
+      let key = ExtensionKey(extendee: ObjectIdentifier(owner), number: info.number)
+      if let other = ownExtensions[key] {
+        error(
+          "Extension number \(info.number) has already been used in \"\(owner.fullName)\" by extension \"\(other.fullName)\".",
+          at: path + [3])
       } else {
-        owner.extensionsByNumber[info.number] = info
+        ownExtensions[key] = info
+        pendingExtensions.append((info, path))
       }
     } else if let other = owner.fieldsByNumber[info.number] {
       error(
@@ -148,6 +144,27 @@ extension FileLinker {
     } else {
       owner.fieldsByNumber[info.number] = info
     }
+  }
+
+  struct ExtensionKey: Hashable {
+    var extendee: ObjectIdentifier
+    var number: Int32
+  }
+
+  /// Numbers this file's extensions in their extendees (after every file's pass 2,
+  /// in order): a number another file already took is a warning, as in protoc.
+  func registerExtensionNumbers() {
+    for (info, path) in pendingExtensions {
+      guard let owner = info.containing else { continue }
+      if let other = owner.extensionsByNumber[info.number], other !== info {
+        warning(
+          "Extension number \(info.number) has already been used in \"\(owner.fullName)\" by extension \"\(other.fullName)\" defined in \(pool.fileNames[other.file]).",
+          at: path + [3])
+      } else {
+        owner.extensionsByNumber[info.number] = info
+      }
+    }
+    pendingExtensions = []
   }
 
   func typePath(_ f: FieldProto, _ path: [Int32]) -> [Int32] {

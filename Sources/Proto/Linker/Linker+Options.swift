@@ -100,7 +100,7 @@ extension FileLinker {
   /// The options message type as this compile knows it (with its extensions), else
   /// the standard descriptor.proto's.
   func optionsMessageInfo(_ fullName: String) -> MessageInfo? {
-    if case .message(let m)? = pool.lookup(fullName) { return m }
+    if linker.reachesDescriptor[index], case .message(let m)? = pool.lookup(fullName), m.file <= index { return m }
     if case .message(let m)? = StandardOptions.linker.pool.lookup(fullName) { return m }
     return nil
   }

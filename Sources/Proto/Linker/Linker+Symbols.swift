@@ -33,23 +33,16 @@ extension FileLinker {
     }
   }
 
+  /// Queues the package and its parents (protoc's `AddPackage`), entered by `mergeSymbols`.
   func addPackage(_ name: String) {
     guard !name.isEmpty else { return }
-    if let existing = pool.lookup(name) {
-      if !existing.isPackage {
-        error(
-          "\"\(name)\" is already defined (as something other than a package) in file \"\(pool.fileNames[existing.file])\".",
-          at: [2])
-      }
-      return
-    }
-    pool.symbols[name] = .package(file: index)
     if let dot = name.lastIndex(of: ".") {
       addPackage(String(name[..<dot]))
       validateSymbolName(String(name[name.index(after: dot)...]), name, at: [2])
     } else {
       validateSymbolName(name, name, at: [2])
     }
+    pending.append(PendingSymbol(name: name, symbol: .package(file: index), errorPath: [2], note: nil))
   }
 
   func validateSymbolName(_ name: String, _ fullName: String, at path: [Int32]) {
@@ -66,26 +59,49 @@ extension FileLinker {
     }
   }
 
-  /// protoc's `AddSymbol`: false (and an error at the element's name) on a clash.
-  @discardableResult
-  func addSymbol(_ fullName: String, _ symbol: Symbol, at path: [Int32], namePath: [Int32] = [1]) -> Bool {
-    if pool.symbols[fullName] == nil {
-      pool.symbols[fullName] = symbol
-      return true
-    }
-    let other = pool.symbols[fullName]!.file
-    if other == index {
-      if let dot = fullName.lastIndex(of: ".") {
-        error(
-          "\"\(fullName[fullName.index(after: dot)...])\" is already defined in \"\(fullName[..<dot])\".",
-          at: path + namePath)
-      } else {
-        error("\"\(fullName)\" is already defined.", at: path + namePath)
+  /// Queues a symbol (protoc's `AddSymbol`); clashes are reported when the files'
+  /// symbols are merged in dependency order. `note` is the extra error of an enum
+  /// value that clashes outside its enum only.
+  func addSymbol(_ fullName: String, _ symbol: Symbol, at path: [Int32], note: String? = nil) {
+    pending.append(PendingSymbol(name: fullName, symbol: symbol, errorPath: path + [1], note: note))
+  }
+
+  /// Enters this file's queued symbols into the pool, in protoc's order, reporting
+  /// names that are already taken. Runs file by file in dependency order.
+  func mergeSymbols() {
+    for p in pending {
+      if case .package = p.symbol {
+        if let existing = pool.symbols[p.name] {
+          if !existing.isPackage {
+            error(
+              "\"\(p.name)\" is already defined (as something other than a package) in file \"\(pool.fileNames[existing.file])\".",
+              at: p.errorPath)
+          }
+        } else {
+          pool.symbols[p.name] = p.symbol
+        }
+        continue
       }
-    } else {
-      error("\"\(fullName)\" is already defined in file \"\(pool.fileNames[other])\".", at: path + namePath)
+      guard let existing = pool.symbols[p.name] else {
+        pool.symbols[p.name] = p.symbol
+        continue
+      }
+      let other = existing.file
+      let fullName = p.name
+      if other == index {
+        if let dot = fullName.lastIndex(of: ".") {
+          error(
+            "\"\(fullName[fullName.index(after: dot)...])\" is already defined in \"\(fullName[..<dot])\".",
+            at: p.errorPath)
+        } else {
+          error("\"\(fullName)\" is already defined.", at: p.errorPath)
+        }
+      } else {
+        error("\"\(fullName)\" is already defined in file \"\(pool.fileNames[other])\".", at: p.errorPath)
+      }
+      if let note = p.note { error(note, at: p.errorPath) }
     }
-    return false
+    pending = []
   }
 
   func registerMessage(_ m: MessageProto, scope: String, path: [Int32]) -> MessageInfo {
@@ -276,14 +292,13 @@ extension FileLinker {
       let vi = EnumValueInfo(name: v.name, fullName: vfull, number: v.number, enumType: info)
       info.values.append(vi)
       if info.valuesByName[v.name] == nil { info.valuesByName[v.name] = vi }
-      let outer = addSymbol(vfull, .enumValue(vi), at: vp)
-      let innerAdded = inner.insert(v.name).inserted
-      if innerAdded && !outer {
+      var note: String?
+      if inner.insert(v.name).inserted {
         let outerScope = scope.isEmpty ? "the global scope" : "\"\(scope)\""
-        error(
-          "Note that enum values use C++ scoping rules, meaning that enum values are siblings of their type, not children of it.  Therefore, \"\(v.name)\" must be unique within \(outerScope), not just within \"\(e.name)\".",
-          at: vp + [1])
+        note =
+          "Note that enum values use C++ scoping rules, meaning that enum values are siblings of their type, not children of it.  Therefore, \"\(v.name)\" must be unique within \(outerScope), not just within \"\(e.name)\"."
       }
+      addSymbol(vfull, .enumValue(vi), at: vp, note: note)
     }
     // Reserved ranges of enums are inclusive.
     let rr = e.reservedRange

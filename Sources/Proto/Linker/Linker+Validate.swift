@@ -4,10 +4,11 @@ import SwiftProtobuf
 /// `ValidateProto3`, map and enum rules), then unused imports (pass 6).
 extension FileLinker {
   func validate() {
-    linker.optimizeLite[index] = file.options.optimizeFor == .liteRuntime
-    if !linker.optimizeLite[index] {
+    let isLite = file.options.optimizeFor == .liteRuntime
+    linker.lite[index].value = isLite
+    if !isLite {
       for (i, dep) in file.dependency.enumerated() {
-        if let d = linker.fileIndex[dep], linker.optimizeLite[d] {
+        if let d = linker.fileIndex[dep], d < index, linker.lite[d].value {
           error(
             "Files that do not use optimize_for = LITE_RUNTIME cannot import files which do use this option.  This file is not lite, but it imports \"\(dep)\" which is.",
             at: [3, Int32(i)])
@@ -190,7 +191,7 @@ extension FileLinker {
       let distinct = Set(e.value.map(\.number))
       if distinct.count == e.value.count {
         error(
-          "\"\(info.fullName)\" declares 'option allow_alias = true;', but does not have any aliases. Remove this option or add an alias.",
+          "\"\(info.name)\" declares support for enum aliases but no enum values share field numbers. Please remove the unnecessary 'option allow_alias = true;' declaration.",
           at: path + [1])
       }
     }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Dispatch
 import SwiftProtobuf
 
 /// Turns parsed files into the descriptors protoc would emit, file by file in
@@ -21,40 +22,109 @@ public final class Linker: @unchecked Sendable {
   let pool = SymbolPool()
   /// Index of each linked file by import path.
   var fileIndex: [String: Int] = [:]
-  /// Direct and public dependencies of each linked file.
+  /// Public imports of each linked file.
   var publicDeps: [[Int]] = []
   var syntaxes: [String] = []
-  var optimizeLite: [Bool] = []
+  /// Whether each file is `optimize_for = LITE_RUNTIME` (known once it is validated).
+  var lite: [LiteFlag] = []
+  /// Whether each file imports descriptor.proto, directly or not: only then are the
+  /// options messages of this compile (with their extensions) visible to it.
+  var reachesDescriptor: [Bool] = []
+
+  final class LiteFlag: @unchecked Sendable { var value = false }
 
   public init() {}
 
-  /// Links one parsed file whose imports were all linked before. Returns the
-  /// descriptor (always, possibly incomplete) and its diagnostics.
+  /// Links one parsed file whose imports were all linked before.
   public func link(_ parsed: ParsedFile, tracksUnusedImports: Bool = true) -> (Google_Protobuf_FileDescriptorProto, [Diagnostic]) {
-    let index = pool.fileNames.count
-    pool.fileNames.append(parsed.descriptor.name)
-    pool.filePackages.append(parsed.descriptor.package)
-    publicDeps.append([])
-    syntaxes.append(parsed.descriptor.syntax)
-    optimizeLite.append(false)
-    fileIndex[parsed.descriptor.name] = index
+    linkAll([parsed], tracksUnusedImports: [tracksUnusedImports])[0]
+  }
 
-    let f = FileLinker(linker: self, index: index, parsed: parsed)
-    f.tracksUnusedImports = tracksUnusedImports
-    f.checkImports()                     // dependency table, duplicate imports
-    f.registerSymbols()                  // pass 1
-    f.resolveNames()                     // pass 2
-    f.setJSONNamesAndDefaults()          // pass 3
-    if !f.hadErrors { f.interpretOptions() }   // pass 4 (protoc skips it after errors)
-    if !f.hadErrors { f.validate() }           // pass 5
-    if !f.hadErrors { f.reportUnusedImports() } // pass 6
-    f.normalizeForOutput()
-    return (f.file, f.diagnostics)
+  /// Links files given in dependency order (each after the files it imports). Returns
+  /// each file's descriptor (always, possibly incomplete) and diagnostics.
+  ///
+  /// Pass 1 runs for all files in parallel; their symbols are then merged in order (so
+  /// clashes are reported as protoc reports them); passes 2 to 6 run in parallel over
+  /// the files whose imports are done, level by level of the import graph.
+  public func linkAll(_ files: [ParsedFile], tracksUnusedImports: [Bool]) -> [(Google_Protobuf_FileDescriptorProto, [Diagnostic])] {
+    var files = files
+    return linkAll(consuming: &files, tracksUnusedImports: tracksUnusedImports)
+  }
+
+  /// ``linkAll(_:tracksUnusedImports:)`` that empties `files` once each file's linker
+  /// holds its descriptor, so the passes mutate descriptors without copying them.
+  public func linkAll(consuming files: inout [ParsedFile], tracksUnusedImports: [Bool]) -> [(
+    Google_Protobuf_FileDescriptorProto, [Diagnostic]
+  )] {
+    let base = pool.fileNames.count
+    for p in files {
+      fileIndex[p.descriptor.name] = pool.fileNames.count
+      pool.fileNames.append(p.descriptor.name)
+      pool.filePackages.append(p.descriptor.package)
+      syntaxes.append(p.descriptor.syntax)
+      lite.append(LiteFlag())
+      publicDeps.append([])
+    }
+    for (k, p) in files.enumerated() {
+      let d = p.descriptor
+      publicDeps[base + k] = d.publicDependency.compactMap { i in
+        i >= 0 && Int(i) < d.dependency.count ? fileIndex[d.dependency[Int(i)]] : nil
+      }
+      reachesDescriptor.append(
+        d.name == "google/protobuf/descriptor.proto"
+          || d.dependency.contains { dep in
+            if let i = fileIndex[dep], i < base + k { return reachesDescriptor[i] }
+            return false
+          })
+    }
+    var made: [FileLinker] = []
+    made.reserveCapacity(files.count)
+    for k in files.indices {
+      let f = FileLinker(linker: self, index: base + k, parsed: files[k])
+      f.tracksUnusedImports = k < tracksUnusedImports.count ? tracksUnusedImports[k] : true
+      made.append(f)
+    }
+    files = []
+    let linkers = made
+    // Pass 1, every file at once: names, numbers, ranges (symbols only queued).
+    Self.parallel(linkers.count) { i in
+      linkers[i].checkImports()
+      linkers[i].registerSymbols()
+    }
+    for f in linkers { f.mergeSymbols() }
+    // Passes 2-6, level by level: a file's imports are done before it starts.
+    var level = [Int](repeating: 0, count: linkers.count)
+    var levels: [[Int]] = []
+    for (k, f) in linkers.enumerated() {
+      var l = 0
+      for dep in f.file.dependency {
+        if let d = fileIndex[dep], d >= base, d - base < k { l = max(l, level[d - base] + 1) }
+      }
+      level[k] = l
+      while levels.count <= l { levels.append([]) }
+      levels[l].append(k)
+    }
+    for batch in levels {
+      Self.parallel(batch.count) { j in linkers[batch[j]].runLinkPasses() }
+    }
+    // Extension numbers across files, in order (a clash with another file is a warning).
+    for f in linkers { f.registerExtensionNumbers() }
+    return linkers.map { ($0.file, $0.diagnostics) }
+  }
+
+  static func parallel(_ n: Int, _ body: @Sendable (Int) -> Void) {
+    if n == 1 {
+      body(0)
+    } else if n > 1 {
+      DispatchQueue.concurrentPerform(iterations: n, execute: body)
+    }
   }
 }
 
 /// The state of linking one file.
-final class FileLinker {
+/// Each instance is used by one thread at a time; files only read each other's
+/// state once that state is final (see `Linker.linkAll`).
+final class FileLinker: @unchecked Sendable {
   typealias FileProto = Google_Protobuf_FileDescriptorProto
   typealias MessageProto = Google_Protobuf_DescriptorProto
   typealias FieldProto = Google_Protobuf_FieldDescriptorProto
@@ -91,6 +161,28 @@ final class FileLinker {
   /// location moves to (protoc's `interpreted_paths_`).
   var interpretedPaths: [[Int32]: [Int32]] = [:]
   var repeatedOptionCounts: [[Int32]: Int32] = [:]
+
+  /// Symbols of pass 1, entered into the pool by `mergeSymbols`.
+  struct PendingSymbol {
+    var name: String
+    var symbol: Symbol
+    var errorPath: [Int32]
+    var note: String?
+  }
+  var pending: [PendingSymbol] = []
+  /// Extensions resolved by pass 2, numbered in their extendee afterwards.
+  var pendingExtensions: [(FieldInfo, [Int32])] = []
+  var ownExtensions: [ExtensionKey: FieldInfo] = [:]
+
+  /// Passes 2 to 6 (see `Linker`).
+  func runLinkPasses() {
+    resolveNames()                     // pass 2
+    setJSONNamesAndDefaults()          // pass 3
+    if !hadErrors { interpretOptions() }   // pass 4 (protoc skips it after errors)
+    if !hadErrors { validate() }           // pass 5
+    if !hadErrors { reportUnusedImports() } // pass 6
+    normalizeForOutput()
+  }
 
   /// Field-number suggestions requested while registering the current message.
   struct HintRequest {
@@ -164,18 +256,13 @@ final class FileLinker {
       addPublicDependencies(of: d)
       if tracksUnusedImports && linker.publicDeps[d].isEmpty { unusedDependencies.insert(d) }
     }
-    var pubs: [Int] = []
     for p in file.publicDependency {
       guard p >= 0, Int(p) < file.dependency.count else {
         error("Invalid public dependency index.", at: [])
         continue
       }
-      if let d = linker.fileIndex[file.dependency[Int(p)]] {
-        pubs.append(d)
-        unusedDependencies.remove(d)
-      }
+      if let d = linker.fileIndex[file.dependency[Int(p)]] { unusedDependencies.remove(d) }
     }
-    linker.publicDeps[index] = pubs
   }
 
   private func addPublicDependencies(of d: Int) {
@@ -188,7 +275,8 @@ final class FileLinker {
 
   /// A symbol by full name, only if this file may see it.
   func findSymbol(_ name: String) -> Symbol? {
-    guard let s = pool.lookup(name) else { return nil }
+    // Files later in the order are not built yet as far as this file is concerned.
+    guard let s = pool.lookup(name), s.file <= index else { return nil }
     let f = s.file
     if f == index || dependencies.contains(f) {
       unusedDependencies.remove(f)

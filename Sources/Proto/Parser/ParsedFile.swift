@@ -37,7 +37,14 @@ public struct ParsedFile: Sendable {
 public func parseProto(_ bytes: [UInt8], importPath: String, displayPath: String) -> (
   ParsedFile, [Diagnostic]
 ) {
-  bytes.withUnsafeBufferPointer { p in
+  // Tokens store 32-bit offsets.
+  if bytes.count >= Int(Int32.max) {
+    var file = Google_Protobuf_FileDescriptorProto()
+    file.name = importPath
+    let parsed = ParsedFile(descriptor: file, displayPath: displayPath, lineTable: LineTable([]))
+    return (parsed, [.error("file is too large to compile (2 GiB or more)", rule: "COMPILE", at: .file(displayPath))])
+  }
+  return bytes.withUnsafeBufferPointer { p in
     let lexed = Lexer.lex(p)
     var parser = ProtoParser(p, lexed, displayPath: displayPath)
     var file = parser.parseFile()

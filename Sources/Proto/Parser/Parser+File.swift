@@ -28,6 +28,7 @@ extension ProtoParser {
       addError(at: Self.startToken, "Expected top-level statement (e.g. \"message\").")
       syntax = "proto2"
       skipStatement()
+      skipUnmatchedBrace()
       parseStatements(&parts, root, afterSyntax: true)
       finish(&file, parts, root)
       return file
@@ -55,13 +56,17 @@ extension ProtoParser {
     while !atEnd {
       if !parseTopLevelStatement(&parts, root) {
         skipStatement()
-        if looking(at: .rBrace) {
-          addError("Unmatched \"}\".")
-          let g = nextWithComments()
-          upcomingDetachedComments = g.detached
-          upcomingDocComments = g.leading
-        }
+        skipUnmatchedBrace()
       }
+    }
+  }
+
+  private mutating func skipUnmatchedBrace() {
+    if looking(at: .rBrace) {
+      addError("Unmatched \"}\".")
+      let g = nextWithComments()
+      upcomingDetachedComments = g.detached
+      upcomingDocComments = g.leading
     }
   }
 

@@ -1,6 +1,7 @@
 // A toy market: the MarketDataService handler used by demo.ts (in process) and serve.mjs
 // (behind node:http). Streams are ReadableStreams that produce on demand (pull) and notice
 // when the client goes away (cancel).
+import { NamedEvent } from "./generated/server/services/index.js";
 import type { MarketDataServiceHandler, ServerContext } from "./generated/server/services/index.js";
 import type { GetQuoteRequest, Quote, StreamQuotesRequest, StreamTradesRequest, Trade } from "./generated/server/services/index.js";
 
@@ -49,11 +50,12 @@ export function marketHandler(log: (line: string) => void, intervalMs = 100): Ma
       );
     },
 
-    streamTrades(_ctx: ServerContext, req: StreamTradesRequest): ReadableStream<Trade> {
+    // Trades go out as named events (`event: trade`), like the Go server's SendWithEvent.
+    streamTrades(_ctx: ServerContext, req: StreamTradesRequest): ReadableStream<NamedEvent<Trade>> {
       const symbols = req.symbol ? [req.symbol] : Object.keys(basePrices);
       if (req.symbol) known(req.symbol);
       let sent = 0;
-      return new ReadableStream<Trade>(
+      return new ReadableStream<NamedEvent<Trade>>(
         {
           async pull(controller) {
             if (req.limit > 0 && sent >= req.limit) {
@@ -65,14 +67,14 @@ export function marketHandler(log: (line: string) => void, intervalMs = 100): Ma
             const symbol = symbols[sent % symbols.length] ?? "AAPL";
             const q = quote(symbol, sent);
             sent++;
-            controller.enqueue({
+            controller.enqueue(new NamedEvent("trade", {
               id: `t${sent}`,
               symbol,
               price: q.last,
               quantity: String(100 * ((sent % 5) + 1)),
               side: sent % 2 === 0 ? "SIDE_SELL" : "SIDE_BUY",
               timeMs: q.timeMs,
-            });
+            }));
           },
           cancel() {
             log(`server: trade stream cancelled after ${sent} trades`);

@@ -70,7 +70,7 @@ public enum GitSnapshot {
           "--against: branch \(quoted(name)) is not a local branch of \(repository), but origin/\(name) is there (CI checkouts usually have only remote branches). Use `--against '.git#branch=origin/\(name)'`.")
       }
       throw AgainstError(
-        "--against: branch \(quoted(name)) was not found in \(repository)\(shallow ? " (this is a shallow clone)" : ""). Fetch it with `git fetch origin \(name)` and use `--against '.git#branch=origin/\(name)'`. \(ciHint)")
+        "--against: branch \(quoted(name)) was not found in \(repository)\(shallow ? " (this is a shallow clone)" : ""). Fetch it with `git fetch origin +refs/heads/\(name):refs/remotes/origin/\(name)` and use `--against '.git#branch=origin/\(name)'`. \(ciHint)")
     case .tag(let name):
       if let c = try verify("refs/tags/\(name)") { return c }
       throw AgainstError(

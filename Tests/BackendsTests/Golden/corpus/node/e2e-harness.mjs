@@ -3,7 +3,7 @@
 // generated code into ./out. Prints "ok <check>" per passed check; exits non-zero on failure.
 import assert from "node:assert/strict";
 import http from "node:http";
-import { createItemServiceRoutes } from "./out/server/e2e/v1/e2e_server.js";
+import { NamedEvent, createItemServiceRoutes } from "./out/server/e2e/v1/e2e_server.js";
 import { ItemServiceClient } from "./out/client/e2e/v1/e2e_client.js";
 import { ApiError, StreamError, ValidationError } from "./out/client/errors.js";
 
@@ -78,7 +78,8 @@ const handler = {
           }
           seq++;
           if (req.count === 0) await new Promise((r) => setTimeout(r, 5));
-          controller.enqueue({ id: req.id, seq, note: `line one\nline two ${seq}` });
+          const tick = { id: req.id, seq, note: `line one\nline two ${seq}` };
+          controller.enqueue(seq % 2 === 0 ? new NamedEvent("tick", tick) : tick);
         },
         cancel() {
           onCancel(req.id);
@@ -207,6 +208,16 @@ await check("SSE delivers N events", async () => {
   const ticks = await collect(client.watchItem({ id: "w1", count: 5, failAfter: -1 }));
   assert.deepEqual(ticks.map((t) => t.seq), [1, 2, 3, 4, 5]);
   assert.equal(ticks[4].note, "line one\nline two 5");
+});
+
+await check("SSE wire format: data frames, named events, multi-line JSON escaped", async () => {
+  const resp = await fetch(base + "api/items/w0/ticks?count=2&fail_after=-1", { headers: { "X-API-Key": "k" } });
+  assert.equal(resp.headers.get("content-type"), "text/event-stream");
+  assert.equal(
+    await resp.text(),
+    'data: {"id":"w0","seq":1,"note":"line one\\nline two 1"}\n\n' +
+      'event: tick\ndata: {"id":"w0","seq":2,"note":"line one\\nline two 2"}\n\n',
+  );
 });
 
 await check("SSE early break closes the socket and cancels the handler stream", async () => {

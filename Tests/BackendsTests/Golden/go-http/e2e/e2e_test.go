@@ -99,6 +99,10 @@ func (inventoryServer) Quote(ctx context.Context, r *otherpb.QuoteRequest) (*oth
 	return &otherpb.Money{Currency: r.ItemId, Units: int64(r.Quantity) * 2}, nil
 }
 
+func (inventoryServer) Root(ctx context.Context, r *RootRequest) (*InventoryItem, error) {
+	return &InventoryItem{ItemId: "root"}, nil
+}
+
 func (inventoryServer) Ping(ctx context.Context, r *emptypb.Empty) (*emptypb.Empty, error) {
 	return &emptypb.Empty{}, nil
 }
@@ -187,6 +191,8 @@ func setup(t *testing.T, opts ...ServerOption) *fixture {
 		RegisterInventoryServiceServer(inventoryServer{}, opts...),
 		RegisterStreamServiceServer(ss, opts...),
 		RegisterJSONServiceServer(jsonServer{}, opts...),
+		RegisterRootServiceServer(inventoryServer{}, opts...),
+		RegisterEmptyServiceServer(struct{}{}, opts...),
 	} {
 		if err != nil {
 			t.Fatal(err)
@@ -609,6 +615,21 @@ func TestStreamParsing(t *testing.T) {
 	}
 	wantStatus(t, st.Err(), http.StatusOK, "gave up")
 	st.Close()
+
+	// Upstream sebuf's Go server sends a quoted string as the error payload.
+	mux = http.NewServeMux()
+	mux.HandleFunc("GET /api/v1/events", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "data: {\"seq\":1}\n\nevent: error\ndata: \"old style\"\n\n")
+	})
+	old := httptest.NewServer(mux)
+	defer old.Close()
+	st, err = NewStreamServiceClient(old.URL).Events(context.Background(), &EventsRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for st.Next(ev) {
+	}
+	wantStatus(t, st.Err(), http.StatusOK, "old style")
 }
 
 func TestClientOptions(t *testing.T) {
@@ -810,4 +831,61 @@ func TestJSONMappingRoundTrip(t *testing.T) {
 	if st.Err() != nil || strings.Join(ids, ",") != "p:4242,2:DE1" {
 		t.Fatal(ids, st.Err())
 	}
+}
+
+// protovalidateLikeError mimics *protovalidate.ValidationError: ToProto() returns the
+// buf.validate.Violations shape.
+type protovalidateLikeError struct{ violations *FakeViolations }
+
+func (e *protovalidateLikeError) Error() string { return "validation failed" }
+
+func (e *protovalidateLikeError) ToProto() *FakeViolations { return e.violations }
+
+func TestValidator(t *testing.T) {
+	f := setup(t, WithValidator(func(m proto.Message) error {
+		r, ok := m.(*GetItemRequest)
+		if !ok {
+			return nil
+		}
+		switch r.ItemId {
+		case "pv":
+			return &protovalidateLikeError{&FakeViolations{Violations: []*FakeViolation{
+				{Field: &FakeFieldPath{Elements: []*FakeFieldPathElement{{FieldName: "item"}, {FieldName: "item_id"}}}, Message: "value length must be at least 5 characters"},
+				{FieldPath: "legacy.path", Message: "legacy"},
+			}}}
+		case "own":
+			return &ValidationError{Violations: []*FieldViolation{{Field: "item_id", Description: "mine"}}}
+		case "plain":
+			return errors.New("nope")
+		}
+		return nil
+	}))
+	ctx := context.Background()
+	_, err := f.rest.GetItem(ctx, &GetItemRequest{ItemId: "pv"})
+	wantViolation(t, err, "item.item_id", "value length must be at least 5 characters")
+	wantViolation(t, err, "legacy.path", "legacy")
+	_, err = f.rest.GetItem(ctx, &GetItemRequest{ItemId: "own"})
+	wantViolation(t, err, "item_id", "mine")
+	_, err = f.rest.GetItem(ctx, &GetItemRequest{ItemId: "plain"})
+	wantViolation(t, err, "unknown", "nope")
+	if it, err := f.rest.GetItem(ctx, &GetItemRequest{ItemId: "fine"}); err != nil || it.ItemId != "fine" {
+		t.Fatal(it, err)
+	}
+}
+
+func TestRootRouteIsExact(t *testing.T) {
+	f := setup(t)
+	root, err := NewRootServiceClient(f.url).Root(context.Background(), &RootRequest{})
+	if err != nil || root.ItemId != "root" {
+		t.Fatal(root, err)
+	}
+	resp, err := http.Get(f.url + "/not/a/route")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("GET /not/a/route: %d", resp.StatusCode)
+	}
+	_ = NewEmptyServiceClient(f.url)
 }

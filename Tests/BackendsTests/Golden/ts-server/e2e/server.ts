@@ -207,6 +207,23 @@ export const SSE_HEADERS: Record<string, string> = {
 
 export type ReadResult<T> = Awaited<ReturnType<ReadableStreamDefaultReader<T>["read"]>>;
 
+/** An event with a name: written as `event: <name>` before its `data:` line (Go's SendWithEvent). */
+export class NamedEvent<T> {
+  readonly event: string;
+  readonly data: T;
+
+  constructor(event: string, data: T) {
+    if (/[\r\n]/.test(event)) throw new Error("SSE event names cannot contain line breaks");
+    this.event = event;
+    this.data = data;
+  }
+}
+
+function frame(value: unknown): string {
+  if (value instanceof NamedEvent) return `event: ${value.event}\ndata: ${JSON.stringify(value.data)}\n\n`;
+  return `data: ${JSON.stringify(value)}\n\n`;
+}
+
 /**
  * Streams a handler's events as `data:` frames. The first event is read before answering,
  * so an error before it is a normal HTTP error; later errors end the stream with an
@@ -235,7 +252,7 @@ export async function sseResponse<T>(events: ReadableStream<T>): Promise<Respons
             controller.close();
             return;
           }
-          controller.enqueue(encoder.encode(`data: ${JSON.stringify(next.value)}\n\n`));
+          controller.enqueue(encoder.encode(frame(next.value)));
         } catch (err) {
           finished = true;
           controller.enqueue(encoder.encode(`event: error\ndata: ${JSON.stringify({ message: errorMessage(err) })}\n\n`));

@@ -236,3 +236,144 @@ func (c *inventoryServiceClient) Nested(ctx context.Context, req *otherpb.Outer_
 	}
 	return res, nil
 }
+
+// The root route: exact, not a catch-all.
+type RootServiceClient interface {
+	Root(ctx context.Context, req *RootRequest, opts ...RootServiceCallOption) (*InventoryItem, error)
+}
+
+type rootServiceClient struct {
+	core sebufClient
+}
+
+// RootServiceClientOption configures NewRootServiceClient.
+type RootServiceClientOption func(*rootServiceClient)
+
+// RootServiceCallOption configures one call.
+type RootServiceCallOption func(*sebufCall)
+
+// NewRootServiceClient returns a client for the server at baseURL (one trailing slash is
+// ignored); it sends JSON with http.DefaultClient unless options say otherwise.
+func NewRootServiceClient(baseURL string, opts ...RootServiceClientOption) RootServiceClient {
+	c := &rootServiceClient{core: sebufNewClient(baseURL)}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(c)
+		}
+	}
+	return c
+}
+
+// WithRootServiceHTTPClient sets the HTTP client used for requests.
+func WithRootServiceHTTPClient(client *http.Client) RootServiceClientOption {
+	return func(c *rootServiceClient) { c.core.httpClient = client }
+}
+
+// WithRootServiceContentType sets the request body format: ContentTypeJSON (default) or ContentTypeProto.
+func WithRootServiceContentType(contentType string) RootServiceClientOption {
+	return func(c *rootServiceClient) { c.core.contentType = contentType }
+}
+
+// WithRootServiceDefaultHeader sets a header sent with every request.
+func WithRootServiceDefaultHeader(key, value string) RootServiceClientOption {
+	return func(c *rootServiceClient) { c.core.headers.Set(key, value) }
+}
+
+// WithRootServiceDiscardUnknownFields makes responses with unknown fields decode instead of failing.
+func WithRootServiceDiscardUnknownFields(discard bool) RootServiceClientOption {
+	return func(c *rootServiceClient) { c.core.discardUnknown = discard }
+}
+
+// WithRootServiceHeader sets a header on this call.
+func WithRootServiceHeader(key, value string) RootServiceCallOption {
+	return func(c *sebufCall) { c.headers.Set(key, value) }
+}
+
+// WithRootServiceCallContentType sets the request body format of this call.
+func WithRootServiceCallContentType(contentType string) RootServiceCallOption {
+	return func(c *sebufCall) { c.contentType = contentType }
+}
+
+// WithRootServiceCallDiscardUnknownFields makes this call's response decode despite unknown fields.
+func WithRootServiceCallDiscardUnknownFields(discard bool) RootServiceCallOption {
+	return func(c *sebufCall) { c.discardUnknown = discard }
+}
+
+var rootServiceRootClientRoute = sebufClientRoute{
+	method: "GET",
+	path:   "/",
+}
+
+// Root calls corpus.api.RootService.Root (GET /).
+func (c *rootServiceClient) Root(ctx context.Context, req *RootRequest, opts ...RootServiceCallOption) (*InventoryItem, error) {
+	call := c.core.newCall()
+	for _, opt := range opts {
+		opt(call)
+	}
+	res := &InventoryItem{}
+	if err := c.core.invoke(ctx, &rootServiceRootClientRoute, req, res, call); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// No methods at all.
+type EmptyServiceClient interface {
+}
+
+type emptyServiceClient struct {
+	core sebufClient
+}
+
+// EmptyServiceClientOption configures NewEmptyServiceClient.
+type EmptyServiceClientOption func(*emptyServiceClient)
+
+// EmptyServiceCallOption configures one call.
+type EmptyServiceCallOption func(*sebufCall)
+
+// NewEmptyServiceClient returns a client for the server at baseURL (one trailing slash is
+// ignored); it sends JSON with http.DefaultClient unless options say otherwise.
+func NewEmptyServiceClient(baseURL string, opts ...EmptyServiceClientOption) EmptyServiceClient {
+	c := &emptyServiceClient{core: sebufNewClient(baseURL)}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(c)
+		}
+	}
+	return c
+}
+
+// WithEmptyServiceHTTPClient sets the HTTP client used for requests.
+func WithEmptyServiceHTTPClient(client *http.Client) EmptyServiceClientOption {
+	return func(c *emptyServiceClient) { c.core.httpClient = client }
+}
+
+// WithEmptyServiceContentType sets the request body format: ContentTypeJSON (default) or ContentTypeProto.
+func WithEmptyServiceContentType(contentType string) EmptyServiceClientOption {
+	return func(c *emptyServiceClient) { c.core.contentType = contentType }
+}
+
+// WithEmptyServiceDefaultHeader sets a header sent with every request.
+func WithEmptyServiceDefaultHeader(key, value string) EmptyServiceClientOption {
+	return func(c *emptyServiceClient) { c.core.headers.Set(key, value) }
+}
+
+// WithEmptyServiceDiscardUnknownFields makes responses with unknown fields decode instead of failing.
+func WithEmptyServiceDiscardUnknownFields(discard bool) EmptyServiceClientOption {
+	return func(c *emptyServiceClient) { c.core.discardUnknown = discard }
+}
+
+// WithEmptyServiceHeader sets a header on this call.
+func WithEmptyServiceHeader(key, value string) EmptyServiceCallOption {
+	return func(c *sebufCall) { c.headers.Set(key, value) }
+}
+
+// WithEmptyServiceCallContentType sets the request body format of this call.
+func WithEmptyServiceCallContentType(contentType string) EmptyServiceCallOption {
+	return func(c *sebufCall) { c.contentType = contentType }
+}
+
+// WithEmptyServiceCallDiscardUnknownFields makes this call's response decode despite unknown fields.
+func WithEmptyServiceCallDiscardUnknownFields(discard bool) EmptyServiceCallOption {
+	return func(c *sebufCall) { c.discardUnknown = discard }
+}

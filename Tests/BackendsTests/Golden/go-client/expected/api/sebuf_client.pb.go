@@ -356,12 +356,18 @@ func (s *sebufEventStream[T]) Next(event T) bool {
 	}
 }
 
+// sebufStreamError decodes an `event: error` payload: {"message": ...}, a JSON string or raw text.
 func sebufStreamError(status int, payload string) error {
 	var body struct {
 		Message *string `json:"message"`
 	}
 	if json.Unmarshal([]byte(payload), &body) == nil && body.Message != nil {
 		return &HTTPError{Status: status, Message: *body.Message}
+	}
+	// Upstream sebuf's Go server sends the message as a quoted string.
+	var message string
+	if json.Unmarshal([]byte(payload), &message) == nil {
+		return &HTTPError{Status: status, Message: message}
 	}
 	return &HTTPError{Status: status, Message: payload}
 }

@@ -94,3 +94,33 @@ func RegisterInventoryServiceServer(server InventoryServiceServer, opts ...Serve
 		{inventoryServiceNestedRoute.pattern, sebufServeUnary(cfg, &inventoryServiceNestedRoute, func() *otherpb.Outer_Inner { return &otherpb.Outer_Inner{} }, server.Nested)},
 	})
 }
+
+// The root route: exact, not a catch-all.
+type RootServiceServer interface {
+	Root(context.Context, *RootRequest) (*InventoryItem, error)
+}
+
+var rootServiceRootRoute = sebufServerRoute{
+	pattern: "GET /{$}",
+}
+
+// RegisterRootServiceServer registers the routes of corpus.api.RootService on the mux of the
+// options (http.DefaultServeMux by default). Conflicting routes are returned as an error.
+func RegisterRootServiceServer(server RootServiceServer, opts ...ServerOption) error {
+	cfg := sebufNewServerConfiguration(opts)
+	return sebufRegister(cfg.mux, []sebufRegistration{
+		{rootServiceRootRoute.pattern, sebufServeUnary(cfg, &rootServiceRootRoute, func() *RootRequest { return &RootRequest{} }, server.Root)},
+	})
+}
+
+// No methods at all.
+type EmptyServiceServer interface {
+}
+
+// RegisterEmptyServiceServer registers the routes of corpus.api.EmptyService on the mux of the
+// options (http.DefaultServeMux by default). Conflicting routes are returned as an error.
+func RegisterEmptyServiceServer(server EmptyServiceServer, opts ...ServerOption) error {
+	_ = server
+	_ = sebufNewServerConfiguration(opts)
+	return nil
+}

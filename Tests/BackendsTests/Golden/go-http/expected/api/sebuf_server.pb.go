@@ -12,6 +12,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,6 +42,7 @@ type serverConfiguration struct {
 	mux          *http.ServeMux
 	errorHandler ErrorHandler
 	marshalOpts  protojson.MarshalOptions
+	validator    func(proto.Message) error
 }
 
 // WithMux registers routes on mux instead of http.DefaultServeMux.
@@ -56,6 +58,16 @@ func WithErrorHandler(handler ErrorHandler) ServerOption {
 // WithMarshalOptions sets the protojson options of JSON responses and SSE events.
 func WithMarshalOptions(opts protojson.MarshalOptions) ServerOption {
 	return func(c *serverConfiguration) { c.marshalOpts = opts }
+}
+
+// WithValidator checks every bound request before its handler runs; an error answers
+// 400. Pass protovalidate for buf.validate rules:
+//
+//	WithValidator(func(m proto.Message) error { return protovalidate.Validate(m) })
+//
+// Its violations (or a returned *ValidationError's) become the response's violations.
+func WithValidator(validate func(proto.Message) error) ServerOption {
+	return func(c *serverConfiguration) { c.validator = validate }
 }
 
 func sebufNewServerConfiguration(opts []ServerOption) *serverConfiguration {
@@ -124,6 +136,10 @@ func sebufServeUnary[Req, Res proto.Message](cfg *serverConfiguration, route *se
 			sebufWriteError(w, r, cfg, err)
 			return
 		}
+		if err := sebufValidate(cfg, req); err != nil {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
 		res, err := call(r.Context(), req)
 		if err != nil {
 			sebufWriteError(w, r, cfg, err)
@@ -189,6 +205,74 @@ func sebufBindRequest(r *http.Request, route *sebufServerRoute, req proto.Messag
 		return &ValidationError{Violations: violations}
 	}
 	return nil
+}
+
+// sebufValidate runs the configured validator and turns its error into a *ValidationError.
+func sebufValidate(cfg *serverConfiguration, req proto.Message) error {
+	if cfg.validator == nil {
+		return nil
+	}
+	err := cfg.validator(req)
+	if err == nil {
+		return nil
+	}
+	var validation *ValidationError
+	if errors.As(err, &validation) {
+		return validation
+	}
+	// protovalidate's error has ToProto() returning buf.validate.Violations; read it
+	// reflectively so that the generated code does not depend on protovalidate.
+	if method := reflect.ValueOf(err).MethodByName("ToProto"); method.IsValid() && method.Type().NumIn() == 0 && method.Type().NumOut() == 1 {
+		if violations, ok := method.Call(nil)[0].Interface().(proto.Message); ok {
+			if out := sebufViolations(violations.ProtoReflect()); len(out) > 0 {
+				return &ValidationError{Violations: out}
+			}
+		}
+	}
+	return &ValidationError{Violations: []*FieldViolation{{Field: "unknown", Description: err.Error()}}}
+}
+
+// sebufViolations reads a buf.validate.Violations message: each violation's message
+// and its field path (`field.elements[].field_name` joined by dots, or `field_path`).
+func sebufViolations(m protoreflect.Message) []*FieldViolation {
+	list := sebufMessageField(m, "violations")
+	if list == nil || !list.IsList() {
+		return nil
+	}
+	var out []*FieldViolation
+	violations := m.Get(list).List()
+	for i := 0; i < violations.Len(); i++ {
+		v := violations.Get(i).Message()
+		field := "unknown"
+		var names []string
+		if path := sebufMessageField(v, "field"); path != nil && path.Message() != nil && v.Has(path) {
+			p := v.Get(path).Message()
+			if elements := sebufMessageField(p, "elements"); elements != nil && elements.IsList() {
+				items := p.Get(elements).List()
+				for j := 0; j < items.Len(); j++ {
+					e := items.Get(j).Message()
+					if name := sebufMessageField(e, "field_name"); name != nil {
+						names = append(names, e.Get(name).String())
+					}
+				}
+			}
+		}
+		if len(names) > 0 {
+			field = strings.Join(names, ".")
+		} else if legacy := sebufMessageField(v, "field_path"); legacy != nil && v.Get(legacy).String() != "" {
+			field = v.Get(legacy).String()
+		}
+		description := ""
+		if message := sebufMessageField(v, "message"); message != nil {
+			description = v.Get(message).String()
+		}
+		out = append(out, &FieldViolation{Field: field, Description: description})
+	}
+	return out
+}
+
+func sebufMessageField(m protoreflect.Message, name protoreflect.Name) protoreflect.FieldDescriptor {
+	return m.Descriptor().Fields().ByName(name)
 }
 
 func sebufServerMediaType(value string) string {
@@ -580,6 +664,10 @@ func sebufServeStream[Req proto.Message](cfg *serverConfiguration, route *sebufS
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		req := newReq()
 		if err := sebufBindRequest(r, route, req); err != nil {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
+		if err := sebufValidate(cfg, req); err != nil {
 			sebufWriteError(w, r, cfg, err)
 			return
 		}

@@ -3,19 +3,20 @@
 /* eslint-disable */
 
 import { check, context, decode, handle, jsonResponse, sseResponse } from "../server.js";
-import type { RouteDescriptor, ServerContext, ServerOptions } from "../server.js";
+import type { NamedEvent, RouteDescriptor, ServerContext, ServerOptions } from "../server.js";
 import type { GetQuoteRequest, Quote, StreamQuotesRequest, StreamTradesRequest, Trade } from "./market_data.js";
 
 export type { RouteDescriptor, ServerContext, ServerOptions } from "../server.js";
+export { NamedEvent } from "../server.js";
 
 /** MarketDataService serves quotes and streams quotes and trades as Server-Sent Events. */
 export interface MarketDataServiceHandler {
   /** GetQuote returns the latest quote for a symbol. */
   getQuote(ctx: ServerContext, req: GetQuoteRequest): Promise<Quote>;
   /** StreamQuotes streams live quotes for one symbol until the client disconnects. */
-  streamQuotes(ctx: ServerContext, req: StreamQuotesRequest): ReadableStream<Quote> | Promise<ReadableStream<Quote>>;
+  streamQuotes(ctx: ServerContext, req: StreamQuotesRequest): ReadableStream<Quote | NamedEvent<Quote>> | Promise<ReadableStream<Quote | NamedEvent<Quote>>>;
   /** StreamTrades streams executed trades, optionally for one symbol and up to a limit. */
-  streamTrades(ctx: ServerContext, req: StreamTradesRequest): ReadableStream<Trade> | Promise<ReadableStream<Trade>>;
+  streamTrades(ctx: ServerContext, req: StreamTradesRequest): ReadableStream<Trade | NamedEvent<Trade>> | Promise<ReadableStream<Trade | NamedEvent<Trade>>>;
 }
 
 /** Route descriptors for every MarketDataService method; mount them in any fetch-style server. */

@@ -4,15 +4,16 @@
 
 import { check, context, decode, handle, jsonResponse, sseResponse } from "../../server.js";
 import type { GetOrderRequest, Order, WatchOrdersRequest } from "./orders.js";
-import type { RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
+import type { NamedEvent, RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
 
 export type { RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
+export { NamedEvent } from "../../server.js";
 
 /** OrderService lives in the same directory as UserService: their modules share one barrel. */
 export interface OrderServiceHandler {
   getOrder(ctx: ServerContext, req: GetOrderRequest): Promise<Order>;
   /** WatchOrders streams order updates of one user. */
-  watchOrders(ctx: ServerContext, req: WatchOrdersRequest): ReadableStream<Order> | Promise<ReadableStream<Order>>;
+  watchOrders(ctx: ServerContext, req: WatchOrdersRequest): ReadableStream<Order | NamedEvent<Order>> | Promise<ReadableStream<Order | NamedEvent<Order>>>;
 }
 
 /** Route descriptors for every OrderService method; mount them in any fetch-style server. */

@@ -4,9 +4,10 @@
 
 import { check, context, decode, handle, jsonResponse, sseResponse } from "../../server.js";
 import type { CreateItemRequest, DeleteItemRequest, DeleteItemResponse, GetItemRequest, Item, SearchItemsRequest, SearchItemsResponse, Tick, UpdateItemRequest, WatchItemRequest } from "./e2e.js";
-import type { RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
+import type { NamedEvent, RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
 
 export type { RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
+export { NamedEvent } from "../../server.js";
 
 /** ItemService is served by the generated TS server and called by the TS client. */
 export interface ItemServiceHandler {
@@ -16,7 +17,7 @@ export interface ItemServiceHandler {
   deleteItem(ctx: ServerContext, req: DeleteItemRequest): Promise<DeleteItemResponse>;
   searchItems(ctx: ServerContext, req: SearchItemsRequest): Promise<SearchItemsResponse>;
   /** WatchItem streams ticks of one item. */
-  watchItem(ctx: ServerContext, req: WatchItemRequest): ReadableStream<Tick> | Promise<ReadableStream<Tick>>;
+  watchItem(ctx: ServerContext, req: WatchItemRequest): ReadableStream<Tick | NamedEvent<Tick>> | Promise<ReadableStream<Tick | NamedEvent<Tick>>>;
 }
 
 /** Route descriptors for every ItemService method; mount them in any fetch-style server. */

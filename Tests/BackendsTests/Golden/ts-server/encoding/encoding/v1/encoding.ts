@@ -2,7 +2,14 @@
 // source: encoding/v1/encoding.proto
 /* eslint-disable */
 
+/**
+ * NumbersMessage: every number kind; "quotes", a # hash, yes/no words,
+ * - a dash line, 3.14, {braces} [brackets] & stars * and café.
+ *
+ * A second paragraph after a blank line.
+ */
 export interface NumbersMessage {
+  /** true */
   defaultInt64: string;
   numberInt64: number;
   stringUint64: string;

@@ -3,25 +3,26 @@
 /* eslint-disable */
 
 import { check, context, decode, handle, jsonResponse, sseResponse } from "../../server.js";
-import type { RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
+import type { NamedEvent, RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
 import type { Event, FilteredRequest, ResourceEventsRequest, ResourceFilteredRequest, StatusRequest, StatusResponse, StreamEventsRequest, SubscribeRequest } from "./sse.js";
 
 export type { RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
+export { NamedEvent } from "../../server.js";
 
 /** SSEService streams server-sent events in every shape the annotations allow. */
 export interface SSEServiceHandler {
   /** GetStatus is a plain unary call next to the streams. */
   getStatus(ctx: ServerContext, req: StatusRequest): Promise<StatusResponse>;
   /** StreamEvents streams every event. */
-  streamEvents(ctx: ServerContext, req: StreamEventsRequest): ReadableStream<Event> | Promise<ReadableStream<Event>>;
+  streamEvents(ctx: ServerContext, req: StreamEventsRequest): ReadableStream<Event | NamedEvent<Event>> | Promise<ReadableStream<Event | NamedEvent<Event>>>;
   /** StreamResourceEvents streams the events of one resource (path parameter). */
-  streamResourceEvents(ctx: ServerContext, req: ResourceEventsRequest): ReadableStream<Event> | Promise<ReadableStream<Event>>;
+  streamResourceEvents(ctx: ServerContext, req: ResourceEventsRequest): ReadableStream<Event | NamedEvent<Event>> | Promise<ReadableStream<Event | NamedEvent<Event>>>;
   /** StreamFiltered streams events filtered by query parameters. */
-  streamFiltered(ctx: ServerContext, req: FilteredRequest): ReadableStream<Event> | Promise<ReadableStream<Event>>;
+  streamFiltered(ctx: ServerContext, req: FilteredRequest): ReadableStream<Event | NamedEvent<Event>> | Promise<ReadableStream<Event | NamedEvent<Event>>>;
   /** StreamResourceFiltered uses a path parameter and query parameters. */
-  streamResourceFiltered(ctx: ServerContext, req: ResourceFilteredRequest): ReadableStream<Event> | Promise<ReadableStream<Event>>;
+  streamResourceFiltered(ctx: ServerContext, req: ResourceFilteredRequest): ReadableStream<Event | NamedEvent<Event>> | Promise<ReadableStream<Event | NamedEvent<Event>>>;
   /** Subscribe streams with a POST body. */
-  subscribe(ctx: ServerContext, req: SubscribeRequest): ReadableStream<Event> | Promise<ReadableStream<Event>>;
+  subscribe(ctx: ServerContext, req: SubscribeRequest): ReadableStream<Event | NamedEvent<Event>> | Promise<ReadableStream<Event | NamedEvent<Event>>>;
 }
 
 /** Route descriptors for every SSEService method; mount them in any fetch-style server. */
