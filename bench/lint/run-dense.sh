@@ -14,8 +14,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 measure() { # "wall cpu" of a command (output in $work/out), or "timeout"
   rc=0
-  /usr/bin/time -f "%e %U %S" -o "$work/t" timeout "$timeout_s" "$@" > "$work/out" 2>&1 || rc=$?
-  if [ $rc -eq 124 ]; then echo "killed>${timeout_s}s"; return; fi
+  /usr/bin/time -f "%e %U %S" -o "$work/t" timeout -k 5 "$timeout_s" "$@" > "$work/out" 2>&1 || rc=$?
+  if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then echo "killed>${timeout_s}s"; return; fi
   if [ $rc -ne 0 ] && [ $rc -ne 100 ]; then echo "failed($rc)"; sed 's/^/  # /' "$work/out" | head -3 >&2; return; fi
   tail -n 1 "$work/t" | awk '{printf "%.2f/%.2f", $1, $2 + $3}'
 }
