@@ -1,3 +1,4 @@
+import Diagnostics
 /// Go identifier rules shared by the Go backends: protoc-gen-go's naming of message
 /// types (so generated code names the same types protoc-gen-go emits), the small case
 /// conversions upstream sebuf uses, and Go string literals.
@@ -78,26 +79,7 @@ public enum GoNamer {
   ]
 
   /// A Go interpreted string literal for `s`.
-  public static func quote(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 || u.value == 0x7f {
-          let hex = String(u.value, radix: 16)
-          out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
-  }
+  public static func quote(_ s: String) -> String { GoString.quote(s) }
 
   /// Proto comment text as `//` lines safe from gofmt's doc-comment rewriting: lines
   /// are trimmed, and a comment whose lines gofmt would reformat (lists, headings,

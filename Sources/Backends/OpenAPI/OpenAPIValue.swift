@@ -1,6 +1,7 @@
 // An ordered JSON-like tree for OpenAPI documents and its two deterministic writers: YAML
 // (block style, 2-space indent, strings quoted whenever plain style could be misread) and JSON
 // (2-space indent). Key order is insertion order, so output never depends on hashing.
+import Diagnostics
 
 /// A JSON value whose objects keep their key order.
 indirect enum OpenAPIValue: Equatable {
@@ -187,24 +188,5 @@ enum JSONWriter {
     return "\(d)"
   }
 
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 || u.value == 0x7F {
-          let hex = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quote(_ s: String) -> String { JSONString.quote(s) }
 }

@@ -1,6 +1,7 @@
 // Import bookkeeping for one generated TypeScript module: which names it imports from which
 // module, under which local alias. A name that would clash with a local declaration, another
 // import or a reserved global gets `Name_1`, `Name_2`, …; the type module keeps the plain name.
+import Diagnostics
 
 /// The imports of one TS module (paths are module paths without `.ts`, relative to `out`).
 struct TSImports {
@@ -115,25 +116,7 @@ enum TSLayout {
   /// A property key: bare when it is an identifier, else a JSON string literal.
   static func propertyKey(_ s: String) -> String { isIdentifier(s) ? s : stringLiteral(s) }
 
-  static func stringLiteral(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 {
-          out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func stringLiteral(_ s: String) -> String { JSONString.quote(s) }
 
   /// Lines of a `/** … */` doc comment (empty when there is no comment).
   static func docComment(_ text: String?) -> [String] {

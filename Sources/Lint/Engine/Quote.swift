@@ -1,21 +1,4 @@
+import Diagnostics
+
 /// Go's `%q` quoting, which buf's messages use: `"a\\b"` for `a\b`.
-public func q(_ s: String) -> String {
-  var out = "\""
-  for u in s.unicodeScalars {
-    switch u {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if u.value < 0x20 || u.value == 0x7f {
-        let hex = String(u.value, radix: 16)
-        out += "\\x" + (hex.count < 2 ? "0" : "") + hex
-      } else {
-        out.unicodeScalars.append(u)
-      }
-    }
-  }
-  return out + "\""
-}
+public func q(_ s: String) -> String { GoString.quote(s) }

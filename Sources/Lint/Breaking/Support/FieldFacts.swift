@@ -1,5 +1,6 @@
 // Facts about fields that several rules compare: how buf names a field in messages, its
 // kind, cardinality and presence, and the wire / wire+JSON compatibility groups.
+import Diagnostics
 import SwiftProtobuf
 
 typealias FieldType = Google_Protobuf_FieldDescriptorProto.TypeEnum
@@ -150,26 +151,7 @@ extension FieldType {
 }
 
 /// Go's `%q` for the strings buf quotes (names, option values).
-func quoted(_ s: String) -> String {
-  var out = "\""
-  for u in s.unicodeScalars {
-    switch u {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\t": out += "\\t"
-    case "\r": out += "\\r"
-    default:
-      if u.value < 0x20 || u.value == 0x7f {
-        let hex = String(u.value, radix: 16)
-        out += "\\x" + String(repeating: "0", count: max(0, 2 - hex.count)) + hex
-      } else {
-        out.unicodeScalars.append(u)
-      }
-    }
-  }
-  return out + "\""
-}
+func quoted(_ s: String) -> String { GoString.quote(s) }
 
 /// Go's `xstrings.JoinSliceQuoted`: each quoted, joined.
 func joinQuoted(_ values: [String], _ separator: String = ", ") -> String {
