@@ -16,7 +16,7 @@ struct BreakingCommand: AsyncParsableCommand {
       Compares the input (default: the workspace in the current directory) with --against and \
       prints every break as path:line:col:message, like buf. Exits 0 when nothing breaks, 100 \
       when something does, 1 on errors. Rules come from the `breaking:` block of sebuf.yaml \
-      (FILE by default; add HTTP for sebuf's route and JSON rules). Accept one intentional \
+      (default FILE plus sebuf's HTTP route and JSON rules; a buf.yaml defaults to FILE). Accept one intentional \
       break with a `// sebuf:breaking:ignore RULE_ID` line in the leading comment of the \
       changed element. Examples: `sebuf breaking --against '.git#branch=main'`, \
       `sebuf breaking --against '.git#ref=HEAD~1,subdir=api'`, `sebuf breaking --against old.binpb`.

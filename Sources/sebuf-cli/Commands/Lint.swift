@@ -15,7 +15,7 @@ struct LintCommand: AsyncParsableCommand {
       Compiles the workspace and prints findings as path:line:col:message (like buf). Exits \
       0 when clean, 100 with findings (rules listed under `lint.warn` print as warnings and \
       do not fail), 1 on errors (bad config, unknown rule id, compile error). Rules come \
-      from the `lint:` block of sebuf.yaml (default: STANDARD). Silence one finding with a \
+      from the `lint:` block of sebuf.yaml (default: STANDARD plus HTTP; a buf.yaml defaults to STANDARD). Silence one finding with a \
       `// sebuf:lint:ignore RULE_ID` (or `// buf:lint:ignore RULE_ID`) line in the \
       element's leading comment, or the parent's. \
       Examples: `sebuf lint --error-format github-actions` in CI; \
