@@ -44,7 +44,7 @@ import Testing
       let info = t.info
       #expect(!info.purpose.isEmpty)
       #expect(!info.good.isEmpty, "\(info.id) has no good example")
-      if info.id != "PROTOVALIDATE" { #expect(!info.bad.isEmpty, "\(info.id) has no bad example") }
+      #expect(!info.bad.isEmpty, "\(info.id) has no bad example")
       // Off-by-default rules outside any category are buf's: IMPORT_NO_WEAK (deprecated)
       // and STABLE_PACKAGE_NO_IMPORT_UNSTABLE.
       if !["IMPORT_NO_WEAK", "STABLE_PACKAGE_NO_IMPORT_UNSTABLE"].contains(info.id) {
