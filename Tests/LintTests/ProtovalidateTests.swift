@@ -111,9 +111,14 @@ import Testing
     #expect(
       found == [
         #"Field "b" has bytes.min_len (5) greater than bytes.max_len (4), so no value is valid; lower min_len or raise max_len."#,
+        #"Field "b" has bytes.min_len (5) greater than bytes.max_len (4), so no value is valid; lower min_len or raise max_len."#,
+        #"Field "m" has map.min_pairs (3) greater than map.max_pairs (1), so no value is valid; lower min_pairs or raise max_pairs."#,
         #"Field "m" has map.min_pairs (3) greater than map.max_pairs (1), so no value is valid; lower min_pairs or raise max_pairs."#,
         #"Field "i" has int32.gte equal to int32.lte, so only one value is valid; use int32.const instead."#,
+        #"Field "i" has int32.gte equal to int32.lte, so only one value is valid; use int32.const instead."#,
         #"Field "j" has int64.gt equal to int64.lt, so no value is valid; widen the range."#,
+        #"Field "j" has int64.gt equal to int64.lt, so no value is valid; widen the range."#,
+        #"Field "f" has float.gt equal to float.lt, so no value is valid; widen the range."#,
         #"Field "f" has float.gt equal to float.lt, so no value is valid; widen the range."#,
       ])
   }
@@ -135,5 +140,29 @@ import Testing
       """
     let image = try ExampleCompiler.compile([("acme/opts/opts.proto", other), ("acme/v1/m.proto", source)])
     #expect(Linter.lint(image, settings: LintSettings(rules: ["PROTOVALIDATE"])).isEmpty)
+  }
+
+  /// Positions as buf 1.75 reports them for the same file (checked by hand against
+  /// `buf lint` with this schema copy): every option taking part, reversed ranges quiet.
+  @Test func positionsMatchBuf() throws {
+    let source = """
+      syntax = "proto3";
+      package acme.v1;
+      import "buf/validate/validate.proto";
+      message Pet {
+        int32 legs = 1 [(buf.validate.field).string.min_len = 1];
+        string nick = 5 [(buf.validate.field).string.min_len = 9, (buf.validate.field).string.max_len = 3];
+        int32 a = 7 [(buf.validate.field).int32.gt = 5, (buf.validate.field).int32.lt = 5];
+        int32 b = 8 [(buf.validate.field).int32.gt = 9, (buf.validate.field).int32.lt = 5];
+        int32 c = 9 [(buf.validate.field).int32.gte = 5, (buf.validate.field).int32.lte = 5];
+        int32 d = 10 [(buf.validate.field).int32.gte = 9, (buf.validate.field).int32.lte = 5];
+        int32 e = 11 [(buf.validate.field).int32.gte = 5, (buf.validate.field).int32.lt = 5];
+      }
+      """
+    let (schema, _) = ExampleCompiler.split(Protovalidate.validateProto)
+    let image = try ExampleCompiler.compile(schema + [("acme/v1/pet.proto", source)])
+    let at = Linter.lint(image, settings: LintSettings(rules: ["PROTOVALIDATE"])).map { "\($0.span!.start.line):\($0.span!.start.column)" }
+    #expect(Set(at) == ["5:19", "6:20", "6:61", "7:16", "7:51", "9:16", "9:52", "11:17", "11:53"])
+    #expect(at.count == 9)
   }
 }

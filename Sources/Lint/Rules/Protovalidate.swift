@@ -16,7 +16,7 @@ struct Protovalidate: LintRule {
     ],
     bad: [
       Self.validateProto
-        + "// file: acme/v1/pet.proto\nsyntax = \"proto3\";\npackage acme.v1;\nimport \"buf/validate/validate.proto\";\nimport \"google/protobuf/timestamp.proto\";\nmessage Pet {\n  int32 legs = 1 [↓(buf.validate.field).string.min_len = 1];\n  int64 weight = 2 [↓(buf.validate.field).int32.gt = 0];\n  string name = 3 [↓(buf.validate.field).repeated.min_items = 1];\n  Pet parent = 4 [↓(buf.validate.field).timestamp.lt_now = true];\n  string nick = 5 [(buf.validate.field).string.min_len = 9, ↓(buf.validate.field).string.max_len = 3];\n  repeated string tags = 6 [(buf.validate.field).repeated.min_items = 4, ↓(buf.validate.field).repeated.max_items = 2];\n  uint32 age = 7 [(buf.validate.field).uint32.gt = 5, ↓(buf.validate.field).uint32.lt = 5];\n}\n"
+        + "// file: acme/v1/pet.proto\nsyntax = \"proto3\";\npackage acme.v1;\nimport \"buf/validate/validate.proto\";\nimport \"google/protobuf/timestamp.proto\";\nmessage Pet {\n  int32 legs = 1 [↓(buf.validate.field).string.min_len = 1];\n  int64 weight = 2 [↓(buf.validate.field).int32.gt = 0];\n  string name = 3 [↓(buf.validate.field).repeated.min_items = 1];\n  Pet parent = 4 [↓(buf.validate.field).timestamp.lt_now = true];\n  string nick = 5 [↓(buf.validate.field).string.min_len = 9, ↓(buf.validate.field).string.max_len = 3];\n  repeated string tags = 6 [↓(buf.validate.field).repeated.min_items = 4, ↓(buf.validate.field).repeated.max_items = 2];\n  uint32 age = 7 [↓(buf.validate.field).uint32.gt = 5, ↓(buf.validate.field).uint32.lt = 5];\n}\n"
     ])
 
   /// The smallest `buf/validate/validate.proto` the examples need (field numbers as in
@@ -36,7 +36,7 @@ struct Protovalidate: LintRule {
         TimestampRules timestamp = 22;
       }
     }
-    message Int32Rules { optional int32 lt = 2; optional int32 gt = 4; optional int32 gte = 5; }
+    message Int32Rules { optional int32 lt = 2; optional int32 lte = 3; optional int32 gt = 4; optional int32 gte = 5; }
     message UInt32Rules { optional uint32 lt = 2; optional uint32 gt = 4; }
     message StringRules { optional uint64 min_len = 2; optional uint64 max_len = 3; }
     message RepeatedRules { optional uint64 min_items = 1; optional uint64 max_items = 2; }
@@ -92,9 +92,12 @@ struct Protovalidate: LintRule {
     let name = RuleGroup.name[group]!
     func counts(_ minN: Int32, _ maxN: Int32, _ minName: String, _ maxName: String) {
       guard let lo = body.lastScalar(minN), let hi = body.lastScalar(maxN), lo > hi else { return }
-      out.report(
-        "Field \(q(field.name)) has \(name).\(minName) (\(lo)) greater than \(name).\(maxName) (\(hi)), so no value is valid; lower \(minName) or raise \(maxName).",
-        file: field.file, path: optionPath(field, [[group, maxN]], context))
+      // Like buf, at both options, so either one's line shows the clash.
+      for n in [minN, maxN] {
+        out.report(
+          "Field \(q(field.name)) has \(name).\(minName) (\(lo)) greater than \(name).\(maxName) (\(hi)), so no value is valid; lower \(minName) or raise \(maxName).",
+          file: field.file, path: optionPath(field, [[group, n]], context))
+      }
     }
     switch group {
     case RuleGroup.string, RuleGroup.bytes: counts(2, 3, "min_len", "max_len")
@@ -102,7 +105,7 @@ struct Protovalidate: LintRule {
     case RuleGroup.map: counts(1, 2, "min_pairs", "max_pairs")
     case let g where RuleGroup.numeric.contains(g):
       // protovalidate reads a lower bound above the upper one as an exclusive range, so
-      // only equal bounds are certainly wrong: empty when either is exclusive, a single
+      // only equal bounds are certainly wrong (buf agrees): empty when either is exclusive, a single
       // value (better written `const`) when both are inclusive.
       let lower = [(Int32(4), "gt"), (Int32(5), "gte")].compactMap { n, s in body.lastScalar(n).map { (n, s, $0) } }
       let upper = [(Int32(2), "lt"), (Int32(3), "lte")].compactMap { n, s in body.lastScalar(n).map { (n, s, $0) } }
@@ -110,9 +113,11 @@ struct Protovalidate: LintRule {
         for u in upper where RuleGroup.equal(l.2, u.2, group: g) {
           let inclusive = l.0 == 5 && u.0 == 3
           let why = inclusive ? "only one value is valid; use \(name).const instead" : "no value is valid; widen the range"
-          out.report(
-            "Field \(q(field.name)) has \(name).\(l.1) equal to \(name).\(u.1), so \(why).",
-            file: field.file, path: optionPath(field, [[g, u.0]], context))
+          for n in [l.0, u.0] {
+            out.report(
+              "Field \(q(field.name)) has \(name).\(l.1) equal to \(name).\(u.1), so \(why).",
+              file: field.file, path: optionPath(field, [[g, n]], context))
+          }
         }
       }
     default: break
