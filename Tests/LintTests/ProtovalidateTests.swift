@@ -65,7 +65,8 @@ import Testing
         float f = 1 [(buf.validate.field).float.gt = 1, (buf.validate.field).float.lt = 2];
         double d = 2 [(buf.validate.field).double.gte = 1, (buf.validate.field).double.lte = 1.5];
         int32 i = 3 [(buf.validate.field).int32.gt = 10, (buf.validate.field).int32.lt = 5];
-        bytes b = 4 [(buf.validate.field).bytes.min_len = 2, (buf.validate.field).bytes.max_len = 2];
+        bytes b = 4 [(buf.validate.field).bytes.min_len = 2, (buf.validate.field).bytes.max_len = 3];
+        repeated string l = 11 [(buf.validate.field).repeated.min_items = 2, (buf.validate.field).repeated.max_items = 2];
         Kind k = 5 [(buf.validate.field).enum.defined_only = true];
         map<string, int32> m = 6 [(buf.validate.field).map.min_pairs = 1, (buf.validate.field).map.max_pairs = 3];
         google.protobuf.Any a = 7 [(buf.validate.field).any.in = "x"];
@@ -107,6 +108,7 @@ import Testing
         int32 i = 3 [(buf.validate.field).int32.gte = -7, (buf.validate.field).int32.lte = -7];
         int64 j = 4 [(buf.validate.field).int64.gt = 3, (buf.validate.field).int64.lt = 3];
         float f = 5 [(buf.validate.field).float.gt = 0.5, (buf.validate.field).float.lt = 0.5];
+        string s = 6 [(buf.validate.field).string.min_len = 2, (buf.validate.field).string.max_len = 2];
       """)
     #expect(
       found == [
@@ -120,6 +122,8 @@ import Testing
         #"Field "j" has int64.gt equal to int64.lt, so no value is valid; widen the range."#,
         #"Field "f" has float.gt equal to float.lt, so no value is valid; widen the range."#,
         #"Field "f" has float.gt equal to float.lt, so no value is valid; widen the range."#,
+        #"Field "s" has equal string.min_len and string.max_len; use string.len instead."#,
+        #"Field "s" has equal string.min_len and string.max_len; use string.len instead."#,
       ])
   }
 

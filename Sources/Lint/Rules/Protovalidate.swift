@@ -90,8 +90,18 @@ struct Protovalidate: LintRule {
   /// Contradictory bounds inside one matching group.
   func checkBounds(_ field: FieldElement, group: Int32, body: WireFields, _ context: LintContext, _ out: inout FindingSink) {
     let name = RuleGroup.name[group]!
-    func counts(_ minN: Int32, _ maxN: Int32, _ minName: String, _ maxName: String) {
-      guard let lo = body.lastScalar(minN), let hi = body.lastScalar(maxN), lo > hi else { return }
+    func counts(_ minN: Int32, _ maxN: Int32, _ minName: String, _ maxName: String, exact: String? = nil) {
+      guard let lo = body.lastScalar(minN), let hi = body.lastScalar(maxN), lo >= hi else { return }
+      if lo == hi {
+        // Strings and bytes have a rule for one exact length; lists and maps don't.
+        guard let exact else { return }
+        for n in [minN, maxN] {
+          out.report(
+            "Field \(q(field.name)) has equal \(name).\(minName) and \(name).\(maxName); use \(name).\(exact) instead.",
+            file: field.file, path: optionPath(field, [[group, n]], context))
+        }
+        return
+      }
       // Like buf, at both options, so either one's line shows the clash.
       for n in [minN, maxN] {
         out.report(
@@ -100,7 +110,7 @@ struct Protovalidate: LintRule {
       }
     }
     switch group {
-    case RuleGroup.string, RuleGroup.bytes: counts(2, 3, "min_len", "max_len")
+    case RuleGroup.string, RuleGroup.bytes: counts(2, 3, "min_len", "max_len", exact: "len")
     case RuleGroup.repeated: counts(1, 2, "min_items", "max_items")
     case RuleGroup.map: counts(1, 2, "min_pairs", "max_pairs")
     case let g where RuleGroup.numeric.contains(g):
