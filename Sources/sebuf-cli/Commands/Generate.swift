@@ -69,6 +69,15 @@ struct GenerateDriver {
     let start = ContinuousClock.now
     let format = options.output.errorFormat.diagnosticFormat
     let workspace = try options.workspace.load(options.output)
+    if workspace.generate.isEmpty {
+      // Nothing to plan: say so instead of printing an empty summary.
+      let hint = "e.g. `- backend: openapi` with `out: docs/openapi`"
+      let message =
+        workspace.configFile.map { "nothing to generate: \($0) has no `generate:` entries; add one, \(hint)" }
+        ?? "nothing to generate: no sebuf.yaml here or above; run `sebuf init` and add a `generate:` entry, \(hint)"
+      OutputStream.standardError.write(message + "\n")
+      return
+    }
     let paths = try options.workspace.workspacePaths(in: workspace, options.output)
     let planner = Planner(
       workspace: workspace, registry: .native, searchPath: getenv("PATH").map { String(cString: $0) },

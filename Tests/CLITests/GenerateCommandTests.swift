@@ -1,0 +1,21 @@
+import Testing
+
+/// `sebuf generate` misuse that must explain itself rather than print an empty summary.
+@Suite struct GenerateCommandTests {
+  @Test func saysWhenThereIsNothingToGenerate() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("a.proto", "syntax = \"proto3\";\npackage a;\n")
+    let bare = try CLI.run(["generate"], in: s.path)
+    #expect(bare.status == 0)
+    #expect(bare.stdout == "")
+    #expect(bare.stderr.hasPrefix("nothing to generate: no sebuf.yaml here or above; run `sebuf init`"))
+
+    s.write("sebuf.yaml", "version: v1\n")
+    let empty = try CLI.run(["generate"], in: s.path)
+    #expect(empty.status == 0)
+    #expect(empty.stderr.hasPrefix("nothing to generate: sebuf.yaml has no `generate:` entries; add one"))
+    // Nothing was written: no manifest, no lock.
+    #expect(!s.exists(".sebuf"))
+  }
+}
