@@ -65,7 +65,7 @@ public enum ImageIO {
     defer { failed.deallocate() }
     let box = SendableBuffers(parts: parts, failed: failed)
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      do { box.parts[i] = try files[i].serializedBytes() } catch { box.failed[i] = true }
+      do { box.parts[i] = try FileWriter.serialize(files[i]) } catch { box.failed[i] = true }
     }
     if failed.contains(true) { throw IOError.unreadable("(serialization failed)") }
     var out: [UInt8] = []

@@ -267,15 +267,19 @@ extension FileLinker {
     out.reserveCapacity(locs.count)
     var matched: [Int32]?
     var changed = false
+    // Hashing a whole path is costly; most locations can be ruled out by length and
+    // last two elements before looking the path up.
+    var signatures = Set<UInt64>(minimumCapacity: interpretedPaths.count)
+    for key in interpretedPaths.keys { signatures.insert(Self.pathSignature(key)) }
     for loc in locs {
       if let m = matched {
-        if loc.path.count >= m.count && Array(loc.path[0..<m.count]) == m {
+        if loc.path.starts(with: m) {
           changed = true
           continue
         }
         matched = nil
       }
-      if let dest = interpretedPaths[loc.path] {
+      if signatures.contains(Self.pathSignature(loc.path)), let dest = interpretedPaths[loc.path] {
         matched = loc.path
         var r = loc
         r.path = dest
@@ -286,5 +290,14 @@ extension FileLinker {
       }
     }
     if changed { file.sourceCodeInfo.location = out }
+  }
+
+  /// A cheap summary of a path (its length and last two elements): equal paths have
+  /// equal signatures.
+  static func pathSignature(_ path: [Int32]) -> UInt64 {
+    let n = path.count
+    let last = n > 0 ? UInt64(UInt32(bitPattern: path[n - 1])) : 0
+    let prev = n > 1 ? UInt64(UInt32(bitPattern: path[n - 2])) & 0xFFFFFF : 0
+    return UInt64(n & 0xFF) << 56 | prev << 32 | last
   }
 }

@@ -91,6 +91,8 @@ public final class Linker: @unchecked Sendable {
       linkers[i].checkImports()
       linkers[i].registerSymbols()
     }
+    // One resize up front instead of many while merging (each rehashes every name).
+    pool.symbols.reserveCapacity(pool.symbols.count + linkers.reduce(0) { $0 + $1.pending.count })
     for f in linkers { f.mergeSymbols() }
     // Passes 2-6, level by level: a file's imports are done before it starts.
     var level = [Int](repeating: 0, count: linkers.count)
