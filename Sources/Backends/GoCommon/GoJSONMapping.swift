@@ -131,7 +131,7 @@ public struct GoJSONMapping {
           } else if repeated {
             fail(i, "field \(name): flatten is not valid on repeated fields")
           } else if f.type != .message {
-            fail(i, "field \(name): flatten is only valid on message fields (got \(f.type.goKindName))")
+            fail(i, "field \(name): flatten is only valid on message fields (got \(f.type.protoName))")
           } else if f.hasOneofIndex && !f.proto3Optional {
             fail(i, "field \(name): flatten is not valid on oneof variant fields (use oneof_config.flatten instead)")
           } else if let child = index.message(f.typeName) {

@@ -70,7 +70,7 @@ extension GoRoute {
         continue
       }
       if !isScalar(f) || f.label == .repeated {
-        fail("path variable '{\(p)}' is bound to field '\(p)' of type '\(f.label == .repeated ? "repeated " : "")\(f.type.goKindName)', but path parameters must be scalar types (string, int32, int64, uint32, uint64, bool, float, double, enum). Change the field type or remove it from the path.")
+        fail("path variable '{\(p)}' is bound to field '\(p)' of type '\(f.label == .repeated ? "repeated " : "")\(f.type.protoName)', but path parameters must be scalar types (string, int32, int64, uint32, uint64, bool, float, double, enum). Change the field type or remove it from the path.")
         continue
       }
       pathParams.append(GoParam(name: p, field: p, required: true, enumValues: enumValues(f)))
@@ -111,28 +111,3 @@ extension GoRoute {
   }
 }
 
-extension Google_Protobuf_FieldDescriptorProto.TypeEnum {
-  /// The kind as protoreflect names it (`message`, `string`, …), for messages.
-  var goKindName: String {
-    switch self {
-    case .double: "double"
-    case .float: "float"
-    case .int64: "int64"
-    case .uint64: "uint64"
-    case .int32: "int32"
-    case .fixed64: "fixed64"
-    case .fixed32: "fixed32"
-    case .bool: "bool"
-    case .string: "string"
-    case .group: "group"
-    case .message: "message"
-    case .bytes: "bytes"
-    case .uint32: "uint32"
-    case .enum: "enum"
-    case .sfixed32: "sfixed32"
-    case .sfixed64: "sfixed64"
-    case .sint32: "sint32"
-    case .sint64: "sint64"
-    }
-  }
-}

@@ -90,23 +90,6 @@ public enum PluginRequest {
     return file.messageType.contains(where: inMessage) || file.extension.contains { $0.proto3Optional }
   }
 
-  /// protoc's `ToJsonName`: drop underscores and upper-case the letter after each.
-  public static func jsonName(_ name: String) -> String {
-    var result = ""
-    var upper = false
-    for c in name {
-      if c == "_" {
-        upper = true
-      } else if upper {
-        result += c.uppercased()
-        upper = false
-      } else {
-        result.append(c)
-      }
-    }
-    return result
-  }
-
   private static func withJSONNames(_ file: Google_Protobuf_FileDescriptorProto) -> Google_Protobuf_FileDescriptorProto {
     func needs(_ m: Google_Protobuf_DescriptorProto) -> Bool {
       m.field.contains { !$0.hasJsonName } || m.extension.contains { !$0.hasJsonName } || m.nestedType.contains(where: needs)
@@ -115,7 +98,7 @@ public enum PluginRequest {
       return file
     }
     func fix(_ f: inout Google_Protobuf_FieldDescriptorProto) {
-      if !f.hasJsonName { f.jsonName = jsonName(f.name) }
+      if !f.hasJsonName { f.jsonName = DescriptorNames.defaultJSONName(f.name) }
     }
     func fix(_ m: inout Google_Protobuf_DescriptorProto) {
       for i in m.field.indices { fix(&m.field[i]) }

@@ -97,7 +97,7 @@ struct ProtoSchema {
 
   /// The JSON name of a field (protoc and sebuf's compiler both fill `json_name`).
   static func jsonName(_ field: FieldProto) -> String {
-    field.hasJsonName && !field.jsonName.isEmpty ? field.jsonName : Naming.lowerCamel(field.name)
+    field.hasJsonName && !field.jsonName.isEmpty ? field.jsonName : DescriptorNames.defaultJSONName(field.name)
   }
 
   static func is64Bit(_ type: FieldProto.TypeEnum) -> Bool {
@@ -191,22 +191,6 @@ enum Naming {
     return f.uppercased() + s.dropFirst()
   }
 
-  /// protoc's JSON-name rule: drop `_` and upper-case the following letter.
-  static func lowerCamel(_ s: String) -> String {
-    var out = ""
-    var upper = false
-    for c in s {
-      if c == "_" {
-        upper = true
-      } else if upper {
-        out += c.uppercased()
-        upper = false
-      } else {
-        out.append(c)
-      }
-    }
-    return out
-  }
 
   /// The name of a message or enum without its package, nested names joined: `Outer.Inner` →
   /// `OuterInner`.

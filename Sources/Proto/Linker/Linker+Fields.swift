@@ -16,28 +16,11 @@ extension FileLinker {
   }
 
   private func fixField(_ f: inout FieldProto, path: [Int32]) {
-    if !f.hasJsonName { f.jsonName = Self.jsonName(f.name) }
+    if !f.hasJsonName { f.jsonName = DescriptorNames.defaultJSONName(f.name) }
     guard f.hasDefaultValue, f.hasType else { return }
     if let v = normalizedDefault(f, path: path) { f.defaultValue = v }
   }
 
-  /// protoc's `ToJsonName`: drop underscores, upper-case the letter after each.
-  static func jsonName(_ name: String) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(name.utf8.count)
-    var upper = false
-    for c in name.utf8 {
-      if c == 95 {
-        upper = true
-      } else if upper {
-        out.append((c >= 97 && c <= 122) ? c - 32 : c)
-        upper = false
-      } else {
-        out.append(c)
-      }
-    }
-    return String(decoding: out, as: UTF8.self)
-  }
 
   /// The default as protoc's `DefaultValueAsString` prints it after parsing it.
   private func normalizedDefault(_ f: FieldProto, path: [Int32]) -> String? {

@@ -105,7 +105,7 @@ extension FileLinker {
         error("map_entry should not be set explicitly. Use map<KeyType, ValueType> instead.", at: typePath(f, path))
       }
     }
-    if info.isExtension && f.hasJsonName && f.jsonName != Self.jsonName(f.name) {
+    if info.isExtension && f.hasJsonName && f.jsonName != DescriptorNames.defaultJSONName(f.name) {
       error("option json_name is not allowed on extension fields.", at: path + [10])
     }
     if isProto3 {

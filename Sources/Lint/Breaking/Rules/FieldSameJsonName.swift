@@ -1,3 +1,5 @@
+import Proto
+
 /// Fields keep their JSON name.
 struct FieldSameJsonName: FieldPairRule {
   static let info = BreakingRuleInfo(
@@ -18,19 +20,6 @@ struct FieldSameJsonName: FieldPairRule {
 extension FieldNode {
   /// The JSON name: as recorded, else protoc's default (lowerCamelCase of the name).
   var jsonName: String {
-    if descriptor.hasJsonName { return descriptor.jsonName }
-    var out = ""
-    var upper = false
-    for c in name {
-      if c == "_" {
-        upper = true
-      } else if upper {
-        out += c.uppercased()
-        upper = false
-      } else {
-        out.append(c)
-      }
-    }
-    return out
+    descriptor.hasJsonName ? descriptor.jsonName : DescriptorNames.defaultJSONName(name)
   }
 }

@@ -1,6 +1,7 @@
 // Facts about fields that several rules compare: how buf names a field in messages, its
 // kind, cardinality and presence, and the wire / wire+JSON compatibility groups.
 import Diagnostics
+import Proto
 import SwiftProtobuf
 
 typealias FieldType = Google_Protobuf_FieldDescriptorProto.TypeEnum
@@ -21,7 +22,7 @@ extension FieldNode {
   var type: FieldType { descriptor.type }
 
   /// protoreflect's kind name (`int32`, `message`, `group`, …).
-  var kindName: String { type.kindName }
+  var kindName: String { type.protoName }
 
   /// Whether the declared type is a message, group or enum (reported at the type name).
   var isNamedType: Bool { type == .message || type == .group || type == .enum }
@@ -82,29 +83,6 @@ enum Cardinality: String {
 }
 
 extension FieldType {
-  var kindName: String {
-    switch self {
-    case .double: "double"
-    case .float: "float"
-    case .int64: "int64"
-    case .uint64: "uint64"
-    case .int32: "int32"
-    case .fixed64: "fixed64"
-    case .fixed32: "fixed32"
-    case .bool: "bool"
-    case .string: "string"
-    case .group: "group"
-    case .message: "message"
-    case .bytes: "bytes"
-    case .uint32: "uint32"
-    case .enum: "enum"
-    case .sfixed32: "sfixed32"
-    case .sfixed64: "sfixed64"
-    case .sint32: "sint32"
-    case .sint64: "sint64"
-    default: "unknown"
-    }
-  }
 
   /// Kinds that read each other's wire encoding.
   var wireGroup: Int {
