@@ -41,6 +41,12 @@ public enum PathRules {
     return String(path[..<slash])
   }
 
+  /// The last component of a path (`a/b/c.proto` → `c.proto`).
+  public static func baseName(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+
   /// Whether a file name from a backend or plugin is safe to join under `out`:
   /// relative, non-empty, no `..`, `.` or empty components, no NUL.
   public static func isSafeOutputName(_ name: String) -> Bool {

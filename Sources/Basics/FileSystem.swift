@@ -242,14 +242,16 @@ public enum FileSystem {
   }
 
   /// Every regular file (or symlink to one) under `dir`, relative to it, sorted. Hidden
-  /// entries (`.git`, `.sebuf`) are skipped and symlinked directories are not entered, so
+  /// entries (`.git`, `.sebuf`) are skipped unless `includeHidden`, and symlinked directories are not entered, so
   /// a link loop cannot make the walk endless. Iterative: depth costs no recursion.
-  public static func walkFiles(under dir: String, where keep: (String) -> Bool = { _ in true }) -> [String] {
+  public static func walkFiles(
+    under dir: String, includeHidden: Bool = false, where keep: (String) -> Bool = { _ in true }
+  ) -> [String] {
     var files: [String] = []
     var pending: [String] = [""]
     while let rel = pending.popLast() {
       let abs = rel.isEmpty ? dir : dir + "/" + rel
-      for name in listNoFollow(abs) where !name.hasPrefix(".") {
+      for name in listNoFollow(abs) where includeHidden || !name.hasPrefix(".") {
         let childRel = rel.isEmpty ? name : rel + "/" + name
         var st = stat()
         guard lstat(abs + "/" + name, &st) == 0 else { continue }
