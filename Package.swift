@@ -76,9 +76,11 @@ let package = Package(
     .testTarget(
       name: "BackendsTests", dependencies: ["Backends", "Proto"], resources: [.copy("Golden")]),
     .testTarget(name: "PlanTests", dependencies: ["Plan", "Config", "Inputs", "Proto", "Backends", "Basics"]),
+    // Which oracle tools a test needs, and the trait that skips it (visibly) without them.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     // Runs the built `sebuf` binary end to end.
-    .testTarget(name: "CLITests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "CLITests", dependencies: ["Diagnostics", "TestSupport"]),
     // Real toolchains as oracles: protoc, Go, tsc, node, buf, openapi-spec-validator.
-    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint", "Plan", "Config", "Inputs", "Basics"]),
+    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint", "Plan", "Config", "Inputs", "Basics", "TestSupport"]),
   ]
 )

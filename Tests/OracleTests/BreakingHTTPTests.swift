@@ -7,6 +7,7 @@ import Foundation
 import Inputs
 import Lint
 import Proto
+import TestSupport
 import Testing
 
 @Suite("HTTP breaking rules")
@@ -21,12 +22,9 @@ struct BreakingHTTPTests {
     }
   }
 
-  @Test(arguments: httpRules.map(\.info.id))
+  @Test(.oracle("git", "protoc"), arguments: httpRules.map(\.info.id))
   func examplesAgainstGitHistory(rule: String) throws {
-    if BreakingSupport.skipOracles {
-      print("skipping \(rule): SEBUF_SKIP_ORACLES=1")
-      return
-    }
+    try OracleTools.require(["git", "protoc"])
     let info = try #require(Self.httpRules.first { $0.info.id == rule }).info
     for (n, example) in info.examples.enumerated() {
       let repo = try BreakingSupport.tempDir("http-\(rule)-\(n)")

@@ -10,8 +10,6 @@ enum BreakingSupport {
   static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-  /// Whether oracle tests may be skipped (they must fail when a tool is missing otherwise).
-  static var skipOracles: Bool { ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" }
 
   /// Runs a tool; returns (exit code, stdout, stderr).
   @discardableResult
