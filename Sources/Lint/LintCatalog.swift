@@ -69,6 +69,6 @@ public enum LintCatalog {
 
   /// The shared catalog value (rules + categories + default `use`).
   public static let catalog = RuleCatalog(
-    rules: ruleTypes.map { $0.info }, categories: categories, defaultUse: ["STANDARD"],
-    aliases: ["DEFAULT": "STANDARD"])
+    kind: "lint", rules: ruleTypes.map { $0.info }, categories: categories, defaultUse: ["STANDARD"],
+    aliases: ["DEFAULT": "STANDARD"], listCommand: "sebuf lint --list-rules --all")
 }

@@ -1,23 +1,18 @@
 // Which breaking rules exist and which categories they belong to (style.md G8): one table,
 // separate from the rule bodies. Membership follows `buf config ls-breaking-rules
-// --version v2` for buf's rules; HTTP is sebuf's own category.
-
-/// A breaking category: id and what choosing it means.
-public struct BreakingCategory: Sendable {
-  public let id: String
-  public let purpose: String
-}
+// --version v2` for buf's rules; HTTP is sebuf's own category. The result is a
+// RuleCatalog, the same type lint's catalog is.
 
 /// The catalog of breaking rules and categories.
 public enum BreakingCatalog {
-  /// Every category, strictest first.
-  public static let categories: [BreakingCategory] = [
-    BreakingCategory(id: "FILE", purpose: "Generated code stays source-compatible, file by file (buf's default)."),
-    BreakingCategory(id: "PACKAGE", purpose: "Generated code stays source-compatible, package by package."),
-    BreakingCategory(id: "WIRE_JSON", purpose: "Binary and JSON encodings stay compatible."),
-    BreakingCategory(id: "WIRE", purpose: "The binary encoding stays compatible."),
-    BreakingCategory(id: "CSR", purpose: "Confluent Schema Registry compatibility, as buf defines it."),
-    BreakingCategory(id: "HTTP", purpose: "HTTP clients of sebuf services keep working: routes, streams, JSON."),
+  /// Every category with what choosing it means, in the order rule listings name them.
+  static let categoryPurposes: [(id: String, purpose: String)] = [
+    ("CSR", "Confluent Schema Registry compatibility, as buf defines it."),
+    ("FILE", "Generated code stays source-compatible, file by file (buf's default)."),
+    ("PACKAGE", "Generated code stays source-compatible, package by package."),
+    ("WIRE_JSON", "Binary and JSON encodings stay compatible."),
+    ("WIRE", "The binary encoding stays compatible."),
+    ("HTTP", "HTTP clients of sebuf services keep working: routes, streams, JSON."),
   ]
 
   struct Entry {
@@ -100,25 +95,16 @@ public enum BreakingCatalog {
     Entry(rule: ServiceNoDelete.self, categories: file),
   ] + httpEntries
 
-  /// Rule info and categories of every rule, for listings and docs.
-  public static var rules: [(info: BreakingRuleInfo, categories: [String])] {
-    entries.map { ($0.rule.info, $0.categories) }
-  }
+  /// Every rule type, sorted by id.
+  static let ruleTypes: [any BreakingRule.Type] = entries.map(\.rule)
 
-  static let byID: [String: Entry] = Dictionary(entries.map { ($0.rule.info.id, $0) }) { a, _ in a }
+  static let byID: [String: any BreakingRule.Type] = Dictionary(ruleTypes.map { ($0.info.id, $0) }) { a, _ in a }
 
-  /// `stream-methods` → `STREAM_METHODS`: ids match case- and separator-insensitively.
-  static func normalize(_ id: String) -> String {
-    String(id.uppercased().map { $0 == "-" || $0 == " " || $0 == "." ? "_" : $0 })
-  }
-
-  /// The rule ids an id names: itself if a rule, its members if a category, nil if unknown.
-  static func expand(_ id: String) -> [String]? {
-    let n = normalize(id)
-    if byID[n] != nil { return [n] }
-    if categories.contains(where: { $0.id == n }) {
-      return entries.filter { $0.categories.contains(n) }.map { $0.rule.info.id }
-    }
-    return nil
-  }
+  /// The shared catalog value (rules + categories + default `use`).
+  public static let catalog = RuleCatalog(
+    kind: "breaking", rules: ruleTypes.map { $0.info },
+    categories: categoryPurposes.map { c in
+      CategoryInfo(id: c.id, purpose: c.purpose, ruleIDs: entries.filter { $0.categories.contains(c.id) }.map { $0.rule.info.id })
+    },
+    defaultUse: ["FILE"], listCommand: "sebuf breaking --list-rules")
 }

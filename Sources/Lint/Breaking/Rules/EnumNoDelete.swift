@@ -1,6 +1,6 @@
 /// Enums are not deleted from a file.
 struct EnumNoDelete: FilePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "ENUM_NO_DELETE", purpose: "Enums are not deleted from a file, since code that names them stops compiling.")
 
   func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// Enums keep JSON support.
 struct EnumSameJsonFormat: EnumPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "ENUM_SAME_JSON_FORMAT", purpose: "Enums that supported JSON keep supporting it.")
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

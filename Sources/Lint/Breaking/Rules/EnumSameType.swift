@@ -1,6 +1,6 @@
 /// Enums stay open or closed.
 struct EnumSameType: EnumPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "ENUM_SAME_TYPE",
     purpose: "Enums stay open or closed, since that decides how unknown values are kept.")
 

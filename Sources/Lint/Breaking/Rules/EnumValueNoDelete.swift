@@ -1,6 +1,6 @@
 /// Enum values are not deleted.
 struct EnumValueNoDelete: EnumPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "ENUM_VALUE_NO_DELETE", purpose: "Enum values are not deleted, since old data and old code still use them.")
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

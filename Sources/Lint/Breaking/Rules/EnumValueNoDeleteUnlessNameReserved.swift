@@ -1,6 +1,6 @@
 /// Enum values are deleted only with their names reserved.
 struct EnumValueNoDeleteUnlessNameReserved: EnumPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED",
     purpose: "Enum values are deleted only when their names are reserved, so JSON stays readable.")
 

@@ -1,6 +1,6 @@
 /// Enum values are deleted only with their numbers reserved.
 struct EnumValueNoDeleteUnlessNumberReserved: EnumPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED",
     purpose: "Enum values are deleted only when their numbers are reserved, so the numbers are never reused.")
 

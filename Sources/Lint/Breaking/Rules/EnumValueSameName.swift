@@ -1,6 +1,6 @@
 /// Enum values keep their names.
 struct EnumValueSameName: EnumPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "ENUM_VALUE_SAME_NAME", purpose: "Enum values keep their names, which JSON carries on the wire.")
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// Extension ranges are not deleted from messages.
 struct ExtensionMessageNoDelete: MessagePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "EXTENSION_MESSAGE_NO_DELETE", purpose: "Extension ranges are not deleted from messages.")
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

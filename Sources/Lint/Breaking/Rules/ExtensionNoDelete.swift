@@ -1,6 +1,6 @@
 /// Extensions are not deleted from a file.
 struct ExtensionNoDelete: FilePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "EXTENSION_NO_DELETE", purpose: "Extensions are not deleted from a file.")
 
   func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

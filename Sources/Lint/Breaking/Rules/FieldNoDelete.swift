@@ -1,6 +1,6 @@
 /// Fields are not deleted from messages.
 struct FieldNoDelete: MessagePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_NO_DELETE", purpose: "Fields are not deleted from messages, since code that reads them stops compiling.")
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

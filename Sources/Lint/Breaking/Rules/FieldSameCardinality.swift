@@ -1,6 +1,6 @@
 /// Fields keep their cardinality.
 struct FieldSameCardinality: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_CARDINALITY",
     purpose: "Fields keep their cardinality (optional, required, repeated, map) and presence.")
 

@@ -1,6 +1,6 @@
 /// string and bytes fields keep their C++ string type.
 struct FieldSameCppStringType: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_CPP_STRING_TYPE",
     purpose: "string and bytes fields keep their C++ string type (ctype), which generated C++ code depends on.")
 

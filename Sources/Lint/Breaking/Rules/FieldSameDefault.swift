@@ -1,6 +1,6 @@
 /// Fields keep their default value.
 struct FieldSameDefault: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_DEFAULT", purpose: "Fields keep their default value, which readers see when the field is unset.")
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

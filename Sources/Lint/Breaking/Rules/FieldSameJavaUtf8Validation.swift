@@ -1,6 +1,6 @@
 /// string fields keep their Java UTF-8 validation.
 struct FieldSameJavaUtf8Validation: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_JAVA_UTF8_VALIDATION",
     purpose: "string fields keep their Java UTF-8 validation (java_string_check_utf8).")
 

@@ -2,7 +2,7 @@ import Proto
 
 /// Fields keep their JSON name.
 struct FieldSameJsonName: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_JSON_NAME", purpose: "Fields keep their JSON name, the key clients read and write.")
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -2,7 +2,7 @@ import SwiftProtobuf
 
 /// 64-bit integer fields keep their jstype.
 struct FieldSameJstype: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_JSTYPE",
     purpose: "64-bit integer fields keep their jstype, which decides whether JavaScript sees a string or a number.")
 

@@ -1,6 +1,6 @@
 /// Fields keep their names.
 struct FieldSameName: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_NAME", purpose: "Fields keep their names, which JSON and generated code use.")
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// Fields stay in (or out of) the same oneof.
 struct FieldSameOneof: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_ONEOF", purpose: "Fields stay inside the same oneof, or outside any oneof.")
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

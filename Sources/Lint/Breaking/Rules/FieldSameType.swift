@@ -1,6 +1,6 @@
 /// Fields keep their type.
 struct FieldSameType: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_TYPE", purpose: "Fields keep their type, including the named message or enum type.")
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

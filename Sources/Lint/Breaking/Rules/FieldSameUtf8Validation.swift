@@ -1,6 +1,6 @@
 /// string fields keep their UTF-8 validation.
 struct FieldSameUtf8Validation: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_UTF8_VALIDATION",
     purpose: "string fields keep their UTF-8 validation, or parsers start rejecting (or accepting) data.")
 

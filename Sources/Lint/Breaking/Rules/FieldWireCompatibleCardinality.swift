@@ -1,6 +1,6 @@
 /// Fields change cardinality only in wire-compatible ways.
 struct FieldWireCompatibleCardinality: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_WIRE_COMPATIBLE_CARDINALITY",
     purpose: "Fields change cardinality only in ways the binary encoding tolerates.")
 

@@ -1,6 +1,6 @@
 /// Fields change type only in wire-compatible ways.
 struct FieldWireCompatibleType: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_WIRE_COMPATIBLE_TYPE", purpose: "Fields change type only in ways the binary encoding tolerates.")
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

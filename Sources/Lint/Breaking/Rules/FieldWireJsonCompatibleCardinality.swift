@@ -1,6 +1,6 @@
 /// Fields change cardinality only in wire- and JSON-compatible ways.
 struct FieldWireJsonCompatibleCardinality: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
     purpose: "Fields change cardinality only in ways both the binary and the JSON encodings tolerate.")
 

@@ -1,6 +1,6 @@
 /// Fields change type only in wire- and JSON-compatible ways.
 struct FieldWireJsonCompatibleType: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_WIRE_JSON_COMPATIBLE_TYPE",
     purpose: "Fields change type only in ways both the binary and the JSON encodings tolerate.")
 

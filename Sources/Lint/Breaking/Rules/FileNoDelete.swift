@@ -1,6 +1,6 @@
 /// Files are not deleted.
 struct FileNoDelete: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FILE_NO_DELETE", purpose: "Files are not deleted, since everything that imports them breaks.")
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// Messages are not deleted from a file.
 struct MessageNoDelete: FilePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "MESSAGE_NO_DELETE", purpose: "Messages are not deleted from a file, since code that names them stops compiling.")
 
   func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// Messages do not turn on no_standard_descriptor_accessor.
 struct MessageNoRemoveStandardDescriptorAccessor: MessagePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR",
     purpose: "Messages keep their standard descriptor accessor, which generated code calls.")
 

@@ -1,6 +1,6 @@
 /// Messages keep JSON support.
 struct MessageSameJsonFormat: MessagePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "MESSAGE_SAME_JSON_FORMAT", purpose: "Messages that supported JSON keep supporting it.")
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// Messages keep the same required fields.
 struct MessageSameRequiredFields: MessagePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "MESSAGE_SAME_REQUIRED_FIELDS",
     purpose: "Messages neither gain nor lose required fields, since either side would reject the other's data.")
 

@@ -1,6 +1,6 @@
 /// Oneofs are not deleted from messages.
 struct OneofNoDelete: MessagePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "ONEOF_NO_DELETE", purpose: "Oneofs are not deleted from messages, since code that switches on them stops compiling.")
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// Enums are not deleted from a package.
 struct PackageEnumNoDelete: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "PACKAGE_ENUM_NO_DELETE", purpose: "Enums are not deleted from a package (moving them between its files is fine).")
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

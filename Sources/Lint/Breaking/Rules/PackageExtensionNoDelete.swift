@@ -1,6 +1,6 @@
 /// Extensions are not deleted from a package.
 struct PackageExtensionNoDelete: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "PACKAGE_EXTENSION_NO_DELETE",
     purpose: "Extensions are not deleted from a package (moving them between its files is fine).")
 

@@ -1,6 +1,6 @@
 /// Messages are not deleted from a package.
 struct PackageMessageNoDelete: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "PACKAGE_MESSAGE_NO_DELETE",
     purpose: "Messages are not deleted from a package (moving them between its files is fine).")
 

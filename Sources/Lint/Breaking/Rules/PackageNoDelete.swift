@@ -1,6 +1,6 @@
 /// Packages are not deleted.
 struct PackageNoDelete: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "PACKAGE_NO_DELETE", purpose: "Packages are not deleted, since everything in them disappears for clients.")
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

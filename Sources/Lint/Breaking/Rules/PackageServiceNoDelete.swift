@@ -1,6 +1,6 @@
 /// Services are not deleted from a package.
 struct PackageServiceNoDelete: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "PACKAGE_SERVICE_NO_DELETE",
     purpose: "Services are not deleted from a package (moving them between its files is fine).")
 

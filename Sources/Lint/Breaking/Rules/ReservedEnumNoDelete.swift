@@ -1,6 +1,6 @@
 /// Reserved ranges and names are not deleted from enums.
 struct ReservedEnumNoDelete: EnumPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RESERVED_ENUM_NO_DELETE", purpose: "Reserved ranges and names stay reserved in enums, so they are never reused.")
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// Reserved ranges and names are not deleted from messages.
 struct ReservedMessageNoDelete: MessagePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RESERVED_MESSAGE_NO_DELETE",
     purpose: "Reserved ranges and names stay reserved in messages, so they are never reused.")
 

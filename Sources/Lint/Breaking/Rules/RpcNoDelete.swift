@@ -1,6 +1,6 @@
 /// RPCs are not deleted from a service.
 struct RpcNoDelete: ServicePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RPC_NO_DELETE", purpose: "RPCs are not deleted from a service, since their callers start failing.")
 
   func check(_ service: ServiceNode, _ previous: ServiceNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

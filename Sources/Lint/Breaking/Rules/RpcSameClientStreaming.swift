@@ -1,6 +1,6 @@
 /// RPCs keep their client streaming.
 struct RpcSameClientStreaming: MethodPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RPC_SAME_CLIENT_STREAMING", purpose: "RPCs stay client-streaming or client-unary.")
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

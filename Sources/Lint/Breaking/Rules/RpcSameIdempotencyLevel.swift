@@ -2,7 +2,7 @@ import SwiftProtobuf
 
 /// RPCs keep their idempotency level.
 struct RpcSameIdempotencyLevel: MethodPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RPC_SAME_IDEMPOTENCY_LEVEL",
     purpose: "RPCs keep their idempotency level, which decides whether clients may retry or use GET.")
 

@@ -1,6 +1,6 @@
 /// RPCs keep their request type.
 struct RpcSameRequestType: MethodPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RPC_SAME_REQUEST_TYPE", purpose: "RPCs keep their request type.")
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

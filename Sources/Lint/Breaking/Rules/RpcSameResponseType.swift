@@ -1,6 +1,6 @@
 /// RPCs keep their response type.
 struct RpcSameResponseType: MethodPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RPC_SAME_RESPONSE_TYPE", purpose: "RPCs keep their response type.")
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// RPCs keep their server streaming.
 struct RpcSameServerStreaming: MethodPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RPC_SAME_SERVER_STREAMING", purpose: "RPCs stay server-streaming or server-unary.")
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,6 +1,6 @@
 /// Services are not deleted from a file.
 struct ServiceNoDelete: FilePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "SERVICE_NO_DELETE", purpose: "Services are not deleted from a file, since their clients stop working.")
 
   func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
