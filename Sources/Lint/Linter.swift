@@ -55,7 +55,7 @@ public enum Linter {
   /// paths, config and comment ignores applied, `warn` rules as warnings.
   public static func lint(_ image: Image, settings: LintSettings = LintSettings()) -> [Diagnostic] {
     let wanted = Set(settings.rules)
-    let needsHTTP = LintCatalog.httpRuleTypes.contains { wanted.contains($0.info.id) }
+    let needsHTTP = LintCatalog.catalog.expand("HTTP").contains(where: wanted.contains)
     let context = LintContext(image: image, options: settings.options, decodeHTTP: needsHTTP)
     var sink = FindingSink()
     for type in LintCatalog.ruleTypes where wanted.contains(type.info.id) {

@@ -68,6 +68,16 @@ import Testing
     }
   }
 
+  @Test func everyRuleNamesKnownCategoriesInTableOrder() {
+    for catalog in [LintCatalog.catalog, BreakingCatalog.catalog] {
+      let table = catalog.categories.map(\.id)
+      for r in catalog.rules {
+        #expect(r.categories.allSatisfy(table.contains), "\(r.id) names a category outside the \(catalog.kind) table")
+        #expect(r.categories == catalog.categories(of: r.id), "\(r.id): categories out of table order")
+      }
+    }
+  }
+
   @Test func bothKindsShareOneCatalogType() {
     // One selection procedure: the same id spelled any way, categories expanded, the same
     // "did you mean" for typos.

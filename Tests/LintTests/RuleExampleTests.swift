@@ -42,7 +42,7 @@ import Testing
   }
 
   @Test func everyRuleCategorisedAndDocumented() {
-    let categorised = Set(LintCatalog.categories.flatMap(\.ruleIDs))
+    let categorised = Set(LintCatalog.catalog.categories.flatMap(\.ruleIDs))
     for t in LintCatalog.ruleTypes {
       let info = t.info
       #expect(!info.purpose.isEmpty)
@@ -54,7 +54,7 @@ import Testing
         #expect(categorised.contains(info.id), "\(info.id) is in no category")
       }
     }
-    for c in LintCatalog.categories {
+    for c in LintCatalog.catalog.categories {
       #expect(!c.ruleIDs.isEmpty, "\(c.id) is empty")
       for r in c.ruleIDs { #expect(LintCatalog.catalog.rule(r) != nil, "\(c.id) lists unknown \(r)") }
     }

@@ -1,7 +1,7 @@
 // The shape every breaking-change rule shares (style.md G9): the same metadata as a lint
-// rule (RuleInfo, whose examples give a previous and a current schema), a body that sees
-// a (current, previous) pair matched by name, findings written to one sink. Category
-// membership is not here: it lives in BreakingCatalog.
+// rule (RuleInfo: id, categories, purpose, and examples that give a previous and a current
+// schema), a body that sees a (current, previous) pair matched by name, findings written
+// to one sink. What the categories mean is BreakingCatalog's table.
 import Diagnostics
 
 /// A breaking rule: sees both schemas and reports into `out`.

@@ -7,7 +7,8 @@ public protocol CatalogRule: Sendable {
 }
 
 /// The rules of one check kind (lint or breaking) and the one table of categories that
-/// groups them. Resolves a config's `use`/`except` lists (rule or category ids, in any
+/// groups them (each rule names its categories; the table says what they mean and in
+/// which order listings show them). Resolves a config's `use`/`except` lists (rule or category ids, in any
 /// spelling, deprecated aliases included) into a set of rule ids, with "did you mean"
 /// for unknown ids. Lint and breaking are two values of this one type.
 public struct RuleCatalog: Sendable {
@@ -32,14 +33,18 @@ public struct RuleCatalog: Sendable {
     self.kind = kind
     self.listCommand = listCommand
     self.rules = rules
-    self.categories = categories
+    self.categories = categories.map { c in
+      CategoryInfo(
+        id: c.id, purpose: c.purpose, ruleIDs: rules.filter { $0.categories.contains(c.id) }.map(\.id),
+        deprecated: c.deprecated)
+    }
     self.defaultUse = defaultUse
     self.aliases = aliases
     var r: [String: RuleInfo] = [:]
     for rule in rules { r[rule.id] = rule }
     ruleByID = r
     var c: [String: CategoryInfo] = [:]
-    for cat in categories { c[cat.id] = cat }
+    for cat in self.categories { c[cat.id] = cat }
     categoryByID = c
   }
 

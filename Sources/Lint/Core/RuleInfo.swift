@@ -1,9 +1,12 @@
-/// Metadata every lint or breaking rule carries: its id, a one-line purpose and the
-/// examples that double as its tests. Category membership is *not* here: it lives in
-/// one table per check kind (``RuleCatalog``), so regrouping never touches rule files.
+/// Metadata every lint or breaking rule carries, in its own file: its id, the categories
+/// it belongs to, a one-line purpose and the examples that double as its tests. What
+/// each category means is one table per check kind (``RuleCatalog``).
 public struct RuleInfo: Sendable, Hashable {
   /// UPPER_SNAKE id, as buf spells it (`FIELD_LOWER_SNAKE_CASE`).
   public let id: String
+  /// The categories the rule belongs to (buf's membership for buf's rules), in the order
+  /// of the catalog's category table; empty for rules only selected by id.
+  public let categories: [String]
   /// One sentence saying what the rule checks.
   public let purpose: String
   /// Schemas the rule accepts and schemas it reports, with the findings expected.
@@ -11,18 +14,24 @@ public struct RuleInfo: Sendable, Hashable {
   /// Deprecated rules are accepted in configs but not listed by default.
   public let deprecated: Bool
 
-  public init(id: String, purpose: String, examples: [RuleExample], deprecated: Bool = false) {
+  public init(
+    id: String, categories: [String], purpose: String, examples: [RuleExample], deprecated: Bool = false
+  ) {
     self.id = id
+    self.categories = categories
     self.purpose = purpose
     self.examples = examples
     self.deprecated = deprecated
   }
 
   /// A lint rule's metadata from its accepted (`good`) and rejected (`bad`) sources.
-  public init(id: String, purpose: String, good: [String] = [], bad: [String] = [], deprecated: Bool = false) {
+  public init(
+    id: String, categories: [String], purpose: String, good: [String] = [], bad: [String] = [],
+    deprecated: Bool = false
+  ) {
     self.init(
-      id: id, purpose: purpose, examples: good.map { RuleExample(source: $0) } + bad.map { RuleExample(source: $0) },
-      deprecated: deprecated)
+      id: id, categories: categories, purpose: purpose,
+      examples: good.map { RuleExample(source: $0) } + bad.map { RuleExample(source: $0) }, deprecated: deprecated)
   }
 
   /// Examples that must produce no finding.
@@ -65,15 +74,21 @@ public struct RuleExample: Sendable, Hashable {
   public var isGood: Bool { messages.isEmpty && !source.contains("↓") }
 }
 
-/// A named group of rules (`STANDARD`, `FILE`, `HTTP`).
+/// A named group of rules (`STANDARD`, `FILE`, `HTTP`): a row of a catalog's category
+/// table. Its members are the rules that name it (``RuleInfo/categories``).
 public struct CategoryInfo: Sendable, Hashable {
   public let id: String
   public let purpose: String
-  /// Rule ids in this category, in catalog order.
+  /// Rule ids in this category, in catalog order (filled in by ``RuleCatalog``).
   public let ruleIDs: [String]
   public let deprecated: Bool
 
-  public init(id: String, purpose: String, ruleIDs: [String], deprecated: Bool = false) {
+  /// A category table row; the catalog collects its members from the rules.
+  public init(id: String, purpose: String, deprecated: Bool = false) {
+    self.init(id: id, purpose: purpose, ruleIDs: [], deprecated: deprecated)
+  }
+
+  init(id: String, purpose: String, ruleIDs: [String], deprecated: Bool) {
     self.id = id
     self.purpose = purpose
     self.ruleIDs = ruleIDs

@@ -4,6 +4,7 @@ import Proto
 struct HttpEnumValueSameJsonName: BreakingRule {
   static let info = RuleInfo(
     id: "HTTP_ENUM_VALUE_SAME_JSON_NAME",
+    categories: ["HTTP"],
     purpose: "Enum values used by request and response messages keep their JSON string (`enum_value`).",
     examples: [
       RuleExample.change(

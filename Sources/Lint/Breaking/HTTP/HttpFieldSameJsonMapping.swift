@@ -9,6 +9,7 @@ import Proto
 struct HttpFieldSameJsonMapping: BreakingRule {
   static let info = RuleInfo(
     id: "HTTP_FIELD_SAME_JSON_MAPPING",
+    categories: ["HTTP"],
     purpose: "Fields of request and response messages keep their sebuf JSON mapping, so the JSON on the wire keeps its shape.",
     examples: [
       RuleExample.change(

@@ -2,6 +2,7 @@
 struct HttpHeaderNoNewRequired: RoutePairRule {
   static let info = RuleInfo(
     id: "HTTP_HEADER_NO_NEW_REQUIRED",
+    categories: ["HTTP"],
     purpose: "Routes do not start requiring a header (service or method level) that clients do not send.",
     examples: [
       RuleExample.change(

@@ -2,6 +2,7 @@
 struct HttpPathVariableSameName: RoutePairRule {
   static let info = RuleInfo(
     id: "HTTP_PATH_VARIABLE_SAME_NAME",
+    categories: ["HTTP"],
     purpose: "Path variables keep their names, so each URL segment still binds the same request field.",
     examples: [
       RuleExample.change(

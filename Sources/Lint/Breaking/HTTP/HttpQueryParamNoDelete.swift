@@ -4,6 +4,7 @@ import Proto
 struct HttpQueryParamNoDelete: RoutePairRule {
   static let info = RuleInfo(
     id: "HTTP_QUERY_PARAM_NO_DELETE",
+    categories: ["HTTP"],
     purpose: "Query parameters are not removed from a route, so what clients send is still read.",
     examples: [
       RuleExample.change(

@@ -2,6 +2,7 @@
 struct HttpQueryParamNoNewRequired: RoutePairRule {
   static let info = RuleInfo(
     id: "HTTP_QUERY_PARAM_NO_NEW_REQUIRED",
+    categories: ["HTTP"],
     purpose: "No query parameter becomes required (an optional one made required, or a new required one).",
     examples: [
       RuleExample.change(

@@ -2,6 +2,7 @@
 struct HttpQueryParamSameName: RoutePairRule {
   static let info = RuleInfo(
     id: "HTTP_QUERY_PARAM_SAME_NAME",
+    categories: ["HTTP"],
     purpose: "Query parameters keep their names on the wire.",
     examples: [
       RuleExample.change(

@@ -2,6 +2,7 @@
 struct HttpRouteNoDelete: BreakingRule {
   static let info = RuleInfo(
     id: "HTTP_ROUTE_NO_DELETE",
+    categories: ["HTTP"],
     purpose: "HTTP routes are not removed (their RPC or service deleted, or the service moved).",
     examples: [
       RuleExample.change(

@@ -2,6 +2,7 @@
 struct HttpRouteSameMethod: RoutePairRule {
   static let info = RuleInfo(
     id: "HTTP_ROUTE_SAME_METHOD",
+    categories: ["HTTP"],
     purpose: "Routes keep their HTTP method, which every client sends.",
     examples: [
       RuleExample.change(

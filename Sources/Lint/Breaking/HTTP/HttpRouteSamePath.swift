@@ -2,6 +2,7 @@
 struct HttpRouteSamePath: RoutePairRule {
   static let info = RuleInfo(
     id: "HTTP_ROUTE_SAME_PATH",
+    categories: ["HTTP"],
     purpose: "Routes keep their path, base path included, so existing URLs still resolve.",
     examples: [
       RuleExample.change(

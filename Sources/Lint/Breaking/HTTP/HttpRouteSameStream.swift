@@ -6,6 +6,7 @@
 struct HttpRouteSameStream: RoutePairRule {
   static let info = RuleInfo(
     id: "HTTP_ROUTE_SAME_STREAM",
+    categories: ["HTTP"],
     purpose: "Routes stay Server-Sent Events streams or plain JSON responses (the `stream` flag).",
     examples: [
       RuleExample.change(

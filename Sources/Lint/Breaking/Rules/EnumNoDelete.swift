@@ -1,7 +1,9 @@
 /// Enums are not deleted from a file.
 struct EnumNoDelete: FilePairRule {
   static let info = RuleInfo(
-    id: "ENUM_NO_DELETE", purpose: "Enums are not deleted from a file, since code that names them stops compiling.",
+    id: "ENUM_NO_DELETE",
+    categories: ["CSR", "FILE"],
+    purpose: "Enums are not deleted from a file, since code that names them stops compiling.",
     examples: [
       .change(
         from: """

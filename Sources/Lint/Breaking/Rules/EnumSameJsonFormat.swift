@@ -1,7 +1,9 @@
 /// Enums keep JSON support.
 struct EnumSameJsonFormat: EnumPairRule {
   static let info = RuleInfo(
-    id: "ENUM_SAME_JSON_FORMAT", purpose: "Enums that supported JSON keep supporting it.",
+    id: "ENUM_SAME_JSON_FORMAT",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON"],
+    purpose: "Enums that supported JSON keep supporting it.",
     examples: [
       .change(
         from: """

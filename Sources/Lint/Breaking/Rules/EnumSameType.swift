@@ -2,6 +2,7 @@
 struct EnumSameType: EnumPairRule {
   static let info = RuleInfo(
     id: "ENUM_SAME_TYPE",
+    categories: ["FILE", "PACKAGE"],
     purpose: "Enums stay open or closed, since that decides how unknown values are kept.",
     examples: [
       .change(

@@ -1,7 +1,9 @@
 /// Enum values are not deleted.
 struct EnumValueNoDelete: EnumPairRule {
   static let info = RuleInfo(
-    id: "ENUM_VALUE_NO_DELETE", purpose: "Enum values are not deleted, since old data and old code still use them.",
+    id: "ENUM_VALUE_NO_DELETE",
+    categories: ["CSR", "FILE", "PACKAGE"],
+    purpose: "Enum values are not deleted, since old data and old code still use them.",
     examples: [
       .change(
         from: """

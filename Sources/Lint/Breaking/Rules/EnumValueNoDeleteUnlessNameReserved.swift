@@ -2,6 +2,7 @@
 struct EnumValueNoDeleteUnlessNameReserved: EnumPairRule {
   static let info = RuleInfo(
     id: "ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED",
+    categories: ["CSR", "WIRE_JSON"],
     purpose: "Enum values are deleted only when their names are reserved, so JSON stays readable.",
     examples: [
       .change(

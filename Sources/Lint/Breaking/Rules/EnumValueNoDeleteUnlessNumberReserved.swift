@@ -2,6 +2,7 @@
 struct EnumValueNoDeleteUnlessNumberReserved: EnumPairRule {
   static let info = RuleInfo(
     id: "ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED",
+    categories: ["CSR", "WIRE_JSON", "WIRE"],
     purpose: "Enum values are deleted only when their numbers are reserved, so the numbers are never reused.",
     examples: [
       .change(

@@ -1,7 +1,9 @@
 /// Enum values keep their names.
 struct EnumValueSameName: EnumPairRule {
   static let info = RuleInfo(
-    id: "ENUM_VALUE_SAME_NAME", purpose: "Enum values keep their names, which JSON carries on the wire.",
+    id: "ENUM_VALUE_SAME_NAME",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON"],
+    purpose: "Enum values keep their names, which JSON carries on the wire.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// Extension ranges are not deleted from messages.
 struct ExtensionMessageNoDelete: MessagePairRule {
   static let info = RuleInfo(
-    id: "EXTENSION_MESSAGE_NO_DELETE", purpose: "Extension ranges are not deleted from messages.",
+    id: "EXTENSION_MESSAGE_NO_DELETE",
+    categories: ["CSR", "FILE", "PACKAGE"],
+    purpose: "Extension ranges are not deleted from messages.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// Extensions are not deleted from a file.
 struct ExtensionNoDelete: FilePairRule {
   static let info = RuleInfo(
-    id: "EXTENSION_NO_DELETE", purpose: "Extensions are not deleted from a file.",
+    id: "EXTENSION_NO_DELETE",
+    categories: ["FILE"],
+    purpose: "Extensions are not deleted from a file.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// Fields are not deleted from messages.
 struct FieldNoDelete: MessagePairRule {
   static let info = RuleInfo(
-    id: "FIELD_NO_DELETE", purpose: "Fields are not deleted from messages, since code that reads them stops compiling.",
+    id: "FIELD_NO_DELETE",
+    categories: ["CSR", "FILE", "PACKAGE"],
+    purpose: "Fields are not deleted from messages, since code that reads them stops compiling.",
     examples: [
       .change(
         from: """

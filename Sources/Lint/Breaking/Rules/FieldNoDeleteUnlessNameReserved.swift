@@ -2,6 +2,7 @@
 struct FieldNoDeleteUnlessNameReserved: MessagePairRule {
   static let info = RuleInfo(
     id: "FIELD_NO_DELETE_UNLESS_NAME_RESERVED",
+    categories: ["CSR", "WIRE_JSON"],
     purpose: "Fields are deleted only when their names are reserved, so the JSON key is never reused.",
     examples: [
       .change(

@@ -2,6 +2,7 @@
 struct FieldNoDeleteUnlessNumberReserved: MessagePairRule {
   static let info = RuleInfo(
     id: "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED",
+    categories: ["CSR", "WIRE_JSON", "WIRE"],
     purpose: "Fields are deleted only when their numbers are reserved, so the number is never reused.",
     examples: [
       .change(

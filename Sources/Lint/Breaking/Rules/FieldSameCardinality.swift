@@ -2,6 +2,7 @@
 struct FieldSameCardinality: FieldPairRule {
   static let info = RuleInfo(
     id: "FIELD_SAME_CARDINALITY",
+    categories: ["FILE", "PACKAGE"],
     purpose: "Fields keep their cardinality (optional, required, repeated, map) and presence.",
     examples: [
       .change(

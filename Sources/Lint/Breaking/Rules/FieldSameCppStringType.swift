@@ -2,6 +2,7 @@
 struct FieldSameCppStringType: FieldPairRule {
   static let info = RuleInfo(
     id: "FIELD_SAME_CPP_STRING_TYPE",
+    categories: ["FILE", "PACKAGE"],
     purpose: "string and bytes fields keep their C++ string type (ctype), which generated C++ code depends on.",
     examples: [
       .change(

@@ -1,7 +1,9 @@
 /// Fields keep their default value.
 struct FieldSameDefault: FieldPairRule {
   static let info = RuleInfo(
-    id: "FIELD_SAME_DEFAULT", purpose: "Fields keep their default value, which readers see when the field is unset.",
+    id: "FIELD_SAME_DEFAULT",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "Fields keep their default value, which readers see when the field is unset.",
     examples: [
       .change(
         from: """

@@ -2,6 +2,7 @@
 struct FieldSameJavaUtf8Validation: FieldPairRule {
   static let info = RuleInfo(
     id: "FIELD_SAME_JAVA_UTF8_VALIDATION",
+    categories: ["FILE", "PACKAGE"],
     purpose: "string fields keep their Java UTF-8 validation (java_string_check_utf8).",
     examples: [
       .change(

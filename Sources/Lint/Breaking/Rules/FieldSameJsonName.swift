@@ -3,7 +3,9 @@ import Proto
 /// Fields keep their JSON name.
 struct FieldSameJsonName: FieldPairRule {
   static let info = RuleInfo(
-    id: "FIELD_SAME_JSON_NAME", purpose: "Fields keep their JSON name, the key clients read and write.",
+    id: "FIELD_SAME_JSON_NAME",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON"],
+    purpose: "Fields keep their JSON name, the key clients read and write.",
     examples: [
       .change(
         from: """

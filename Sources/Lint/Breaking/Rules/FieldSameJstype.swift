@@ -4,6 +4,7 @@ import SwiftProtobuf
 struct FieldSameJstype: FieldPairRule {
   static let info = RuleInfo(
     id: "FIELD_SAME_JSTYPE",
+    categories: ["FILE", "PACKAGE"],
     purpose: "64-bit integer fields keep their jstype, which decides whether JavaScript sees a string or a number.",
     examples: [
       .change(

@@ -1,7 +1,9 @@
 /// Fields keep their names.
 struct FieldSameName: FieldPairRule {
   static let info = RuleInfo(
-    id: "FIELD_SAME_NAME", purpose: "Fields keep their names, which JSON and generated code use.",
+    id: "FIELD_SAME_NAME",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON"],
+    purpose: "Fields keep their names, which JSON and generated code use.",
     examples: [
       .change(
         from: """

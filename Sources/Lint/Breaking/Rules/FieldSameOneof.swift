@@ -1,7 +1,9 @@
 /// Fields stay in (or out of) the same oneof.
 struct FieldSameOneof: FieldPairRule {
   static let info = RuleInfo(
-    id: "FIELD_SAME_ONEOF", purpose: "Fields stay inside the same oneof, or outside any oneof.",
+    id: "FIELD_SAME_ONEOF",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "Fields stay inside the same oneof, or outside any oneof.",
     examples: [
       .change(
         from: """

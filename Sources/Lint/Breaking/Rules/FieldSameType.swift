@@ -1,7 +1,9 @@
 /// Fields keep their type.
 struct FieldSameType: FieldPairRule {
   static let info = RuleInfo(
-    id: "FIELD_SAME_TYPE", purpose: "Fields keep their type, including the named message or enum type.",
+    id: "FIELD_SAME_TYPE",
+    categories: ["CSR", "FILE", "PACKAGE"],
+    purpose: "Fields keep their type, including the named message or enum type.",
     examples: [
       .change(
         from: """

@@ -2,6 +2,7 @@
 struct FieldSameUtf8Validation: FieldPairRule {
   static let info = RuleInfo(
     id: "FIELD_SAME_UTF8_VALIDATION",
+    categories: ["FILE", "PACKAGE"],
     purpose: "string fields keep their UTF-8 validation, or parsers start rejecting (or accepting) data.",
     examples: [
       .change(

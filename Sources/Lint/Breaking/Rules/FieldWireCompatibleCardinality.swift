@@ -2,6 +2,7 @@
 struct FieldWireCompatibleCardinality: FieldPairRule {
   static let info = RuleInfo(
     id: "FIELD_WIRE_COMPATIBLE_CARDINALITY",
+    categories: ["WIRE"],
     purpose: "Fields change cardinality only in ways the binary encoding tolerates.",
     examples: [
       .change(

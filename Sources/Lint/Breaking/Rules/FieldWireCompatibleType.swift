@@ -1,7 +1,9 @@
 /// Fields change type only in wire-compatible ways.
 struct FieldWireCompatibleType: FieldPairRule {
   static let info = RuleInfo(
-    id: "FIELD_WIRE_COMPATIBLE_TYPE", purpose: "Fields change type only in ways the binary encoding tolerates.",
+    id: "FIELD_WIRE_COMPATIBLE_TYPE",
+    categories: ["WIRE"],
+    purpose: "Fields change type only in ways the binary encoding tolerates.",
     examples: [
       .change(
         from: """

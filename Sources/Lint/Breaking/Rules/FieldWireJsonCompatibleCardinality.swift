@@ -2,6 +2,7 @@
 struct FieldWireJsonCompatibleCardinality: FieldPairRule {
   static let info = RuleInfo(
     id: "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
+    categories: ["CSR", "WIRE_JSON"],
     purpose: "Fields change cardinality only in ways both the binary and the JSON encodings tolerate.",
     examples: [
       .change(

@@ -2,6 +2,7 @@
 struct FieldWireJsonCompatibleType: FieldPairRule {
   static let info = RuleInfo(
     id: "FIELD_WIRE_JSON_COMPATIBLE_TYPE",
+    categories: ["CSR", "WIRE_JSON"],
     purpose: "Fields change type only in ways both the binary and the JSON encodings tolerate.",
     examples: [
       .change(

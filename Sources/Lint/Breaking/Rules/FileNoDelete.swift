@@ -1,7 +1,9 @@
 /// Files are not deleted.
 struct FileNoDelete: BreakingRule {
   static let info = RuleInfo(
-    id: "FILE_NO_DELETE", purpose: "Files are not deleted, since everything that imports them breaks.",
+    id: "FILE_NO_DELETE",
+    categories: ["CSR", "FILE"],
+    purpose: "Files are not deleted, since everything that imports them breaks.",
     examples: [
       .change(
         from: """

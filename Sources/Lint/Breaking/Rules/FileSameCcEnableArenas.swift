@@ -1,7 +1,9 @@
 /// The file option cc_enable_arenas does not change.
 struct FileSameCcEnableArenas: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_CC_ENABLE_ARENAS", purpose: "The file option cc_enable_arenas does not change.",
+    id: "FILE_SAME_CC_ENABLE_ARENAS",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option cc_enable_arenas does not change.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// The file option cc_generic_services does not change.
 struct FileSameCcGenericServices: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_CC_GENERIC_SERVICES", purpose: "The file option cc_generic_services does not change.",
+    id: "FILE_SAME_CC_GENERIC_SERVICES",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option cc_generic_services does not change.",
     examples: [
       .change(
         from: """

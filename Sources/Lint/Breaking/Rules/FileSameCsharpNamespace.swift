@@ -1,7 +1,9 @@
 /// The file option csharp_namespace does not change.
 struct FileSameCsharpNamespace: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_CSHARP_NAMESPACE", purpose: "The file option csharp_namespace does not change.",
+    id: "FILE_SAME_CSHARP_NAMESPACE",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option csharp_namespace does not change.",
     examples: [
       .change(
         from: """

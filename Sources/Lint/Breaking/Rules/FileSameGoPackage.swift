@@ -1,7 +1,9 @@
 /// The file option go_package does not change, so Go import paths stay valid.
 struct FileSameGoPackage: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_GO_PACKAGE", purpose: "The file option go_package does not change, so Go import paths stay valid.",
+    id: "FILE_SAME_GO_PACKAGE",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option go_package does not change, so Go import paths stay valid.",
     examples: [
       .change(
         from: """

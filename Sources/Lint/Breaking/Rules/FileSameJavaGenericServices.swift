@@ -1,7 +1,9 @@
 /// The file option java_generic_services does not change.
 struct FileSameJavaGenericServices: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_JAVA_GENERIC_SERVICES", purpose: "The file option java_generic_services does not change.",
+    id: "FILE_SAME_JAVA_GENERIC_SERVICES",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option java_generic_services does not change.",
     examples: [
       .change(
         from: """

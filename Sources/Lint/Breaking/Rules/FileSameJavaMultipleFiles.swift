@@ -1,7 +1,9 @@
 /// The file option java_multiple_files does not change.
 struct FileSameJavaMultipleFiles: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_JAVA_MULTIPLE_FILES", purpose: "The file option java_multiple_files does not change.",
+    id: "FILE_SAME_JAVA_MULTIPLE_FILES",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option java_multiple_files does not change.",
     examples: [
       .change(
         from: """

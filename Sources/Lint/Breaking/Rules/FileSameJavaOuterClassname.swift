@@ -1,7 +1,9 @@
 /// The file option java_outer_classname does not change.
 struct FileSameJavaOuterClassname: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_JAVA_OUTER_CLASSNAME", purpose: "The file option java_outer_classname does not change.",
+    id: "FILE_SAME_JAVA_OUTER_CLASSNAME",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option java_outer_classname does not change.",
     examples: [
       .change(
         from: """

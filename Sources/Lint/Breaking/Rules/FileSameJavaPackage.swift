@@ -1,7 +1,9 @@
 /// The file option java_package does not change.
 struct FileSameJavaPackage: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_JAVA_PACKAGE", purpose: "The file option java_package does not change.",
+    id: "FILE_SAME_JAVA_PACKAGE",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option java_package does not change.",
     examples: [
       .change(
         from: """

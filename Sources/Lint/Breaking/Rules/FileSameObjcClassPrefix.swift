@@ -1,7 +1,9 @@
 /// The file option objc_class_prefix does not change.
 struct FileSameObjcClassPrefix: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_OBJC_CLASS_PREFIX", purpose: "The file option objc_class_prefix does not change.",
+    id: "FILE_SAME_OBJC_CLASS_PREFIX",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option objc_class_prefix does not change.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// The file option optimize_for does not change.
 struct FileSameOptimizeFor: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_OPTIMIZE_FOR", purpose: "The file option optimize_for does not change.",
+    id: "FILE_SAME_OPTIMIZE_FOR",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option optimize_for does not change.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// Files keep their package, so every full name in them stays the same.
 struct FileSamePackage: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_PACKAGE", purpose: "Files keep their package, so every full name in them stays the same.",
+    id: "FILE_SAME_PACKAGE",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "Files keep their package, so every full name in them stays the same.",
     examples: [
       .change(
         from: """

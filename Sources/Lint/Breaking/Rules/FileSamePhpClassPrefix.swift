@@ -1,7 +1,9 @@
 /// The file option php_class_prefix does not change.
 struct FileSamePhpClassPrefix: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_PHP_CLASS_PREFIX", purpose: "The file option php_class_prefix does not change.",
+    id: "FILE_SAME_PHP_CLASS_PREFIX",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option php_class_prefix does not change.",
     examples: [
       .change(
         from: """

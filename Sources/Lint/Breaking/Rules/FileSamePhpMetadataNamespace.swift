@@ -1,7 +1,9 @@
 /// The file option php_metadata_namespace does not change.
 struct FileSamePhpMetadataNamespace: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_PHP_METADATA_NAMESPACE", purpose: "The file option php_metadata_namespace does not change.",
+    id: "FILE_SAME_PHP_METADATA_NAMESPACE",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option php_metadata_namespace does not change.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// The file option py_generic_services does not change.
 struct FileSamePyGenericServices: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_PY_GENERIC_SERVICES", purpose: "The file option py_generic_services does not change.",
+    id: "FILE_SAME_PY_GENERIC_SERVICES",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option py_generic_services does not change.",
     examples: [
       .change(
         from: """

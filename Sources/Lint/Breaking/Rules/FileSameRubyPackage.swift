@@ -1,7 +1,9 @@
 /// The file option ruby_package does not change.
 struct FileSameRubyPackage: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_RUBY_PACKAGE", purpose: "The file option ruby_package does not change.",
+    id: "FILE_SAME_RUBY_PACKAGE",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option ruby_package does not change.",
     examples: [
       .change(
         from: """

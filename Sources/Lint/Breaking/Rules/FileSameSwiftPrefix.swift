@@ -1,7 +1,9 @@
 /// The file option swift_prefix does not change.
 struct FileSameSwiftPrefix: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_SWIFT_PREFIX", purpose: "The file option swift_prefix does not change.",
+    id: "FILE_SAME_SWIFT_PREFIX",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "The file option swift_prefix does not change.",
     examples: [
       .change(
         from: """

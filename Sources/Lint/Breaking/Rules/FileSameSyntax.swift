@@ -1,7 +1,9 @@
 /// Files keep their syntax (proto2, proto3 or editions), which decides presence and defaults.
 struct FileSameSyntax: FileValueRule {
   static let info = RuleInfo(
-    id: "FILE_SAME_SYNTAX", purpose: "Files keep their syntax (proto2, proto3 or editions), which decides presence and defaults.",
+    id: "FILE_SAME_SYNTAX",
+    categories: ["CSR", "FILE", "PACKAGE"],
+    purpose: "Files keep their syntax (proto2, proto3 or editions), which decides presence and defaults.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// Messages are not deleted from a file.
 struct MessageNoDelete: FilePairRule {
   static let info = RuleInfo(
-    id: "MESSAGE_NO_DELETE", purpose: "Messages are not deleted from a file, since code that names them stops compiling.",
+    id: "MESSAGE_NO_DELETE",
+    categories: ["CSR", "FILE"],
+    purpose: "Messages are not deleted from a file, since code that names them stops compiling.",
     examples: [
       .change(
         from: """

@@ -2,6 +2,7 @@
 struct MessageNoRemoveStandardDescriptorAccessor: MessagePairRule {
   static let info = RuleInfo(
     id: "MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR",
+    categories: ["CSR", "FILE", "PACKAGE"],
     purpose: "Messages keep their standard descriptor accessor, which generated code calls.",
     examples: [
       .change(

@@ -1,7 +1,9 @@
 /// Messages keep JSON support.
 struct MessageSameJsonFormat: MessagePairRule {
   static let info = RuleInfo(
-    id: "MESSAGE_SAME_JSON_FORMAT", purpose: "Messages that supported JSON keep supporting it.",
+    id: "MESSAGE_SAME_JSON_FORMAT",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON"],
+    purpose: "Messages that supported JSON keep supporting it.",
     examples: [
       .change(
         from: """

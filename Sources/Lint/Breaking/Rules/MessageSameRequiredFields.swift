@@ -2,6 +2,7 @@
 struct MessageSameRequiredFields: MessagePairRule {
   static let info = RuleInfo(
     id: "MESSAGE_SAME_REQUIRED_FIELDS",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
     purpose: "Messages neither gain nor lose required fields, since either side would reject the other's data.",
     examples: [
       .change(

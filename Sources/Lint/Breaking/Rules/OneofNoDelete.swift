@@ -1,7 +1,9 @@
 /// Oneofs are not deleted from messages.
 struct OneofNoDelete: MessagePairRule {
   static let info = RuleInfo(
-    id: "ONEOF_NO_DELETE", purpose: "Oneofs are not deleted from messages, since code that switches on them stops compiling.",
+    id: "ONEOF_NO_DELETE",
+    categories: ["CSR", "FILE", "PACKAGE"],
+    purpose: "Oneofs are not deleted from messages, since code that switches on them stops compiling.",
     examples: [
       .change(
         from: """

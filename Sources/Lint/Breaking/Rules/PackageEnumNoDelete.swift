@@ -1,7 +1,9 @@
 /// Enums are not deleted from a package.
 struct PackageEnumNoDelete: BreakingRule {
   static let info = RuleInfo(
-    id: "PACKAGE_ENUM_NO_DELETE", purpose: "Enums are not deleted from a package (moving them between its files is fine).",
+    id: "PACKAGE_ENUM_NO_DELETE",
+    categories: ["PACKAGE"],
+    purpose: "Enums are not deleted from a package (moving them between its files is fine).",
     examples: [
       .change(
         from: """

@@ -2,6 +2,7 @@
 struct PackageExtensionNoDelete: BreakingRule {
   static let info = RuleInfo(
     id: "PACKAGE_EXTENSION_NO_DELETE",
+    categories: ["PACKAGE"],
     purpose: "Extensions are not deleted from a package (moving them between its files is fine).",
     examples: [
       .change(

@@ -2,6 +2,7 @@
 struct PackageMessageNoDelete: BreakingRule {
   static let info = RuleInfo(
     id: "PACKAGE_MESSAGE_NO_DELETE",
+    categories: ["PACKAGE"],
     purpose: "Messages are not deleted from a package (moving them between its files is fine).",
     examples: [
       .change(

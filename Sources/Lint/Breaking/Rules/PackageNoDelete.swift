@@ -1,7 +1,9 @@
 /// Packages are not deleted.
 struct PackageNoDelete: BreakingRule {
   static let info = RuleInfo(
-    id: "PACKAGE_NO_DELETE", purpose: "Packages are not deleted, since everything in them disappears for clients.",
+    id: "PACKAGE_NO_DELETE",
+    categories: ["PACKAGE"],
+    purpose: "Packages are not deleted, since everything in them disappears for clients.",
     examples: [
       .change(
         from: """

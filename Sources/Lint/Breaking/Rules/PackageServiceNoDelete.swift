@@ -2,6 +2,7 @@
 struct PackageServiceNoDelete: BreakingRule {
   static let info = RuleInfo(
     id: "PACKAGE_SERVICE_NO_DELETE",
+    categories: ["PACKAGE"],
     purpose: "Services are not deleted from a package (moving them between its files is fine).",
     examples: [
       .change(

@@ -1,7 +1,9 @@
 /// Reserved ranges and names are not deleted from enums.
 struct ReservedEnumNoDelete: EnumPairRule {
   static let info = RuleInfo(
-    id: "RESERVED_ENUM_NO_DELETE", purpose: "Reserved ranges and names stay reserved in enums, so they are never reused.",
+    id: "RESERVED_ENUM_NO_DELETE",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "Reserved ranges and names stay reserved in enums, so they are never reused.",
     examples: [
       .change(
         from: """

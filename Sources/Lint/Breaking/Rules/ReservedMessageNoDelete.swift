@@ -2,6 +2,7 @@
 struct ReservedMessageNoDelete: MessagePairRule {
   static let info = RuleInfo(
     id: "RESERVED_MESSAGE_NO_DELETE",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
     purpose: "Reserved ranges and names stay reserved in messages, so they are never reused.",
     examples: [
       .change(

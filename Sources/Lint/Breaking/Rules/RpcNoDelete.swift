@@ -1,7 +1,9 @@
 /// RPCs are not deleted from a service.
 struct RpcNoDelete: ServicePairRule {
   static let info = RuleInfo(
-    id: "RPC_NO_DELETE", purpose: "RPCs are not deleted from a service, since their callers start failing.",
+    id: "RPC_NO_DELETE",
+    categories: ["FILE", "PACKAGE"],
+    purpose: "RPCs are not deleted from a service, since their callers start failing.",
     examples: [
       .change(
         from: """

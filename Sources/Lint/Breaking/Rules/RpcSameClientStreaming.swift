@@ -1,7 +1,9 @@
 /// RPCs keep their client streaming.
 struct RpcSameClientStreaming: MethodPairRule {
   static let info = RuleInfo(
-    id: "RPC_SAME_CLIENT_STREAMING", purpose: "RPCs stay client-streaming or client-unary.",
+    id: "RPC_SAME_CLIENT_STREAMING",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "RPCs stay client-streaming or client-unary.",
     examples: [
       .change(
         from: """

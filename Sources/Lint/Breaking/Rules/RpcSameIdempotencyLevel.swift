@@ -4,6 +4,7 @@ import SwiftProtobuf
 struct RpcSameIdempotencyLevel: MethodPairRule {
   static let info = RuleInfo(
     id: "RPC_SAME_IDEMPOTENCY_LEVEL",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
     purpose: "RPCs keep their idempotency level, which decides whether clients may retry or use GET.",
     examples: [
       .change(

@@ -1,7 +1,9 @@
 /// RPCs keep their request type.
 struct RpcSameRequestType: MethodPairRule {
   static let info = RuleInfo(
-    id: "RPC_SAME_REQUEST_TYPE", purpose: "RPCs keep their request type.",
+    id: "RPC_SAME_REQUEST_TYPE",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "RPCs keep their request type.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// RPCs keep their response type.
 struct RpcSameResponseType: MethodPairRule {
   static let info = RuleInfo(
-    id: "RPC_SAME_RESPONSE_TYPE", purpose: "RPCs keep their response type.",
+    id: "RPC_SAME_RESPONSE_TYPE",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "RPCs keep their response type.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// RPCs keep their server streaming.
 struct RpcSameServerStreaming: MethodPairRule {
   static let info = RuleInfo(
-    id: "RPC_SAME_SERVER_STREAMING", purpose: "RPCs stay server-streaming or server-unary.",
+    id: "RPC_SAME_SERVER_STREAMING",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "RPCs stay server-streaming or server-unary.",
     examples: [
       .change(
         from: """

@@ -1,7 +1,9 @@
 /// Services are not deleted from a file.
 struct ServiceNoDelete: FilePairRule {
   static let info = RuleInfo(
-    id: "SERVICE_NO_DELETE", purpose: "Services are not deleted from a file, since their clients stop working.",
+    id: "SERVICE_NO_DELETE",
+    categories: ["FILE"],
+    purpose: "Services are not deleted from a file, since their clients stop working.",
     examples: [
       .change(
         from: """
