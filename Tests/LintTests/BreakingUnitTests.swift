@@ -8,7 +8,8 @@ import Testing
 @Suite("Breaking units")
 struct BreakingUnitTests {
   @Test func catalogMatchesBufV2Membership() {
-    let rules = BreakingCatalog.rules
+    let catalog = BreakingCatalog.catalog
+    let rules = catalog.rules.map { (info: $0, categories: catalog.categories(of: $0.id)) }
     let ids = rules.map(\.info.id)
     #expect(Set(ids).count == ids.count, "duplicate rule ids")
     // buf 1.75 `buf config ls-breaking-rules --version v2`: 64 rules, FILE has 51.

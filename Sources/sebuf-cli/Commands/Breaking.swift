@@ -95,13 +95,15 @@ struct BreakingCommand: AsyncParsableCommand {
 
   private func ruleList() -> String {
     var out = ""
-    for r in BreakingCatalog.rules.sorted(by: { $0.info.id < $1.info.id }) {
+    let catalog = BreakingCatalog.catalog
+    for r in catalog.rules.sorted(by: { $0.id < $1.id }) {
+      let categories = catalog.categories(of: r.id)
       if output.errorFormat == .json {
-        out += "{\"id\":\(JSONString.quote(r.info.id)),\"categories\":[\(r.categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.info.purpose))}\n"
+        out += "{\"id\":\(JSONString.quote(r.id)),\"categories\":[\(categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.purpose))}\n"
       } else {
-        let id = r.info.id.padding(toLength: 48, withPad: " ", startingAt: 0)
-        let cats = r.categories.joined(separator: ", ").padding(toLength: 36, withPad: " ", startingAt: 0)
-        out += "\(id) \(cats) \(r.info.purpose)\n"
+        let id = r.id.padding(toLength: 48, withPad: " ", startingAt: 0)
+        let cats = categories.joined(separator: ", ").padding(toLength: 36, withPad: " ", startingAt: 0)
+        out += "\(id) \(cats) \(r.purpose)\n"
       }
     }
     return out
