@@ -23,7 +23,7 @@ let package = Package(
     .target(
       name: "Proto",
       dependencies: ["Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
-      // The bundled protos are embedded as Swift source by scripts/embed-bundled.
+      // The bundled protos are embedded as Swift source (Resolver/BundledFiles.swift) by scripts/embed.
       exclude: ["Bundled"]),
     // sebuf.yaml (and buf.yaml / buf.gen.yaml v2) into a validated Workspace.
     .target(name: "Config", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
@@ -36,7 +36,9 @@ let package = Package(
         "Proto", "Diagnostics",
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "SwiftProtobufPluginLibrary", package: "swift-protobuf"),
-      ]),
+      ],
+      // The static Go/TS runtimes are embedded as Swift source (Runtime/RuntimeFiles.swift) by scripts/embed.
+      exclude: ["Runtime/go", "Runtime/ts"]),
     // Generation planning, concurrent execution and the incremental output writer.
     .target(name: "Plan", dependencies: ["Config", "Proto", "Backends", "Diagnostics"]),
 

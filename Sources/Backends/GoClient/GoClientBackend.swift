@@ -30,7 +30,7 @@ public struct GoClientBackend: Backend {
         guard !services.isEmpty else { continue }
         let text = try GoClientFile(file: file, services: services, layout: layout).render()
         try out.add(file: file, suffix: "_client.pb.go", text: text)
-        try out.addRuntime(for: file, name: "sebuf_client.pb.go") { GoClientRuntime.text(package: $0, tool: name) }
+        try out.addRuntime(.client, for: file)
       } catch let e as DiagnosticError {
         problems += e.diagnostics
       }

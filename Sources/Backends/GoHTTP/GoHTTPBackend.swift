@@ -38,7 +38,7 @@ public struct GoHTTPBackend: Backend {
         guard !services.isEmpty else { continue }
         let text = try GoServerFile(file: file, services: services, layout: layout).render()
         try out.add(file: file, suffix: "_http.pb.go", text: text)
-        try out.addRuntime(for: file, name: "sebuf_server.pb.go") { GoServerRuntime.text(package: $0, tool: name) }
+        try out.addRuntime(.server, for: file)
       } catch let e as DiagnosticError {
         problems += e.diagnostics
       }
