@@ -30,13 +30,18 @@ public struct GenerationRequest: Sendable {
   public func option(_ key: String) -> String? { options.last { $0.key == key }?.value }
 }
 
-/// One output file. `path` is relative to the job's `out` directory.
+/// One output file of a native backend or a protoc plugin: the one file type from
+/// generation to the output writer. `path` is relative to the job's `out` directory.
 public struct GeneratedFile: Sendable, Hashable {
   public var path: String
+  /// Non-empty (plugins only): `contents` is not a file of its own but goes into the
+  /// earlier file `path` at `@@protoc_insertion_point(<this>)`.
+  public var insertionPoint: String
   public var contents: [UInt8]
 
-  public init(path: String, contents: [UInt8]) {
+  public init(path: String, insertionPoint: String = "", contents: [UInt8]) {
     self.path = path
+    self.insertionPoint = insertionPoint
     self.contents = contents
   }
 

@@ -3,26 +3,12 @@ import Diagnostics
 import Foundation
 import Proto
 
-/// One file an invocation produced, before insertion points are applied.
-public struct OutputFile: Sendable, Hashable {
-  /// Relative to the job's out dir.
-  public var name: String
-  /// Non-empty for a protoc insertion into an earlier file.
-  public var insertionPoint: String
-  public var contents: [UInt8]
-
-  public init(name: String, insertionPoint: String = "", contents: [UInt8]) {
-    self.name = name
-    self.insertionPoint = insertionPoint
-    self.contents = contents
-  }
-}
-
 /// What happened to one invocation.
 public struct InvocationOutcome: Sendable {
   public var invocation: Invocation
-  /// nil: skipped, its previous files (from the manifest) are still valid.
-  public var files: [OutputFile]?
+  /// nil: skipped, its previous files (from the manifest) are still valid. Before
+  /// insertion points are applied.
+  public var files: [GeneratedFile]?
   /// The plugin's stderr (shown to the user even on success).
   public var stderr: String
 }
@@ -147,17 +133,17 @@ public struct Executor: Sendable {
   }
 
   /// Calls the backend or plugin for one invocation.
-  static func invoke(_ job: Job, _ inv: Invocation) throws -> ([OutputFile], String) {
+  static func invoke(_ job: Job, _ inv: Invocation) throws -> ([GeneratedFile], String) {
     switch job.generator {
     case .native(let backend):
       let request = GenerationRequest(image: inv.image, filesToGenerate: inv.filesToGenerate, options: job.entry.options)
       let files = try backend.generate(request)
-      return (files.map { OutputFile(name: $0.path, contents: $0.contents) }, "")
+      return (files, "")
     case .plugin(let runner):
       let output = try runner.run(
         image: inv.image, filesToGenerate: inv.filesToGenerate, parameter: PluginRequest.parameter(job.entry.options),
         encodedFiles: inv.encodedFiles)
-      return (output.files.map { OutputFile(name: $0.name, insertionPoint: $0.insertionPoint, contents: $0.content) }, output.stderr)
+      return (output.files, output.stderr)
     }
   }
 
@@ -196,7 +182,7 @@ enum OutputCheck {
 final class ResultBox: @unchecked Sendable {
 
   enum Slot {
-    case success(([OutputFile], String))
+    case success(([GeneratedFile], String))
     case failure([Diagnostic])
   }
 

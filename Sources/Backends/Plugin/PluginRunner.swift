@@ -11,21 +11,6 @@ import SwiftProtobufPluginLibrary
   import Darwin
 #endif
 
-/// One file of a plugin's response, before insertion points are applied.
-public struct PluginOutputFile: Sendable, Hashable {
-  /// Path relative to the output directory.
-  public var name: String
-  /// Non-empty: `content` goes into `name` at `@@protoc_insertion_point(<this>)`.
-  public var insertionPoint: String
-  public var content: [UInt8]
-
-  public init(name: String, insertionPoint: String = "", content: [UInt8]) {
-    self.name = name
-    self.insertionPoint = insertionPoint
-    self.content = content
-  }
-}
-
 /// A protoc plugin (`protoc-gen-NAME`) run through the plugin protocol: request on
 /// stdin, response on stdout, diagnostics on stderr.
 public struct PluginRunner: Sendable {
@@ -42,9 +27,10 @@ public struct PluginRunner: Sendable {
     self.timeout = timeout
   }
 
-  /// What a successful run returns: the files and whatever the plugin printed on stderr.
+  /// What a successful run returns: the response's files (before insertion points are
+  /// applied) and whatever the plugin printed on stderr.
   public struct Output: Sendable {
-    public var files: [PluginOutputFile]
+    public var files: [GeneratedFile]
     public var stderr: String
   }
 
@@ -98,12 +84,12 @@ public struct PluginRunner: Sendable {
       }
     }
     // protoc: a file without a name continues the previous one.
-    var files: [PluginOutputFile] = []
+    var files: [GeneratedFile] = []
     for f in response.file {
       if f.name.isEmpty, !files.isEmpty {
-        files[files.count - 1].content.append(contentsOf: Array(f.content.utf8))
+        files[files.count - 1].contents.append(contentsOf: Array(f.content.utf8))
       } else {
-        files.append(PluginOutputFile(name: f.name, insertionPoint: f.insertionPoint, content: Array(f.content.utf8)))
+        files.append(GeneratedFile(path: f.name, insertionPoint: f.insertionPoint, contents: Array(f.content.utf8)))
       }
     }
     return Output(files: files, stderr: String(decoding: result.stderr, as: UTF8.self))
