@@ -104,8 +104,7 @@ public struct Executor: Sendable {
           let job = jobs[w.job]
           let inv = job.invocations[w.inv]
           do {
-            let (files, stderr) = try Self.invoke(job, inv)
-            results.set(k, .success((files, stderr)))
+            results.set(k, .success(try Self.invoke(job, inv)))
           } catch {
             results.set(k, .failure(Self.diagnostics(for: error, job: job, invocation: inv)))
           }
@@ -119,9 +118,9 @@ public struct Executor: Sendable {
     }
     for (k, w) in work.enumerated() {
       switch results.get(k) {
-      case .success(let (files, stderr))?:
-        outcomes[w.job].invocations[w.inv].files = files
-        outcomes[w.job].invocations[w.inv].stderr = stderr
+      case .success(let output)?:
+        outcomes[w.job].invocations[w.inv].files = output.files
+        outcomes[w.job].invocations[w.inv].stderr = output.stderr
       case .failure(let diags)?:
         failures.append(contentsOf: diags)
       case nil:
@@ -132,19 +131,12 @@ public struct Executor: Sendable {
     return outcomes
   }
 
-  /// Calls the backend or plugin for one invocation.
-  static func invoke(_ job: Job, _ inv: Invocation) throws -> ([GeneratedFile], String) {
-    switch job.generator {
-    case .native(let backend):
-      let request = GenerationRequest(image: inv.image, filesToGenerate: inv.filesToGenerate, options: job.entry.options)
-      let files = try backend.generate(request)
-      return (files, "")
-    case .plugin(let runner):
-      let output = try runner.run(
-        image: inv.image, filesToGenerate: inv.filesToGenerate, parameter: PluginRequest.parameter(job.entry.options),
-        encodedFiles: inv.encodedFiles)
-      return (output.files, output.stderr)
-    }
+  /// Calls the backend (native or plugin, alike) for one invocation.
+  static func invoke(_ job: Job, _ inv: Invocation) throws -> GenerationOutput {
+    let request = GenerationRequest(
+      image: inv.image, filesToGenerate: inv.filesToGenerate, options: job.entry.options,
+      encodedFiles: inv.encodedFiles)
+    return try job.generator.backend.run(request)
   }
 
   /// A failure as diagnostics that name the entry (and its place in sebuf.yaml).
@@ -182,7 +174,7 @@ enum OutputCheck {
 final class ResultBox: @unchecked Sendable {
 
   enum Slot {
-    case success(([GeneratedFile], String))
+    case success(GenerationOutput)
     case failure([Diagnostic])
   }
 
