@@ -1,4 +1,5 @@
 import Backends
+import Basics
 import Diagnostics
 import Foundation
 import Proto

@@ -1,4 +1,5 @@
 import Backends
+import Basics
 import Diagnostics
 
 /// Every file the run ends up owning, after insertion points, with conflicts between

@@ -1,5 +1,6 @@
-import Foundation
+import Basics
 import Diagnostics
+import Foundation
 
 /// What a run did (or, in a dry run, would do) to each file.
 public struct FileChange: Sendable, Hashable {

@@ -4,6 +4,7 @@
 // both sides are compiled, and the rule must report exactly the expected positions.
 import Diagnostics
 import Foundation
+import Inputs
 import Lint
 import Proto
 import Testing

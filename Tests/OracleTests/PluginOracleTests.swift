@@ -1,7 +1,9 @@
 import Backends
+import Basics
 import Config
 import Diagnostics
 import Foundation
+import Inputs
 import Plan
 import Proto
 import SwiftProtobuf

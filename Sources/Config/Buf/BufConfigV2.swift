@@ -1,5 +1,6 @@
 // buf.yaml v2 and buf.gen.yaml v2, read into the same raw form as sebuf.yaml v1 so that one
 // validator checks both. What sebuf cannot honour is an error at its line, never skipped.
+import Basics
 import Diagnostics
 import Yams
 
