@@ -26,7 +26,7 @@ let package = Package(
     .target(
       name: "Proto",
       dependencies: ["Diagnostics", "Basics", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
-      // The bundled protos are embedded as Swift source by scripts/embed-bundled.
+      // The bundled protos are embedded as Swift source (Resolver/BundledFiles.swift) by scripts/embed.
       exclude: ["Bundled"]),
     // sebuf.yaml (and buf.yaml / buf.gen.yaml v2) into a validated Workspace.
     .target(name: "Config", dependencies: ["Diagnostics", "Basics", .product(name: "Yams", package: "Yams")]),
@@ -44,7 +44,9 @@ let package = Package(
         "Proto", "Diagnostics", "Basics",
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "SwiftProtobufPluginLibrary", package: "swift-protobuf"),
-      ]),
+      ],
+      // The static Go/TS runtimes are embedded as Swift source (Runtime/RuntimeFiles.swift) by scripts/embed.
+      exclude: ["Runtime/go", "Runtime/ts"]),
     // Generation planning, concurrent execution and the incremental output writer.
     .target(
       name: "Plan",

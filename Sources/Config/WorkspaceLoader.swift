@@ -5,8 +5,8 @@ import Diagnostics
 import Yams
 
 extension GenerateEntry {
-  /// Ids of the native backends, as written in `generate[].backend`.
-  public static let nativeBackends = ["go-http", "go-client", "ts-client", "ts-server", "openapi"]
+  /// Ids of the native backends, as written in `generate[].backend` (``BackendID``).
+  public static let nativeBackends = BackendID.allCases.map(\.rawValue)
 
   /// The options as a protoc plugin parameter: `k=v` (or `k` alone) joined with commas.
   public var parameter: String {

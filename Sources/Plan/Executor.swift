@@ -4,26 +4,12 @@ import Diagnostics
 import Foundation
 import Proto
 
-/// One file an invocation produced, before insertion points are applied.
-public struct OutputFile: Sendable, Hashable {
-  /// Relative to the job's out dir.
-  public var name: String
-  /// Non-empty for a protoc insertion into an earlier file.
-  public var insertionPoint: String
-  public var contents: [UInt8]
-
-  public init(name: String, insertionPoint: String = "", contents: [UInt8]) {
-    self.name = name
-    self.insertionPoint = insertionPoint
-    self.contents = contents
-  }
-}
-
 /// What happened to one invocation.
 public struct InvocationOutcome: Sendable {
   public var invocation: Invocation
-  /// nil: skipped, its previous files (from the manifest) are still valid.
-  public var files: [OutputFile]?
+  /// nil: skipped, its previous files (from the manifest) are still valid. Before
+  /// insertion points are applied.
+  public var files: [GeneratedFile]?
   /// The plugin's stderr (shown to the user even on success).
   public var stderr: String
 }
@@ -119,8 +105,7 @@ public struct Executor: Sendable {
           let job = jobs[w.job]
           let inv = job.invocations[w.inv]
           do {
-            let (files, stderr) = try Self.invoke(job, inv)
-            results.set(k, .success((files, stderr)))
+            results.set(k, .success(try Self.invoke(job, inv)))
           } catch {
             results.set(k, .failure(Self.diagnostics(for: error, job: job, invocation: inv)))
           }
@@ -134,9 +119,9 @@ public struct Executor: Sendable {
     }
     for (k, w) in work.enumerated() {
       switch results.get(k) {
-      case .success(let (files, stderr))?:
-        outcomes[w.job].invocations[w.inv].files = files
-        outcomes[w.job].invocations[w.inv].stderr = stderr
+      case .success(let output)?:
+        outcomes[w.job].invocations[w.inv].files = output.files
+        outcomes[w.job].invocations[w.inv].stderr = output.stderr
       case .failure(let diags)?:
         failures.append(contentsOf: diags)
       case nil:
@@ -147,19 +132,12 @@ public struct Executor: Sendable {
     return outcomes
   }
 
-  /// Calls the backend or plugin for one invocation.
-  static func invoke(_ job: Job, _ inv: Invocation) throws -> ([OutputFile], String) {
-    switch job.generator {
-    case .native(let backend):
-      let request = GenerationRequest(image: inv.image, filesToGenerate: inv.filesToGenerate, options: job.entry.options)
-      let files = try backend.generate(request)
-      return (files.map { OutputFile(name: $0.path, contents: $0.contents) }, "")
-    case .plugin(let runner):
-      let output = try runner.run(
-        image: inv.image, filesToGenerate: inv.filesToGenerate, parameter: PluginRequest.parameter(job.entry.options),
-        encodedFiles: inv.encodedFiles)
-      return (output.files.map { OutputFile(name: $0.name, insertionPoint: $0.insertionPoint, contents: $0.content) }, output.stderr)
-    }
+  /// Calls the backend (native or plugin, alike) for one invocation.
+  static func invoke(_ job: Job, _ inv: Invocation) throws -> GenerationOutput {
+    let request = GenerationRequest(
+      image: inv.image, filesToGenerate: inv.filesToGenerate, options: job.entry.options,
+      encodedFiles: inv.encodedFiles)
+    return try job.generator.backend.run(request)
   }
 
   /// A failure as diagnostics that name the entry (and its place in sebuf.yaml).
@@ -197,7 +175,7 @@ enum OutputCheck {
 final class ResultBox: @unchecked Sendable {
 
   enum Slot {
-    case success(([OutputFile], String))
+    case success(GenerationOutput)
     case failure([Diagnostic])
   }
 

@@ -19,6 +19,14 @@ public enum JobGenerator: Sendable {
     }
   }
 
+  /// What runs: a plugin is one more ``Backend``.
+  var backend: any Backend {
+    switch self {
+    case .native(let backend): return backend
+    case .plugin(let runner): return runner
+    }
+  }
+
   var isPlugin: Bool {
     if case .plugin = self { return true }
     return false

@@ -68,14 +68,14 @@ public struct OutputSet: Sendable {
         var paths: [String] = []
         var inserts: [String] = []
         for file in produced {
-          guard PathRules.isSafeOutputName(file.name) else {
+          guard PathRules.isSafeOutputName(file.path) else {
             problems.append(
               .error(
-                "generate entry \(describe(job.id)) wants to write \"\(file.name)\": output names must be relative paths inside the out dir without \"..\", \".\" or empty parts; nothing was written",
+                "generate entry \(describe(job.id)) wants to write \"\(file.path)\": output names must be relative paths inside the out dir without \"..\", \".\" or empty parts; nothing was written",
                 rule: "GENERATE", at: job.entry.span))
             continue
           }
-          let path = job.out == "." ? file.name : job.out + "/" + file.name
+          let path = job.out == "." ? file.path : job.out + "/" + file.path
           if !file.insertionPoint.isEmpty {
             guard let target = set.files[path] else {
               problems.append(
