@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # sebuf breaking vs buf breaking on the synthetic workspace against its previous commit.
 # usage: bench/breaking/run.sh [RUNS]   (needs a release build: swift build -c release)
-# The workspace comes from bench/gen-workspace.py when present (shared generator), else
-# bench/breaking/gen.py. The second commit changes a handful of elements (a deleted field,
-# a changed type, a renamed enum value, a deleted RPC) in 5 of the 500 files, so both tools
-# compile two full versions and report the same few breaks.
+# The workspace is bench/gen-workspace.py --shape layered (500 files); the second commit is
+# the same workspace with --edit: five breaking edits in five files (a deleted field, a
+# changed type, a renamed enum value, a deleted RPC, a renamed message), so both tools
+# compile two full versions and report the same five breaks.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo_root="$(cd "$here/../.." && pwd)"
@@ -15,29 +15,12 @@ command -v buf >/dev/null || { echo "buf is not installed (pip install buf-bin)"
 work="$repo_root/bench/work/breaking"
 rm -rf "$work"; mkdir -p "$work"
 ws="$work/ws"
-if [ -f "$repo_root/bench/gen-workspace.py" ]; then
-  python3 "$repo_root/bench/gen-workspace.py" "$ws" >/dev/null
-  generator="bench/gen-workspace.py"
-else
-  python3 "$here/gen.py" "$ws"
-  generator="bench/breaking/gen.py"
-fi
+generator="bench/gen-workspace.py --shape layered"
+python3 "$repo_root/bench/gen-workspace.py" "$ws" --shape layered >/dev/null
+python3 "$repo_root/bench/gen-workspace.py" "$work/edited" --shape layered --edit >/dev/null
 cd "$ws"
-[ -f buf.yaml ] || printf 'version: v2\nmodules:\n  - path: proto\n' > buf.yaml
 git init -q -b main && git add -A && git -c user.name=b -c user.email=b@x commit -qm base
-# Five edits, each in a different file.
-python3 - <<'PY'
-import glob, re
-files = sorted(glob.glob("proto/**/*.proto", recursive=True))
-for i, path in enumerate(files[::100][:5]):
-    text = open(path).read()
-    if i == 0: text = re.sub(r"\n  [a-zA-Z0-9_]+ field_1 = 2;", "", text, count=1)
-    if i == 1: text = re.sub(r"  int32 (field_\d+) = (\d+);", r"  string \1 = \2;", text, count=1)
-    if i == 2: text = re.sub(r"_KIND_ONE = 1;", r"_KIND_FIRST = 1;", text, count=1)
-    if i == 3: text = re.sub(r"\n  rpc Call2\([^\n]*", "", text, count=1)
-    if i == 4: text = text.replace("message ", "message X", 1)
-    open(path, "w").write(text)
-PY
+rm -rf proto && cp -r "$work/edited/proto" proto && rm -rf "$work/edited"
 git add -A && git -c user.name=b -c user.email=b@x commit -qm change
 files=$(find proto -name '*.proto' | wc -l)
 echo "workspace: $files files ($generator), against .git#ref=HEAD~1, $runs runs each"

@@ -5,7 +5,7 @@
 #   bench/generate/run.sh [WORKSPACE]
 #
 # WORKSPACE: a directory with a `proto/` module (default: bench/work/generate, made with
-# bench/generate/gen-workspace.py). The script writes WORKSPACE/sebuf.yaml with every native
+# bench/gen-workspace.py --shape layered --http). The script writes WORKSPACE/sebuf.yaml with every native
 # backend plus protoc-gen-go (BACKENDS and PLUGINS override the lists).
 # Needs a release build (`swift build -c release --product sebuf`) and hyperfine.
 set -euo pipefail
@@ -19,7 +19,7 @@ plugins="${PLUGINS:-go}"
 
 [ -x "$sebuf" ] || { echo "build first: swift build -c release --product sebuf" >&2; exit 1; }
 if [ ! -d "$ws/proto" ]; then
-  python3 bench/generate/gen-workspace.py "$ws" >&2
+  python3 bench/gen-workspace.py "$ws" --shape layered --http >&2
 fi
 
 {

@@ -22,11 +22,11 @@ measure() { # "wall cpu" of a command (output in $work/out), or "timeout"
 printf "%-9s %-6s %-6s %-18s %-14s %s\n" packages files edges "buf wall/cpu" "sebuf wall/cpu" "findings buf/sebuf"
 for n in $sizes; do
   dir=$work/d$n
-  python3 "$here/gen-dense.py" "$dir" --packages "$n" --files 10 ${CYCLES:+--cycles $CYCLES}
-  printf 'version: v1\nlint:\n  use: [PACKAGE_NO_IMPORT_CYCLE]\n' > "$dir/cycle.yaml"
-  count=$(cd "$dir" && find dense -name '*.proto' | wc -l)
-  edges=$(cd "$dir" && grep -h '^package\|^import' -r dense | awk '/^package/{p=$2} /^import/{split($2,a,"/"); print p, a[2]}' | sort -u | wc -l)
-  buf=$(cd "$dir" && measure buf lint --config '{"version":"v2","lint":{"use":["PACKAGE_NO_IMPORT_CYCLE"]}}')
+  python3 "$here/../gen-workspace.py" "$dir" --shape dense-imports --packages "$n" --files $((n * 10)) ${CYCLES:+--cycles $CYCLES} >/dev/null
+  printf 'version: v1\nmodules:\n  - path: proto\nlint:\n  use: [PACKAGE_NO_IMPORT_CYCLE]\n' > "$dir/cycle.yaml"
+  count=$(cd "$dir" && find proto -name '*.proto' | wc -l)
+  edges=$(cd "$dir" && grep -h '^package\|^import' -r proto | awk '/^package/{p=$2} /^import/{split($2,a,"/"); print p, a[2]}' | sort -u | wc -l)
+  buf=$(cd "$dir" && measure buf lint --config '{"version":"v2","modules":[{"path":"proto"}],"lint":{"use":["PACKAGE_NO_IMPORT_CYCLE"]}}')
   bufn=$(grep -c "import cycle" "$work/out" || true)
   sb=$(cd "$dir" && measure "$sebuf" lint --config cycle.yaml .)
   sbn=$(grep -c "import cycle" "$work/out" || true)

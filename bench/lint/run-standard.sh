@@ -1,6 +1,7 @@
 #!/bin/sh
 # `sebuf lint` vs `buf lint` with STANDARD on the large synthetic workspace
-# (bench/lint/gen-standard.py: 50 packages x 10 files, ~106k lines), 1 warm-up + N runs.
+# (bench/gen-workspace.py --shape layered: 50 packages x 10 files, ~109k lines; its buf.yaml
+# and sebuf.yaml both say STANDARD), 1 warm-up + N runs.
 # Usage: bench/lint/run-standard.sh [SEBUF_BINARY] [RUNS]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -8,7 +9,7 @@ sebuf=$(cd "$(dirname "${1:-$here/../../.build/release/sebuf}")" && pwd)/$(basen
 runs=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 "$here/gen-standard.py" "$work/ws"
+python3 "$here/../gen-workspace.py" "$work/ws" --shape layered >/dev/null
 cd "$work/ws"
 bench() { # name, command...: median wall and CPU over $runs runs after one warm-up
   name=$1; shift
@@ -26,8 +27,8 @@ bench() { # name, command...: median wall and CPU over $runs runs after one warm
   cpu=$(awk '{print $2 + $3}' "$work/times" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
   echo "$name: wall median ${wall}s, CPU median ${cpu}s, findings $(wc -l < "$work/out")"
 }
-echo "files: $(find . -name '*.proto' | wc -l), lines: $(cat $(find . -name '*.proto') | wc -l)"
+echo "files: $(find proto -name '*.proto' | wc -l), lines: $(cat $(find proto -name '*.proto') | wc -l)"
 bench "buf lint (STANDARD)" buf lint
 bench "sebuf lint (STANDARD)" "$sebuf" lint .
-printf "version: v1\\nlint:\\n  use: [STANDARD, HTTP]\\n" > "$work/http.yaml"
+printf "version: v1\\nmodules:\\n  - path: proto\\nlint:\\n  use: [STANDARD, HTTP]\\n" > "$work/http.yaml"
 bench "sebuf lint (STANDARD + HTTP)" "$sebuf" lint --config "$work/http.yaml" .

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Generation cost per backend (openapi, ts-client, ts-server) on the synthetic workspace of
-# gen-workspace.py: median of 5 `sebuf generate --only <backend> --force` runs, as CPU time
+# bench/gen-workspace.py --shape http: median of 5 `sebuf generate --only <backend> --force` runs, as CPU time
 # (user+sys; robust on a shared machine) and wall time. Each run includes compiling the
 # workspace, planning and writing. Usage: bench/tsapi/run.sh [FILES]   (SEBUF=path/to/sebuf)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${SEBUF:-$here/../../.build/release/sebuf}
 ws=$(mktemp -d)/ws
-python3 "$here/gen-workspace.py" "$ws" --files "${1:-500}"
+python3 "$here/../gen-workspace.py" "$ws" --shape http --files "${1:-500}"
 cd "$ws"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for b in openapi ts-client ts-server; do
