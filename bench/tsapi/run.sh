@@ -6,7 +6,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${SEBUF:-$here/../../.build/release/sebuf}
-ws=$(mktemp -d)/ws
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ws=$tmp/ws
 python3 "$here/../gen-workspace.py" "$ws" --shape http --files "${1:-500}"
 cd "$ws"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
