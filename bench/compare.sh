@@ -23,8 +23,9 @@
 # tools is reversed every other round (old new protoc buf / buf protoc new old), so a load
 # that drifts during the run costs every tool alike. One untimed warm-up run per tool first.
 # Each run is timed with /usr/bin/time -f '%e %U %S %M' (wall, user, sys, peak RSS); the
-# table shows medians (CPU = user + sys) and ratios to NEW. On a shared machine wall time is
-# noisy; CPU time is the steadier number. Raw samples: COMPARE_DIR/results-OLD-NEW-DATE.tsv.
+# table shows medians (CPU = user + sys) and ratios to NEW, then NEW/OLD paired round by round
+# (how many rounds NEW was slower says whether a difference is more than noise). On a shared
+# machine wall time is noisy; CPU time is the steadier number. Raw samples: COMPARE_DIR/results-OLD-NEW-DATE.tsv.
 # Needs: swift, python3, /usr/bin/time (apt-get install time), protoc and buf on PATH
 # (either may be absent: its rows are left out).
 set -euo pipefail
@@ -173,5 +174,22 @@ for bench in ["build", "lint", "breaking", "generate"]:
         n = med["new"]
         print("| %s | %s | %s (%s-%s) | %s | %.0f MB | %s | %s | %s |" % (
             bench, names[tool], f(w), g(lo), g(hi), f(c), m, ratio(w, n[0]), ratio(c, n[3]), ratio(m, n[4])))
+print()
+# Paired by round: OLD and NEW ran back to back in each round, so their ratio cancels most of
+# the load that differs between rounds. "slower in k/n" counts the rounds where NEW took more.
+print("NEW / OLD paired by round (median ratio, range, rounds where NEW was slower):")
+for bench in ["build", "lint", "breaking", "generate"]:
+    out = []
+    for key, name in ((lambda r: float(r[5]) + float(r[6]), "CPU"), (lambda r: float(r[4]), "wall")):
+        ratios = []
+        for rnd in sorted({r[2] for r in rows if r[0] == bench}, key=int):
+            o = [key(r) for r in rows if r[0] == bench and r[1] == "old" and r[2] == rnd]
+            n = [key(r) for r in rows if r[0] == bench and r[1] == "new" and r[2] == rnd]
+            if o and n and statistics.median(o) > 0:
+                ratios.append(statistics.median(n) / statistics.median(o))
+        if ratios:
+            out.append("%s %.3f (%.2f-%.2f, slower in %d/%d)" % (
+                name, statistics.median(ratios), min(ratios), max(ratios), sum(x > 1 for x in ratios), len(ratios)))
+    print("- %s: %s" % (bench, "; ".join(out)))
 PY
 echo "raw samples: $results" >&2
