@@ -357,7 +357,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--layers", type=int, default=5, help="layered: package layers")
     ap.add_argument("--http", action="store_true", help="layered: sebuf HTTP annotations on the services")
-    ap.add_argument("--edit", action="store_true", help="layered: the breaking benchmark's current side")
+    ap.add_argument("--edit", action="store_true", help="layered: the breaking benchmark's current side (edits files 0, 100, ..., 400, "
+                    "so all five need more than 400 files)")
     ap.add_argument("--cycles", type=int, default=0, help="dense-imports: back edges that close package cycles")
     a = ap.parse_args()
     emit, files, packages = SHAPES[a.shape]
