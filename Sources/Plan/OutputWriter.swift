@@ -291,8 +291,8 @@ enum ParallelWrites {
       for item in items { try FileSystem.writeAtomically(item.bytes, to: item.path) }
       return
     }
-    let queue = ResultBox.Queue(count: items.count)
-    let errors = ErrorList()
+    let queue = WorkQueue(count: items.count)
+    let errors = Locked<[Error]>([])
     let group = DispatchGroup()
     for _ in 0..<min(threads, items.count) {
       group.enter()
@@ -301,28 +301,13 @@ enum ParallelWrites {
           do {
             try FileSystem.writeAtomically(items[i].bytes, to: items[i].path)
           } catch {
-            errors.add(error)
+            errors.withLock { $0.append(error) }
           }
         }
         group.leave()
       }
     }
     group.wait()
-    if let first = errors.first { throw first }
-  }
-
-  private final class ErrorList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [Error] = []
-    func add(_ e: Error) {
-      lock.lock()
-      errors.append(e)
-      lock.unlock()
-    }
-    var first: Error? {
-      lock.lock()
-      defer { lock.unlock() }
-      return errors.first
-    }
+    if let first = errors.withLock(\.first) { throw first }
   }
 }
