@@ -32,8 +32,8 @@ extension Workspace {
       use: [FILE, HTTP]
       against: .git#branch=main    # default for `sebuf breaking`
 
-    # What `sebuf generate` writes. Backends: go-http, go-client, ts-client,
-    # ts-server, openapi; `plugin:` runs any protoc plugin.
+    # What `sebuf generate` writes. Backends: \(BackendID.allCases.map(\.rawValue).joined(separator: ", "));
+    # `plugin:` runs any protoc plugin.
     # generate:
     #   - backend: go-http
     #     out: gen/go
