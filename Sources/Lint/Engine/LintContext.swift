@@ -27,6 +27,8 @@ public final class LintContext: Sendable {
   public let fileIndex: [String: Int]
   /// The sebuf HTTP model of the target files (decoded only when an HTTP rule runs).
   public let http: HTTPAPI
+  /// Where sebuf annotations are valid, resolving types through this image.
+  public let annotationValidity: AnnotationValidity
 
   public init(image: Image, options: LintOptions = LintOptions(), decodeHTTP: Bool = true) {
     self.image = image
@@ -127,6 +129,9 @@ public final class LintContext: Sendable {
     self.imports = imports
     self.messageByName = messageByName
     self.enumByName = enumByName
+    annotationValidity = AnnotationValidity(
+      message: { [messageByName] in messageByName[LintContext.trimDot($0)] },
+      enumType: { [enumByName] in enumByName[LintContext.trimDot($0)] })
     self.symbolFile = symbolFile
     var fileIndex: [String: Int] = [:]
     for f in files { fileIndex[f.name] = f.index }

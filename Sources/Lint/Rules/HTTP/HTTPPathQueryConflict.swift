@@ -16,7 +16,7 @@ struct HTTPPathQueryConflict: LintRule {
       for qp in r.route.queryParams where vars.contains(qp.fieldName) {
         let field = fieldsByMessage[r.route.inputType]?.first { $0.name == qp.fieldName }
         let file = field?.file ?? r.file
-        let path = field.map { context.fieldOptionPath($0, 50008) } ?? context.configPath(r)
+        let path = field.map { context.fieldOptionPath($0, SebufExtension.query) } ?? context.configPath(r)
         out.report(
           "Field \(q(qp.fieldName)) of \(q(r.route.inputType)) is both a path variable of RPC \(q(r.route.name)) and a query parameter; remove its (sebuf.http.query) annotation or the path variable.",
           file: file, path: path)

@@ -14,6 +14,6 @@ struct HTTPQueryParamType: FieldLintRule {
     let name = query.name.isEmpty ? d.name : query.name
     out.report(
       "Query parameter \(q(name)) is bound to field \(q(d.name)) of type \(q(context.typeDescription(d))); query parameters must be scalars, enums, or repeated scalars or enums.",
-      file: field.file, path: context.fieldOptionPath(field, 50008))
+      file: field.file, path: context.fieldOptionPath(field, SebufExtension.query))
   }
 }
