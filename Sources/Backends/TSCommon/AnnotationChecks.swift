@@ -20,44 +20,35 @@ struct AnnotationChecks {
     return out
   }
 
+  /// The shared ``AnnotationValidity`` verdicts on `route`, in this backend's wording: path
+  /// problems at the method, query problems at the field.
   func check(route: HTTPRoute, service: HTTPService) -> [Diagnostic] {
     guard let input = schema.message(route.inputType) else { return [] }
     let at = schema.span(file: service.file, path: route.path)
     let method = "\(service.name).\(route.name)"
+    func fieldSpan(_ i: Int) -> Span { schema.span(file: input.file, path: input.path + [2, Int32(i)]) }
     var out: [Diagnostic] = []
-    let fields = Dictionary(input.descriptor.field.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    for p in route.pathParams {
-      guard let f = fields[p] else {
+    for v in AnnotationValidity(schema.index).violations(route: route) {
+      switch v.problem {
+      case .pathVariableUndefined(let p):
         out.append(.error(
           "\(method): path variable '{\(p)}' in '\(route.methodPath)' has no matching field in message '\(input.descriptor.name)'; add a field named '\(p)' or fix the path variable",
           at: at))
-        continue
-      }
-      if f.label == .repeated || !schema.isURLScalar(f) {
+      case .pathVariableNotScalar(let p, _):
         out.append(.error(
           "\(method): path variable '{\(p)}' is bound to field '\(p)' which is not a scalar; path parameters must be string, number, bool or enum fields",
           at: at))
-      }
-    }
-    for q in route.queryParams {
-      guard let idx = input.descriptor.field.firstIndex(where: { $0.number == q.fieldNumber }) else { continue }
-      let ref = FieldRef(message: input, index: idx)
-      let f = ref.proto
-      if !schema.isURLScalar(f) || schema.isMap(f) {
+      case .queryNotScalar(let q, let i):
         out.append(.error(
-          "\(method): query parameter '\(q.name)' is bound to field '\(f.name)' which is a message or map; query parameters must be scalar, enum or repeated scalar fields",
-          at: schema.span(file: input.file, path: ref.sourcePath)))
-      }
-      if route.pathParams.contains(f.name) {
+          "\(method): query parameter '\(q.name)' is bound to field '\(q.fieldName)' which is a message or map; query parameters must be scalar, enum or repeated scalar fields",
+          at: fieldSpan(i)))
+      case .pathAndQuery(let q, let i):
         out.append(.error(
-          "\(method): field '\(f.name)' is used both as a path variable and as a query parameter; remove one of them",
-          at: schema.span(file: input.file, path: ref.sourcePath)))
-      }
-    }
-    if requireURLCoverage, !route.verb.hasBody {
-      let bound = Set(route.pathParams).union(route.queryParams.map(\.fieldName))
-      let loose = input.descriptor.field.map(\.name).filter { !bound.contains($0) }
-      if !loose.isEmpty {
+          "\(method): field '\(q.fieldName)' is used both as a path variable and as a query parameter; remove one of them",
+          at: fieldSpan(i)))
+      case .unboundFields(let loose):
+        // ts-server only: the server builds those requests from the URL alone.
+        guard requireURLCoverage else { continue }
         out.append(.error(
           "\(method): fields [\(loose.joined(separator: " "))] of '\(input.descriptor.name)' are not reachable via path or query parameters for \(route.verb.rawValue) \(Naming.routePath(route, service: service)); annotate them with (sebuf.http.query) or include them as path variables",
           at: at))

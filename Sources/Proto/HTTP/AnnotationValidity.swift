@@ -222,3 +222,58 @@ public struct AnnotationValidity: Sendable {
     .int64, .uint64, .sint64, .fixed64, .sfixed64,
   ]
 }
+
+/// One unusable binding of a route's request fields to its URL (`(sebuf.http.config)`
+/// path variables and `(sebuf.http.query)` parameters).
+public struct RouteViolation: Sendable, Hashable {
+  public enum Problem: Sendable, Hashable {
+    /// A path variable with no request field of that name.
+    case pathVariableUndefined(String)
+    /// A path variable bound to a message, map or repeated field (its index in the request).
+    case pathVariableNotScalar(String, field: Int)
+    /// A field that is both a path variable and a query parameter.
+    case pathAndQuery(QueryParam, field: Int)
+    /// A query parameter bound to a message or map field.
+    case queryNotScalar(QueryParam, field: Int)
+    /// GET/DELETE request fields bound to neither the path nor the query, in field order.
+    case unboundFields([String])
+  }
+
+  public var problem: Problem
+}
+
+extension AnnotationValidity {
+  /// Every violation of `route`: its path variables in path order, then its query
+  /// parameters in field order (a parameter that is also a path variable reports both
+  /// problems), then a GET/DELETE request's unbound fields. None when the request type
+  /// is not in the image.
+  public func violations(route: HTTPRoute) -> [RouteViolation] {
+    guard let input = message(route.inputType) else { return [] }
+    let fields = input.field
+    var out: [RouteViolation] = []
+    for p in route.pathParams {
+      guard let i = fields.firstIndex(where: { $0.name == p }) else {
+        out.append(RouteViolation(problem: .pathVariableUndefined(p)))
+        continue
+      }
+      if Self.isMessage(fields[i]) || fields[i].label == .repeated {
+        out.append(RouteViolation(problem: .pathVariableNotScalar(p, field: i)))
+      }
+    }
+    for q in route.queryParams {
+      guard let i = fields.firstIndex(where: { $0.number == q.fieldNumber }) else { continue }
+      if route.pathParams.contains(q.fieldName) { out.append(RouteViolation(problem: .pathAndQuery(q, field: i))) }
+      if !Self.isQueryValue(fields[i]) { out.append(RouteViolation(problem: .queryNotScalar(q, field: i))) }
+    }
+    if !route.verb.hasBody {
+      let bound = Set(route.pathParams).union(route.queryParams.map(\.fieldName))
+      let unbound = fields.map(\.name).filter { !bound.contains($0) }
+      if !unbound.isEmpty { out.append(RouteViolation(problem: .unboundFields(unbound))) }
+    }
+    return out
+  }
+
+  /// Whether a field can carry `(sebuf.http.query)`: a scalar or enum, singular or
+  /// repeated (upstream #218); not a message, map or well-known message type.
+  public static func isQueryValue(_ f: Google_Protobuf_FieldDescriptorProto) -> Bool { !isMessage(f) }
+}

@@ -12,8 +12,8 @@ struct HTTPPathQueryConflict: LintRule {
       $0.parent!.fullName
     }
     for r in context.routes where r.route.hasConfig {
-      let vars = Set(r.route.pathParams)
-      for qp in r.route.queryParams where vars.contains(qp.fieldName) {
+      for violation in context.annotationValidity.violations(route: r.route) {
+        guard case .pathAndQuery(let qp, _) = violation.problem else { continue }
         let field = fieldsByMessage[r.route.inputType]?.first { $0.name == qp.fieldName }
         let file = field?.file ?? r.file
         let path = field.map { context.fieldOptionPath($0, SebufExtension.query) } ?? context.configPath(r)
