@@ -9,6 +9,8 @@ public final class LintContext: Sendable {
   public let image: Image
   /// Names, files, source locations and comments of the whole image.
   public let index: DescriptorIndex
+  /// The index's name tables, kept for lock-free lookups from rules.
+  public let names: NameTable
   public let options: LintOptions
   /// Target files (not imports), in image order.
   public let files: [LintFile]
@@ -21,9 +23,9 @@ public final class LintContext: Sendable {
   public let methods: [MethodElement]
   public let imports: [ImportElement]
   /// Every message of the image (imports too) by full name (leading dot optional).
-  public var messageByName: NameLookup<Google_Protobuf_DescriptorProto> { NameLookup { [index] in index.message($0)?.descriptor } }
+  public var messageByName: NameLookup<Google_Protobuf_DescriptorProto> { NameLookup { [names] in names.message($0)?.descriptor } }
   /// Every enum of the image by full name (leading dot optional).
-  public var enumByName: NameLookup<Google_Protobuf_EnumDescriptorProto> { NameLookup { [index] in index.enumType($0)?.descriptor } }
+  public var enumByName: NameLookup<Google_Protobuf_EnumDescriptorProto> { NameLookup { [names] in names.enumType($0)?.descriptor } }
   /// Target file index by import path.
   public let fileIndex: [String: Int]
   /// The sebuf HTTP model of the target files (decoded only when an HTTP rule runs).
@@ -36,6 +38,8 @@ public final class LintContext: Sendable {
     self.options = options
     let index = DescriptorIndex(image)
     self.index = index
+    let names = index.names
+    self.names = names
     var files: [LintFile] = []
     var messages: [MessageElement] = []
     var fields: [FieldElement] = []
@@ -103,7 +107,7 @@ public final class LintContext: Sendable {
     self.services = services
     self.methods = methods
     self.imports = imports
-    annotationValidity = AnnotationValidity(index)
+    annotationValidity = AnnotationValidity(names)
     var fileIndex: [String: Int] = [:]
     for f in files { fileIndex[f.name] = f.index }
     self.fileIndex = fileIndex
@@ -117,7 +121,7 @@ public final class LintContext: Sendable {
 
   /// The import path of the file that declares a symbol (message, enum, service) or an
   /// extension (`extendee#number`), if it is in the image.
-  public func fileDeclaring(_ symbol: String) -> String? { index.fileDeclaring(symbol) }
+  public func fileDeclaring(_ symbol: String) -> String? { names.fileDeclaring(symbol) }
 }
 
 /// Read-only lookup by full name, so rules can write `context.messageByName[name]`.

@@ -83,8 +83,10 @@ public struct AnnotationValidity: Sendable {
     self.enumType = enumType
   }
 
-  public init(_ index: DescriptorIndex) {
-    self.init(message: { index.message($0)?.descriptor }, enumType: { index.enumType($0)?.descriptor })
+  public init(_ index: DescriptorIndex) { self.init(index.names) }
+
+  public init(_ names: NameTable) {
+    self.init(message: { names.message($0)?.descriptor }, enumType: { names.enumType($0)?.descriptor })
   }
 
   /// Every violation in `message` (declared at `path`): its fields in order, each field's

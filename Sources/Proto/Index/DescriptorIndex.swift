@@ -46,7 +46,7 @@ public final class DescriptorIndex: @unchecked Sendable {
   private let dependencies: [[Int]]
   /// Guards the lazily built `symbolTable` and `locationTables`.
   private let lock = NSLock()
-  private var symbolTable: Symbols?
+  private var symbolTable: NameTable?
   private var locationTables: [SourceLocations?]
 
   public init(_ image: Image) {
@@ -58,30 +58,30 @@ public final class DescriptorIndex: @unchecked Sendable {
     dependencies = image.files.map { f in f.descriptor.dependency.compactMap { files[$0] } }
   }
 
-  private var symbols: Symbols {
+  /// The name tables (built on first use). Hot loops keep this and look names up on it,
+  /// skipping the lock the index's own lookups take.
+  public var names: NameTable {
     lock.lock()
     defer { lock.unlock() }
     if let table = symbolTable { return table }
-    let table = Symbols(image)
+    let table = NameTable(image)
     symbolTable = table
     return table
   }
 
-  private static func key(_ name: String) -> String { name.hasPrefix(".") ? String(name.dropFirst()) : name }
-
   // MARK: Names
 
   /// Lookups by full name; a leading dot is accepted.
-  public func message(_ fullName: String) -> MessageEntry? { symbols.messages[Self.key(fullName)] }
-  public func enumType(_ fullName: String) -> EnumEntry? { symbols.enums[Self.key(fullName)] }
-  public func service(_ fullName: String) -> ServiceEntry? { symbols.services[Self.key(fullName)] }
+  public func message(_ fullName: String) -> MessageEntry? { names.message(fullName) }
+  public func enumType(_ fullName: String) -> EnumEntry? { names.enumType(fullName) }
+  public func service(_ fullName: String) -> ServiceEntry? { names.service(fullName) }
 
   /// The import path of the file declaring a message, enum or service (full name without
   /// a leading dot) or an extension (`extendee#number`), if it is in the image.
-  public func fileDeclaring(_ symbol: String) -> String? { symbols.declaring[symbol] }
+  public func fileDeclaring(_ symbol: String) -> String? { names.fileDeclaring(symbol) }
 
   /// All messages, sorted by full name (deterministic).
-  public var allMessages: [MessageEntry] { symbols.messages.values.sorted { $0.fullName < $1.fullName } }
+  public var allMessages: [MessageEntry] { names.messages.values.sorted { $0.fullName < $1.fullName } }
 
   // MARK: Files
 
@@ -138,14 +138,24 @@ public final class DescriptorIndex: @unchecked Sendable {
   }
 }
 
-/// The name tables of one Image, built in one pass over every file.
-private final class Symbols {
-  var messages: [String: MessageEntry] = [:]
-  var enums: [String: EnumEntry] = [:]
-  var services: [String: ServiceEntry] = [:]
+/// The name tables of one Image, built in one pass over every file; read-only once built.
+public final class NameTable: @unchecked Sendable {
+  private(set) var messages: [String: MessageEntry] = [:]
+  private(set) var enums: [String: EnumEntry] = [:]
+  private(set) var services: [String: ServiceEntry] = [:]
   /// Import path of the file declaring each message, enum and service (by full name) and
   /// each extension (by `extendee#number`, extendee without a leading dot).
-  var declaring: [String: String] = [:]
+  private(set) var declaring: [String: String] = [:]
+
+  private static func key(_ name: String) -> String { name.hasPrefix(".") ? String(name.dropFirst()) : name }
+
+  /// Lookups by full name; a leading dot is accepted.
+  public func message(_ fullName: String) -> MessageEntry? { messages[Self.key(fullName)] }
+  public func enumType(_ fullName: String) -> EnumEntry? { enums[Self.key(fullName)] }
+  public func service(_ fullName: String) -> ServiceEntry? { services[Self.key(fullName)] }
+
+  /// The import path of the file declaring a symbol or an extension (`extendee#number`).
+  public func fileDeclaring(_ symbol: String) -> String? { declaring[symbol] }
 
   init(_ image: Image) {
     for f in image.files {
