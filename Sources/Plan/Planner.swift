@@ -271,21 +271,17 @@ public struct Planner: Sendable {
   }
 }
 
-/// Lookups over one Image: by name, dependency closures, per-file serialized descriptors
-/// and their digests (all computed once, in parallel).
+/// Per-file serialized descriptors of one Image and their digests (computed once, in
+/// parallel); names and dependency closures come from Proto's ``DescriptorIndex``.
 final class ImageIndex: @unchecked Sendable {
-  let image: Image
-  private let byName: [String: Int]
-  private let deps: [[Int]]
+  let descriptors: DescriptorIndex
   private let encodings: [[UInt8]]
   private let digests: [UInt64]
 
+  var image: Image { descriptors.image }
+
   init(_ image: Image) {
-    self.image = image
-    var byName: [String: Int] = [:]
-    for (i, f) in image.files.enumerated() { byName[f.name] = i }
-    self.byName = byName
-    deps = image.files.map { $0.descriptor.dependency.compactMap { byName[$0] } }
+    descriptors = DescriptorIndex(image)
     let count = image.files.count
     let slots = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: count)
     slots.initialize(repeating: [])
@@ -301,16 +297,7 @@ final class ImageIndex: @unchecked Sendable {
   }
 
   /// Indexes of `names` and everything they import, in Image (dependency) order.
-  func closure(of names: [String]) -> [Int] {
-    var mark = [Bool](repeating: false, count: image.files.count)
-    var stack = names.compactMap { byName[$0] }
-    while let i = stack.popLast() {
-      if mark[i] { continue }
-      mark[i] = true
-      stack.append(contentsOf: deps[i])
-    }
-    return mark.indices.filter { mark[$0] }
-  }
+  func closure(of names: [String]) -> [Int] { descriptors.dependencyClosure(of: names) }
 
   /// The file's descriptor as a plugin receives it (json names, source info), serialized.
   func encoded(_ i: Int) -> [UInt8] { encodings[i] }

@@ -243,12 +243,10 @@ enum SourceLocator {
   static func span(_ file: ParsedFile, _ path: [Int32]) -> Span {
     var p = path
     while true {
-      if let loc = file.descriptor.sourceCodeInfo.location.first(where: { $0.path == p }), loc.span.count >= 3 {
-        let sl = Int(loc.span[0]) + 1
-        let sc = Int(loc.span[1]) + 1
-        let el = loc.span.count == 4 ? Int(loc.span[2]) + 1 : sl
-        let ec = Int(loc.span.count == 4 ? loc.span[3] : loc.span[2]) + 1
-        return Span(file: file.displayPath, start: SourcePosition(line: sl, column: sc), end: SourcePosition(line: el, column: ec))
+      if let loc = file.descriptor.sourceCodeInfo.location.first(where: { $0.path == p }),
+        let span = SourceLocations.span(loc, file: file.displayPath)
+      {
+        return span
       }
       if p.isEmpty { return .file(file.displayPath) }
       p.removeLast()

@@ -193,7 +193,7 @@ final class FileLinker: @unchecked Sendable {
   }
   var hints = HintRequest()
 
-  private var locationIndex: [[Int32]: Google_Protobuf_SourceCodeInfo.Location]?
+  private var locationIndex: SourceLocations?
 
   init(linker: Linker, index: Int, parsed: ParsedFile) {
     self.linker = linker
@@ -210,24 +210,14 @@ final class FileLinker: @unchecked Sendable {
 
   /// Where protoc's parser recorded an element, by source info path.
   func location(_ path: [Int32]) -> Google_Protobuf_SourceCodeInfo.Location? {
-    if locationIndex == nil {
-      var idx: [[Int32]: Google_Protobuf_SourceCodeInfo.Location] = [:]
-      for loc in sourceInfo.location where idx[loc.path] == nil { idx[loc.path] = loc }
-      locationIndex = idx
-    }
-    return locationIndex![path]
+    if locationIndex == nil { locationIndex = SourceLocations(sourceInfo, displayPath: displayPath) }
+    return locationIndex!.location(path)
   }
 
   func span(_ path: [Int32]) -> Span {
     var p = path
     while true {
-      if let loc = location(p), loc.span.count >= 3 {
-        let sl = Int(loc.span[0]) + 1
-        let sc = Int(loc.span[1]) + 1
-        let el = loc.span.count == 4 ? Int(loc.span[2]) + 1 : sl
-        let ec = Int(loc.span.count == 4 ? loc.span[3] : loc.span[2]) + 1
-        return Span(file: displayPath, start: SourcePosition(line: sl, column: sc), end: SourcePosition(line: el, column: ec))
-      }
+      if let loc = location(p), let span = SourceLocations.span(loc, file: displayPath) { return span }
       if p.isEmpty { return .file(displayPath) }
       p.removeLast()
     }

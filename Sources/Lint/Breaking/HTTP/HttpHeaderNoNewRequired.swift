@@ -1,3 +1,5 @@
+import Proto
+
 /// No required header is added.
 struct HttpHeaderNoNewRequired: RoutePairRule {
   static let info = RuleInfo(
@@ -28,7 +30,7 @@ struct HttpHeaderNoNewRequired: RoutePairRule {
     let before = Set(previous.route.headers.filter(\.required).map { $0.name.lowercased() })
     for h in route.route.headers where h.required && !before.contains(h.name.lowercased()) {
       let fromMethod = route.route.methodHeaders.contains { $0.name == h.name }
-      let at = fromMethod ? route.location(4, 50006) : route.file.location(route.service.path + [3, 50005])
+      let at = fromMethod ? route.location(4, SebufExtension.methodHeaders) : route.file.location(route.service.path + [3, SebufExtension.serviceHeaders])
       out.add(
         "\(route.rpc) now requires header \(quoted(h.name)) on \(route.label): existing clients do not send it and will be rejected.",
         at: at ?? route.location, against: previous.location, file: route.file)

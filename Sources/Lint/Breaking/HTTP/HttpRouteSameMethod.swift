@@ -1,3 +1,5 @@
+import Proto
+
 /// The HTTP method of a route does not change.
 struct HttpRouteSameMethod: RoutePairRule {
   static let info = RuleInfo(
@@ -29,6 +31,6 @@ struct HttpRouteSameMethod: RoutePairRule {
     guard before != after else { return }
     out.add(
       "\(route.rpc) changed HTTP method from \(before.rawValue) to \(after.rawValue): existing clients send \(before.rawValue) \(quoted(previous.effectivePath)) and will get 405 Method Not Allowed.",
-      at: route.location(4, 50003) ?? route.location, against: previous.location, file: route.file)
+      at: route.location(4, SebufExtension.config) ?? route.location, against: previous.location, file: route.file)
   }
 }

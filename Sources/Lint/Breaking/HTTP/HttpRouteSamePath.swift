@@ -1,3 +1,5 @@
+import Proto
+
 /// The path clients call does not change (base path included).
 struct HttpRouteSamePath: RoutePairRule {
   static let info = RuleInfo(
@@ -49,7 +51,7 @@ struct HttpRouteSamePath: RoutePairRule {
     guard shape(before) != shape(after) else { return }
     out.add(
       "\(route.rpc) changed path from \(quoted(before)) to \(quoted(after)): existing clients call \(previous.route.verb.rawValue) \(quoted(before)) and will get 404 Not Found.",
-      at: route.location(4, 50003) ?? route.location, against: previous.location, file: route.file)
+      at: route.location(4, SebufExtension.config) ?? route.location, against: previous.location, file: route.file)
   }
 
   /// The path with every `{variable}` replaced by `{}`.

@@ -1,3 +1,5 @@
+import Proto
+
 /// The SSE `stream` flag of a route does not change.
 ///
 /// A client generated for an event stream reads `text/event-stream` frames; after the flip it
@@ -49,6 +51,6 @@ struct HttpRouteSameStream: RoutePairRule {
       route.route.stream
       ? "\(route.rpc) changed from a single JSON response to a Server-Sent Events stream: existing clients of \(route.label) expect one JSON body and will get `text/event-stream` frames instead."
       : "\(route.rpc) changed from a Server-Sent Events stream to a single JSON response: existing clients of \(route.label) wait for `text/event-stream` events and will get one JSON body instead."
-    out.add(message, at: route.location(4, 50003) ?? route.location, against: previous.location, file: route.file)
+    out.add(message, at: route.location(4, SebufExtension.config) ?? route.location, against: previous.location, file: route.file)
   }
 }

@@ -19,17 +19,21 @@ public final class SchemaIndex: @unchecked Sendable {
   let extensionsByExtendee: [String: [Int32: FieldNode]]
   /// The Image this index was built from.
   public let image: Image
+  /// Names, source locations and comments of the Image (Proto's one index).
+  let index: DescriptorIndex
 
   public init(_ image: Image) {
     self.image = image
+    let index = DescriptorIndex(image)
+    self.index = index
     var files: [FileNode] = []
     var fileByName: [String: FileNode] = [:]
     var messages: [String: MessageNode] = [:]
     var enums: [String: EnumNode] = [:]
     var services: [String: ServiceNode] = [:]
     var extensions: [String: [Int32: FieldNode]] = [:]
-    for imageFile in image.files {
-      let file = FileNode(imageFile)
+    for (position, imageFile) in image.files.enumerated() {
+      let file = FileNode(imageFile, locations: { index.locations(position) })
       files.append(file)
       fileByName[file.name] = file
       for m in file.allMessages { messages[m.fullName] = m }
@@ -72,9 +76,12 @@ final class FileNode: @unchecked Sendable {
   private(set) var allMessages: [MessageNode] = []
   private(set) var allEnums: [EnumNode] = []
   private(set) var allExtensions: [FieldNode] = []
-  private var locationCache: [[Int32]: Google_Protobuf_SourceCodeInfo.Location]?
+  /// The file's source locations, from the ``DescriptorIndex`` (fetched on first use).
+  private lazy var locations: SourceLocations = loadLocations()
+  private let loadLocations: () -> SourceLocations
 
-  init(_ f: ImageFile) {
+  init(_ f: ImageFile, locations: @escaping () -> SourceLocations) {
+    loadLocations = locations
     descriptor = f.descriptor
     isImport = f.isImport
     displayPath = f.displayPath
@@ -140,29 +147,10 @@ final class FileNode: @unchecked Sendable {
   }()
 
   /// The SourceCodeInfo entry for a path.
-  func sourceLocation(_ path: [Int32]) -> Google_Protobuf_SourceCodeInfo.Location? {
-    if locationCache == nil {
-      var cache: [[Int32]: Google_Protobuf_SourceCodeInfo.Location] = [:]
-      for loc in descriptor.sourceCodeInfo.location where cache[loc.path] == nil {
-        cache[loc.path] = loc
-      }
-      locationCache = cache
-    }
-    return locationCache?[path]
-  }
+  func sourceLocation(_ path: [Int32]) -> Google_Protobuf_SourceCodeInfo.Location? { locations.location(path) }
 
   /// The span of a path (1-based lines and columns), nil without source info.
-  func span(_ path: [Int32]) -> Span? {
-    guard let loc = sourceLocation(path), loc.span.count >= 3 else { return nil }
-    let s = loc.span
-    let startLine = Int(s[0]) + 1
-    let startColumn = Int(s[1]) + 1
-    let endLine = s.count == 4 ? Int(s[2]) + 1 : startLine
-    let endColumn = Int(s[s.count - 1]) + 1
-    return Span(
-      file: displayPath, start: SourcePosition(line: startLine, column: startColumn),
-      end: SourcePosition(line: endLine, column: endColumn))
-  }
+  func span(_ path: [Int32]) -> Span? { locations.span(path) }
 
   /// Messages of this file by nested name (`Outer.Inner`).
   lazy var messagesByNestedName: [String: MessageNode] = {

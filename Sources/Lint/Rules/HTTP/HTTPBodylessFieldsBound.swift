@@ -10,14 +10,13 @@ struct HTTPBodylessFieldsBound: LintRule {
     bad: [HTTPExample.file("message ListPetsRequest { int32 limit = 1; }\nmessage ListPetsResponse {}\nservice PetService {\n  rpc ListPets(ListPetsRequest) returns (ListPetsResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets\" method: HTTP_METHOD_GET };\n  }\n}\n")])
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
-    for r in context.routes where r.route.hasConfig && (r.route.verb == .get || r.route.verb == .delete) {
-      guard let input = context.messageByName[r.route.inputType] else { continue }
-      let bound = Set(r.route.pathParams).union(r.route.queryParams.map(\.fieldName))
-      let unbound = input.field.map(\.name).filter { !bound.contains($0) }
-      guard !unbound.isEmpty else { continue }
-      out.report(
-        "\(r.route.verb.rawValue) RPC \(q(r.route.name)) has request fields bound to neither the path nor the query: \(unbound.map(q).joined(separator: ", ")); \(r.route.verb.rawValue) requests have no body, so annotate them with (sebuf.http.query), add them to the path, or use POST, PUT or PATCH.",
-        file: r.file, path: context.configPath(r))
+    for r in context.routes where r.route.hasConfig {
+      for violation in context.annotationValidity.violations(route: r.route) {
+        guard case .unboundFields(let unbound) = violation.problem else { continue }
+        out.report(
+          "\(r.route.verb.rawValue) RPC \(q(r.route.name)) has request fields bound to neither the path nor the query: \(unbound.map(q).joined(separator: ", ")); \(r.route.verb.rawValue) requests have no body, so annotate them with (sebuf.http.query), add them to the path, or use POST, PUT or PATCH.",
+          file: r.file, path: context.configPath(r))
+      }
     }
   }
 }

@@ -15,7 +15,7 @@ struct HTTPPathFormat: LintRule {
       if let base = s.basePath, !base.isEmpty, let problem = Self.problem(base) {
         out.report(
           "Base path \(q(base)) of service \(q(s.name)) \(problem).", file: file,
-          path: context.bestPath(file: file, [s.path + [3, 50004], s.path]))
+          path: context.bestPath(file: file, [s.path + [3, SebufExtension.serviceConfig], s.path]))
       }
     }
     for r in context.routes where r.route.hasConfig && !r.route.methodPath.isEmpty {

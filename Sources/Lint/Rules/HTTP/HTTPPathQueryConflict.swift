@@ -13,11 +13,11 @@ struct HTTPPathQueryConflict: LintRule {
       $0.parent!.fullName
     }
     for r in context.routes where r.route.hasConfig {
-      let vars = Set(r.route.pathParams)
-      for qp in r.route.queryParams where vars.contains(qp.fieldName) {
+      for violation in context.annotationValidity.violations(route: r.route) {
+        guard case .pathAndQuery(let qp, _) = violation.problem else { continue }
         let field = fieldsByMessage[r.route.inputType]?.first { $0.name == qp.fieldName }
         let file = field?.file ?? r.file
-        let path = field.map { context.fieldOptionPath($0, 50008) } ?? context.configPath(r)
+        let path = field.map { context.fieldOptionPath($0, SebufExtension.query) } ?? context.configPath(r)
         out.report(
           "Field \(q(qp.fieldName)) of \(q(r.route.inputType)) is both a path variable of RPC \(q(r.route.name)) and a query parameter; remove its (sebuf.http.query) annotation or the path variable.",
           file: file, path: path)

@@ -10,9 +10,8 @@ struct HTTPPathVariableDefined: LintRule {
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
     for r in context.routes where r.route.hasConfig {
-      guard let input = context.messageByName[r.route.inputType] else { continue }
-      let names = Set(input.field.map(\.name))
-      for v in r.route.pathParams where !names.contains(v) {
+      for violation in context.annotationValidity.violations(route: r.route) {
+        guard case .pathVariableUndefined(let v) = violation.problem else { continue }
         out.report(
           "Path variable \"{\(v)}\" of RPC \(q(r.route.name)) has no matching field in request message \(q(r.route.inputType)); add a field named \(q(v)) or fix the variable name.",
           file: r.file, path: context.configPath(r))

@@ -11,10 +11,10 @@ struct HTTPQueryParamType: FieldLintRule {
   func check(field: FieldElement, _ context: LintContext, _ out: inout FindingSink) {
     guard let query = field.descriptor.sebuf.query else { return }
     let d = field.descriptor
-    guard HTTPFieldKind.isMessage(d) else { return }
+    guard !AnnotationValidity.isQueryValue(d) else { return }
     let name = query.name.isEmpty ? d.name : query.name
     out.report(
       "Query parameter \(q(name)) is bound to field \(q(d.name)) of type \(q(context.typeDescription(d))); query parameters must be scalars, enums, or repeated scalars or enums.",
-      file: field.file, path: context.fieldOptionPath(field, 50008))
+      file: field.file, path: context.fieldOptionPath(field, SebufExtension.query))
   }
 }

@@ -18,7 +18,7 @@ struct HTTPQueryParamUnique: MessageLintRule {
           file: message.file, descriptor: f, path: message.path + [2, Int32(i)], parent: message, isExtension: false)
         out.report(
           "Query parameter name \(q(name)) of field \(q(f.name)) is already used by field \(q(other)) of \(q(message.fullName)); query parameter names must be unique.",
-          file: message.file, path: context.fieldOptionPath(element, 50008))
+          file: message.file, path: context.fieldOptionPath(element, SebufExtension.query))
       } else {
         firstField[name] = f.name
       }
