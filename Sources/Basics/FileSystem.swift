@@ -103,7 +103,8 @@ public enum FileSystem {
   public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
     let dir = PathRules.directory(of: path)
     let base = path.split(separator: "/").last.map(String.init) ?? path
-    let temp = (dir == "." && !path.hasPrefix("/") ? "" : dir + "/")
+    let temp =
+      (dir == "." && !path.hasPrefix("/") ? "" : dir + "/")
       + "\(tempMarker)\(getpid()).\(tempCounter.next()).\(base)"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw IOError("cannot create", temp) }
@@ -291,7 +292,12 @@ public enum FileSystem {
 /// A process-wide counter for unique temp names.
 final class Counter: Sendable {
   private let value = Locked(0)
-  func next() -> Int { value.withLock { $0 += 1; return $0 } }
+  func next() -> Int {
+    value.withLock {
+      $0 += 1
+      return $0
+    }
+  }
 }
 
 /// An exclusive advisory lock (`flock`) on a file, held until `release()`. Two sebuf runs
@@ -320,7 +326,8 @@ public final class WorkspaceLock: @unchecked Sendable {
         let who = holder.isEmpty ? "another sebuf run" : "another sebuf run (pid \(holder.trimmingCharacters()))"
         throw FileSystem.IOError(
           message:
-            "\(who) holds \(path); gave up after waiting \(formatSeconds(timeout)) s. Run again when it has finished (or remove the file if no sebuf is running).")
+            "\(who) holds \(path); gave up after waiting \(formatSeconds(timeout)) s. Run again when it has finished (or remove the file if no sebuf is running)."
+        )
       }
       usleep(20_000)
     }

@@ -41,7 +41,9 @@ public struct Executor: Sendable {
       let record = manifest.jobs[job.id]
       return job.invocations.map { inv in
         if force || job.partial { return true }
-        guard let rec = record?.invocations[inv.id], rec.key == inv.key, let files = record?.files, record?.dirty != true else {
+        guard let rec = record?.invocations[inv.id], rec.key == inv.key, let files = record?.files,
+          record?.dirty != true
+        else {
           return true
         }
         return !rec.files.allSatisfy { path in
@@ -87,7 +89,10 @@ public struct Executor: Sendable {
   public func run(
     _ plan: GenerationPlan, outOfDate: [[Bool]], progress: (@Sendable (Int, Int, String) -> Void)? = nil
   ) throws -> [JobOutcome] {
-    struct Work { var job: Int; var inv: Int }
+    struct Work {
+      var job: Int
+      var inv: Int
+    }
     var work: [Work] = []
     for (j, job) in plan.jobs.enumerated() {
       for (i, _) in job.invocations.enumerated() where outOfDate[j][i] { work.append(Work(job: j, inv: i)) }
@@ -115,7 +120,8 @@ public struct Executor: Sendable {
     }
     var failures: [Diagnostic] = []
     var outcomes = plan.jobs.map { job in
-      JobOutcome(job: job, invocations: job.invocations.map { InvocationOutcome(invocation: $0, files: nil, stderr: "") })
+      JobOutcome(
+        job: job, invocations: job.invocations.map { InvocationOutcome(invocation: $0, files: nil, stderr: "") })
     }
     for (k, w) in work.enumerated() {
       switch results.get(k) {

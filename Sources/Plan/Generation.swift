@@ -119,7 +119,10 @@ public struct Generation: Sendable {
           stale[j][i] = true
         }
         guard extra.contains(where: { $0.contains(true) }) else {
-          throw DiagnosticError(Diagnostic(.bug, "insertion points could not be resolved after rerunning the invocations they target (a sebuf bug)", rule: "GENERATE"))
+          throw DiagnosticError(
+            Diagnostic(
+              .bug, "insertion points could not be resolved after rerunning the invocations they target (a sebuf bug)",
+              rule: "GENERATE"))
         }
         let more = try executor.run(plan, outOfDate: extra, progress: options.progress)
         for (j, o) in more.enumerated() {
@@ -137,7 +140,8 @@ public struct Generation: Sendable {
       }
     }
     timer.mark("assemble outputs")
-    let (report, _) = try writer.write(outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
+    let (report, _) = try writer.write(
+      outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
     timer.mark("write")
     return GenerationResult(report: report, plan: plan, diagnostics: diagnostics, compiled: true)
   }

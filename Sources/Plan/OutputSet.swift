@@ -93,7 +93,9 @@ public struct OutputSet: Sendable {
             }
             guard let updated = InsertionPoint.apply(file.contents, at: file.insertionPoint, into: contents) else {
               problems.append(
-                .error("generate entry \(describe(job.id)): insertion point \"\(file.insertionPoint)\" not found in \(path)", rule: "GENERATE", at: job.entry.span))
+                .error(
+                  "generate entry \(describe(job.id)): insertion point \"\(file.insertionPoint)\" not found in \(path)",
+                  rule: "GENERATE", at: job.entry.span))
               continue
             }
             set.files[path]?.contents = updated
@@ -108,7 +110,9 @@ public struct OutputSet: Sendable {
                 ? "generate entry \(describe(job.id)) writes \(path) twice"
                 : "generate entries \(describe(existing.job)) and \(describe(job.id)) both write \(path)"
               problems.append(
-                .error("\(who) with different contents; give the entries different out dirs or narrow them with include/exclude", rule: "GENERATE", at: job.entry.span))
+                .error(
+                  "\(who) with different contents; give the entries different out dirs or narrow them with include/exclude",
+                  rule: "GENERATE", at: job.entry.span))
             }
             if !paths.contains(path) { paths.append(path) }
             continue
@@ -119,7 +123,9 @@ public struct OutputSet: Sendable {
           paths.append(path)
         }
         perInvocation[inv.invocation.id] = paths
-        if !inserts.isEmpty { set.invocationInserts[job.id, default: [:]][inv.invocation.id] = Array(Set(inserts)).sorted() }
+        if !inserts.isEmpty {
+          set.invocationInserts[job.id, default: [:]][inv.invocation.id] = Array(Set(inserts)).sorted()
+        }
       }
       set.invocationFiles[job.id] = perInvocation
     }

@@ -34,7 +34,8 @@ public struct WriteReport: Sendable {
   public var skippedJobs: Int { jobs.filter(\.skipped).count }
 
   private func count(_ kind: FileChange.Kind) -> Int {
-    jobs.reduce(0) { $0 + $1.changes.filter { $0.kind == kind }.count } + orphanRemovals.filter { $0.kind == kind }.count
+    jobs.reduce(0) { $0 + $1.changes.filter { $0.kind == kind }.count }
+      + orphanRemovals.filter { $0.kind == kind }.count
   }
 }
 
@@ -84,7 +85,9 @@ public struct OutputWriter {
 
   /// Phase 1: new, changed, unchanged and stale files of every job, and of entries removed
   /// from sebuf.yaml. Reads the disk, writes nothing; throws every unsafe path at once.
-  func classify(_ outputs: OutputSet, outcomes: [JobOutcome], plan: GenerationPlan, manifest old: Manifest) throws -> Work {
+  func classify(_ outputs: OutputSet, outcomes: [JobOutcome], plan: GenerationPlan, manifest old: Manifest) throws
+    -> Work
+  {
     var problems: [Diagnostic] = []
     var work = Work(report: WriteReport(jobs: [], orphanRemovals: [], notes: []))
     let claimed = outputs.files
@@ -154,7 +157,9 @@ public struct OutputWriter {
   }
 
   /// A job's manifest record after the run.
-  func finalRecord(for outcome: JobOutcome, _ work: Work, outputs: OutputSet, manifest old: Manifest) -> Manifest.JobRecord {
+  func finalRecord(for outcome: JobOutcome, _ work: Work, outputs: OutputSet, manifest old: Manifest)
+    -> Manifest.JobRecord
+  {
     let job = outcome.job
     let previous = old.jobs[job.id]
     var rec = Manifest.JobRecord(out: job.out, inputs: job.inputsKey)
@@ -249,7 +254,9 @@ public struct OutputWriter {
       rec.dirs = kept.sorted()
       manifest.jobs[id] = rec
     }
-    for dir in Set(orphanDirs).sorted(by: { $0.count > $1.count }) { FileSystem.removeIfEmptyDirectory(root + "/" + dir) }
+    for dir in Set(orphanDirs).sorted(by: { $0.count > $1.count }) {
+      FileSystem.removeIfEmptyDirectory(root + "/" + dir)
+    }
     if manifest != old || !touched.isEmpty { try manifest.save(manifestPath) }
     return manifest
   }

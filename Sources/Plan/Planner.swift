@@ -87,7 +87,9 @@ public struct Planner: Sendable {
               name.contains("/")
               ? "no executable file at \(name) (relative to the workspace)"
               : "\(PluginRunner(name: name, executable: "").displayName) not found on PATH"
-            diagnostics.append(.error("\(what): plugin \"\(name)\": \(hint); install it or give its path", rule: "GENERATE", at: entry.span))
+            diagnostics.append(
+              .error(
+                "\(what): plugin \"\(name)\": \(hint); install it or give its path", rule: "GENERATE", at: entry.span))
           }
         }
       }
@@ -97,7 +99,8 @@ public struct Planner: Sendable {
       selected.append(
         JobSpec(
           id: ids[index], index: index, entry: entry, generator: generator, out: out, strategy: strategy,
-          inputsKey: inputsKey(entry, generator: generator, strategy: strategy, out: out, sourcesKey: sourcesKey, filter: filter)))
+          inputsKey: inputsKey(
+            entry, generator: generator, strategy: strategy, out: out, sourcesKey: sourcesKey, filter: filter)))
     }
     if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
     return (selected, Set(ids))
@@ -193,16 +196,25 @@ public struct Planner: Sendable {
       } else if abs == root {
         raw = "."
       } else {
-        diagnostics.append(.error("\(what): out \"\(entry.out)\" is outside the workspace; use a directory inside \(workspace.root)", rule: "GENERATE", at: entry.span))
+        diagnostics.append(
+          .error(
+            "\(what): out \"\(entry.out)\" is outside the workspace; use a directory inside \(workspace.root)",
+            rule: "GENERATE", at: entry.span))
         return nil
       }
     }
     guard let out = PathRules.normalize(raw) else {
-      diagnostics.append(.error("\(what): out \"\(entry.out)\" leaves the workspace; use a directory inside it", rule: "GENERATE", at: entry.span))
+      diagnostics.append(
+        .error(
+          "\(what): out \"\(entry.out)\" leaves the workspace; use a directory inside it", rule: "GENERATE",
+          at: entry.span))
       return nil
     }
     if PathRules.contains(".sebuf", out) {
-      diagnostics.append(.error("\(what): out \"\(entry.out)\" is inside .sebuf, sebuf's cache; choose another directory", rule: "GENERATE", at: entry.span))
+      diagnostics.append(
+        .error(
+          "\(what): out \"\(entry.out)\" is inside .sebuf, sebuf's cache; choose another directory", rule: "GENERATE",
+          at: entry.span))
       return nil
     }
     let roots = workspace.modules.map { ("module", $0.path) } + workspace.includes.map { ("import root", $0) }
@@ -212,7 +224,8 @@ public struct Planner: Sendable {
       let overlaps = out == r || PathRules.contains(out, r) || (r != "." && PathRules.contains(r, out))
       if overlaps {
         diagnostics.append(
-          .error("\(what): out \"\(entry.out)\" overlaps the \(kind) \"\(path)\"; generated files must not mix with .proto sources, use a separate directory such as gen/",
+          .error(
+            "\(what): out \"\(entry.out)\" overlaps the \(kind) \"\(path)\"; generated files must not mix with .proto sources, use a separate directory such as gen/",
             rule: "GENERATE", at: entry.span))
         return nil
       }
@@ -226,8 +239,14 @@ public struct Planner: Sendable {
     var selected: [Int] = []
     for (i, file) in index.image.files.enumerated() where !file.isImport {
       let shown = file.displayPath
-      if !entry.include.isEmpty && !entry.include.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) }) { continue }
-      if entry.exclude.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) }) { continue }
+      if !entry.include.isEmpty
+        && !entry.include.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) })
+      {
+        continue
+      }
+      if entry.exclude.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) }) {
+        continue
+      }
       if !filter.paths.isEmpty
         && !filter.paths.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) })
       {

@@ -240,4 +240,3 @@ enum Terminal {
     return s
   }
 }
-

@@ -15,7 +15,8 @@ struct RuntimeFilesTests {
     var onDisk: [String: [UInt8]] = [:]
     for sub in ["go", "ts"] {
       let dir = Self.runtimeDirectory + "/" + sub
-      for name in try FileManager.default.contentsOfDirectory(atPath: dir) where name.hasSuffix(".go") || name.hasSuffix(".ts") {
+      for name in try FileManager.default.contentsOfDirectory(atPath: dir)
+      where name.hasSuffix(".go") || name.hasSuffix(".ts") {
         onDisk[sub + "/" + name] = Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))
       }
     }

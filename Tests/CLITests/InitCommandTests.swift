@@ -129,7 +129,8 @@ import Testing
     #expect(i.status == 1)
     #expect(
       i.stderr
-        == "buf.yaml:a buf.yaml is here: run `sebuf init --from-buf` to convert it (sebuf also reads buf.yaml v2 as it is).\n")
+        == "buf.yaml:a buf.yaml is here: run `sebuf init --from-buf` to convert it (sebuf also reads buf.yaml v2 as it is).\n"
+    )
     #expect(!s.exists("sebuf.yaml"))
   }
 }

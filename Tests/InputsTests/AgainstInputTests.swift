@@ -7,12 +7,18 @@ import Testing
 struct AgainstInputTests {
   @Test func againstGrammar() throws {
     let dir: (String) -> Bool = { $0 == "old" }
-    #expect(try AgainstInput.parse(".git#branch=main", isDirectory: dir) == .git(repository: ".git", ref: .branch("main"), subdir: nil))
-    #expect(try AgainstInput.parse(".git#tag=v1.0.0", isDirectory: dir) == .git(repository: ".git", ref: .tag("v1.0.0"), subdir: nil))
+    #expect(
+      try AgainstInput.parse(".git#branch=main", isDirectory: dir)
+        == .git(repository: ".git", ref: .branch("main"), subdir: nil))
+    #expect(
+      try AgainstInput.parse(".git#tag=v1.0.0", isDirectory: dir)
+        == .git(repository: ".git", ref: .tag("v1.0.0"), subdir: nil))
     #expect(
       try AgainstInput.parse(".git#ref=HEAD~1,subdir=api", isDirectory: dir)
         == .git(repository: ".git", ref: .ref("HEAD~1"), subdir: "api"))
-    #expect(try AgainstInput.parse("../repo/.git", isDirectory: dir) == .git(repository: "../repo/.git", ref: .ref("HEAD"), subdir: nil))
+    #expect(
+      try AgainstInput.parse("../repo/.git", isDirectory: dir)
+        == .git(repository: "../repo/.git", ref: .ref("HEAD"), subdir: nil))
     #expect(try AgainstInput.parse("old", isDirectory: dir) == .directory("old"))
     #expect(try AgainstInput.parse("base.binpb", isDirectory: dir) == .image("base.binpb", .binary))
     #expect(try AgainstInput.parse("base.bin", isDirectory: dir) == .image("base.bin", .binary))

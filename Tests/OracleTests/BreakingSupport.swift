@@ -10,7 +10,6 @@ enum BreakingSupport {
   static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-
   /// Runs a tool; returns (exit code, stdout, stderr).
   @discardableResult
   static func run(_ args: [String], cwd: URL? = nil, input: Data? = nil) throws -> (Int32, Data, String) {

@@ -95,25 +95,31 @@ public struct GoJSONMapping {
     case .unwrapAlreadyOn:
       return "invalid unwrap annotation on \(subject): only one field per message can have the unwrap annotation"
     case .unwrapMapNotAlone:
-      return "invalid unwrap annotation on \(subject): map fields with unwrap annotation require the message to have exactly one field (root unwrap)"
+      return
+        "invalid unwrap annotation on \(subject): map fields with unwrap annotation require the message to have exactly one field (root unwrap)"
     case .int64EncodingNot64Bit:
       return "invalid int64_encoding annotation on \(subject): int64_encoding is only valid on 64-bit integer fields"
     case .enumEncodingNotEnum:
       return "invalid enum_encoding annotation on \(subject): enum_encoding is only valid on enum fields"
     case .enumEncodingNumberWithEnumValues:
-      return "enum annotation validation failed: field \(d.field[field].name) has both enum_encoding=NUMBER and enum_value annotations - this is not allowed"
+      return
+        "enum annotation validation failed: field \(d.field[field].name) has both enum_encoding=NUMBER and enum_value annotations - this is not allowed"
     case .nullableOnMessage:
-      return "invalid nullable annotation on \(subject): nullable annotation is only valid on primitive fields, not message fields"
+      return
+        "invalid nullable annotation on \(subject): nullable annotation is only valid on primitive fields, not message fields"
     case .nullableNotOptional:
       return "invalid nullable annotation on \(subject): nullable annotation is only valid on proto3 optional fields"
     case .emptyBehaviorNotMessage:
-      return "invalid empty_behavior annotation on \(subject): empty_behavior annotation is only valid on message fields"
+      return
+        "invalid empty_behavior annotation on \(subject): empty_behavior annotation is only valid on message fields"
     case .emptyBehaviorOnMap:
       return "invalid empty_behavior annotation on \(subject): empty_behavior annotation is not valid on map fields"
     case .emptyBehaviorOnRepeated:
-      return "invalid empty_behavior annotation on \(subject): empty_behavior annotation is not valid on repeated fields"
+      return
+        "invalid empty_behavior annotation on \(subject): empty_behavior annotation is not valid on repeated fields"
     case .timestampFormatNotTimestamp:
-      return "invalid timestamp_format annotation on \(subject): timestamp_format annotation is only valid on google.protobuf.Timestamp fields"
+      return
+        "invalid timestamp_format annotation on \(subject): timestamp_format annotation is only valid on google.protobuf.Timestamp fields"
     case .bytesEncodingNotBytes:
       return "invalid bytes_encoding annotation on \(subject): bytes_encoding annotation is only valid on bytes fields"
     case .flattenPrefixWithoutFlatten(let prefix):
@@ -126,9 +132,11 @@ public struct GoJSONMapping {
       return "field \(subject): flatten is not valid on oneof variant fields (use oneof_config.flatten instead)"
     case .discriminatorCollides(let other, _):
       let discriminator = d.oneofDecl[field].sebufOneofConfig?.discriminator ?? ""
-      return "oneof \(subject): discriminator name \"\(discriminator)\" collides with field \"\(other)\" (JSON: \"\(discriminator)\")"
+      return
+        "oneof \(subject): discriminator name \"\(discriminator)\" collides with field \"\(other)\" (JSON: \"\(discriminator)\")"
     case .flattenedVariantNotMessage(let variant):
-      return "oneof \(subject) with flatten=true: variant \"\(d.field[variant].name)\" must be a message type (got scalar)"
+      return
+        "oneof \(subject) with flatten=true: variant \"\(d.field[variant].name)\" must be a message type (got scalar)"
     }
   }
 
@@ -138,7 +146,10 @@ public struct GoJSONMapping {
   private func flattenCollisions(_ d: Google_Protobuf_DescriptorProto, path: [Int32]) -> [([Int32], String)] {
     var out: [([Int32], String)] = []
     var jsonNames: [String: String] = [:]
-    for f in d.field { jsonNames[f.jsonName] = f.name; jsonNames[f.name] = f.name }
+    for f in d.field {
+      jsonNames[f.jsonName] = f.name
+      jsonNames[f.name] = f.name
+    }
     for (i, f) in d.field.enumerated() where f.hasOptions {
       let a = f.sebuf
       guard a.flatten == true, f.type == .message, f.label != .repeated, !(f.hasOneofIndex && !f.proto3Optional),
@@ -148,7 +159,11 @@ public struct GoJSONMapping {
       for c in child.descriptor.field {
         let flat = prefix + c.jsonName
         if let parent = jsonNames[flat] {
-          out.append((path + [2, Int32(i)], "field \(d.name).\(f.name): flattened child \"\(c.name)\" (JSON: \"\(flat)\") collides with parent field \"\(parent)\""))
+          out.append(
+            (
+              path + [2, Int32(i)],
+              "field \(d.name).\(f.name): flattened child \"\(c.name)\" (JSON: \"\(flat)\") collides with parent field \"\(parent)\""
+            ))
         }
         jsonNames[flat] = "\(f.name).\(c.name)"
       }
@@ -159,8 +174,13 @@ public struct GoJSONMapping {
       for f in d.field where f.hasOneofIndex && f.oneofIndex == Int32(oi) && f.type == .message {
         guard let child = index.message(f.typeName) else { continue }
         for c in child.descriptor.field where jsonNames[c.jsonName] != nil || c.jsonName == cfg.discriminator {
-          let source = c.jsonName == cfg.discriminator ? "the discriminator" : "field \"\(jsonNames[c.jsonName] ?? "")\""
-          out.append((path + [8, Int32(oi)], "oneof \(oname) with flatten=true: variant \"\(f.name)\" child field \"\(c.name)\" (JSON: \"\(c.jsonName)\") collides with \(source)"))
+          let source =
+            c.jsonName == cfg.discriminator ? "the discriminator" : "field \"\(jsonNames[c.jsonName] ?? "")\""
+          out.append(
+            (
+              path + [8, Int32(oi)],
+              "oneof \(oname) with flatten=true: variant \"\(f.name)\" child field \"\(c.name)\" (JSON: \"\(c.jsonName)\") collides with \(source)"
+            ))
         }
       }
     }

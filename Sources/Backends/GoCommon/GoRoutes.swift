@@ -38,7 +38,8 @@ extension GoRoute {
     strictBody: Bool
   ) throws -> GoRoute {
     let index = layout.index
-    let span = index.span(file: service.file, path: route.path) ?? .file(index.file(service.file)?.displayPath ?? service.file)
+    let span =
+      index.span(file: service.file, path: route.path) ?? .file(index.file(service.file)?.displayPath ?? service.file)
     var problems: [Diagnostic] = []
     func fail(_ message: String) {
       problems.append(.error("\(service.name).\(route.name): \(message)", rule: "GENERATE", at: span))
@@ -66,26 +67,38 @@ extension GoRoute {
     for v in AnnotationValidity(index).violations(route: route) {
       switch v.problem {
       case .pathVariableUndefined(let p):
-        fail("path variable '{\(p)}' in path '\(method)' has no matching field in message '\(input?.descriptor.name ?? route.inputType)'. Add a field named '\(p)' to the request message, or fix the path variable name.")
+        fail(
+          "path variable '{\(p)}' in path '\(method)' has no matching field in message '\(input?.descriptor.name ?? route.inputType)'. Add a field named '\(p)' to the request message, or fix the path variable name."
+        )
       case .pathVariableNotScalar(let p, let i):
         let f = fields[i]
-        fail("path variable '{\(p)}' is bound to field '\(p)' of type '\(f.label == .repeated ? "repeated " : "")\(f.type.protoName)', but path parameters must be scalar types (string, int32, int64, uint32, uint64, bool, float, double, enum). Change the field type or remove it from the path.")
+        fail(
+          "path variable '{\(p)}' is bound to field '\(p)' of type '\(f.label == .repeated ? "repeated " : "")\(f.type.protoName)', but path parameters must be scalar types (string, int32, int64, uint32, uint64, bool, float, double, enum). Change the field type or remove it from the path."
+        )
       case .pathAndQuery(let q, _):
-        fail("field '\(q.fieldName)' is used both as a path variable in '\(method)' and as a query parameter. Remove the (sebuf.http.query) annotation or the path variable.")
+        fail(
+          "field '\(q.fieldName)' is used both as a path variable in '\(method)' and as a query parameter. Remove the (sebuf.http.query) annotation or the path variable."
+        )
       case .queryNotScalar(let q, _):
-        fail("query parameter '\(q.name)' is bound to field '\(q.fieldName)' of message type; query parameters must be scalars or repeated scalars. Change the field type or remove (sebuf.http.query).")
+        fail(
+          "query parameter '\(q.name)' is bound to field '\(q.fieldName)' of message type; query parameters must be scalars or repeated scalars. Change the field type or remove (sebuf.http.query)."
+        )
       case .unboundFields(let unbound):
         // go-http only: its server decodes GET/DELETE requests from the URL alone.
         guard strictBody else { continue }
         let verb = route.verb.rawValue
-        fail("\(verb) request has fields that are not bound to path or query parameters: [\(unbound.joined(separator: " "))]. \(verb) requests cannot have a request body. Either add [(sebuf.http.query)] annotations to these fields, include them in the path as variables, or change the HTTP method to POST/PUT/PATCH.")
+        fail(
+          "\(verb) request has fields that are not bound to path or query parameters: [\(unbound.joined(separator: " "))]. \(verb) requests cannot have a request body. Either add [(sebuf.http.query)] annotations to these fields, include them in the path as variables, or change the HTTP method to POST/PUT/PATCH."
+        )
       }
     }
     // Go-only: ServeMux matches a variable only as a whole path segment.
     for segment in method.split(separator: "/") where segment.contains("{") || segment.contains("}") {
       let inner = segment.dropFirst().dropLast()
       if !(segment.hasPrefix("{") && segment.hasSuffix("}") && !inner.contains("{") && !inner.contains("}")) {
-        fail("path segment '\(segment)' in '\(method)' mixes a variable with other text; Go's ServeMux only matches a variable as a whole segment, e.g. '/files/{name}'.")
+        fail(
+          "path segment '\(segment)' in '\(method)' mixes a variable with other text; Go's ServeMux only matches a variable as a whole segment, e.g. '/files/{name}'."
+        )
       }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
@@ -93,7 +106,9 @@ extension GoRoute {
       field(p).map { GoParam(name: p, field: p, required: true, enumValues: enumValues($0)) }
     }
     let queryParams = route.queryParams.compactMap { q in
-      field(q.fieldName).map { GoParam(name: q.name, field: q.fieldName, required: q.required, enumValues: enumValues($0)) }
+      field(q.fieldName).map {
+        GoParam(name: q.name, field: q.fieldName, required: q.required, enumValues: enumValues($0))
+      }
     }
     return GoRoute(
       route: route, goName: GoNamer.camelCase(route.name), request: try layout.messageType(route.inputType),
@@ -101,4 +116,3 @@ extension GoRoute {
       queryParams: queryParams)
   }
 }
-

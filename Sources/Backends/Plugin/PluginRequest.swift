@@ -90,9 +90,11 @@ public enum PluginRequest {
     return file.messageType.contains(where: inMessage) || file.extension.contains { $0.proto3Optional }
   }
 
-  private static func withJSONNames(_ file: Google_Protobuf_FileDescriptorProto) -> Google_Protobuf_FileDescriptorProto {
+  private static func withJSONNames(_ file: Google_Protobuf_FileDescriptorProto) -> Google_Protobuf_FileDescriptorProto
+  {
     func needs(_ m: Google_Protobuf_DescriptorProto) -> Bool {
-      m.field.contains { !$0.hasJsonName } || m.extension.contains { !$0.hasJsonName } || m.nestedType.contains(where: needs)
+      m.field.contains { !$0.hasJsonName } || m.extension.contains { !$0.hasJsonName }
+        || m.nestedType.contains(where: needs)
     }
     guard file.messageType.contains(where: needs) || file.extension.contains(where: { !$0.hasJsonName }) else {
       return file

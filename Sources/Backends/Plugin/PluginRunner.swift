@@ -73,7 +73,8 @@ public struct PluginRunner: Backend {
     do {
       response = try Google_Protobuf_Compiler_CodeGeneratorResponse(serializedBytes: result.stdout)
     } catch {
-      throw failure("wrote an invalid CodeGeneratorResponse (\(result.stdout.count) bytes): \(error)", stderr: result.stderr)
+      throw failure(
+        "wrote an invalid CodeGeneratorResponse (\(result.stdout.count) bytes): \(error)", stderr: result.stderr)
     }
     if response.hasError {
       throw failure(response.error, stderr: result.stderr)

@@ -31,27 +31,32 @@ struct AnnotationChecks {
     for v in AnnotationValidity(schema.index).violations(route: route) {
       switch v.problem {
       case .pathVariableUndefined(let p):
-        out.append(.error(
-          "\(method): path variable '{\(p)}' in '\(route.methodPath)' has no matching field in message '\(input.descriptor.name)'; add a field named '\(p)' or fix the path variable",
-          at: at))
+        out.append(
+          .error(
+            "\(method): path variable '{\(p)}' in '\(route.methodPath)' has no matching field in message '\(input.descriptor.name)'; add a field named '\(p)' or fix the path variable",
+            at: at))
       case .pathVariableNotScalar(let p, _):
-        out.append(.error(
-          "\(method): path variable '{\(p)}' is bound to field '\(p)' which is not a scalar; path parameters must be string, number, bool or enum fields",
-          at: at))
+        out.append(
+          .error(
+            "\(method): path variable '{\(p)}' is bound to field '\(p)' which is not a scalar; path parameters must be string, number, bool or enum fields",
+            at: at))
       case .queryNotScalar(let q, let i):
-        out.append(.error(
-          "\(method): query parameter '\(q.name)' is bound to field '\(q.fieldName)' which is a message or map; query parameters must be scalar, enum or repeated scalar fields",
-          at: fieldSpan(i)))
+        out.append(
+          .error(
+            "\(method): query parameter '\(q.name)' is bound to field '\(q.fieldName)' which is a message or map; query parameters must be scalar, enum or repeated scalar fields",
+            at: fieldSpan(i)))
       case .pathAndQuery(let q, let i):
-        out.append(.error(
-          "\(method): field '\(q.fieldName)' is used both as a path variable and as a query parameter; remove one of them",
-          at: fieldSpan(i)))
+        out.append(
+          .error(
+            "\(method): field '\(q.fieldName)' is used both as a path variable and as a query parameter; remove one of them",
+            at: fieldSpan(i)))
       case .unboundFields(let loose):
         // ts-server only: the server builds those requests from the URL alone.
         guard requireURLCoverage else { continue }
-        out.append(.error(
-          "\(method): fields [\(loose.joined(separator: " "))] of '\(input.descriptor.name)' are not reachable via path or query parameters for \(route.verb.rawValue) \(Naming.routePath(route, service: service)); annotate them with (sebuf.http.query) or include them as path variables",
-          at: at))
+        out.append(
+          .error(
+            "\(method): fields [\(loose.joined(separator: " "))] of '\(input.descriptor.name)' are not reachable via path or query parameters for \(route.verb.rawValue) \(Naming.routePath(route, service: service)); annotate them with (sebuf.http.query) or include them as path variables",
+            at: at))
       }
     }
     return out
@@ -82,11 +87,13 @@ struct AnnotationChecks {
         text = "enum_encoding=NUMBER cannot be combined with an enum whose values carry enum_value; remove one of them"
       case .flattenPrefixWithoutFlatten(let prefix): text = "flatten_prefix=\"\(prefix)\" is set without flatten=true"
       case .flattenOnMap, .flattenOnRepeated: text = "flatten is not valid on repeated or map fields"
-      case .flattenOnOneofVariant: text = "flatten is not valid on oneof variant fields (use oneof_config.flatten instead)"
+      case .flattenOnOneofVariant:
+        text = "flatten is not valid on oneof variant fields (use oneof_config.flatten instead)"
       case .flattenNotMessage: text = "flatten is only valid on message fields"
       case .discriminatorCollides(let field, let json):
         let discriminator = d.oneofDecl[i].sebufOneofConfig?.discriminator ?? ""
-        text = "discriminator '\(discriminator)' collides with field '\(field)' (JSON: '\(json)'); pick another discriminator name"
+        text =
+          "discriminator '\(discriminator)' collides with field '\(field)' (JSON: '\(json)'); pick another discriminator name"
       case .flattenedVariantNotMessage(let variant):
         text = "with oneof_config.flatten=true every variant must be a message; '\(d.field[variant].name)' is not"
         at = message.path + [2, Int32(variant)]

@@ -7,7 +7,8 @@ import Yams
 /// Reads buf's v2 files into a ``RawWorkspaceV1``.
 enum BufConfigV2 {
   /// Native backend ids by the upstream sebuf protoc plugin they replace.
-  static let pluginBackends = Dictionary(uniqueKeysWithValues: BackendID.allCases.map { ($0.bufPluginName, $0.rawValue) })
+  static let pluginBackends = Dictionary(
+    uniqueKeysWithValues: BackendID.allCases.map { ($0.bufPluginName, $0.rawValue) })
   /// The BSR module whose protos sebuf bundles.
   static let bundledModule = "buf.build/sebmelki/sebuf"
 
@@ -33,7 +34,8 @@ enum BufConfigV2 {
       // Per-module lint/breaking: honoured when there is one module, else an error.
       for m in modules {
         if let s = m.lintKeySpan, modules.count > 1 {
-          r.error("per-module lint settings are not supported with several modules; move them to the top-level lint.", at: s)
+          r.error(
+            "per-module lint settings are not supported with several modules; move them to the top-level lint.", at: s)
         }
         if let s = m.breakingKeySpan, modules.count > 1 {
           r.error(
@@ -97,7 +99,8 @@ enum BufConfigV2 {
     }
     if let n = fields["managed"] { raw.managed = decodeManaged(n, &r) }
     if let n = fields["inputs"], let items = r.list(n, "inputs") {
-      let modulePaths = Set((modules ?? []).compactMap { $0.path.map { FilePath.components($0.value).joined(separator: "/") } })
+      let modulePaths = Set(
+        (modules ?? []).compactMap { $0.path.map { FilePath.components($0.value).joined(separator: "/") } })
       for item in items {
         guard let f = r.mapping(item, context: "inputs[]", allowed: inputKeys) else { continue }
         if let other = f.order.first(where: { $0 != "directory" }) {

@@ -254,7 +254,9 @@ struct RawManaged {
         guard let o = r.mapping(item, context: "managed.override[]", allowed: ["path", "go_package"]) else { continue }
         let path = o["path"].flatMap { r.nonEmptyString($0, "managed.override[].path") }
         let pkg = o["go_package"].flatMap { r.nonEmptyString($0, "managed.override[].go_package") }
-        if o["path"] == nil { r.error("managed.override[] needs a path (a file or directory of a module).", at: r.span(item)) }
+        if o["path"] == nil {
+          r.error("managed.override[] needs a path (a file or directory of a module).", at: r.span(item))
+        }
         if o["go_package"] == nil { r.error("managed.override[] needs a go_package value.", at: r.span(item)) }
         if let path, let pkg { m.overrides.append((path, pkg)) }
       }

@@ -29,7 +29,8 @@ struct YAMLReader {
     lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
     do {
       guard let root = try Yams.compose(yaml: text) else {
-        error("\(file) is empty; it must start with `version:`.", at: Span(file: file, start: pos(1, 1), end: pos(1, 1)))
+        error(
+          "\(file) is empty; it must start with `version:`.", at: Span(file: file, start: pos(1, 1), end: pos(1, 1)))
         return nil
       }
       return root
@@ -67,7 +68,8 @@ struct YAMLReader {
             end: SourcePosition(
               line: again.line, column: byteColumn(again.line, again.column + key.unicodeScalars.count, lines))))
       }
-      return .error("key \"\(key)\" is written more than once in this mapping; keep one.", rule: "CONFIG", at: at(first))
+      return .error(
+        "key \"\(key)\" is written more than once in this mapping; keep one.", rule: "CONFIG", at: at(first))
     case .reader(let problem, _, _, _):
       return .error("invalid YAML: \(problem)", rule: "CONFIG", at: .file(file))
     default:

@@ -13,7 +13,8 @@ public enum GitSnapshot {
   ) throws -> (root: String, directory: String) {
     guard FileSystem.exists(repository) else {
       throw AgainstError(
-        "--against: no git repository at \(repository). Run sebuf from the repository's work tree, or give its path (`--against 'path/to/repo/.git#branch=main'`).")
+        "--against: no git repository at \(repository). Run sebuf from the repository's work tree, or give its path (`--against 'path/to/repo/.git#branch=main'`)."
+      )
     }
     let cwd = workingDirectory(of: repository)
     let probe = try git(["rev-parse", "--git-dir"], in: cwd)
@@ -65,22 +66,27 @@ public enum GitSnapshot {
       if let c = try verify("refs/heads/\(name)") ?? verify("refs/remotes/\(name)") { return c }
       if try verify("refs/remotes/origin/\(name)") != nil {
         throw AgainstError(
-          "--against: branch \(GoString.quote(name)) is not a local branch of \(repository), but origin/\(name) is there (CI checkouts usually have only remote branches). Use `--against '.git#branch=origin/\(name)'`.")
+          "--against: branch \(GoString.quote(name)) is not a local branch of \(repository), but origin/\(name) is there (CI checkouts usually have only remote branches). Use `--against '.git#branch=origin/\(name)'`."
+        )
       }
       throw AgainstError(
-        "--against: branch \(GoString.quote(name)) was not found in \(repository)\(shallow ? " (this is a shallow clone)" : ""). Fetch it with `git fetch origin +refs/heads/\(name):refs/remotes/origin/\(name)` and use `--against '.git#branch=origin/\(name)'`. \(ciHint)")
+        "--against: branch \(GoString.quote(name)) was not found in \(repository)\(shallow ? " (this is a shallow clone)" : ""). Fetch it with `git fetch origin +refs/heads/\(name):refs/remotes/origin/\(name)` and use `--against '.git#branch=origin/\(name)'`. \(ciHint)"
+      )
     case .tag(let name):
       if let c = try verify("refs/tags/\(name)") { return c }
       throw AgainstError(
-        "--against: tag \(GoString.quote(name)) was not found in \(repository). Fetch tags with `git fetch --tags origin`. \(ciHint)")
+        "--against: tag \(GoString.quote(name)) was not found in \(repository). Fetch tags with `git fetch --tags origin`. \(ciHint)"
+      )
     case .ref(let name):
       if let c = try verify(name) { return c }
       if shallow {
         throw AgainstError(
-          "--against: revision \(GoString.quote(name)) is not in this shallow clone of \(repository). Fetch more history with `git fetch --deepen=50` (or `git fetch --unshallow`). \(ciHint)")
+          "--against: revision \(GoString.quote(name)) is not in this shallow clone of \(repository). Fetch more history with `git fetch --deepen=50` (or `git fetch --unshallow`). \(ciHint)"
+        )
       }
       throw AgainstError(
-        "--against: unknown revision \(GoString.quote(name)) in \(repository). Check it with `git rev-parse \(name)`; fetch it first if it lives on a remote.")
+        "--against: unknown revision \(GoString.quote(name)) in \(repository). Check it with `git rev-parse \(name)`; fetch it first if it lives on a remote."
+      )
     }
   }
 

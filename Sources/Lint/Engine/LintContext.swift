@@ -23,9 +23,13 @@ public final class LintContext: Sendable {
   public let methods: [MethodElement]
   public let imports: [ImportElement]
   /// Every message of the image (imports too) by full name (leading dot optional).
-  public var messageByName: NameLookup<Google_Protobuf_DescriptorProto> { NameLookup { [names] in names.message($0)?.descriptor } }
+  public var messageByName: NameLookup<Google_Protobuf_DescriptorProto> {
+    NameLookup { [names] in names.message($0)?.descriptor }
+  }
   /// Every enum of the image by full name (leading dot optional).
-  public var enumByName: NameLookup<Google_Protobuf_EnumDescriptorProto> { NameLookup { [names] in names.enumType($0)?.descriptor } }
+  public var enumByName: NameLookup<Google_Protobuf_EnumDescriptorProto> {
+    NameLookup { [names] in names.enumType($0)?.descriptor }
+  }
   /// Target file index by import path.
   public let fileIndex: [String: Int]
   /// The sebuf HTTP model of the target files (decoded only when an HTTP rule runs).
@@ -67,10 +71,12 @@ public final class LintContext: Sendable {
         let me = MessageElement(file: fi, descriptor: m, path: path, fullName: name)
         messages.append(me)
         for (i, f) in m.field.enumerated() {
-          fields.append(FieldElement(file: fi, descriptor: f, path: path + [2, Int32(i)], parent: me, isExtension: false))
+          fields.append(
+            FieldElement(file: fi, descriptor: f, path: path + [2, Int32(i)], parent: me, isExtension: false))
         }
         for (i, f) in m.extension.enumerated() {
-          fields.append(FieldElement(file: fi, descriptor: f, path: path + [6, Int32(i)], parent: me, isExtension: true))
+          fields.append(
+            FieldElement(file: fi, descriptor: f, path: path + [6, Int32(i)], parent: me, isExtension: true))
         }
         for (i, o) in m.oneofDecl.enumerated() {
           oneofs.append(OneofElement(file: fi, descriptor: o, path: path + [8, Int32(i)], parent: me, index: Int32(i)))

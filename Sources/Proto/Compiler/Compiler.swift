@@ -200,14 +200,17 @@ public struct Compiler: Sendable {
       guard badDeps.isEmpty, let (descriptor, diags) = linked[name] else {
         for (i, dep) in badDeps {
           graph.diagnostics.append(
-            .error("Import \"\(dep)\" was not found or had errors.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
+            .error(
+              "Import \"\(dep)\" was not found or had errors.", rule: "COMPILE",
+              at: SourceLocator.span(p, [3, Int32(i)])))
         }
         graph.failed.insert(name)
         continue
       }
       graph.diagnostics += diags
       if diags.hasErrors { graph.failed.insert(name) }
-      files.append(ImageFile(descriptor: descriptor, isImport: !targetSet.contains(name), displayPath: u.source.displayPath))
+      files.append(
+        ImageFile(descriptor: descriptor, isImport: !targetSet.contains(name), displayPath: u.source.displayPath))
     }
     return files
   }
@@ -272,7 +275,8 @@ public enum TargetDiscovery {
         if let other = found[rel] {
           diagnostics.append(
             .error(
-              "\"\(rel)\" is in two module roots (\(other) and \(display)); import paths must be unique.", rule: "COMPILE",
+              "\"\(rel)\" is in two module roots (\(other) and \(display)); import paths must be unique.",
+              rule: "COMPILE",
               at: .file(display)))
           continue
         }

@@ -190,7 +190,8 @@ public struct AnnotationValidity: Sendable {
 
   /// The first field of `message` whose name or JSON name is `name`, else the first
   /// child of a flattened field whose prefixed JSON name is `name`.
-  private func collision(_ name: String, in message: Google_Protobuf_DescriptorProto) -> (field: String, json: String)? {
+  private func collision(_ name: String, in message: Google_Protobuf_DescriptorProto) -> (field: String, json: String)?
+  {
     for f in message.field {
       let json = f.jsonName.isEmpty ? f.name : f.jsonName
       if json == name || f.name == name { return (f.name, json) }

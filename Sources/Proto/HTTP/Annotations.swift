@@ -85,7 +85,11 @@ public struct HTTPConfig: Sendable, Hashable {
 
 /// An HTTP verb sebuf can route. Upstream has no HEAD or OPTIONS.
 public enum HTTPVerb: String, Sendable, Hashable, CaseIterable {
-  case get = "GET", post = "POST", put = "PUT", delete = "DELETE", patch = "PATCH"
+  case get = "GET"
+  case post = "POST"
+  case put = "PUT"
+  case delete = "DELETE"
+  case patch = "PATCH"
 
   /// POST, PUT and PATCH carry a request body; GET and DELETE bind fields to the URL.
   public var hasBody: Bool { self == .post || self == .put || self == .patch }

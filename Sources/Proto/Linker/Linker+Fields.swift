@@ -21,7 +21,6 @@ extension FileLinker {
     if let v = normalizedDefault(f, path: path) { f.defaultValue = v }
   }
 
-
   /// The default as protoc's `DefaultValueAsString` prints it after parsing it.
   private func normalizedDefault(_ f: FieldProto, path: [Int32]) -> String? {
     let s = f.defaultValue
@@ -68,7 +67,12 @@ extension FileLinker {
   static func parseCInteger(_ s: String) -> UInt64? {
     var b = Substring(s)
     var neg = false
-    if b.hasPrefix("-") { neg = true; b = b.dropFirst() } else if b.hasPrefix("+") { b = b.dropFirst() }
+    if b.hasPrefix("-") {
+      neg = true
+      b = b.dropFirst()
+    } else if b.hasPrefix("+") {
+      b = b.dropFirst()
+    }
     guard !b.isEmpty else { return nil }
     var radix = 10
     if b.hasPrefix("0x") || b.hasPrefix("0X") {
@@ -167,13 +171,27 @@ enum CEscape {
       i += 1
       let e = b[i]
       switch e {
-      case 110: out.append(10); i += 1
-      case 114: out.append(13); i += 1
-      case 116: out.append(9); i += 1
-      case 97: out.append(7); i += 1
-      case 98: out.append(8); i += 1
-      case 102: out.append(12); i += 1
-      case 118: out.append(11); i += 1
+      case 110:
+        out.append(10)
+        i += 1
+      case 114:
+        out.append(13)
+        i += 1
+      case 116:
+        out.append(9)
+        i += 1
+      case 97:
+        out.append(7)
+        i += 1
+      case 98:
+        out.append(8)
+        i += 1
+      case 102:
+        out.append(12)
+        i += 1
+      case 118:
+        out.append(11)
+        i += 1
       case 48...55:
         var v = 0
         var n = 0

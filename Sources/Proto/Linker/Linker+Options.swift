@@ -20,7 +20,8 @@ enum StandardOptions {
   static let linker: Linker = {
     let l = Linker()
     let text = BundledFiles.all["google/protobuf/descriptor.proto"] ?? ""
-    let (parsed, _) = parseProto(Array(text.utf8), importPath: "google/protobuf/descriptor.proto", displayPath: "google/protobuf/descriptor.proto")
+    let (parsed, _) = parseProto(
+      Array(text.utf8), importPath: "google/protobuf/descriptor.proto", displayPath: "google/protobuf/descriptor.proto")
     _ = l.link(parsed, tracksUnusedImports: false)
     return l
   }()
@@ -50,7 +51,8 @@ extension FileLinker {
       }
       for j in file.service[i].method.indices where file.service[i].method[j].hasOptions {
         interpret(
-          &file.service[i].method[j].options, "google.protobuf.MethodOptions", path: sp + [2, Int32(j)], optionsField: 4,
+          &file.service[i].method[j].options, "google.protobuf.MethodOptions", path: sp + [2, Int32(j)],
+          optionsField: 4,
           scope: full + "." + file.service[i].method[j].name)
       }
     }
@@ -68,16 +70,24 @@ extension FileLinker {
       interpret(&m.options, "google.protobuf.MessageOptions", path: path, optionsField: 7, scope: full)
     }
     for i in m.field.indices where m.field[i].hasOptions {
-      interpret(&m.field[i].options, "google.protobuf.FieldOptions", path: path + [2, Int32(i)], optionsField: 8, scope: full + "." + m.field[i].name)
+      interpret(
+        &m.field[i].options, "google.protobuf.FieldOptions", path: path + [2, Int32(i)], optionsField: 8,
+        scope: full + "." + m.field[i].name)
     }
     for i in m.oneofDecl.indices where m.oneofDecl[i].hasOptions {
-      interpret(&m.oneofDecl[i].options, "google.protobuf.OneofOptions", path: path + [8, Int32(i)], optionsField: 2, scope: full + "." + m.oneofDecl[i].name)
+      interpret(
+        &m.oneofDecl[i].options, "google.protobuf.OneofOptions", path: path + [8, Int32(i)], optionsField: 2,
+        scope: full + "." + m.oneofDecl[i].name)
     }
     for i in m.extensionRange.indices where m.extensionRange[i].hasOptions {
-      interpret(&m.extensionRange[i].options, "google.protobuf.ExtensionRangeOptions", path: path + [5, Int32(i)], optionsField: 3, scope: full)
+      interpret(
+        &m.extensionRange[i].options, "google.protobuf.ExtensionRangeOptions", path: path + [5, Int32(i)],
+        optionsField: 3, scope: full)
     }
     for i in m.extension.indices where m.extension[i].hasOptions {
-      interpret(&m.extension[i].options, "google.protobuf.FieldOptions", path: path + [6, Int32(i)], optionsField: 8, scope: full + "." + m.extension[i].name)
+      interpret(
+        &m.extension[i].options, "google.protobuf.FieldOptions", path: path + [6, Int32(i)], optionsField: 8,
+        scope: full + "." + m.extension[i].name)
     }
     for i in m.nestedType.indices {
       interpretMessage(&m.nestedType[i], scope: full, path: path + [3, Int32(i)])
@@ -93,7 +103,9 @@ extension FileLinker {
       interpret(&e.options, "google.protobuf.EnumOptions", path: path, optionsField: 3, scope: full)
     }
     for i in e.value.indices where e.value[i].hasOptions {
-      interpret(&e.value[i].options, "google.protobuf.EnumValueOptions", path: path + [2, Int32(i)], optionsField: 3, scope: qualify(scope, e.value[i].name))
+      interpret(
+        &e.value[i].options, "google.protobuf.EnumValueOptions", path: path + [2, Int32(i)], optionsField: 3,
+        scope: qualify(scope, e.value[i].name))
     }
   }
 
@@ -106,7 +118,9 @@ extension FileLinker {
   }
 
   /// protoc's `InterpretOptions` for one element.
-  private func interpret<O: OptionsMessage>(_ opts: inout O, _ typeName: String, path: [Int32], optionsField: Int32, scope: String) {
+  private func interpret<O: OptionsMessage>(
+    _ opts: inout O, _ typeName: String, path: [Int32], optionsField: Int32, scope: String
+  ) {
     let uninterpreted = opts.uninterpretedOption
     guard !uninterpreted.isEmpty else { return }
     guard let descriptor = optionsMessageInfo(typeName) else { return }
@@ -141,7 +155,8 @@ extension FileLinker {
     {
       return
     }
-    let ordered = standard.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }.map(\.element)
+    let ordered =
+      standard.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }.map(\.element)
       + recs.filter { $0.number >= 1000 }
     opts.unknownFields = UnknownStorage()
     let known: [UInt8] = try opts.serializedBytes()
@@ -170,7 +185,9 @@ extension FileLinker {
 
   /// protoc's `InterpretSingleOption`: the wire record the option adds, or nil
   /// after reporting an error.
-  private func interpretSingle(_ ctx: inout OptionContext, descriptor options: MessageInfo, existing: [UInt8]) -> [UInt8]? {
+  private func interpretSingle(_ ctx: inout OptionContext, descriptor options: MessageInfo, existing: [UInt8])
+    -> [UInt8]?
+  {
     let u = ctx.option
     guard !u.name.isEmpty else { return optionNameError("Option must have a name.", ctx) }
     if u.name[0].namePart == "uninterpreted_option" {
@@ -202,7 +219,8 @@ extension FileLinker {
           ctx)
       }
       guard let owner = f.containing, owner === descriptor || owner.fullName == descriptor.fullName else {
-        return optionNameError("Option field \"\(debugName)\" is not a field or extension of message \"\(descriptor.name)\".", ctx)
+        return optionNameError(
+          "Option field \"\(debugName)\" is not a field or extension of message \"\(descriptor.name)\".", ctx)
       }
       dest.append(f.number)
       if i < u.name.count - 1 {
@@ -250,8 +268,12 @@ extension FileLinker {
     }
     for r in records where r.number == first.number {
       if first.type == .group {
-        if r.type == .startGroup, let sub = WireRecord.parse(r.payload), isOptionSet(sub, path.dropFirst(), leaf) { return true }
-      } else if r.type == .lengthDelimited, let sub = WireRecord.parse(r.payload), isOptionSet(sub, path.dropFirst(), leaf) {
+        if r.type == .startGroup, let sub = WireRecord.parse(r.payload), isOptionSet(sub, path.dropFirst(), leaf) {
+          return true
+        }
+      } else if r.type == .lengthDelimited, let sub = WireRecord.parse(r.payload),
+        isOptionSet(sub, path.dropFirst(), leaf)
+      {
         return true
       }
     }

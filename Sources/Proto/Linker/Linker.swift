@@ -36,7 +36,9 @@ public final class Linker: @unchecked Sendable {
   public init() {}
 
   /// Links one parsed file whose imports were all linked before.
-  public func link(_ parsed: ParsedFile, tracksUnusedImports: Bool = true) -> (Google_Protobuf_FileDescriptorProto, [Diagnostic]) {
+  public func link(_ parsed: ParsedFile, tracksUnusedImports: Bool = true) -> (
+    Google_Protobuf_FileDescriptorProto, [Diagnostic]
+  ) {
     linkAll([parsed], tracksUnusedImports: [tracksUnusedImports])[0]
   }
 
@@ -46,7 +48,9 @@ public final class Linker: @unchecked Sendable {
   /// Pass 1 runs for all files in parallel; their symbols are then merged in order (so
   /// clashes are reported as protoc reports them); passes 2 to 6 run in parallel over
   /// the files whose imports are done, level by level of the import graph.
-  public func linkAll(_ files: [ParsedFile], tracksUnusedImports: [Bool]) -> [(Google_Protobuf_FileDescriptorProto, [Diagnostic])] {
+  public func linkAll(_ files: [ParsedFile], tracksUnusedImports: [Bool]) -> [(
+    Google_Protobuf_FileDescriptorProto, [Diagnostic]
+  )] {
     var files = files
     return linkAll(consuming: &files, tracksUnusedImports: tracksUnusedImports)
   }
@@ -178,11 +182,11 @@ final class FileLinker: @unchecked Sendable {
 
   /// Passes 2 to 6 (see `Linker`).
   func runLinkPasses() {
-    resolveNames()                     // pass 2
-    setJSONNamesAndDefaults()          // pass 3
-    if !hadErrors { interpretOptions() }   // pass 4 (protoc skips it after errors)
-    if !hadErrors { validate() }           // pass 5
-    if !hadErrors { reportUnusedImports() } // pass 6
+    resolveNames()  // pass 2
+    setJSONNamesAndDefaults()  // pass 3
+    if !hadErrors { interpretOptions() }  // pass 4 (protoc skips it after errors)
+    if !hadErrors { validate() }  // pass 5
+    if !hadErrors { reportUnusedImports() }  // pass 6
     normalizeForOutput()
   }
 

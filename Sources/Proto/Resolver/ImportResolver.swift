@@ -98,7 +98,8 @@ public struct SourceSetResolver: ImportResolver {
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return nil }
     let display = root.displayPrefix.isEmpty ? importPath : root.displayPrefix + "/" + importPath
     let identity = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    return SourceFile(importPath: importPath, displayPath: display, bytes: [UInt8](data), origin: origin, identity: identity)
+    return SourceFile(
+      importPath: importPath, displayPath: display, bytes: [UInt8](data), origin: origin, identity: identity)
   }
 
   /// Import paths are relative, `/`-separated, without `.` or `..` components.

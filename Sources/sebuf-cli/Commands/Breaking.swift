@@ -29,7 +29,8 @@ struct BreakingCommand: AsyncParsableCommand {
     name: .customLong("against"),
     help: ArgumentHelp(
       "What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.",
-      discussion: "Defaults to `breaking.against` in sebuf.yaml. The input may also be an image file instead of a directory.",
+      discussion:
+        "Defaults to `breaking.against` in sebuf.yaml. The input may also be an image file instead of a directory.",
       valueName: "input"))
   var against: String?
 
@@ -43,7 +44,9 @@ struct BreakingCommand: AsyncParsableCommand {
 
   @Option(
     name: .customLong("use"),
-    help: ArgumentHelp("Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.", valueName: "id"))
+    help: ArgumentHelp(
+      "Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.",
+      valueName: "id"))
   var use: [String] = []
 
   @Flag(name: .customLong("list-rules"), help: "List every breaking rule (id, categories, purpose) and exit.")
@@ -59,7 +62,8 @@ struct BreakingCommand: AsyncParsableCommand {
     let inputIsImage = BreakingInputs.imageFormat(workspace.directory) != nil
     let ws: Workspace
     if inputIsImage {
-      ws = (try? Workspace.load(directory: ".", configFile: workspace.config))
+      ws =
+        (try? Workspace.load(directory: ".", configFile: workspace.config))
         ?? Workspace(root: FilePath.absolute("."), modules: [Module(path: ".")])
     } else {
       ws = try workspace.load(output)
@@ -69,7 +73,11 @@ struct BreakingCommand: AsyncParsableCommand {
     settings.excludeImports = excludeImports
     if !use.isEmpty { settings.use = use }
     guard let againstValue = against ?? ws.breaking.against else {
-      fail([.error("Give --against (for example `--against '.git#branch=main'`), or set `breaking.against` in sebuf.yaml.", rule: "AGAINST")])
+      fail([
+        .error(
+          "Give --against (for example `--against '.git#branch=main'`), or set `breaking.against` in sebuf.yaml.",
+          rule: "AGAINST")
+      ])
     }
     let current: Image
     let previous: Image
@@ -99,7 +107,8 @@ struct BreakingCommand: AsyncParsableCommand {
     for r in catalog.rules.sorted(by: { $0.id < $1.id }) {
       let categories = catalog.categories(of: r.id)
       if output.errorFormat == .json {
-        out += "{\"id\":\(JSONString.quote(r.id)),\"categories\":[\(categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.purpose))}\n"
+        out +=
+          "{\"id\":\(JSONString.quote(r.id)),\"categories\":[\(categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.purpose))}\n"
       } else {
         let id = r.id.padding(toLength: 48, withPad: " ", startingAt: 0)
         let cats = categories.joined(separator: ", ").padding(toLength: 36, withPad: " ", startingAt: 0)

@@ -30,7 +30,8 @@ struct GenerateCommand: AsyncParsableCommand {
   @Flag(help: "Ignore the manifest and run every job (unchanged files are still not rewritten).")
   var force = false
 
-  @Flag(name: .customLong("dry-run"), help: "Show what would be written, new/changed/unchanged/stale, and write nothing.")
+  @Flag(
+    name: .customLong("dry-run"), help: "Show what would be written, new/changed/unchanged/stale, and write nothing.")
   var dryRun = false
 
   func run() async throws {
@@ -52,7 +53,9 @@ struct GenerateRunOptions: ParsableArguments {
     completion: CompletionWords.backends)
   var only: [String] = []
 
-  @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds before a hung plugin is killed.", valueName: "seconds"))
+  @Option(
+    name: .customLong("plugin-timeout"),
+    help: ArgumentHelp("Seconds before a hung plugin is killed.", valueName: "seconds"))
   var pluginTimeout: Double = 120
 
   @Option(
@@ -85,7 +88,8 @@ struct GenerateDriver {
       pluginTimeout: options.pluginTimeout, toolFingerprint: Self.toolFingerprint())
     let generation = Generation(planner: planner, compile: { ws, paths in compile(ws.sourceSet(paths: paths)) })
     var runOptions = GenerateOptions(
-      filter: PlanFilter(only: options.only, paths: paths), force: force, dryRun: dryRun, lockTimeout: options.lockTimeout)
+      filter: PlanFilter(only: options.only, paths: paths), force: force, dryRun: dryRun,
+      lockTimeout: options.lockTimeout)
     if Terminal.isTTY(.standardError) {
       runOptions.progress = { done, total, label in Terminal.progress("[\(done)/\(total)] \(label)") }
     }
@@ -109,10 +113,12 @@ struct GenerateDriver {
     if dryRun {
       OutputStream.standardOutput.write(PlanPrinter.render(report))
       OutputStream.standardOutput.write(
-        "would write \(report.wrote), unchanged \(report.unchanged), remove \(report.removed), skip \(report.skippedJobs) jobs (\(ms) ms)\n")
+        "would write \(report.wrote), unchanged \(report.unchanged), remove \(report.removed), skip \(report.skippedJobs) jobs (\(ms) ms)\n"
+      )
     } else {
       OutputStream.standardError.write(
-        "wrote \(report.wrote), unchanged \(report.unchanged), removed \(report.removed), skipped \(report.skippedJobs) jobs in \(ms) ms\n")
+        "wrote \(report.wrote), unchanged \(report.unchanged), removed \(report.removed), skipped \(report.skippedJobs) jobs in \(ms) ms\n"
+      )
     }
   }
 
@@ -145,6 +151,7 @@ enum PlanPrinter {
 }
 
 extension String {
-  fileprivate func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+  fileprivate func padding(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
 }
-

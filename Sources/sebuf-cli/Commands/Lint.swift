@@ -50,7 +50,8 @@ struct LintCommand: AsyncParsableCommand {
     help: "List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.")
   var listRules = false
 
-  @Flag(name: .customLong("all"), help: "With --list-rules: every rule, including those not enabled and deprecated ones.")
+  @Flag(
+    name: .customLong("all"), help: "With --list-rules: every rule, including those not enabled and deprecated ones.")
   var all = false
 
   enum LintFormat: String, CaseIterable, ExpressibleByArgument {
@@ -92,7 +93,8 @@ struct LintCommand: AsyncParsableCommand {
     let format = errorFormat.diagnosticFormat
 
     if listRules && all {
-      OutputStream.standardOutput.write(LintReports.ruleList(LintCatalog.catalog.rules.map(\.id), json: errorFormat == .json))
+      OutputStream.standardOutput.write(
+        LintReports.ruleList(LintCatalog.catalog.rules.map(\.id), json: errorFormat == .json))
       return
     }
     let ws = try workspace.load(output)
@@ -109,7 +111,8 @@ struct LintCommand: AsyncParsableCommand {
     let input: Image
     if let path = image {
       do {
-        input = Linter.restrict(try ImageFileReader.read(path, flag: "--image"), to: try workspace.workspacePaths(in: ws, output))
+        input = Linter.restrict(
+          try ImageFileReader.read(path, flag: "--image"), to: try workspace.workspacePaths(in: ws, output))
       } catch let e as ExitCode {
         throw e
       } catch {

@@ -8,12 +8,13 @@ struct HttpPathVariableSameName: RoutePairRule {
     purpose: "Path variables keep their names, so each URL segment still binds the same request field.",
     examples: [
       RuleExample.change(
-        from: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
-            }
+        from: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              }
 
-          """),
+            """),
         to: HTTPExampleFiles.api(
           service: """
               rpc GetPet(GetPetRequest) returns (Pet) {

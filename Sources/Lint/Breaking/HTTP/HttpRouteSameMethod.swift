@@ -8,18 +8,20 @@ struct HttpRouteSameMethod: RoutePairRule {
     purpose: "Routes keep their HTTP method, which every client sends.",
     examples: [
       RuleExample.change(
-        from: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
-            }
+        from: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              }
 
-          """),
-        to: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              ↓option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_POST };
-            }
+            """),
+        to: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                ↓option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_POST };
+              }
 
-          """),
+            """),
         [
           #"RPC "GetPet" on service "PetService" changed HTTP method from GET to POST: existing clients send GET "/pets/{id}" and will get 405 Method Not Allowed."#
         ])

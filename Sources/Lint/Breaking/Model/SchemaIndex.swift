@@ -98,7 +98,8 @@ final class FileNode: @unchecked Sendable {
       services.append(ServiceNode(file: self, descriptor: s, path: [6, Int32(i)], prefix: prefix))
     }
     for (i, x) in d.extension.enumerated() {
-      extensions.append(FieldNode(file: self, message: nil, scope: nil, descriptor: x, path: [7, Int32(i)], prefix: prefix))
+      extensions.append(
+        FieldNode(file: self, message: nil, scope: nil, descriptor: x, path: [7, Int32(i)], prefix: prefix))
     }
     // Flatten in declaration order, depth first (buf's ForEachMessage order).
     func walk(_ m: MessageNode) {
@@ -179,7 +180,8 @@ final class MessageNode: @unchecked Sendable {
   private(set) var extensions: [FieldNode] = []
   private(set) var oneofs: [OneofNode] = []
 
-  init(file: FileNode, parent: MessageNode?, descriptor: Google_Protobuf_DescriptorProto, path: [Int32], prefix: String) {
+  init(file: FileNode, parent: MessageNode?, descriptor: Google_Protobuf_DescriptorProto, path: [Int32], prefix: String)
+  {
     self.file = file
     self.descriptor = descriptor
     self.path = path
@@ -190,16 +192,21 @@ final class MessageNode: @unchecked Sendable {
       oneofs.append(OneofNode(descriptor: o, index: Int32(i), path: path + [8, Int32(i)]))
     }
     for (i, f) in descriptor.field.enumerated() {
-      fields.append(FieldNode(file: file, message: self, scope: self, descriptor: f, path: path + [2, Int32(i)], prefix: childPrefix))
+      fields.append(
+        FieldNode(
+          file: file, message: self, scope: self, descriptor: f, path: path + [2, Int32(i)], prefix: childPrefix))
     }
     for (i, n) in descriptor.nestedType.enumerated() {
-      nested.append(MessageNode(file: file, parent: self, descriptor: n, path: path + [3, Int32(i)], prefix: childPrefix))
+      nested.append(
+        MessageNode(file: file, parent: self, descriptor: n, path: path + [3, Int32(i)], prefix: childPrefix))
     }
     for (i, e) in descriptor.enumType.enumerated() {
       enums.append(EnumNode(file: file, parent: self, descriptor: e, path: path + [4, Int32(i)], prefix: childPrefix))
     }
     for (i, x) in descriptor.extension.enumerated() {
-      extensions.append(FieldNode(file: file, message: nil, scope: self, descriptor: x, path: path + [6, Int32(i)], prefix: childPrefix))
+      extensions.append(
+        FieldNode(
+          file: file, message: nil, scope: self, descriptor: x, path: path + [6, Int32(i)], prefix: childPrefix))
     }
     // Synthetic oneofs: the single member is a proto3 `optional` field.
     for f in fields where f.descriptor.proto3Optional && f.descriptor.hasOneofIndex {
@@ -280,7 +287,9 @@ final class EnumNode: @unchecked Sendable {
   let fullName: String
   let nestedName: String
 
-  init(file: FileNode, parent: MessageNode?, descriptor: Google_Protobuf_EnumDescriptorProto, path: [Int32], prefix: String) {
+  init(
+    file: FileNode, parent: MessageNode?, descriptor: Google_Protobuf_EnumDescriptorProto, path: [Int32], prefix: String
+  ) {
     self.file = file
     self.descriptor = descriptor
     self.path = path

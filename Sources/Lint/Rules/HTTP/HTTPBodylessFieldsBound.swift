@@ -1,13 +1,23 @@
 import Proto
+
 /// GET and DELETE requests have no body, so every request field is a path variable or
 /// a query parameter.
 struct HTTPBodylessFieldsBound: LintRule {
   static let info = RuleInfo(
     id: "HTTP_BODYLESS_FIELDS_BOUND",
     categories: ["HTTP"],
-    purpose: "Checks that every request field of a GET or DELETE method is bound to a path variable or a query parameter.",
-    good: [HTTPExample.file("message ListPetsRequest { int32 limit = 1 [(sebuf.http.query) = { name: \"limit\" }]; }\nmessage ListPetsResponse {}\nservice PetService {\n  rpc ListPets(ListPetsRequest) returns (ListPetsResponse) {\n    option (sebuf.http.config) = { path: \"/pets\" method: HTTP_METHOD_GET };\n  }\n}\n")],
-    bad: [HTTPExample.file("message ListPetsRequest { int32 limit = 1; }\nmessage ListPetsResponse {}\nservice PetService {\n  rpc ListPets(ListPetsRequest) returns (ListPetsResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets\" method: HTTP_METHOD_GET };\n  }\n}\n")])
+    purpose:
+      "Checks that every request field of a GET or DELETE method is bound to a path variable or a query parameter.",
+    good: [
+      HTTPExample.file(
+        "message ListPetsRequest { int32 limit = 1 [(sebuf.http.query) = { name: \"limit\" }]; }\nmessage ListPetsResponse {}\nservice PetService {\n  rpc ListPets(ListPetsRequest) returns (ListPetsResponse) {\n    option (sebuf.http.config) = { path: \"/pets\" method: HTTP_METHOD_GET };\n  }\n}\n"
+      )
+    ],
+    bad: [
+      HTTPExample.file(
+        "message ListPetsRequest { int32 limit = 1; }\nmessage ListPetsResponse {}\nservice PetService {\n  rpc ListPets(ListPetsRequest) returns (ListPetsResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets\" method: HTTP_METHOD_GET };\n  }\n}\n"
+      )
+    ])
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
     for r in context.routes where r.route.hasConfig {

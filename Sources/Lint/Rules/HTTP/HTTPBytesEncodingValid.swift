@@ -1,4 +1,5 @@
 import Proto
+
 /// (sebuf.http.bytes_encoding) is on a bytes field.
 struct HTTPBytesEncodingValid: HTTPFieldAnnotationRule {
   static let option = SebufFieldOption.bytesEncoding

@@ -1,4 +1,5 @@
 import Proto
+
 /// (sebuf.http.empty_behavior) is on a singular message field.
 struct HTTPEmptyBehaviorValid: HTTPFieldAnnotationRule {
   static let option = SebufFieldOption.emptyBehavior
@@ -8,7 +9,10 @@ struct HTTPEmptyBehaviorValid: HTTPFieldAnnotationRule {
     id: "HTTP_EMPTY_BEHAVIOR_VALID",
     categories: ["HTTP"],
     purpose: "Checks that (sebuf.http.empty_behavior) is only on singular message fields.",
-    good: [HTTPExample.file("message Meta {}\nmessage Pet { Meta meta = 1 [(sebuf.http.empty_behavior) = EMPTY_BEHAVIOR_OMIT]; }\n")],
+    good: [
+      HTTPExample.file(
+        "message Meta {}\nmessage Pet { Meta meta = 1 [(sebuf.http.empty_behavior) = EMPTY_BEHAVIOR_OMIT]; }\n")
+    ],
     bad: [HTTPExample.file("message Pet { string name = 1 [↓(sebuf.http.empty_behavior) = EMPTY_BEHAVIOR_OMIT]; }\n")])
 
   func describe(_ problem: AnnotationViolation.Problem, _ f: FieldElement, _ context: LintContext) -> String {

@@ -24,14 +24,17 @@ extension HTTPFieldAnnotationRule {
     let inMessage = field.isExtension ? nil : field.parent?.descriptor
     guard
       let violation = context.annotationValidity.check(
-        Self.option, field: field.descriptor, path: field.path, index: inMessage == nil ? nil : field.path.last.map(Int.init),
+        Self.option, field: field.descriptor, path: field.path,
+        index: inMessage == nil ? nil : field.path.last.map(Int.init),
         in: inMessage)
     else { return }
     let why = describe(violation.problem, field, context)
     let owner = field.parent.map { " of \(q($0.fullName))" } ?? ""
     out.report(
       "Field \(q(field.name))\(owner) \(why).", file: field.file,
-      path: context.bestPath(file: field.file, ([Self.optionNumber] + Self.relatedOptionNumbers).map { field.path + [8, $0] } + [field.path]))
+      path: context.bestPath(
+        file: field.file, ([Self.optionNumber] + Self.relatedOptionNumbers).map { field.path + [8, $0] } + [field.path])
+    )
   }
 }
 

@@ -1,4 +1,5 @@
 import Proto
+
 /// (sebuf.http.flatten) is on a singular message field outside any oneof, and
 /// (sebuf.http.flatten_prefix) comes with flatten.
 struct HTTPFlattenValid: HTTPFieldAnnotationRule {
@@ -9,8 +10,13 @@ struct HTTPFlattenValid: HTTPFieldAnnotationRule {
   static let info = RuleInfo(
     id: "HTTP_FLATTEN_VALID",
     categories: ["HTTP"],
-    purpose: "Checks that (sebuf.http.flatten) is only on singular message fields outside oneofs and that flatten_prefix is only used with flatten.",
-    good: [HTTPExample.file("message Address { string city = 1; }\nmessage Pet { Address home = 1 [(sebuf.http.flatten) = true, (sebuf.http.flatten_prefix) = \"home_\"]; }\n")],
+    purpose:
+      "Checks that (sebuf.http.flatten) is only on singular message fields outside oneofs and that flatten_prefix is only used with flatten.",
+    good: [
+      HTTPExample.file(
+        "message Address { string city = 1; }\nmessage Pet { Address home = 1 [(sebuf.http.flatten) = true, (sebuf.http.flatten_prefix) = \"home_\"]; }\n"
+      )
+    ],
     bad: [HTTPExample.file("message Pet { repeated string tags = 1 [↓(sebuf.http.flatten) = true]; }\n")])
 
   func describe(_ problem: AnnotationViolation.Problem, _ f: FieldElement, _ context: LintContext) -> String {

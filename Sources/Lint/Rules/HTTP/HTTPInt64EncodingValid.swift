@@ -1,4 +1,5 @@
 import Proto
+
 /// (sebuf.http.int64_encoding) is on a 64-bit integer field.
 struct HTTPInt64EncodingValid: HTTPFieldAnnotationRule {
   static let option = SebufFieldOption.int64Encoding
