@@ -17,28 +17,43 @@ let package = Package(
   targets: [
     // MARK: - Libraries (pipeline stages; a lower target never imports a higher one)
 
+    // The floor: file system, paths and the one glob semantics, the process runner,
+    // hashing, locks, quoting, did-you-mean. Imports nothing of ours.
+    .target(name: "Basics"),
     // Spans, diagnostics and their output formats: shared by every stage.
-    .target(name: "Diagnostics"),
+    .target(name: "Diagnostics", dependencies: ["Basics"]),
     // The .proto compiler: lexer, parser, import resolver, linker, Image, HTTP model.
     .target(
       name: "Proto",
-      dependencies: ["Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
-      // The bundled protos are embedded as Swift source by scripts/embed-bundled.
+      dependencies: ["Diagnostics", "Basics", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      // The bundled protos are embedded as Swift source (Resolver/BundledFiles.swift) by scripts/embed.
       exclude: ["Bundled"]),
     // sebuf.yaml (and buf.yaml / buf.gen.yaml v2) into a validated Workspace.
-    .target(name: "Config", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
-    // Lint rules and breaking-change rules over Images.
-    .target(name: "Lint", dependencies: ["Proto", "Diagnostics"]),
+    .target(name: "Config", dependencies: ["Diagnostics", "Basics", .product(name: "Yams", package: "Yams")]),
+    // Every input enters here: Workspace → SourceSet, --path, --against (git, directories,
+    // image files).
+    .target(name: "Inputs", dependencies: ["Config", "Proto", "Diagnostics", "Basics"]),
+    // Lint rules and breaking-change rules over Images (no I/O).
+    .target(
+      name: "Lint",
+      dependencies: ["Proto", "Diagnostics", "Basics", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
     // Code generators: pure functions from an Image to files; plus protoc plugins.
     .target(
       name: "Backends",
       dependencies: [
-        "Proto", "Diagnostics",
+        "Proto", "Diagnostics", "Basics",
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "SwiftProtobufPluginLibrary", package: "swift-protobuf"),
-      ]),
+      ],
+      // The static Go/TS runtimes are embedded as Swift source (Runtime/RuntimeFiles.swift) by scripts/embed.
+      exclude: ["Runtime/go", "Runtime/ts"]),
     // Generation planning, concurrent execution and the incremental output writer.
-    .target(name: "Plan", dependencies: ["Config", "Proto", "Backends", "Diagnostics"]),
+    .target(
+      name: "Plan",
+      dependencies: [
+        "Config", "Inputs", "Proto", "Backends", "Diagnostics", "Basics",
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]),
 
     // MARK: - Executable
 
@@ -46,24 +61,28 @@ let package = Package(
     .executableTarget(
       name: "sebuf-cli",
       dependencies: [
-        "Diagnostics", "Proto", "Config", "Lint", "Backends", "Plan",
+        "Basics", "Diagnostics", "Proto", "Config", "Inputs", "Lint", "Plan",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests (fast unit suites; heavy oracle suites live in OracleTests)
 
+    .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(
       name: "ProtoTests", dependencies: ["Proto", "Diagnostics"],
       resources: [.copy("Corpus"), .copy("Invalid"), .copy("Golden")]),
     .testTarget(name: "ConfigTests", dependencies: ["Config"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "InputsTests", dependencies: ["Inputs", "Config", "Proto", "Basics"]),
     .testTarget(name: "LintTests", dependencies: ["Lint", "Proto"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "BackendsTests", dependencies: ["Backends", "Proto"], resources: [.copy("Golden")]),
-    .testTarget(name: "PlanTests", dependencies: ["Plan", "Config", "Proto", "Backends"]),
+    .testTarget(name: "PlanTests", dependencies: ["Plan", "Config", "Inputs", "Proto", "Backends", "Basics"]),
+    // Which oracle tools a test needs, and the trait that skips it (visibly) without them.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     // Runs the built `sebuf` binary end to end.
-    .testTarget(name: "CLITests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "CLITests", dependencies: ["Diagnostics", "TestSupport"]),
     // Real toolchains as oracles: protoc, Go, tsc, node, buf, openapi-spec-validator.
-    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint", "Plan", "Config"]),
+    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint", "Plan", "Config", "Inputs", "Basics", "TestSupport"]),
   ]
 )

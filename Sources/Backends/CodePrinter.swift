@@ -24,6 +24,12 @@ public struct CodePrinter: Sendable {
     for l in text.split(separator: "\n", omittingEmptySubsequences: false) { line(String(l)) }
   }
 
+  /// Appends a whole file's text (ending in a newline, as files do) line by line, each at
+  /// the current indentation.
+  public mutating func lines(ofFile text: String) {
+    lines(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+  }
+
   public mutating func blank() { content += "\n" }
 
   public mutating func indent() { indentation += indentUnit }

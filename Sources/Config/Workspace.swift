@@ -105,7 +105,8 @@ public struct BreakingConfig: Sendable {
 /// One `generate:` entry: a native backend or a protoc plugin.
 public struct GenerateEntry: Sendable {
   public enum Kind: Sendable, Hashable {
-    /// A native backend by id: go-http, go-client, ts-client, ts-server, openapi.
+    /// A native backend by id (a ``BackendID`` raw value once validated; tests may
+    /// register others with Plan).
     case backend(String)
     /// A protoc plugin: a name (`protoc-gen-go` or `go`) found on PATH, or a path.
     case plugin(String)

@@ -1,11 +1,12 @@
 // Finding and reading the workspace file: sebuf.yaml (v1), or buf.yaml + buf.gen.yaml (v2)
 // for projects coming from buf, or nothing (the directory is one module with defaults).
+import Basics
 import Diagnostics
 import Yams
 
 extension GenerateEntry {
-  /// Ids of the native backends, as written in `generate[].backend`.
-  public static let nativeBackends = ["go-http", "go-client", "ts-client", "ts-server", "openapi"]
+  /// Ids of the native backends, as written in `generate[].backend` (``BackendID``).
+  public static let nativeBackends = BackendID.allCases.map(\.rawValue)
 
   /// The options as a protoc plugin parameter: `k=v` (or `k` alone) joined with commas.
   public var parameter: String {
@@ -139,18 +140,18 @@ extension Workspace {
   }
 
   private static func loadSebuf(root: String, file: String, shown: String) throws -> Workspace {
-    guard let text = FileSystem.read(file) else {
+    guard let text = FileSystem.readText(file) else {
       throw DiagnosticError(.error("cannot read \(shown).", rule: "CONFIG", at: .file(shown)))
     }
     return try parse(sebufYAML: text, file: shown, root: root)
   }
 
   private static func loadBuf(root: String, bufYAML: String, shown: String) throws -> Workspace {
-    guard let text = FileSystem.read(bufYAML) else {
+    guard let text = FileSystem.readText(bufYAML) else {
       throw DiagnosticError(.error("cannot read \(shown).", rule: "CONFIG", at: .file(shown)))
     }
     let genPath = FilePath.join(FilePath.parent(bufYAML), "buf.gen.yaml")
-    let gen = FileSystem.isFile(genPath) ? FileSystem.read(genPath) : nil
+    let gen = FileSystem.isFile(genPath) ? FileSystem.readText(genPath) : nil
     return try parse(bufYAML: text, bufGenYAML: gen, root: root, file: shown)
   }
 

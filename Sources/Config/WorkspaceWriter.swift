@@ -1,5 +1,6 @@
 // Writing workspace files: the commented starter `sebuf init` writes, and a validated
 // Workspace rendered back as sebuf.yaml (what `sebuf init --from-buf` writes).
+import Basics
 import Diagnostics
 
 extension Workspace {
@@ -31,8 +32,8 @@ extension Workspace {
       use: [FILE, HTTP]
       against: .git#branch=main    # default for `sebuf breaking`
 
-    # What `sebuf generate` writes. Backends: go-http, go-client, ts-client,
-    # ts-server, openapi; `plugin:` runs any protoc plugin.
+    # What `sebuf generate` writes. Backends: \(BackendID.allCases.map(\.rawValue).joined(separator: ", "));
+    # `plugin:` runs any protoc plugin.
     # generate:
     #   - backend: go-http
     #     out: gen/go
@@ -58,12 +59,12 @@ extension Workspace {
   public static func convertFromBuf(directory: String) throws -> String {
     let root = FilePath.absolute(directory)
     let bufYAML = FilePath.join(root, "buf.yaml")
-    guard FileSystem.isFile(bufYAML), let text = FileSystem.read(bufYAML) else {
+    guard FileSystem.isFile(bufYAML), let text = FileSystem.readText(bufYAML) else {
       throw DiagnosticError(
         .error("no buf.yaml in \(directory); --from-buf converts buf.yaml (and buf.gen.yaml) v2.", rule: "CONFIG"))
     }
     let genPath = FilePath.join(root, "buf.gen.yaml")
-    let gen = FileSystem.isFile(genPath) ? FileSystem.read(genPath) : nil
+    let gen = FileSystem.isFile(genPath) ? FileSystem.readText(genPath) : nil
     let ws = try parse(bufYAML: text, bufGenYAML: gen, root: root)
     return "# Converted from buf.yaml\(gen == nil ? "" : " and buf.gen.yaml") by `sebuf init --from-buf`.\n"
       + ws.yamlText()

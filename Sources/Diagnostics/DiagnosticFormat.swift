@@ -1,3 +1,5 @@
+import Basics
+
 /// How diagnostics are printed: the `--error-format` values, in buf's shapes.
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
   /// `path:line:col:message`, like buf and protoc.
@@ -87,30 +89,6 @@ enum TextLocation {
     guard let sp = span else { return "" }
     if sp.hasPosition { return "\(sp.file):\(sp.start.line):\(sp.start.column):" }
     return "\(sp.file):"
-  }
-}
-
-/// JSON string literal quoting without Foundation.
-public enum JSONString {
-  public static func quote(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 {
-          let hex = String(u.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
   }
 }
 

@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Proto
 import SwiftProtobuf
@@ -68,40 +69,6 @@ extension Linter {
         if !f.isImport && !filter.matches(f.displayPath) && !filter.matches(f.name) { f.isImport = true }
         return f
       })
-  }
-}
-
-extension Linter {
-  /// Marks which files of an image read from disk are imports. buf's images say so
-  /// (`buf_extension`, field 8042, `is_import`); in a plain FileDescriptorSet (protoc's
-  /// `-o`, `sebuf build -o`) the well-known types and the bundled sebuf protos are
-  /// imports and every other file is a target.
-  public static func markImports(_ image: Image) -> Image {
-    var marks: [Bool?] = []
-    for file in image.files {
-      var mark: Bool? = nil
-      for f in WireFields([UInt8](file.descriptor.unknownFields.data)) where f.number == 8042 {
-        mark = false
-        for g in WireFields(Array(f.bytes)) where g.number == 1 { mark = g.scalar != 0 }
-      }
-      marks.append(mark)
-    }
-    let bufImage = marks.contains { $0 != nil }
-    return Image(
-      files: zip(image.files, marks).map { file, mark in
-        var file = file
-        file.isImport =
-          bufImage
-          ? (mark ?? false)
-          : file.name.hasPrefix("google/protobuf/") || file.name.hasPrefix("sebuf/http/")
-        return file
-      })
-  }
-
-  /// An Image from serialized FileDescriptorSet bytes, imports marked as ``markImports(_:)`` does.
-  public static func image(descriptorSet bytes: [UInt8]) throws -> Image {
-    let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
-    return markImports(Image(files: set.file.map { ImageFile(descriptor: $0, isImport: false) }))
   }
 }
 

@@ -12,7 +12,7 @@ public struct LintSettings: Sendable {
   public var options: LintOptions
 
   public init(
-    rules: [String] = LintCatalog.catalog.resolve(use: [], except: [], kind: "lint").rules,
+    rules: [String] = LintCatalog.catalog.resolve(use: [], except: []).rules,
     warn: Set<String> = [], ignores: IgnoreRules = IgnoreRules(), allowCommentIgnores: Bool = true,
     options: LintOptions = LintOptions()
   ) {
@@ -30,14 +30,14 @@ public struct LintSettings: Sendable {
     allowCommentIgnores: Bool, options: LintOptions, spans: [String: Span] = [:]
   ) -> (LintSettings, [Diagnostic]) {
     let catalog = LintCatalog.catalog
-    var (rules, diagnostics) = catalog.resolve(use: use, except: except, kind: "lint", spans: spans)
+    var (rules, diagnostics) = catalog.resolve(use: use, except: except, spans: spans)
     let ignores = IgnoreRules(
-      ignore: ignore, ignoreOnly: ignoreOnly, catalog: catalog, kind: "lint", spans: spans, diagnostics: &diagnostics)
+      ignore: ignore, ignoreOnly: ignoreOnly, catalog: catalog, spans: spans, diagnostics: &diagnostics)
     var warnSet = Set<String>()
     for id in warn {
       let ids = catalog.expand(id)
       if ids.isEmpty {
-        diagnostics.append(.error(catalog.unknownIDMessage(id, kind: "lint"), rule: "CONFIG", at: spans[id]))
+        diagnostics.append(.error(catalog.unknownIDMessage(id), rule: "CONFIG", at: spans[id]))
       }
       warnSet.formUnion(ids)
     }
@@ -55,7 +55,7 @@ public enum Linter {
   /// paths, config and comment ignores applied, `warn` rules as warnings.
   public static func lint(_ image: Image, settings: LintSettings = LintSettings()) -> [Diagnostic] {
     let wanted = Set(settings.rules)
-    let needsHTTP = LintCatalog.httpRuleTypes.contains { wanted.contains($0.info.id) }
+    let needsHTTP = LintCatalog.catalog.expand("HTTP").contains(where: wanted.contains)
     let context = LintContext(image: image, options: settings.options, decodeHTTP: needsHTTP)
     var sink = FindingSink()
     for type in LintCatalog.ruleTypes where wanted.contains(type.info.id) {

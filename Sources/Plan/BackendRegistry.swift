@@ -1,10 +1,11 @@
 import Backends
 import Config
 
-/// The native backends `generate:` entries can name, by id.
+/// The backends `generate:` entries can name, by id.
 ///
-/// To add a backend, add one line to `native` below:
-/// `.init(GoHTTPBackend(), strategy: .directory),` — the id is the backend's `name`.
+/// To add a native backend, add its id to Config's ``BackendID`` (the one list, which
+/// `sebuf.yaml` is validated against); ``registration(for:)`` then fails to compile until
+/// it maps the new case to its implementation. Tests build registries of their own.
 public struct BackendRegistry: Sendable {
   /// A native backend and how it is invoked unless the entry says otherwise.
   public struct Registration: Sendable {
@@ -19,15 +20,20 @@ public struct BackendRegistry: Sendable {
     }
   }
 
-  /// Every backend sebuf ships.
-  public static let native = BackendRegistry([
-    // One line per native backend, e.g. `.init(GoHTTPBackend(), strategy: .directory),`
-    .init(GoHTTPBackend(), strategy: .directory),
-    .init(GoClientBackend(), strategy: .directory),
-    .init(OpenAPIBackend()),
-    .init(TSClientBackend()),
-    .init(TSServerBackend()),
-  ])
+  /// Every backend sebuf ships: one per ``BackendID``.
+  public static let native = BackendRegistry(BackendID.allCases.map(registration(for:)))
+
+  /// The implementation of native backend `id` (whose `name` is `id.rawValue`) and how it
+  /// is invoked by default.
+  public static func registration(for id: BackendID) -> Registration {
+    switch id {
+    case .goHTTP: .init(GoHTTPBackend(), strategy: .directory)
+    case .goClient: .init(GoClientBackend(), strategy: .directory)
+    case .tsClient: .init(TSClientBackend())
+    case .tsServer: .init(TSServerBackend())
+    case .openapi: .init(OpenAPIBackend())
+    }
+  }
 
   public let registrations: [String: Registration]
 

@@ -1,28 +1,15 @@
 import Backends
+import Basics
 import Diagnostics
 import Foundation
 import Proto
 
-/// One file an invocation produced, before insertion points are applied.
-public struct OutputFile: Sendable, Hashable {
-  /// Relative to the job's out dir.
-  public var name: String
-  /// Non-empty for a protoc insertion into an earlier file.
-  public var insertionPoint: String
-  public var contents: [UInt8]
-
-  public init(name: String, insertionPoint: String = "", contents: [UInt8]) {
-    self.name = name
-    self.insertionPoint = insertionPoint
-    self.contents = contents
-  }
-}
-
 /// What happened to one invocation.
 public struct InvocationOutcome: Sendable {
   public var invocation: Invocation
-  /// nil: skipped, its previous files (from the manifest) are still valid.
-  public var files: [OutputFile]?
+  /// nil: skipped, its previous files (from the manifest) are still valid. Before
+  /// insertion points are applied.
+  public var files: [GeneratedFile]?
   /// The plugin's stderr (shown to the user even on success).
   public var stderr: String
 }
@@ -107,7 +94,7 @@ public struct Executor: Sendable {
     }
     let items = work
     let results = ResultBox(count: work.count)
-    let queue = ResultBox.Queue(count: work.count)
+    let queue = WorkQueue(count: work.count)
     let jobs = plan.jobs
     let workers = min(concurrency, work.count)
     if workers > 0 {
@@ -118,8 +105,7 @@ public struct Executor: Sendable {
           let job = jobs[w.job]
           let inv = job.invocations[w.inv]
           do {
-            let (files, stderr) = try Self.invoke(job, inv)
-            results.set(k, .success((files, stderr)))
+            results.set(k, .success(try Self.invoke(job, inv)))
           } catch {
             results.set(k, .failure(Self.diagnostics(for: error, job: job, invocation: inv)))
           }
@@ -133,9 +119,9 @@ public struct Executor: Sendable {
     }
     for (k, w) in work.enumerated() {
       switch results.get(k) {
-      case .success(let (files, stderr))?:
-        outcomes[w.job].invocations[w.inv].files = files
-        outcomes[w.job].invocations[w.inv].stderr = stderr
+      case .success(let output)?:
+        outcomes[w.job].invocations[w.inv].files = output.files
+        outcomes[w.job].invocations[w.inv].stderr = output.stderr
       case .failure(let diags)?:
         failures.append(contentsOf: diags)
       case nil:
@@ -146,19 +132,12 @@ public struct Executor: Sendable {
     return outcomes
   }
 
-  /// Calls the backend or plugin for one invocation.
-  static func invoke(_ job: Job, _ inv: Invocation) throws -> ([OutputFile], String) {
-    switch job.generator {
-    case .native(let backend):
-      let request = GenerationRequest(image: inv.image, filesToGenerate: inv.filesToGenerate, options: job.entry.options)
-      let files = try backend.generate(request)
-      return (files.map { OutputFile(name: $0.path, contents: $0.contents) }, "")
-    case .plugin(let runner):
-      let output = try runner.run(
-        image: inv.image, filesToGenerate: inv.filesToGenerate, parameter: PluginRequest.parameter(job.entry.options),
-        encodedFiles: inv.encodedFiles)
-      return (output.files.map { OutputFile(name: $0.name, insertionPoint: $0.insertionPoint, contents: $0.content) }, output.stderr)
-    }
+  /// Calls the backend (native or plugin, alike) for one invocation.
+  static func invoke(_ job: Job, _ inv: Invocation) throws -> GenerationOutput {
+    let request = GenerationRequest(
+      image: inv.image, filesToGenerate: inv.filesToGenerate, options: job.entry.options,
+      encodedFiles: inv.encodedFiles)
+    return try job.generator.backend.run(request)
   }
 
   /// A failure as diagnostics that name the entry (and its place in sebuf.yaml).
@@ -192,58 +171,45 @@ enum OutputCheck {
   }
 }
 
-/// Thread-safe result slots and a work queue for the executor.
-final class ResultBox: @unchecked Sendable {
-
-  enum Slot {
-    case success(([OutputFile], String))
+/// Thread-safe result slots for the executor.
+final class ResultBox: Sendable {
+  enum Slot: Sendable {
+    case success(GenerationOutput)
     case failure([Diagnostic])
   }
 
-  private let lock = NSLock()
-  private var slots: [Slot?]
-  private(set) var finishedCount = 0
-  private var anyFailure = false
+  private struct State {
+    var slots: [Slot?]
+    var finished = 0
+    var failed = false
+  }
+  private let state: Locked<State>
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  init(count: Int) { state = Locked(State(slots: Array(repeating: nil, count: count))) }
 
   func set(_ i: Int, _ slot: Slot) {
-    lock.lock()
-    slots[i] = slot
-    finishedCount += 1
-    if case .failure = slot { anyFailure = true }
-    lock.unlock()
+    state.withLock {
+      $0.slots[i] = slot
+      $0.finished += 1
+      if case .failure = slot { $0.failed = true }
+    }
   }
 
-  func get(_ i: Int) -> Slot? {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots[i]
-  }
+  func get(_ i: Int) -> Slot? { state.withLock { $0.slots[i] } }
+  var failed: Bool { state.withLock(\.failed) }
+  var finished: Int { state.withLock(\.finished) }
+}
 
-  var failed: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return anyFailure
-  }
-
-  var finished: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return finishedCount
-  }
-
-  final class Queue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-    init(count: Int) { self.count = count }
-    func next() -> Int? {
-      lock.lock()
-      defer { lock.unlock() }
-      guard nextIndex < count else { return nil }
-      nextIndex += 1
-      return nextIndex - 1
+/// Hands out the indices `0..<count` once each, to any number of threads.
+final class WorkQueue: Sendable {
+  private let nextIndex = Locked(0)
+  private let count: Int
+  init(count: Int) { self.count = count }
+  func next() -> Int? {
+    nextIndex.withLock { i in
+      guard i < count else { return nil }
+      i += 1
+      return i - 1
     }
   }
 }

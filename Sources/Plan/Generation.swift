@@ -1,4 +1,5 @@
 import Backends
+import Basics
 import Config
 import Diagnostics
 import Proto
@@ -104,13 +105,13 @@ public struct Generation: Sendable {
     timer.mark("run backends")
     var outputs: OutputSet
     while true {
-      do {
-        outputs = try OutputSet.assemble(outcomes, plan: plan, manifest: manifest)
-        break
-      } catch let rerun as OutputSet.NeedsRerun {
+      switch try OutputSet.assemble(outcomes, plan: plan, manifest: manifest) {
+      case .ready(let set):
+        outputs = set
+      case .needsRerun(let invocations):
         // A new insertion into a skipped invocation's file: run that one too, then redo.
         var extra = plan.jobs.map { $0.invocations.map { _ in false } }
-        for (jobID, invID) in rerun.invocations {
+        for (jobID, invID) in invocations {
           guard let j = plan.jobs.firstIndex(where: { $0.id == jobID }),
             let i = plan.jobs[j].invocations.firstIndex(where: { $0.id == invID }), !stale[j][i]
           else { continue }
@@ -124,7 +125,9 @@ public struct Generation: Sendable {
         for (j, o) in more.enumerated() {
           for (i, inv) in o.invocations.enumerated() where inv.files != nil { outcomes[j].invocations[i] = inv }
         }
+        continue
       }
+      break
     }
     for o in outcomes {
       for inv in o.invocations where !inv.stderr.isEmpty {

@@ -1,4 +1,5 @@
 import Backends
+import Basics
 import Config
 import Proto
 
@@ -15,6 +16,14 @@ public enum JobGenerator: Sendable {
     switch self {
     case .native(let backend): return "native:" + backend.name
     case .plugin(let runner): return "plugin:" + runner.executable + ":" + FileSystem.statFingerprint(runner.executable)
+    }
+  }
+
+  /// What runs: a plugin is one more ``Backend``.
+  var backend: any Backend {
+    switch self {
+    case .native(let backend): return backend
+    case .plugin(let runner): return runner
     }
   }
 

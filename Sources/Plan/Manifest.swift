@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// `.sebuf/manifest.json`: what each job wrote last time and the cache keys it was

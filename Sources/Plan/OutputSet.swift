@@ -1,4 +1,5 @@
 import Backends
+import Basics
 import Diagnostics
 
 /// Every file the run ends up owning, after insertion points, with conflicts between
@@ -23,20 +24,22 @@ public struct OutputSet: Sendable {
   /// Job id → invocation id → paths of other invocations' files it inserted into.
   public var invocationInserts: [String: [String: [String]]] = [:]
 
-  /// An insertion point targets a file whose invocation was skipped: those invocations
-  /// must run too (then assemble again), so the insertion lands in a fresh file.
-  public struct NeedsRerun: Error {
+  /// What assembling gives: the final set, or the skipped invocations that must run too
+  /// because an insertion point targets one of their files (then assemble again, so the
+  /// insertion lands in a fresh file).
+  public enum Assembly: Sendable {
+    case ready(OutputSet)
     /// (job id, invocation id) pairs.
-    public var invocations: [(String, String)]
+    case needsRerun([(job: String, invocation: String)])
   }
 
   /// Applies insertion points in `generate:` order and checks every name and claim.
   /// Throws all problems at once; each names the entries involved.
-  public static func assemble(_ outcomes: [JobOutcome], plan: GenerationPlan, manifest: Manifest) throws -> OutputSet {
+  public static func assemble(_ outcomes: [JobOutcome], plan: GenerationPlan, manifest: Manifest) throws -> Assembly {
     var set = OutputSet(files: [:], order: [], invocationFiles: [:])
     var problems: [Diagnostic] = []
     var producer: [String: (String, String)] = [:]
-    var rerun: [(String, String)] = []
+    var rerun: [(job: String, invocation: String)] = []
     var indexOfJob: [String: Int] = [:]
     for o in outcomes { indexOfJob[o.job.id] = o.job.index }
     func describe(_ id: String) -> String {
@@ -65,14 +68,14 @@ public struct OutputSet: Sendable {
         var paths: [String] = []
         var inserts: [String] = []
         for file in produced {
-          guard PathRules.isSafeOutputName(file.name) else {
+          guard PathRules.isSafeOutputName(file.path) else {
             problems.append(
               .error(
-                "generate entry \(describe(job.id)) wants to write \"\(file.name)\": output names must be relative paths inside the out dir without \"..\", \".\" or empty parts; nothing was written",
+                "generate entry \(describe(job.id)) wants to write \"\(file.path)\": output names must be relative paths inside the out dir without \"..\", \".\" or empty parts; nothing was written",
                 rule: "GENERATE", at: job.entry.span))
             continue
           }
-          let path = job.out == "." ? file.name : job.out + "/" + file.name
+          let path = job.out == "." ? file.path : job.out + "/" + file.path
           if !file.insertionPoint.isEmpty {
             guard let target = set.files[path] else {
               problems.append(
@@ -134,7 +137,7 @@ public struct OutputSet: Sendable {
       }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
-    if !rerun.isEmpty { throw NeedsRerun(invocations: rerun) }
-    return set
+    if !rerun.isEmpty { return .needsRerun(rerun) }
+    return .ready(set)
   }
 }

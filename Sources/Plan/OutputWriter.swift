@@ -1,5 +1,6 @@
-import Foundation
+import Basics
 import Diagnostics
+import Foundation
 
 /// What a run did (or, in a dry run, would do) to each file.
 public struct FileChange: Sendable, Hashable {
@@ -47,21 +48,46 @@ public struct OutputWriter {
 
   public init(root: String) { self.root = root }
 
-  /// Compares `outputs` with the disk and (unless `dryRun`) applies the difference.
-  /// Checks every path before writing anything: a path that would leave its job's out
-  /// dir through a symlink aborts the whole write.
+  /// Compares `outputs` with the disk and (unless `dryRun`) applies the difference, in
+  /// phases: classify every file (nothing touched yet), mark the affected jobs dirty in
+  /// the manifest, write and remove, then record the final manifest and drop directories
+  /// the jobs created that are now empty. Every path is checked before anything is
+  /// written: one that would leave its job's out dir through a symlink aborts the run.
   public func write(
     _ outputs: OutputSet, outcomes: [JobOutcome], plan: GenerationPlan, manifest old: Manifest, dryRun: Bool
   ) throws -> (WriteReport, Manifest) {
-    var problems: [Diagnostic] = []
-    var reports: [JobReport] = []
+    var work = try classify(outputs, outcomes: outcomes, plan: plan, manifest: old)
+    if dryRun { return (work.report, old) }
+    try markDirty(work, outputs: outputs, outcomes: outcomes, manifest: old)
+    let sweep = Set(old.jobs.values.filter(\.dirty).map(\.out))
+    for out in sweep { sweepTempFiles(root + "/" + out) }
+    if !sweep.isEmpty { sweepTempFiles(root + "/.sebuf") }
+    try apply(&work, outputs: outputs)
+    let manifest = try finish(work, outputs: outputs, outcomes: outcomes, manifest: old)
+    return (work.report, manifest)
+  }
+
+  /// What one run does to the disk, decided before anything is touched.
+  struct Work {
+    var report: WriteReport
     var toWrite: [(path: String, bytes: [UInt8], job: String)] = []
     var toRemove: [(path: String, job: String)] = []
-    var newManifest = old
+    /// Manifest records of the files that end up on disk, by path.
     var records: [String: Manifest.FileRecord] = [:]
-    let claimed = outputs.files
+    /// Jobs of removed `generate:` entries.
+    var orphanJobs: [String] = []
+    /// Directories each job created in this run (workspace-relative).
+    var created: [String: [String]] = [:]
 
-    // 1. Classify every produced file.
+    var touchedJobs: Set<String> { Set(toWrite.map(\.job) + toRemove.map(\.job)) }
+  }
+
+  /// Phase 1: new, changed, unchanged and stale files of every job, and of entries removed
+  /// from sebuf.yaml. Reads the disk, writes nothing; throws every unsafe path at once.
+  func classify(_ outputs: OutputSet, outcomes: [JobOutcome], plan: GenerationPlan, manifest old: Manifest) throws -> Work {
+    var problems: [Diagnostic] = []
+    var work = Work(report: WriteReport(jobs: [], orphanRemovals: [], notes: []))
+    let claimed = outputs.files
     for outcome in outcomes {
       let job = outcome.job
       let realOut = resolve(root + "/" + job.out)
@@ -69,7 +95,7 @@ public struct OutputWriter {
       for path in outputs.order {
         guard let file = claimed[path], file.job == job.id else { continue }
         guard let bytes = file.contents else {
-          if let rec = old.jobs[job.id]?.files[path] { records[path] = rec }
+          if let rec = old.jobs[job.id]?.files[path] { work.records[path] = rec }
           continue
         }
         let abs = root + "/" + path
@@ -87,12 +113,12 @@ public struct OutputWriter {
           stamp.mtime == previous.mtime
         {
           kind = .unchanged
-          records[path] = previous
+          work.records[path] = previous
         } else if let disk = FileSystem.read(abs) {
           if disk == bytes {
             kind = .unchanged
             if let stamp = FileSystem.stamp(abs) {
-              records[path] = Manifest.FileRecord(hash: file.hash, size: stamp.size, mtime: stamp.mtime)
+              work.records[path] = Manifest.FileRecord(hash: file.hash, size: stamp.size, mtime: stamp.mtime)
             }
           } else {
             kind = .changed
@@ -100,117 +126,118 @@ public struct OutputWriter {
         } else {
           kind = FileSystem.exists(abs) ? .changed : .new
         }
-        if kind != .unchanged { toWrite.append((path, bytes, job.id)) }
+        if kind != .unchanged { work.toWrite.append((path, bytes, job.id)) }
         changes.append(FileChange(path: path, kind: kind))
       }
       // Stale: written last time by this job, not claimed by anyone now.
       if !job.partial, let rec = old.jobs[job.id] {
         for path in rec.files.keys.sorted() where claimed[path] == nil {
-          if FileSystem.exists(root + "/" + path) { toRemove.append((path, job.id)) }
+          if FileSystem.exists(root + "/" + path) { work.toRemove.append((path, job.id)) }
           changes.append(FileChange(path: path, kind: .stale))
         }
       }
-      reports.append(JobReport(id: job.id, label: job.label, skipped: outcome.skipped && changes.isEmpty, changes: changes))
+      work.report.jobs.append(
+        JobReport(id: job.id, label: job.label, skipped: outcome.skipped && changes.isEmpty, changes: changes))
     }
-
     // Entries removed from sebuf.yaml: a full run removes what they wrote.
-    var orphans: [FileChange] = []
-    var orphanJobs: [String] = []
     if !plan.isPartial {
       for (id, rec) in old.jobs.sorted(by: { $0.key < $1.key }) where !plan.allJobIDs.contains(id) {
-        orphanJobs.append(id)
+        work.orphanJobs.append(id)
         for path in rec.files.keys.sorted() where claimed[path] == nil {
-          if FileSystem.exists(root + "/" + path) { toRemove.append((path, id)) }
-          orphans.append(FileChange(path: path, kind: .stale))
+          if FileSystem.exists(root + "/" + path) { work.toRemove.append((path, id)) }
+          work.report.orphanRemovals.append(FileChange(path: path, kind: .stale))
         }
       }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
+    return work
+  }
 
-    // 2. The manifest after the run.
-    var created: [String: [String]] = [:]
-    func finalRecord(for outcome: JobOutcome) -> Manifest.JobRecord {
-      let job = outcome.job
-      let previous = old.jobs[job.id]
-      var rec = Manifest.JobRecord(out: job.out, inputs: job.inputsKey)
-      let mine = outputs.order.filter { claimed[$0]?.job == job.id }
-      for path in mine { if let r = records[path] { rec.files[path] = r } }
-      let perInv = outputs.invocationFiles[job.id] ?? [:]
-      for inv in outcome.invocations {
-        let inserts =
-          inv.files == nil
-          ? previous?.invocations[inv.invocation.id]?.inserts
-          : outputs.invocationInserts[job.id]?[inv.invocation.id]
-        rec.invocations[inv.invocation.id] = Manifest.InvocationRecord(
-          key: inv.invocation.key, files: perInv[inv.invocation.id] ?? [], inserts: inserts)
-      }
-      rec.dirs = (previous?.dirs ?? []) + (created[job.id] ?? [])
-      if job.partial {
-        // --path: merge with what the full run recorded; nothing of it is reusable as is.
-        rec.inputs = ""
-        for (path, r) in previous?.files ?? [:] where rec.files[path] == nil { rec.files[path] = r }
-        var invocations = previous?.invocations ?? [:]
-        for (id, inv) in rec.invocations {
-          let before = invocations[id]?.files ?? []
-          invocations[id] = Manifest.InvocationRecord(key: "", files: Array(Set(before + inv.files)).sorted())
-        }
-        rec.invocations = invocations
-      }
-      return rec
+  /// A job's manifest record after the run.
+  func finalRecord(for outcome: JobOutcome, _ work: Work, outputs: OutputSet, manifest old: Manifest) -> Manifest.JobRecord {
+    let job = outcome.job
+    let previous = old.jobs[job.id]
+    var rec = Manifest.JobRecord(out: job.out, inputs: job.inputsKey)
+    let mine = outputs.order.filter { outputs.files[$0]?.job == job.id }
+    for path in mine { if let r = work.records[path] { rec.files[path] = r } }
+    let perInv = outputs.invocationFiles[job.id] ?? [:]
+    for inv in outcome.invocations {
+      let inserts =
+        inv.files == nil
+        ? previous?.invocations[inv.invocation.id]?.inserts
+        : outputs.invocationInserts[job.id]?[inv.invocation.id]
+      rec.invocations[inv.invocation.id] = Manifest.InvocationRecord(
+        key: inv.invocation.key, files: perInv[inv.invocation.id] ?? [], inserts: inserts)
     }
-
-    let report = WriteReport(jobs: reports, orphanRemovals: orphans, notes: [])
-    if dryRun { return (report, old) }
-
-    // 3. Mark the affected jobs dirty (recording old + new files) before touching disk,
-    // so an interrupted run is cleaned up by the next one.
-    let touched = Set(toWrite.map(\.job) + toRemove.map(\.job))
-    let sweep = old.jobs.filter { $0.value.dirty }.map(\.value.out)
-    if !touched.isEmpty {
-      var pending = newManifest
-      for outcome in outcomes where touched.contains(outcome.job.id) {
-        var rec = finalRecord(for: outcome)
-        for (path, r) in old.jobs[outcome.job.id]?.files ?? [:] where rec.files[path] == nil { rec.files[path] = r }
-        for w in toWrite where w.job == outcome.job.id && rec.files[w.path] == nil {
-          rec.files[w.path] = Manifest.FileRecord(hash: "", size: -1, mtime: 0)
-        }
-        rec.dirty = true
-        rec.inputs = ""
-        pending.jobs[outcome.job.id] = rec
+    rec.dirs = (previous?.dirs ?? []) + (work.created[job.id] ?? [])
+    if job.partial {
+      // --path: merge with what the full run recorded; nothing of it is reusable as is.
+      rec.inputs = ""
+      for (path, r) in previous?.files ?? [:] where rec.files[path] == nil { rec.files[path] = r }
+      var invocations = previous?.invocations ?? [:]
+      for (id, inv) in rec.invocations {
+        let before = invocations[id]?.files ?? []
+        invocations[id] = Manifest.InvocationRecord(key: "", files: Array(Set(before + inv.files)).sorted())
       }
-      try pending.save(manifestPath)
+      rec.invocations = invocations
     }
-    for out in Set(sweep) { sweepTempFiles(root + "/" + out) }
-    if !sweep.isEmpty { sweepTempFiles(root + "/.sebuf") }
+    return rec
+  }
 
-    // 4. Write (directories first, then the files on several threads: each write waits
-    // for its fsync, so this is latency-bound), then remove.
+  /// Phase 2: mark the affected jobs dirty (recording old and new files) before touching
+  /// the disk, so an interrupted run is cleaned up by the next one.
+  func markDirty(_ work: Work, outputs: OutputSet, outcomes: [JobOutcome], manifest old: Manifest) throws {
+    let touched = work.touchedJobs
+    guard !touched.isEmpty else { return }
+    var pending = old
+    for outcome in outcomes where touched.contains(outcome.job.id) {
+      var rec = finalRecord(for: outcome, work, outputs: outputs, manifest: old)
+      for (path, r) in old.jobs[outcome.job.id]?.files ?? [:] where rec.files[path] == nil { rec.files[path] = r }
+      for w in work.toWrite where w.job == outcome.job.id && rec.files[w.path] == nil {
+        rec.files[w.path] = Manifest.FileRecord(hash: "", size: -1, mtime: 0)
+      }
+      rec.dirty = true
+      rec.inputs = ""
+      pending.jobs[outcome.job.id] = rec
+    }
+    try pending.save(manifestPath)
+  }
+
+  /// Phase 3: create directories, write the files on several threads (each write waits for
+  /// its fsync, so this is latency-bound), sync the directories, then remove stale files.
+  func apply(_ work: inout Work, outputs: OutputSet) throws {
     var syncDirs = Set<String>()
-    for w in toWrite {
+    for w in work.toWrite {
       let dir = PathRules.directory(of: root + "/" + w.path)
       if syncDirs.insert(dir).inserted {
         let made = try FileSystem.makeDirectories(dir)
-        created[w.job, default: []].append(contentsOf: made.map { relative($0) })
+        work.created[w.job, default: []].append(contentsOf: made.map { relative($0) })
       }
     }
-    try ParallelWrites.run(toWrite.map { (root + "/" + $0.path, $0.bytes) }, threads: 8)
-    for w in toWrite {
-      if let stamp = FileSystem.stamp(root + "/" + w.path), let file = claimed[w.path] {
-        records[w.path] = Manifest.FileRecord(hash: file.hash, size: stamp.size, mtime: stamp.mtime)
+    try ParallelWrites.run(work.toWrite.map { (root + "/" + $0.path, $0.bytes) }, threads: 8)
+    for w in work.toWrite {
+      if let stamp = FileSystem.stamp(root + "/" + w.path), let file = outputs.files[w.path] {
+        work.records[w.path] = Manifest.FileRecord(hash: file.hash, size: stamp.size, mtime: stamp.mtime)
       }
     }
     for dir in syncDirs { FileSystem.syncDirectory(dir) }
-    for r in toRemove { try FileSystem.remove(root + "/" + r.path) }
+    for r in work.toRemove { try FileSystem.remove(root + "/" + r.path) }
+  }
 
-    // 5. Final manifest; then drop directories the jobs created that are now empty.
-    for outcome in outcomes { newManifest.jobs[outcome.job.id] = finalRecord(for: outcome) }
-    var orphanDirs: [String] = []
-    for id in orphanJobs {
-      orphanDirs += old.jobs[id]?.dirs ?? []
-      newManifest.jobs[id] = nil
+  /// Phase 4: the final manifest; directories the jobs created that are now empty go.
+  func finish(_ work: Work, outputs: OutputSet, outcomes: [JobOutcome], manifest old: Manifest) throws -> Manifest {
+    var manifest = old
+    for outcome in outcomes {
+      manifest.jobs[outcome.job.id] = finalRecord(for: outcome, work, outputs: outputs, manifest: old)
     }
+    var orphanDirs: [String] = []
+    for id in work.orphanJobs {
+      orphanDirs += old.jobs[id]?.dirs ?? []
+      manifest.jobs[id] = nil
+    }
+    let touched = work.touchedJobs
     for id in touched.sorted() {
-      guard var rec = newManifest.jobs[id] else { continue }
+      guard var rec = manifest.jobs[id] else { continue }
       var kept: [String] = []
       for dir in Set(rec.dirs).sorted(by: { $0.count > $1.count }) {
         let abs = root + "/" + dir
@@ -220,23 +247,20 @@ public struct OutputWriter {
         }
       }
       rec.dirs = kept.sorted()
-      newManifest.jobs[id] = rec
+      manifest.jobs[id] = rec
     }
     for dir in Set(orphanDirs).sorted(by: { $0.count > $1.count }) { FileSystem.removeIfEmptyDirectory(root + "/" + dir) }
-    if newManifest != old || !touched.isEmpty { try newManifest.save(manifestPath) }
-    return (report, newManifest)
+    if manifest != old || !touched.isEmpty { try manifest.save(manifestPath) }
+    return manifest
   }
 
-  /// Removes temp files an interrupted run left under `dir`.
+  /// Removes temp files an interrupted run left under `dir` (symlinked directories are
+  /// not entered, so a link loop cannot make the sweep endless).
   private func sweepTempFiles(_ dir: String) {
-    for entry in FileSystem.list(dir) {
-      let path = dir + "/" + entry.name
-      if entry.isDirectory {
-        sweepTempFiles(path)
-      } else if entry.name.hasPrefix(FileSystem.tempMarker) {
-        try? FileSystem.remove(path)
-      }
+    let temps = FileSystem.walkFiles(under: dir, includeHidden: true) {
+      PathRules.baseName($0).hasPrefix(FileSystem.tempMarker)
     }
+    for rel in temps { try? FileSystem.remove(dir + "/" + rel) }
   }
 
   private func relative(_ abs: String) -> String {
@@ -267,8 +291,8 @@ enum ParallelWrites {
       for item in items { try FileSystem.writeAtomically(item.bytes, to: item.path) }
       return
     }
-    let queue = ResultBox.Queue(count: items.count)
-    let errors = ErrorList()
+    let queue = WorkQueue(count: items.count)
+    let errors = Locked<[Error]>([])
     let group = DispatchGroup()
     for _ in 0..<min(threads, items.count) {
       group.enter()
@@ -277,28 +301,13 @@ enum ParallelWrites {
           do {
             try FileSystem.writeAtomically(items[i].bytes, to: items[i].path)
           } catch {
-            errors.add(error)
+            errors.withLock { $0.append(error) }
           }
         }
         group.leave()
       }
     }
     group.wait()
-    if let first = errors.first { throw first }
-  }
-
-  private final class ErrorList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [Error] = []
-    func add(_ e: Error) {
-      lock.lock()
-      errors.append(e)
-      lock.unlock()
-    }
-    var first: Error? {
-      lock.lock()
-      defer { lock.unlock() }
-      return errors.first
-    }
+    if let first = errors.withLock(\.first) { throw first }
   }
 }

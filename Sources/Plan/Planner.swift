@@ -1,8 +1,9 @@
 import Backends
+import Basics
 import Config
 import Diagnostics
-import Proto
 import Dispatch
+import Proto
 import SwiftProtobuf
 
 /// Turns the workspace's `generate:` entries and the compiled Image into jobs.

@@ -11,7 +11,7 @@
 import ArgumentParser
 import Config
 import Diagnostics
-import Plan
+import Inputs
 import Proto
 
 #if canImport(Glibc)
@@ -75,23 +75,12 @@ struct WorkspaceOptions: ParsableArguments {
   /// current directory). A path outside the workspace, or one that selects no module
   /// file, is an error (printed; exit 1).
   func workspacePaths(in workspace: Workspace, _ output: OutputOptions) throws -> [String] {
-    var result: [String] = []
-    var problems: [Diagnostic] = []
-    for p in paths {
-      if let rel = PathMath.relative(PathMath.absolute(p), to: workspace.root) {
-        result.append(rel)
-      } else {
-        problems.append(.error(
-          "--path \(p) is outside the workspace \(workspace.root); give a path inside it.",
-          rule: "CONFIG"))
-      }
-    }
-    if problems.isEmpty { problems = workspace.unmatchedPaths(result) }
-    if !problems.isEmpty {
-      printDiagnostics(problems, format: output.errorFormat.diagnosticFormat, to: .standardError)
+    do {
+      return try workspace.selectPaths(paths)
+    } catch {
+      printDiagnostics(error.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure
     }
-    return result
   }
 }
 
@@ -252,54 +241,3 @@ enum Terminal {
   }
 }
 
-// MARK: - Paths
-
-/// Minimal path arithmetic on `/`-separated paths (no Foundation needed).
-enum PathMath {
-  /// The current directory.
-  static func currentDirectory() -> String {
-    guard let p = getcwd(nil, 0) else { return "." }
-    defer { free(p) }
-    return String(cString: p)
-  }
-
-  /// `p` made absolute against the current directory and normalised (`.`/`..` removed).
-  static func absolute(_ p: String) -> String {
-    let joined = p.hasPrefix("/") ? p : currentDirectory() + "/" + p
-    var parts: [Substring] = []
-    for c in joined.split(separator: "/") {
-      if c == "." || c.isEmpty { continue }
-      if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-      parts.append(c)
-    }
-    return "/" + parts.joined(separator: "/")
-  }
-
-  /// `path` relative to `root` (both absolute); `.` for the root itself; nil if outside.
-  static func relative(_ path: String, to root: String) -> String? {
-    let r = absolute(root)
-    if path == r { return "." }
-    let prefix = r == "/" ? "/" : r + "/"
-    guard path.hasPrefix(prefix) else { return nil }
-    return String(path.dropFirst(prefix.count))
-  }
-}
-
-/// What is at a path, and writing a small file (for `init`).
-enum FileKind: Equatable {
-  case missing, file, directory
-
-  static func of(_ path: String) -> FileKind {
-    var st = stat()
-    guard stat(path, &st) == 0 else { return .missing }
-    return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
-  }
-
-  /// Writes `text` to a new file; false on failure.
-  static func write(_ text: String, to path: String) -> Bool {
-    guard let f = fopen(path, "wx") else { return false }
-    defer { fclose(f) }
-    let bytes = Array(text.utf8)
-    return fwrite(bytes, 1, bytes.count, f) == bytes.count
-  }
-}

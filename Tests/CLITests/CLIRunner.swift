@@ -28,14 +28,18 @@ enum CLI {
     var status: Int32
   }
 
-  /// Runs sebuf with `args` in `directory`; `env` entries are added to the environment.
-  static func run(_ args: [String], in directory: String? = nil, env: [String: String] = [:]) throws -> Result {
-    try runTool(binary, args, in: directory, env: env)
+  /// Runs sebuf with `args` in `directory`; `env` entries are added to the environment,
+  /// `unset` names removed from it.
+  static func run(
+    _ args: [String], in directory: String? = nil, env: [String: String] = [:], unset: [String] = []
+  ) throws -> Result {
+    try runTool(binary, args, in: directory, env: env, unset: unset)
   }
 
   /// Runs any executable (bash, zsh, fish, script).
-  static func runTool(_ tool: String, _ args: [String], in directory: String? = nil, env: [String: String] = [:])
-    throws -> Result
+  static func runTool(
+    _ tool: String, _ args: [String], in directory: String? = nil, env: [String: String] = [:], unset: [String] = []
+  ) throws -> Result
   {
     signal(SIGPIPE, SIG_IGN)
     guard FileManager.default.isExecutableFile(atPath: tool) else {
@@ -49,6 +53,7 @@ enum CLI {
     if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var environment = ProcessInfo.processInfo.environment
     environment.removeValue(forKey: "NO_COLOR")
+    for k in unset { environment.removeValue(forKey: k) }
     for (k, v) in env { environment[k] = v }
     p.environment = environment
     let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("sebuf-out-\(UUID().uuidString)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `sebuf completion`: the committed scripts are current, and each shell really loads them.
@@ -65,14 +66,16 @@ import Testing
     #expect(r.stdout == "protos\n")
   }
 
-  @Test func zshScriptParses() throws {
+  @Test(.oracle("/usr/bin/zsh")) func zshScriptParses() throws {
+    try OracleTools.require(["/usr/bin/zsh"])
     let file = CLI.packageRoot + "/completions/sebuf.zsh"
     let r = try CLI.runTool("/usr/bin/zsh", ["-n", file])
     #expect(r.status == 0, "zsh -n: \(r.stderr)")
     #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("#compdef sebuf"))
   }
 
-  @Test func fishScriptParsesAndCompletes() throws {
+  @Test(.oracle("/usr/bin/fish")) func fishScriptParsesAndCompletes() throws {
+    try OracleTools.require(["/usr/bin/fish"])
     let file = CLI.packageRoot + "/completions/sebuf.fish"
     let n = try CLI.runTool("/usr/bin/fish", ["-n", file])
     #expect(n.status == 0, "fish -n: \(n.stderr)")

@@ -1,3 +1,4 @@
+import Basics
 import Config
 import Diagnostics
 import Testing

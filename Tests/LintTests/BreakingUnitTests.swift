@@ -8,7 +8,8 @@ import Testing
 @Suite("Breaking units")
 struct BreakingUnitTests {
   @Test func catalogMatchesBufV2Membership() {
-    let rules = BreakingCatalog.rules
+    let catalog = BreakingCatalog.catalog
+    let rules = catalog.rules.map { (info: $0, categories: catalog.categories(of: $0.id)) }
     let ids = rules.map(\.info.id)
     #expect(Set(ids).count == ids.count, "duplicate rule ids")
     // buf 1.75 `buf config ls-breaking-rules --version v2`: 64 rules, FILE has 51.
@@ -43,24 +44,6 @@ struct BreakingUnitTests {
     let (_, errors) = BreakingChecker.selectRules(s)
     #expect(errors.count == 1)
     #expect(errors.first?.message.contains("\"NOPE_RULE\"") == true)
-  }
-
-  @Test func againstGrammar() throws {
-    let dir: (String) -> Bool = { $0 == "old" }
-    #expect(try AgainstInput.parse(".git#branch=main", isDirectory: dir) == .git(repository: ".git", ref: .branch("main"), subdir: nil))
-    #expect(try AgainstInput.parse(".git#tag=v1.0.0", isDirectory: dir) == .git(repository: ".git", ref: .tag("v1.0.0"), subdir: nil))
-    #expect(
-      try AgainstInput.parse(".git#ref=HEAD~1,subdir=api", isDirectory: dir)
-        == .git(repository: ".git", ref: .ref("HEAD~1"), subdir: "api"))
-    #expect(try AgainstInput.parse("../repo/.git", isDirectory: dir) == .git(repository: "../repo/.git", ref: .ref("HEAD"), subdir: nil))
-    #expect(try AgainstInput.parse("old", isDirectory: dir) == .directory("old"))
-    #expect(try AgainstInput.parse("base.binpb", isDirectory: dir) == .image("base.binpb", .binary))
-    #expect(try AgainstInput.parse("base.bin", isDirectory: dir) == .image("base.bin", .binary))
-    #expect(try AgainstInput.parse("base.json", isDirectory: dir) == .image("base.json", .json))
-    #expect(try AgainstInput.parse("x#format=binpb", isDirectory: dir) == .image("x", .binary))
-    #expect(throws: AgainstError.self) { try AgainstInput.parse(".git#branch=a,tag=b", isDirectory: dir) }
-    #expect(throws: AgainstError.self) { try AgainstInput.parse(".git#bogus=1", isDirectory: dir) }
-    #expect(throws: AgainstError.self) { try AgainstInput.parse("old#branch=main", isDirectory: dir) }
   }
 
   @Test func unstablePackages() {

@@ -11,17 +11,20 @@ import Testing
   func examples(_ id: String) throws {
     let info = try #require(LintCatalog.catalog.rule(id))
     let settings = LintSettings(rules: [id])
-    for good in info.good {
-      let (files, _) = ExampleCompiler.split(good)
+    for example in info.examples {
+      #expect(example.previous == nil, "\(id): a lint example has no previous schema")
+      let (files, markers) = ExampleCompiler.split(example.source)
       let found = Linter.lint(try ExampleCompiler.compile(files), settings: settings)
-      #expect(found.isEmpty, "good example of \(id) reported: \(found.map(\.message))")
-    }
-    for bad in info.bad {
-      let (files, markers) = ExampleCompiler.split(bad)
+      if example.isGood {
+        #expect(found.isEmpty, "good example of \(id) reported: \(found.map(\.message))")
+        continue
+      }
       #expect(!markers.isEmpty, "bad example of \(id) has no ↓ marker")
-      let found = Linter.lint(try ExampleCompiler.compile(files), settings: settings)
       let at = Set(found.map { ExampleCompiler.Marker(file: $0.span!.file, line: $0.span!.start.line, column: $0.span!.start.column) })
       #expect(at == markers, "\(id): expected \(markers.sorted { $0.description < $1.description }), got \(found.map { "\($0.span!.file):\($0.span!.start.line):\($0.span!.start.column) \($0.message)" })")
+      if !example.messages.isEmpty {
+        #expect(found.map(\.message).sorted() == example.messages.sorted(), "\(id): messages")
+      }
     }
   }
 }
@@ -39,7 +42,7 @@ import Testing
   }
 
   @Test func everyRuleCategorisedAndDocumented() {
-    let categorised = Set(LintCatalog.categories.flatMap(\.ruleIDs))
+    let categorised = Set(LintCatalog.catalog.categories.flatMap(\.ruleIDs))
     for t in LintCatalog.ruleTypes {
       let info = t.info
       #expect(!info.purpose.isEmpty)
@@ -51,7 +54,7 @@ import Testing
         #expect(categorised.contains(info.id), "\(info.id) is in no category")
       }
     }
-    for c in LintCatalog.categories {
+    for c in LintCatalog.catalog.categories {
       #expect(!c.ruleIDs.isEmpty, "\(c.id) is empty")
       for r in c.ruleIDs { #expect(LintCatalog.catalog.rule(r) != nil, "\(c.id) lists unknown \(r)") }
     }

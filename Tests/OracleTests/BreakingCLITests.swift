@@ -2,6 +2,7 @@
 // CI run meets (shallow clone, missing branch, unknown ref, bad image), comment ignores,
 // config ignores, output formats and exit codes.
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("sebuf breaking CLI")
@@ -44,8 +45,8 @@ struct BreakingCLITests {
     return (code, String(decoding: out, as: UTF8.self), err)
   }
 
-  @Test func everyAgainstFormFindsTheSameBreak() throws {
-    if BreakingSupport.skipOracles { return }
+  @Test(.oracle("git")) func everyAgainstFormFindsTheSameBreak() throws {
+    try OracleTools.require(["git"])
     let changed = Self.v1.replacingOccurrences(of: "int32 age = 2;", with: "string age = 2;")
     let repo = try repo(current: changed, config: Self.config)
     defer { try? FileManager.default.removeItem(at: repo) }
@@ -83,8 +84,8 @@ struct BreakingCLITests {
     #expect(code == 0 && out.isEmpty)
   }
 
-  @Test func gitProblemsSayWhatToDo() throws {
-    if BreakingSupport.skipOracles { return }
+  @Test(.oracle("git")) func gitProblemsSayWhatToDo() throws {
+    try OracleTools.require(["git"])
     let repo = try repo(current: Self.v1.replacingOccurrences(of: "  string name = 3;\n", with: ""), config: Self.config)
     defer { try? FileManager.default.removeItem(at: repo) }
 
@@ -126,8 +127,8 @@ struct BreakingCLITests {
     #expect(code == 0 && out.isEmpty, "\(err)")
   }
 
-  @Test func commentAndConfigIgnores() throws {
-    if BreakingSupport.skipOracles { return }
+  @Test(.oracle("git")) func commentAndConfigIgnores() throws {
+    try OracleTools.require(["git"])
     // Two breaks: age's type (accepted with a comment) and a deleted field (reported).
     let current = """
       syntax = "proto3";
@@ -164,8 +165,8 @@ struct BreakingCLITests {
     #expect(code == 0 && out.isEmpty)
   }
 
-  @Test func unstablePackagesAreSkippedWhenAsked() throws {
-    if BreakingSupport.skipOracles { return }
+  @Test(.oracle("git")) func unstablePackagesAreSkippedWhenAsked() throws {
+    try OracleTools.require(["git"])
     let beta = "syntax = \"proto3\";\n\npackage acme.pet.v1beta1;\n\nmessage Draft {\n  string id = 1;\n  string x = 2;\n}\n"
     let repo = try BreakingSupport.tempDir("unstable")
     defer { try? FileManager.default.removeItem(at: repo) }

@@ -1,38 +1,42 @@
-// Every HTTP breaking rule's examples, each run against a real git repository created in
-// the test: the example's previous files are committed, then its current files; the
+// Every HTTP breaking rule's examples (the fast run is LintTests' BreakingExampleTests), each
+// run against a real git repository created in the test, with protoc compiling both sides:
+// the example's previous files are committed, then its current files; the
 // previous version is read back with `--against .git#ref=HEAD~1` semantics (GitSnapshot),
 // both sides are compiled, and the rule must report exactly the expected positions.
 import Diagnostics
 import Foundation
+import Inputs
 import Lint
 import Proto
+import TestSupport
 import Testing
 
 @Suite("HTTP breaking rules")
 struct BreakingHTTPTests {
-  static let httpRules = BreakingCatalog.rules.filter { $0.categories.contains("HTTP") }
+  static let httpRules: [RuleInfo] = BreakingCatalog.catalog.rules.filter {
+    BreakingCatalog.catalog.categories(of: $0.id).contains("HTTP")
+  }
 
   @Test func everyHTTPRuleHasExamples() {
     #expect(Self.httpRules.count >= 11)
     for r in Self.httpRules {
-      #expect(!r.info.examples.isEmpty, "\(r.info.id) has no examples")
-      #expect(r.info.id.hasPrefix("HTTP_") && r.info.id == r.info.id.uppercased())
+      #expect(!r.examples.isEmpty, "\(r.id) has no examples")
+      #expect(r.id.hasPrefix("HTTP_") && r.id == r.id.uppercased())
     }
   }
 
-  @Test(arguments: httpRules.map(\.info.id))
+  @Test(.oracle("git", "protoc"), arguments: httpRules.map(\.id))
   func examplesAgainstGitHistory(rule: String) throws {
-    if BreakingSupport.skipOracles {
-      print("skipping \(rule): SEBUF_SKIP_ORACLES=1")
-      return
-    }
-    let info = try #require(Self.httpRules.first { $0.info.id == rule }).info
+    try OracleTools.require(["git", "protoc"])
+    let info = try #require(Self.httpRules.first { $0.id == rule })
     for (n, example) in info.examples.enumerated() {
       let repo = try BreakingSupport.tempDir("http-\(rule)-\(n)")
       defer { try? FileManager.default.removeItem(at: repo) }
       try BreakingSupport.git(["init", "-q", "-b", "main"], in: repo)
-      try BreakingSupport.commit(example.previous, in: repo, message: "previous")
-      try BreakingSupport.commit(example.current, in: repo, message: "current")
+      let markers = RuleExample.split(example.source).markers
+      let files = { (text: String) in Dictionary(RuleExample.split(text).files.map { ($0.path, $0.text) }) { a, _ in a } }
+      try BreakingSupport.commit(files(example.previous ?? ""), in: repo, message: "previous")
+      try BreakingSupport.commit(files(example.source), in: repo, message: "current")
 
       let snapshot = try GitSnapshot.extract(
         repository: repo.appendingPathComponent(".git").path, ref: .ref("HEAD~1"), subdir: nil)
@@ -46,7 +50,11 @@ struct BreakingHTTPTests {
       settings.use = [rule]
       let found = BreakingChecker.check(current: current, previous: previous, settings: settings).violations
       let positions = found.map { "\($0.span?.file ?? ""):\($0.span?.start.line ?? 0):\($0.span?.start.column ?? 0)" }
-      #expect(positions == example.expected, "\(rule) example \(n): \(found.map(\.message))")
+      // The module directory `proto` prefixes the display paths.
+      #expect(
+        Set(positions) == Set(markers.map { "proto/\($0)" }) && positions.count == example.messages.count,
+        "\(rule) example \(n): \(positions) \(found.map(\.message))")
+      #expect(found.map(\.message).sorted() == example.messages.sorted())
       for d in found {
         #expect(d.rule == rule)
         #expect(d.message.contains(":"), "message should say what clients see: \(d.message)")

@@ -6,6 +6,7 @@ import Diagnostics
 import Foundation
 import Lint
 import Proto
+import TestSupport
 import Testing
 
 @Suite("Breaking parity with buf")
@@ -37,11 +38,8 @@ struct BreakingParityTests {
     var steps: [String: [Row]]
   }
 
-  @Test func everyStepMatchesBuf() throws {
-    if BreakingSupport.skipOracles {
-      print("skipping breaking parity: SEBUF_SKIP_ORACLES=1")
-      return
-    }
+  @Test(.oracle("git", "protoc", "buf")) func everyStepMatchesBuf() throws {
+    try OracleTools.require(["git", "protoc", "buf"])
     let root = BreakingSupport.packageRoot
     let expected = try JSONDecoder().decode(
       Expected.self,
@@ -95,11 +93,8 @@ struct BreakingParityTests {
 
   /// The same history through the built `sebuf` binary: the sebuf compiler on both sides,
   /// the previous commit read with `--against <repo>/.git#ref=<sha>`, JSON output.
-  @Test func everyStepMatchesBufThroughTheCLI() throws {
-    if BreakingSupport.skipOracles {
-      print("skipping breaking CLI parity: SEBUF_SKIP_ORACLES=1")
-      return
-    }
+  @Test(.oracle("git", "protoc", "buf")) func everyStepMatchesBufThroughTheCLI() throws {
+    try OracleTools.require(["git", "protoc", "buf"])
     let root = BreakingSupport.packageRoot
     let sebuf = try BreakingSupport.sebufBinary()
     let expected = try JSONDecoder().decode(

@@ -1,5 +1,5 @@
 // Helpers for the breaking tests: run tools, extract git commits, build Images with protoc
-// (until the sebuf compiler is wired into these tests), locate the package root.
+// (the oracle's side of a comparison), locate the package root.
 import Foundation
 import Proto
 import SwiftProtobuf
@@ -10,8 +10,6 @@ enum BreakingSupport {
   static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-  /// Whether oracle tests may be skipped (they must fail when a tool is missing otherwise).
-  static var skipOracles: Bool { ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" }
 
   /// Runs a tool; returns (exit code, stdout, stderr).
   @discardableResult

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Proto
 import SwiftProtobuf
+import TestSupport
 import Testing
 
 /// The whole compiler against live protoc 3.21: every file's FileDescriptorProto
@@ -10,17 +11,16 @@ import Testing
 /// Go protobuf's test protos (golang-google-protobuf-dev) and this repository's corpus.
 @Suite struct DescriptorOracleTests {
   static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  static var skip: Bool { ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" }
 
-  @Test func wellKnownTypes() throws {
+  @Test(.oracle("protoc", "/usr/include/google/protobuf/")) func wellKnownTypes() throws {
     try check(root: "/usr/include", under: "google/protobuf", minimum: 11)
   }
 
-  @Test func goProtobufTestProtos() throws {
+  @Test(.oracle("protoc", "/usr/share/gocode/src/google.golang.org/protobuf/")) func goProtobufTestProtos() throws {
     try check(root: "/usr/share/gocode/src/google.golang.org/protobuf", under: "", minimum: 60)
   }
 
-  @Test func corpus() throws {
+  @Test(.oracle("protoc")) func corpus() throws {
     try check(
       root: Self.testsDir.appendingPathComponent("ProtoTests/Corpus/linker").path, under: "", minimum: 48,
       includes: [Self.testsDir.deletingLastPathComponent().appendingPathComponent("Sources/Proto/Bundled").path])
@@ -30,18 +30,10 @@ import Testing
   /// compares the sets file by file.
   func check(root: String, under: String, minimum: Int, includes: [String] = []) throws {
     let dir = under.isEmpty ? root : root + "/" + under
-    guard FileManager.default.fileExists(atPath: dir) else {
-      if Self.skip {
-        print("skipping: \(dir) is missing (SEBUF_SKIP_ORACLES=1)")
-        return
-      }
-      Issue.record("\(dir) is missing: run scripts/install-test-deps")
-      return
-    }
+    try OracleTools.require(["protoc", dir + "/"])
     let files = TargetDiscovery.protoFiles(under: dir).map { under.isEmpty ? $0 : under + "/" + $0 }
     #expect(files.count >= minimum)
     let theirs = try protoc(root: root, includes: includes, files: files)
-    guard let theirs else { return }
     let (image, diags) = compile(SourceSet(roots: [.init(directory: root, displayPrefix: "")], targets: files))
     let img = try #require(image, "sebuf failed: \(diags.map { DiagnosticFormat.text.format($0) })")
     #expect(img.files.map { $0.name } == theirs.map { $0.name })
@@ -62,8 +54,8 @@ import Testing
     #expect(same == theirs.count)
   }
 
-  /// protoc's output split into each file's exact bytes; nil when skipped.
-  func protoc(root: String, includes: [String], files: [String]) throws -> [(name: String, bytes: [UInt8])]? {
+  /// protoc's output split into each file's exact bytes.
+  func protoc(root: String, includes: [String], files: [String]) throws -> [(name: String, bytes: [UInt8])] {
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("sebuf-descriptor-oracle-\(UUID().uuidString).pb")
     defer { try? FileManager.default.removeItem(at: out) }
     let proc = Process()
@@ -72,18 +64,8 @@ import Testing
       ["protoc", "-I", root] + includes.flatMap { ["-I", $0] } + ["--include_imports", "--include_source_info", "-o", out.path]
       + files
     proc.standardError = FileHandle.nullDevice
-    do {
-      try proc.run()
-    } catch {
-      if Self.skip {
-        print("skipping: protoc not found (SEBUF_SKIP_ORACLES=1)")
-        return nil
-      }
-      Issue.record("protoc not found: run scripts/install-test-deps")
-      return nil
-    }
+    try proc.run()
     proc.waitUntilExit()
-    if proc.terminationStatus == 127 && Self.skip { return nil }
     #expect(proc.terminationStatus == 0, "protoc failed")
     let data = try Data(contentsOf: out)
     let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: data)

@@ -1,6 +1,7 @@
 import Backends
 import Foundation
 import Proto
+import TestSupport
 import Testing
 
 /// go-http and go-client output for the whole Go corpus, checked by the real Go
@@ -53,8 +54,8 @@ import Testing
     return dir
   }
 
-  @Test func corpusBuildsIsGofmtCleanAndPassesVetAndEndToEndTests() throws {
-    guard GoToolchain.available("GoBackendsOracleTests") else { return }
+  @Test(.oracle("go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/")) func corpusBuildsIsGofmtCleanAndPassesVetAndEndToEndTests() throws {
+    try OracleTools.require(["go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"])
     let dir = try Self.buildModule()
     defer { try? FileManager.default.removeItem(at: dir) }
 

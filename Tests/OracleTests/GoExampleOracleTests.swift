@@ -1,6 +1,7 @@
 import Backends
 import Foundation
 import Proto
+import TestSupport
 import Testing
 
 /// `examples/sse-streaming/go`: compiled with sebuf's own compiler, generated with
@@ -12,15 +13,10 @@ import Testing
   static let goPackage = "example.com/sse-streaming/go/api/services"
   static let sebufPackage = "example.com/sse-streaming/go/api/sebuf/http"
 
-  @Test func serverAndClientRunAgainstEachOther() throws {
+  @Test(.oracle("go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/")) func serverAndClientRunAgainstEachOther() throws {
     let proto = Self.example.appendingPathComponent("proto")
-    guard FileManager.default.fileExists(atPath: proto.appendingPathComponent("services/market_data.proto").path)
-    else {
-      // The example's protos come with the TypeScript half of the example.
-      print("SKIPPED GoExampleOracleTests: examples/sse-streaming/proto is not in this tree yet")
-      return
-    }
-    guard GoToolchain.available("GoExampleOracleTests") else { return }
+    #expect(FileManager.default.fileExists(atPath: proto.appendingPathComponent("services/market_data.proto").path))
+    try OracleTools.require(["go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"])
 
     let (image, diagnostics) = compile(
       SourceSet(roots: [.init(directory: proto.path, displayPrefix: "examples/sse-streaming/proto")]))

@@ -12,17 +12,6 @@ enum GoToolchain {
 
   static let protobufSources = "/usr/share/gocode/src/google.golang.org/protobuf"
 
-  /// Why the Go oracles cannot run here, or nil when they can.
-  static func missing() -> String? {
-    for tool in ["go", "protoc", "protoc-gen-go"] where which(tool) == nil {
-      return "\(tool) is not on PATH (scripts/install-test-deps installs it)"
-    }
-    if !FileManager.default.fileExists(atPath: protobufSources) {
-      return "\(protobufSources) is missing (apt-get install golang-google-protobuf-dev)"
-    }
-    return nil
-  }
-
   static func which(_ tool: String) -> String? {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
       let path = "\(dir)/\(tool)"
@@ -85,17 +74,6 @@ enum GoToolchain {
     )
 
     """
-  }
-
-  /// Fails or (with SEBUF_SKIP_ORACLES=1) skips visibly; true when the test can run.
-  static func available(_ suite: String) -> Bool {
-    guard let missing = missing() else { return true }
-    if ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" {
-      print("SKIPPED \(suite): \(missing)")
-    } else {
-      Issue.record("Go oracle unavailable: \(missing)")
-    }
-    return false
   }
 }
 

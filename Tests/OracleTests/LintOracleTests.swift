@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `sebuf lint` and the real `buf lint` (1.75, the oracle) on the parity workspaces, in
@@ -15,7 +16,6 @@ import Testing
   static var sebuf: String {
     ProcessInfo.processInfo.environment["SEBUF_BIN"] ?? packageRoot.appendingPathComponent(".build/debug/sebuf").path
   }
-  static var skip: Bool { ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" }
 
   static func run(_ args: [String], in dir: URL) throws -> (Int32, String) {
     signal(SIGPIPE, SIG_IGN)
@@ -51,12 +51,9 @@ import Testing
     }
   }
 
-  @Test(arguments: workspaces, formats)
+  @Test(.oracle("buf"), arguments: workspaces, formats)
   func sameOutputAsBuf(_ workspace: String, _ format: String) throws {
-    if Self.skip {
-      print("skipping lint oracle: SEBUF_SKIP_ORACLES=1")
-      return
-    }
+    try OracleTools.require(["buf"])
     let dir = Self.packageRoot.appendingPathComponent("Tests/LintTests/Fixtures/parity/\(workspace)")
     let (bufCode, bufOut) = try Self.run(["buf", "lint", "--error-format", format], in: dir)
     #expect(bufCode == 100, "buf must be installed (pip install buf-bin) and report findings")
@@ -66,8 +63,8 @@ import Testing
     #expect(try Self.normalize(out, format: format) == Self.normalize(bufOut, format: format))
   }
 
-  @Test func cleanWorkspaceExitsZero() throws {
-    if Self.skip { return }
+  @Test(.oracle("buf")) func cleanWorkspaceExitsZero() throws {
+    try OracleTools.require(["buf"])
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lint-clean-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
     let src = Self.packageRoot.appendingPathComponent("Tests/LintTests/Fixtures/parity/standard/acme/good")

@@ -2,13 +2,14 @@ import Diagnostics
 import Foundation
 import Proto
 import SwiftProtobuf
+import TestSupport
 import Testing
 
 /// The parser against protoc 3.21 itself: for every file, protoc's
 /// `--include_source_info` output must equal ours, after clearing what the linker (not
 /// the parser) decides: resolved type names, field types of named types, json_name,
 /// extendees, method types and interpreted options (and their source locations).
-@Suite struct ParserOracleTests {
+@Suite(.oracle("protoc")) struct ParserOracleTests {
   static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent()
   static let corpus = testsDir.appendingPathComponent("ProtoTests/Corpus/parser")
@@ -20,10 +21,10 @@ import Testing
     try ParserOracle.check(root: Self.corpus.path, files: files)
   }
 
-  @Test func wellKnownTypesMatchProtoc() throws {
+  @Test(.oracle("/usr/include/google/protobuf/")) func wellKnownTypesMatchProtoc() throws {
     let root = "/usr/include"
     let dir = root + "/google/protobuf"
-    guard FileManager.default.fileExists(atPath: dir) || !ParserOracle.skip else { return }
+    try OracleTools.require([dir + "/"])
     let files = try FileManager.default.contentsOfDirectory(atPath: dir)
       .filter { $0.hasSuffix(".proto") }.sorted().map { "google/protobuf/" + $0 }
     #expect(files.count >= 10)
@@ -37,7 +38,7 @@ import Testing
       .filter { $0.hasSuffix(".proto") && $0 != "edition.proto" }.sorted()
     #expect(files.count >= 30)
     for name in files {
-      guard let stderr = try ParserOracle.protocErrors(root: dir.path, file: name) else { return }
+      let stderr = try ParserOracle.protocErrors(root: dir.path, file: name)
       let theirs = stderr.split(separator: "\n").map(String.init)
         .filter { !$0.contains("libprotobuf WARNING") }
         .map { $0.hasPrefix(name + ":") ? String($0.dropFirst(name.count + 1)) : $0 }.sorted()
@@ -142,8 +143,6 @@ import Testing
 }
 
 enum ParserOracle {
-  static var skip: Bool { ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" }
-
   static func protoc(
     root: String, files: [String], skipRejected: Bool = false, includes: [String] = []
   ) throws -> Google_Protobuf_FileDescriptorSet? {
@@ -157,28 +156,20 @@ enum ParserOracle {
       + ["--include_source_info", "--include_imports", "-o", out.path] + files
     let errPipe = Pipe()
     proc.standardError = errPipe
-    do {
-      try proc.run()
-    } catch {
-      if skip {
-        print("SKIPPED: protoc not runnable (\(error)); SEBUF_SKIP_ORACLES=1")
-        return nil
-      }
-      throw error
-    }
+    try proc.run()
     let err = errPipe.fileHandleForReading.readDataToEndOfFile()
     proc.waitUntilExit()
     if proc.terminationStatus != 0 {
       let msg = String(decoding: err, as: UTF8.self)
-      if skipRejected || (skip && msg.contains("No such file")) { return nil }
+      if skipRejected { return nil }
       Issue.record("protoc failed on \(files): \(msg)")
       return nil
     }
     return try Google_Protobuf_FileDescriptorSet(serializedBytes: Data(contentsOf: out))
   }
 
-  /// protoc's stderr for one file it must reject (nil when skipped).
-  static func protocErrors(root: String, file: String) throws -> String? {
+  /// protoc's stderr for one file it must reject.
+  static func protocErrors(root: String, file: String) throws -> String {
     let out = FileManager.default.temporaryDirectory
       .appendingPathComponent("sebuf-parser-oracle-\(UUID().uuidString).pb")
     defer { try? FileManager.default.removeItem(at: out) }
@@ -187,15 +178,7 @@ enum ParserOracle {
     proc.arguments = ["protoc", "-I", root, "-o", out.path, file]
     let errPipe = Pipe()
     proc.standardError = errPipe
-    do {
-      try proc.run()
-    } catch {
-      if skip {
-        print("SKIPPED: protoc not runnable (\(error)); SEBUF_SKIP_ORACLES=1")
-        return nil
-      }
-      throw error
-    }
+    try proc.run()
     let err = errPipe.fileHandleForReading.readDataToEndOfFile()
     proc.waitUntilExit()
     #expect(proc.terminationStatus != 0, "protoc accepted \(file)")

@@ -1,11 +1,14 @@
 import Backends
+import Basics
 import Config
 import Diagnostics
 import Foundation
+import Inputs
 import Plan
 import Proto
 import SwiftProtobuf
 import SwiftProtobufPluginLibrary
+import TestSupport
 import Testing
 
 /// Real protoc and Debian's protoc-gen-go as oracles for the plugin protocol:
@@ -89,9 +92,9 @@ import Testing
 
   /// The Image from protoc's descriptor set (the request builder alone) or from sebuf's
   /// own compiler (compiler and request builder together).
-  @Test(arguments: ["protoc-image", "sebuf-compiler"])
+  @Test(.oracle("protoc"), arguments: ["protoc-image", "sebuf-compiler"])
   func sebufsRequestIsByteIdenticalToProtocs(imageSource: String) throws {
-    guard try Oracle.require(["protoc"]) else { return }
+    try OracleTools.require(["protoc"])
     let (dir, protocImage) = try Self.sampleWorkspace()
     var image = protocImage
     if imageSource == "sebuf-compiler" {
@@ -138,9 +141,9 @@ import Testing
     #expect(fromSebuf == fromProtoc)
   }
 
-  @Test(arguments: ["protoc-image", "sebuf-compiler"])
+  @Test(.oracle("protoc", "protoc-gen-go", "go", "/usr/share/gocode/src/google.golang.org/protobuf/"), arguments: ["protoc-image", "sebuf-compiler"])
   func protocGenGoOutputBuildsWithGo(imageSource: String) throws {
-    guard try Oracle.require(["protoc", "protoc-gen-go", "go"]) else { return }
+    try OracleTools.require(["protoc", "protoc-gen-go", "go", "/usr/share/gocode/src/google.golang.org/protobuf/"])
     let (dir, protocImage) = try Self.sampleWorkspace()
     var compiled = protocImage
     if imageSource == "sebuf-compiler" {
@@ -253,22 +256,6 @@ import Testing
   }
 }
 
-
-/// Oracle tools must be present; `SEBUF_SKIP_ORACLES=1` skips (visibly) instead.
-enum Oracle {
-  static func require(_ tools: [String]) throws -> Bool {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    let missing = tools.filter { tool in
-      !path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
-    }
-    if missing.isEmpty { return true }
-    if ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" {
-      print("SKIPPED (SEBUF_SKIP_ORACLES=1): missing \(missing.joined(separator: ", "))")
-      return false
-    }
-    throw OracleFailure("oracle tools missing: \(missing.joined(separator: ", ")) (run scripts/install-test-deps)")
-  }
-}
 
 /// A temporary directory for one oracle test.
 final class OracleDir {

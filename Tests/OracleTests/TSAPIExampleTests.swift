@@ -6,6 +6,7 @@
 import Backends
 import Foundation
 import Proto
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct TSAPIExampleTests {
@@ -38,8 +39,8 @@ import Testing
     }
   }
 
-  @Test func demoRunsOnNode() throws {
-    guard TSAPIOracle.available(["tsc", "--version"]), TSAPIOracle.available(["node", "--version"]) else { return }
+  @Test(.oracle("tsc", "node")) func demoRunsOnNode() throws {
+    try OracleTools.require(["tsc", "node"])
     let dir = try TSAPIOracle.tempDir("example")
     defer { try? FileManager.default.removeItem(at: dir) }
     let ts = dir.appendingPathComponent("ts")
@@ -63,10 +64,8 @@ import Testing
   /// The generated TS client against the generated Go server of the same example: unary call,
   /// early break (the Go server sees the disconnect), named `event: trade` frames, and a
   /// stream that fails before its first event (a real 404 as ApiError).
-  @Test func tsClientAgainstGoServer() throws {
-    guard TSAPIOracle.available(["go", "version"]), TSAPIOracle.available(["tsc", "--version"]),
-      TSAPIOracle.available(["node", "--version"])
-    else { return }
+  @Test(.oracle("go", "tsc", "node", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/")) func tsClientAgainstGoServer() throws {
+    try OracleTools.require(["go", "tsc", "node", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"])
     let dir = try TSAPIOracle.tempDir("cross")
     defer { try? FileManager.default.removeItem(at: dir) }
     for sub in ["go", "ts"] {

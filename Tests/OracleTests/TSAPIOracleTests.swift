@@ -6,13 +6,13 @@
 import Backends
 import Foundation
 import Proto
+import TestSupport
 import Testing
 
 enum TSAPIOracle {
   static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("BackendsTests/Golden/corpus")
 
-  static var skip: Bool { ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" }
 
   /// (image, targets) of the corpus cases.
   static let cases: [(name: String, targets: [String])] = [
@@ -77,19 +77,6 @@ enum TSAPIOracle {
     return (p.terminationStatus, text)
   }
 
-  /// Whether a tool runs; when it does not, the test fails unless SEBUF_SKIP_ORACLES=1.
-  static func available(_ tool: [String]) -> Bool {
-    let ok = ((try? run(tool, cwd: FileManager.default.temporaryDirectory, timeout: 60))?.0 ?? 1) == 0
-    if !ok {
-      if skip {
-        print("SKIPPED: \(tool[0]) not available (SEBUF_SKIP_ORACLES=1)")
-      } else {
-        Issue.record("\(tool[0]) is required for this oracle test (install it with scripts/install-test-deps, or set SEBUF_SKIP_ORACLES=1)")
-      }
-    }
-    return ok
-  }
-
   static let tscFlags = [
     "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext",
     "--lib", "es2022,dom", "--skipLibCheck",
@@ -104,8 +91,8 @@ enum TSAPIOracle {
 }
 
 @Suite(.serialized) struct TSAPIOracleTests {
-  @Test func generatedTypeScriptPassesStrictTsc() throws {
-    guard TSAPIOracle.available(["tsc", "--version"]) else { return }
+  @Test(.oracle("tsc")) func generatedTypeScriptPassesStrictTsc() throws {
+    try OracleTools.require(["tsc"])
     let backends: [any Backend] = [TSClientBackend(), TSServerBackend()]
     for c in TSAPIOracle.cases {
       let image = try TSAPIOracle.image(c.name, targets: c.targets)
@@ -122,9 +109,8 @@ enum TSAPIOracle {
     }
   }
 
-  @Test func openAPIDocumentsPassTheSpecValidator() throws {
-    let probe = ["python3", "-c", "import openapi_spec_validator"]
-    guard TSAPIOracle.available(probe) else { return }
+  @Test(.oracle("py:openapi_spec_validator")) func openAPIDocumentsPassTheSpecValidator() throws {
+    try OracleTools.require(["py:openapi_spec_validator"])
     let dir = try TSAPIOracle.tempDir("openapi")
     defer { try? FileManager.default.removeItem(at: dir) }
     var count = 0
@@ -168,8 +154,8 @@ enum TSAPIOracle {
     #expect(output.contains("yaml==json"), "\(output)")
   }
 
-  @Test func nodeEndToEnd() throws {
-    guard TSAPIOracle.available(["tsc", "--version"]), TSAPIOracle.available(["node", "--version"]) else { return }
+  @Test(.oracle("tsc", "node")) func nodeEndToEnd() throws {
+    try OracleTools.require(["tsc", "node"])
     let dir = try TSAPIOracle.tempDir("e2e")
     defer { try? FileManager.default.removeItem(at: dir) }
     let targets = ["e2e/v1/e2e.proto"]

@@ -1,4 +1,5 @@
 import Backends
+import Basics
 import Config
 import Diagnostics
 import Foundation
@@ -182,7 +183,7 @@ struct ScriptPlugin {
     )
     let aware = ScriptPlugin(response: Response.file("o.txt", "x\n") + Response.features(1))
     let output = try PluginRunner(name: "aware", executable: aware.path).run(image: image, filesToGenerate: ["o/v1/o.proto"], parameter: "")
-    #expect(output.files == [PluginOutputFile(name: "o.txt", content: Array("x\n".utf8))])
+    #expect(output.files == [GeneratedFile(path: "o.txt", contents: Array("x\n".utf8))])
   }
 
   @Test func pluginsAreFoundOnPathByShortName() throws {

@@ -1,4 +1,5 @@
 import Backends
+import Basics
 import Foundation
 import Plan
 import Testing
@@ -38,39 +39,6 @@ import Testing
   }
 }
 
-@Suite struct PathRuleTests {
-  @Test func normalize() {
-    #expect(PathRules.normalize("a/./b//c/") == "a/b/c")
-    #expect(PathRules.normalize("./") == ".")
-    #expect(PathRules.normalize("a/../..") == nil)
-    #expect(PathRules.normalize("a/b/../c") == "a/c")
-  }
-
-  @Test(arguments: [
-    ("proto/api/**", "proto/api/v1/a.proto", true),
-    ("proto/api/**", "proto/apiv2/a.proto", false),
-    ("proto/*/a.proto", "proto/x/a.proto", true),
-    ("proto/*/a.proto", "proto/x/y/a.proto", false),
-    ("**/a.proto", "proto/x/y/a.proto", true),
-    ("proto/**/v1/*.proto", "proto/v1/b.proto", true),
-    ("proto/api", "proto/api/v1/a.proto", true),
-    ("proto/api", "proto/apis/a.proto", false),
-    ("proto/a?.proto", "proto/ab.proto", true),
-    ("proto/[ab].proto", "proto/b.proto", true),
-    ("proto/[!ab].proto", "proto/b.proto", false),
-    ("./proto/a.proto", "proto/a.proto", true),
-  ])
-  func globs(pattern: String, path: String, expected: Bool) {
-    #expect(PathRules.matches(pattern, path) == expected)
-  }
-
-  @Test func safeOutputNames() {
-    #expect(PathRules.isSafeOutputName("a/b.go"))
-    for bad in ["", "/a", "../a", "a/../b", "a//b", "./a", "a/.", "a\u{0}b"] {
-      #expect(!PathRules.isSafeOutputName(bad), "\(bad)")
-    }
-  }
-}
 
 @Suite struct InsertionPointTests {
   @Test func insertsBeforeTheMarkerLineWithItsIndent() {

@@ -110,3 +110,30 @@ import Testing
     #expect(try #require(img).files.map(\.displayPath) == ["proto/a/x.proto"])
   }
 }
+
+/// Legal input of unusual shape: the compiler walks the import graph without recursion.
+struct DeepImportTests {
+  @Test func importChainThousandsDeep() {
+    let depth = 5000
+    var files: [String: String] = [:]
+    for i in 0..<depth {
+      let dep = i + 1 < depth ? "import \"f\(i + 1).proto\";\n" : ""
+      files["f\(i).proto"] = "syntax = \"proto3\";\npackage p\(i);\n\(dep)message M\(i) {}\n"
+    }
+    let (image, diagnostics) = Compiler(resolver: InMemoryResolver(files)).compile(targets: (["f0.proto"], []))
+    #expect(!diagnostics.hasErrors)
+    #expect(image?.files.count == depth)
+    #expect(image?.files.first?.descriptor.name == "f\(depth - 1).proto")
+  }
+
+  @Test func cycleDeepInAChainIsReportedOnce() {
+    var files: [String: String] = [:]
+    let depth = 2000
+    for i in 0..<depth {
+      files["f\(i).proto"] = "syntax = \"proto3\";\nimport \"f\((i + 1) % depth).proto\";\n"
+    }
+    let (image, diagnostics) = Compiler(resolver: InMemoryResolver(files)).compile(targets: (["f0.proto"], []))
+    #expect(image == nil)
+    #expect(diagnostics.filter { $0.message.hasPrefix("File recursively imports itself") }.count == 1)
+  }
+}

@@ -1,4 +1,3 @@
-import Diagnostics
 import Proto
 
 /// `go-client`: typed Go HTTP clients for sebuf-annotated services, written beside
@@ -17,38 +16,13 @@ public struct GoClientBackend: Backend {
   public var name: String { "go-client" }
 
   public func generate(_ request: GenerationRequest) throws -> [GeneratedFile] {
-    let options = try GoOptions(request.options, backend: name, flags: [])
-    let index = DescriptorIndex(request.image)
-    let layout = GoLayout(index: index, options: options)
-    let api = HTTPAPI.decode(index, files: request.filesToGenerate)
-    var out = GoPackageOutput(layout: layout, tool: name)
-    var problems: [Diagnostic] = []
-    for file in request.filesToGenerate {
-      do {
-        try out.addJSON(for: file)
-        let services = api.services.filter { $0.file == file }
-        guard !services.isEmpty else { continue }
-        let text = try GoClientFile(file: file, services: services, layout: layout).render()
-        try out.add(file: file, suffix: "_client.pb.go", text: text)
-        try out.addRuntime(for: file, name: "sebuf_client.pb.go") { GoClientRuntime.text(package: $0, tool: name) }
-      } catch let e as DiagnosticError {
-        problems += e.diagnostics
-      }
+    let run = GoBackendRun(
+      backend: name, runtime: .client, runtimeNames: Self.runtimeNames, serviceSuffix: "_client.pb.go",
+      serviceNames: { svc in
+        ["\(svc)Client", "New\(svc)Client", "\(svc)ClientOption", "\(svc)CallOption", "\(svc)EventStream"]
+      })
+    return try run.generate(request) { file, services, layout in
+      try GoClientFile(file: file, services: services, layout: layout).render()
     }
-    if problems.isEmpty {
-      // Identifiers sebuf declares per Go package, checked against protoc-gen-go's types.
-      var reserved: [String: Set<String>] = [:]
-      for file in request.filesToGenerate {
-        guard let pkg = try? layout.package(of: file) else { continue }
-        reserved[pkg.importPath, default: GoNameCheck.sharedNames.union(Self.runtimeNames)].formUnion(
-          api.services.filter { $0.file == file }.flatMap { s -> [String] in
-            let svc = GoNamer.camelCase(s.name)
-            return ["\(svc)Client", "New\(svc)Client", "\(svc)ClientOption", "\(svc)CallOption", "\(svc)EventStream"]
-          })
-      }
-      problems = GoNameCheck(layout: layout).check(reserved: reserved)
-    }
-    if !problems.isEmpty { throw DiagnosticError(problems.normalized()) }
-    return out.files()
   }
 }

@@ -20,10 +20,11 @@ public struct GoPackageOutput {
     generated[try layout.outputPath(of: file, suffix: suffix)] = text
   }
 
-  /// Adds a runtime file (and `sebuf_errors.pb.go`) to the directory of `file` once.
-  public mutating func addRuntime(for file: String, name: String, text: (String) -> String) throws {
-    try addShared(for: file, name: name, text: text)
-    try addShared(for: file, name: "sebuf_errors.pb.go") { GoErrorsRuntime.text(package: $0, tool: "") }
+  /// Adds the backend's runtime file (its header names `tool`) and `sebuf_errors.pb.go` to
+  /// the directory of `file`, each once.
+  public mutating func addRuntime(_ runtime: GoRuntime, for file: String) throws {
+    try addShared(runtime, for: file, tool: tool)
+    try addShared(.errors, for: file, tool: "")
   }
 
   /// Checks the JSON-mapping annotations of `file` and adds `<name>_json.pb.go` (and
@@ -33,13 +34,13 @@ public struct GoPackageOutput {
     if !problems.isEmpty { throw DiagnosticError(problems) }
     guard let text = try json.render(file: file) else { return }
     try add(file: file, suffix: "_json.pb.go", text: text)
-    try addShared(for: file, name: "sebuf_json.pb.go") { GoJSONRuntime.text(package: $0, tool: "") }
+    try addShared(.json, for: file, tool: "")
   }
 
-  private mutating func addShared(for file: String, name: String, text: (String) -> String) throws {
+  private mutating func addShared(_ runtime: GoRuntime, for file: String, tool: String) throws {
     let dir = try layout.outputDirectory(of: file)
-    let prefix = dir.isEmpty ? "" : dir + "/"
-    if generated[prefix + name] == nil { generated[prefix + name] = text(try layout.package(of: file).name) }
+    let path = (dir.isEmpty ? "" : dir + "/") + runtime.fileName
+    if generated[path] == nil { generated[path] = runtime.text(package: try layout.package(of: file).name, tool: tool) }
   }
 
   /// The files, sorted by path.

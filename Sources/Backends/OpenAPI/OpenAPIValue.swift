@@ -1,6 +1,7 @@
 // An ordered JSON-like tree for OpenAPI documents and its two deterministic writers: YAML
 // (block style, 2-space indent, strings quoted whenever plain style could be misread) and JSON
 // (2-space indent). Key order is insertion order, so output never depends on hashing.
+import Basics
 import Diagnostics
 
 /// A JSON value whose objects keep their key order.

@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Proto
 import SwiftProtobuf
@@ -11,24 +12,10 @@ import SwiftProtobufPluginLibrary
   import Darwin
 #endif
 
-/// One file of a plugin's response, before insertion points are applied.
-public struct PluginOutputFile: Sendable, Hashable {
-  /// Path relative to the output directory.
-  public var name: String
-  /// Non-empty: `content` goes into `name` at `@@protoc_insertion_point(<this>)`.
-  public var insertionPoint: String
-  public var content: [UInt8]
-
-  public init(name: String, insertionPoint: String = "", content: [UInt8]) {
-    self.name = name
-    self.insertionPoint = insertionPoint
-    self.content = content
-  }
-}
-
 /// A protoc plugin (`protoc-gen-NAME`) run through the plugin protocol: request on
-/// stdin, response on stdout, diagnostics on stderr.
-public struct PluginRunner: Sendable {
+/// stdin, response on stdout, diagnostics on stderr. As a ``Backend`` it takes the
+/// request's options as the protoc parameter (`k=v,k2`).
+public struct PluginRunner: Backend {
   /// The name users wrote (`go`, `protoc-gen-go`, `./bin/protoc-gen-x`), for messages.
   public var name: String
   /// Absolute path of the executable.
@@ -42,10 +29,16 @@ public struct PluginRunner: Sendable {
     self.timeout = timeout
   }
 
-  /// What a successful run returns: the files and whatever the plugin printed on stderr.
-  public struct Output: Sendable {
-    public var files: [PluginOutputFile]
-    public var stderr: String
+  /// The response's files, before insertion points are applied.
+  public func generate(_ request: GenerationRequest) throws -> [GeneratedFile] {
+    try run(request).files
+  }
+
+  /// The response's files (before insertion points are applied) and the plugin's stderr.
+  public func run(_ request: GenerationRequest) throws -> GenerationOutput {
+    try run(
+      image: request.image, filesToGenerate: request.filesToGenerate,
+      parameter: PluginRequest.parameter(request.options), encodedFiles: request.encodedFiles)
   }
 
   /// Runs the plugin on `filesToGenerate` of `image`. Throws a ``DiagnosticError`` that
@@ -54,7 +47,7 @@ public struct PluginRunner: Sendable {
   /// `encodedFiles` (name → ``PluginRequest/encode(_:)``) skips re-serializing descriptors.
   public func run(
     image: Image, filesToGenerate: [String], parameter: String, encodedFiles: [String: [UInt8]] = [:]
-  ) throws -> Output {
+  ) throws -> GenerationOutput {
     let input: [UInt8]
     do {
       input = try PluginRequest.bytes(
@@ -98,15 +91,15 @@ public struct PluginRunner: Sendable {
       }
     }
     // protoc: a file without a name continues the previous one.
-    var files: [PluginOutputFile] = []
+    var files: [GeneratedFile] = []
     for f in response.file {
       if f.name.isEmpty, !files.isEmpty {
-        files[files.count - 1].content.append(contentsOf: Array(f.content.utf8))
+        files[files.count - 1].contents.append(contentsOf: Array(f.content.utf8))
       } else {
-        files.append(PluginOutputFile(name: f.name, insertionPoint: f.insertionPoint, content: Array(f.content.utf8)))
+        files.append(GeneratedFile(path: f.name, insertionPoint: f.insertionPoint, contents: Array(f.content.utf8)))
       }
     }
-    return Output(files: files, stderr: String(decoding: result.stderr, as: UTF8.self))
+    return GenerationOutput(files: files, stderr: String(decoding: result.stderr, as: UTF8.self))
   }
 
   /// `protoc-gen-go` for `go`, else the name as written.

@@ -12,19 +12,10 @@ public struct TSClientBackend: Backend {
 
   public func generate(_ request: GenerationRequest) throws -> [GeneratedFile] {
     let project = try TSProject(request, requireURLCoverage: false)
-    var files = project.typeModules()
-    var byFile: [String: [HTTPService]] = [:]
-    var order: [String] = []
-    for s in project.services {
-      if byFile[s.file] == nil { order.append(s.file) }
-      byFile[s.file, default: []].append(s)
+    return project.files { file, services in
+      var module = ClientModule(project: project, file: file, services: services)
+      return module.render()
     }
-    for file in order {
-      var module = ClientModule(project: project, file: file, services: byFile[file, default: []])
-      files.append(module.render())
-    }
-    files += TSLayout.barrels(for: TSProject.modulePaths(files))
-    return files.sorted { $0.path < $1.path }
   }
 }
 

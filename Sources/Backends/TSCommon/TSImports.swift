@@ -1,6 +1,7 @@
 // Import bookkeeping for one generated TypeScript module: which names it imports from which
 // module, under which local alias. A name that would clash with a local declaration, another
 // import or a reserved global gets `Name_1`, `Name_2`, …; the type module keeps the plain name.
+import Basics
 import Diagnostics
 
 /// The imports of one TS module (paths are module paths without `.ts`, relative to `out`).

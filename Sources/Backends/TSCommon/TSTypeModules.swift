@@ -119,6 +119,25 @@ struct TSProject {
   static func modulePaths(_ files: [GeneratedFile]) -> [String] {
     files.map { String($0.path.dropLast(3)) }
   }
+
+  /// A TS backend's output: the type modules, one service module per proto file with
+  /// services (`serviceModule`, files in the order of their first service), `shared` when
+  /// any service module was written, and the barrels; sorted by path.
+  func files(
+    shared: [GeneratedFile] = [], serviceModule: (_ file: String, _ services: [HTTPService]) -> GeneratedFile
+  ) -> [GeneratedFile] {
+    var files = typeModules()
+    var byFile: [String: [HTTPService]] = [:]
+    var order: [String] = []
+    for s in services {
+      if byFile[s.file] == nil { order.append(s.file) }
+      byFile[s.file, default: []].append(s)
+    }
+    for file in order { files.append(serviceModule(file, byFile[file, default: []])) }
+    if !order.isEmpty { files += shared }
+    files += TSLayout.barrels(for: Self.modulePaths(files))
+    return files.sorted { $0.path < $1.path }
+  }
 }
 
 /// Options shared by the TS backends (`paths`, accepted for buf.gen.yaml compatibility).

@@ -1,18 +1,13 @@
 // buf.yaml v2 and buf.gen.yaml v2, read into the same raw form as sebuf.yaml v1 so that one
 // validator checks both. What sebuf cannot honour is an error at its line, never skipped.
+import Basics
 import Diagnostics
 import Yams
 
 /// Reads buf's v2 files into a ``RawWorkspaceV1``.
 enum BufConfigV2 {
-  /// Native backends that replace the upstream sebuf protoc plugins.
-  static let pluginBackends: [String: String] = [
-    "protoc-gen-go-http": "go-http",
-    "protoc-gen-go-client": "go-client",
-    "protoc-gen-ts-client": "ts-client",
-    "protoc-gen-ts-server": "ts-server",
-    "protoc-gen-openapiv3": "openapi",
-  ]
+  /// Native backend ids by the upstream sebuf protoc plugin they replace.
+  static let pluginBackends = Dictionary(uniqueKeysWithValues: BackendID.allCases.map { ($0.bufPluginName, $0.rawValue) })
   /// The BSR module whose protos sebuf bundles.
   static let bundledModule = "buf.build/sebmelki/sebuf"
 
@@ -136,7 +131,7 @@ enum BufConfigV2 {
     }
     if let n = f["remote"], let s = r.string(n, "\(ctx).remote") {
       r.error(
-        "remote plugin \"\(s.value)\" cannot run: sebuf does not call the BSR. Install the plugin and use local:, or use a native backend (go-http, go-client, ts-client, ts-server, openapi).",
+        "remote plugin \"\(s.value)\" cannot run: sebuf does not call the BSR. Install the plugin and use local:, or use a native backend (\(GenerateEntry.nativeBackends.joined(separator: ", "))).",
         at: s.span)
     }
     if let n = f["protoc_builtin"], let s = r.string(n, "\(ctx).protoc_builtin") {

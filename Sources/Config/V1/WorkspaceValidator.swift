@@ -1,5 +1,6 @@
 // Raw (as written) → validated `Workspace`: paths normalised and checked against the
 // disk, combinations checked, defaults applied. Every problem becomes a diagnostic.
+import Basics
 import Diagnostics
 
 /// Turns raw config values into a ``Workspace``, collecting every error.

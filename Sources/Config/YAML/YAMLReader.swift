@@ -1,5 +1,6 @@
 // A strict reader over Yams' node tree: every accessor checks the node's type and records
 // a positioned diagnostic instead of failing, so one pass reports every problem in a file.
+import Basics
 import Diagnostics
 import Yams
 
@@ -245,34 +246,6 @@ struct Fields {
   subscript(_ key: String) -> Node? { entries[key]?.value }
   func keySpan(_ key: String) -> Span? { entries[key]?.keySpan }
   func has(_ key: String) -> Bool { entries[key] != nil }
-}
-
-/// "Did you mean" suggestions by edit distance.
-enum DidYouMean {
-  /// The closest candidate within a distance proportional to the word's length.
-  static func best(_ word: String, in candidates: [String]) -> String? {
-    let w = Array(word.lowercased())
-    var best: (String, Int)?
-    for c in candidates {
-      let d = distance(w, Array(c.lowercased()))
-      if d <= max(2, w.count / 3), best == nil || d < best!.1 { best = (c, d) }
-    }
-    return best?.0
-  }
-
-  static func distance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var prev = Array(0...b.count)
-    for i in 1...a.count {
-      var cur = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      prev = cur
-    }
-    return prev[b.count]
-  }
 }
 
 extension Node.Scalar {

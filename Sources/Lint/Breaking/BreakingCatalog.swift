@@ -1,124 +1,46 @@
-// Which breaking rules exist and which categories they belong to (style.md G8): one table,
-// separate from the rule bodies. Membership follows `buf config ls-breaking-rules
-// --version v2` for buf's rules; HTTP is sebuf's own category.
-
-/// A breaking category: id and what choosing it means.
-public struct BreakingCategory: Sendable {
-  public let id: String
-  public let purpose: String
-}
+// Which breaking rules exist (style.md G8: one hand-written list) and the one table of
+// breaking categories: what FILE, PACKAGE, WIRE_JSON, WIRE, CSR and HTTP mean. Each rule
+// file names its categories (buf's `ls-breaking-rules --version v2` membership for buf's
+// rules; HTTP is sebuf's). The result is a RuleCatalog, the same type lint's catalog is.
 
 /// The catalog of breaking rules and categories.
 public enum BreakingCatalog {
-  /// Every category, strictest first.
-  public static let categories: [BreakingCategory] = [
-    BreakingCategory(id: "FILE", purpose: "Generated code stays source-compatible, file by file (buf's default)."),
-    BreakingCategory(id: "PACKAGE", purpose: "Generated code stays source-compatible, package by package."),
-    BreakingCategory(id: "WIRE_JSON", purpose: "Binary and JSON encodings stay compatible."),
-    BreakingCategory(id: "WIRE", purpose: "The binary encoding stays compatible."),
-    BreakingCategory(id: "CSR", purpose: "Confluent Schema Registry compatibility, as buf defines it."),
-    BreakingCategory(id: "HTTP", purpose: "HTTP clients of sebuf services keep working: routes, streams, JSON."),
+  /// Every category, in the order rule listings name them.
+  public static let categories: [CategoryInfo] = [
+    CategoryInfo(id: "CSR", purpose: "Confluent Schema Registry compatibility, as buf defines it."),
+    CategoryInfo(id: "FILE", purpose: "Generated code stays source-compatible, file by file (buf's default)."),
+    CategoryInfo(id: "PACKAGE", purpose: "Generated code stays source-compatible, package by package."),
+    CategoryInfo(id: "WIRE_JSON", purpose: "Binary and JSON encodings stay compatible."),
+    CategoryInfo(id: "WIRE", purpose: "The binary encoding stays compatible."),
+    CategoryInfo(id: "HTTP", purpose: "HTTP clients of sebuf services keep working: routes, streams, JSON."),
   ]
 
-  struct Entry {
-    let rule: any BreakingRule.Type
-    let categories: [String]
-  }
+  /// Every rule type: buf's sorted by id, then sebuf's HTTP rules.
+  static let ruleTypes: [any BreakingRule.Type] = [
+    EnumNoDelete.self, EnumSameJsonFormat.self, EnumSameType.self, EnumValueNoDelete.self,
+    EnumValueNoDeleteUnlessNameReserved.self, EnumValueNoDeleteUnlessNumberReserved.self, EnumValueSameName.self,
+    ExtensionMessageNoDelete.self, ExtensionNoDelete.self, FieldNoDelete.self, FieldNoDeleteUnlessNameReserved.self,
+    FieldNoDeleteUnlessNumberReserved.self, FieldSameCardinality.self, FieldSameCppStringType.self,
+    FieldSameDefault.self, FieldSameJavaUtf8Validation.self, FieldSameJsonName.self, FieldSameJstype.self,
+    FieldSameName.self, FieldSameOneof.self, FieldSameType.self, FieldSameUtf8Validation.self,
+    FieldWireCompatibleCardinality.self, FieldWireCompatibleType.self, FieldWireJsonCompatibleCardinality.self,
+    FieldWireJsonCompatibleType.self, FileNoDelete.self, FileSameCcEnableArenas.self,
+    FileSameCcGenericServices.self, FileSameCsharpNamespace.self, FileSameGoPackage.self,
+    FileSameJavaGenericServices.self, FileSameJavaMultipleFiles.self, FileSameJavaOuterClassname.self,
+    FileSameJavaPackage.self, FileSameObjcClassPrefix.self, FileSameOptimizeFor.self, FileSamePackage.self,
+    FileSamePhpClassPrefix.self, FileSamePhpMetadataNamespace.self, FileSamePhpNamespace.self,
+    FileSamePyGenericServices.self, FileSameRubyPackage.self, FileSameSwiftPrefix.self, FileSameSyntax.self,
+    MessageNoDelete.self, MessageNoRemoveStandardDescriptorAccessor.self, MessageSameJsonFormat.self,
+    MessageSameRequiredFields.self, OneofNoDelete.self, PackageEnumNoDelete.self, PackageExtensionNoDelete.self,
+    PackageMessageNoDelete.self, PackageNoDelete.self, PackageServiceNoDelete.self, ReservedEnumNoDelete.self,
+    ReservedMessageNoDelete.self, RpcNoDelete.self, RpcSameClientStreaming.self, RpcSameIdempotencyLevel.self,
+    RpcSameRequestType.self, RpcSameResponseType.self, RpcSameServerStreaming.self, ServiceNoDelete.self,
+  ] + httpRuleTypes
 
-  private static let file = ["FILE"]
-  private static let csrFile = ["CSR", "FILE"]
-  private static let filePackage = ["FILE", "PACKAGE"]
-  private static let csrFilePackage = ["CSR", "FILE", "PACKAGE"]
-  private static let upToWireJSON = ["CSR", "FILE", "PACKAGE", "WIRE_JSON"]
-  private static let upToWire = ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"]
+  static let byID: [String: any BreakingRule.Type] = Dictionary(ruleTypes.map { ($0.info.id, $0) }) { a, _ in a }
 
-  /// Every rule with its categories, sorted by id.
-  static let entries: [Entry] = [
-    Entry(rule: EnumNoDelete.self, categories: csrFile),
-    Entry(rule: EnumSameJsonFormat.self, categories: upToWireJSON),
-    Entry(rule: EnumSameType.self, categories: filePackage),
-    Entry(rule: EnumValueNoDelete.self, categories: csrFilePackage),
-    Entry(rule: EnumValueNoDeleteUnlessNameReserved.self, categories: ["CSR", "WIRE_JSON"]),
-    Entry(rule: EnumValueNoDeleteUnlessNumberReserved.self, categories: ["CSR", "WIRE_JSON", "WIRE"]),
-    Entry(rule: EnumValueSameName.self, categories: upToWireJSON),
-    Entry(rule: ExtensionMessageNoDelete.self, categories: csrFilePackage),
-    Entry(rule: ExtensionNoDelete.self, categories: file),
-    Entry(rule: FieldNoDelete.self, categories: csrFilePackage),
-    Entry(rule: FieldNoDeleteUnlessNameReserved.self, categories: ["CSR", "WIRE_JSON"]),
-    Entry(rule: FieldNoDeleteUnlessNumberReserved.self, categories: ["CSR", "WIRE_JSON", "WIRE"]),
-    Entry(rule: FieldSameCardinality.self, categories: filePackage),
-    Entry(rule: FieldSameCppStringType.self, categories: filePackage),
-    Entry(rule: FieldSameDefault.self, categories: upToWire),
-    Entry(rule: FieldSameJavaUtf8Validation.self, categories: filePackage),
-    Entry(rule: FieldSameJsonName.self, categories: upToWireJSON),
-    Entry(rule: FieldSameJstype.self, categories: filePackage),
-    Entry(rule: FieldSameName.self, categories: upToWireJSON),
-    Entry(rule: FieldSameOneof.self, categories: upToWire),
-    Entry(rule: FieldSameType.self, categories: csrFilePackage),
-    Entry(rule: FieldSameUtf8Validation.self, categories: filePackage),
-    Entry(rule: FieldWireCompatibleCardinality.self, categories: ["WIRE"]),
-    Entry(rule: FieldWireCompatibleType.self, categories: ["WIRE"]),
-    Entry(rule: FieldWireJsonCompatibleCardinality.self, categories: ["CSR", "WIRE_JSON"]),
-    Entry(rule: FieldWireJsonCompatibleType.self, categories: ["CSR", "WIRE_JSON"]),
-    Entry(rule: FileNoDelete.self, categories: csrFile),
-    Entry(rule: FileSameCcEnableArenas.self, categories: filePackage),
-    Entry(rule: FileSameCcGenericServices.self, categories: filePackage),
-    Entry(rule: FileSameCsharpNamespace.self, categories: filePackage),
-    Entry(rule: FileSameGoPackage.self, categories: filePackage),
-    Entry(rule: FileSameJavaGenericServices.self, categories: filePackage),
-    Entry(rule: FileSameJavaMultipleFiles.self, categories: filePackage),
-    Entry(rule: FileSameJavaOuterClassname.self, categories: filePackage),
-    Entry(rule: FileSameJavaPackage.self, categories: filePackage),
-    Entry(rule: FileSameObjcClassPrefix.self, categories: filePackage),
-    Entry(rule: FileSameOptimizeFor.self, categories: filePackage),
-    Entry(rule: FileSamePackage.self, categories: upToWire),
-    Entry(rule: FileSamePhpClassPrefix.self, categories: filePackage),
-    Entry(rule: FileSamePhpMetadataNamespace.self, categories: filePackage),
-    Entry(rule: FileSamePhpNamespace.self, categories: filePackage),
-    Entry(rule: FileSamePyGenericServices.self, categories: filePackage),
-    Entry(rule: FileSameRubyPackage.self, categories: filePackage),
-    Entry(rule: FileSameSwiftPrefix.self, categories: filePackage),
-    Entry(rule: FileSameSyntax.self, categories: csrFilePackage),
-    Entry(rule: MessageNoDelete.self, categories: csrFile),
-    Entry(rule: MessageNoRemoveStandardDescriptorAccessor.self, categories: csrFilePackage),
-    Entry(rule: MessageSameJsonFormat.self, categories: upToWireJSON),
-    Entry(rule: MessageSameRequiredFields.self, categories: upToWire),
-    Entry(rule: OneofNoDelete.self, categories: csrFilePackage),
-    Entry(rule: PackageEnumNoDelete.self, categories: ["PACKAGE"]),
-    Entry(rule: PackageExtensionNoDelete.self, categories: ["PACKAGE"]),
-    Entry(rule: PackageMessageNoDelete.self, categories: ["PACKAGE"]),
-    Entry(rule: PackageNoDelete.self, categories: ["PACKAGE"]),
-    Entry(rule: PackageServiceNoDelete.self, categories: ["PACKAGE"]),
-    Entry(rule: ReservedEnumNoDelete.self, categories: upToWire),
-    Entry(rule: ReservedMessageNoDelete.self, categories: upToWire),
-    Entry(rule: RpcNoDelete.self, categories: filePackage),
-    Entry(rule: RpcSameClientStreaming.self, categories: upToWire),
-    Entry(rule: RpcSameIdempotencyLevel.self, categories: upToWire),
-    Entry(rule: RpcSameRequestType.self, categories: upToWire),
-    Entry(rule: RpcSameResponseType.self, categories: upToWire),
-    Entry(rule: RpcSameServerStreaming.self, categories: upToWire),
-    Entry(rule: ServiceNoDelete.self, categories: file),
-  ] + httpEntries
-
-  /// Rule info and categories of every rule, for listings and docs.
-  public static var rules: [(info: BreakingRuleInfo, categories: [String])] {
-    entries.map { ($0.rule.info, $0.categories) }
-  }
-
-  static let byID: [String: Entry] = Dictionary(entries.map { ($0.rule.info.id, $0) }) { a, _ in a }
-
-  /// `stream-methods` → `STREAM_METHODS`: ids match case- and separator-insensitively.
-  static func normalize(_ id: String) -> String {
-    String(id.uppercased().map { $0 == "-" || $0 == " " || $0 == "." ? "_" : $0 })
-  }
-
-  /// The rule ids an id names: itself if a rule, its members if a category, nil if unknown.
-  static func expand(_ id: String) -> [String]? {
-    let n = normalize(id)
-    if byID[n] != nil { return [n] }
-    if categories.contains(where: { $0.id == n }) {
-      return entries.filter { $0.categories.contains(n) }.map { $0.rule.info.id }
-    }
-    return nil
-  }
+  /// The shared catalog value (rules + categories + default `use`).
+  public static let catalog = RuleCatalog(
+    kind: "breaking", rules: ruleTypes.map { $0.info }, categories: categories, defaultUse: ["FILE"],
+    listCommand: "sebuf breaking --list-rules")
 }

@@ -31,26 +31,21 @@ public struct BreakingResult: Sendable {
 
 /// Compares two Images with buf's breaking rules and sebuf's HTTP rules.
 public enum BreakingChecker {
-  /// The rule ids selected by `use` minus `except`, or errors for unknown ids.
+  /// The rule ids selected by `use` minus `except`, or errors for unknown ids (in
+  /// `use`, `except` and `ignore_only`): the catalog's one selection procedure.
   public static func selectRules(_ settings: BreakingSettings) -> (ids: [String], errors: [Diagnostic]) {
-    var errors: [Diagnostic] = []
-    func resolve(_ ids: [String]) -> Set<String> {
-      var out = Set<String>()
-      for id in ids {
-        if let rules = BreakingCatalog.expand(id) {
-          out.formUnion(rules)
-        } else {
-          errors.append(
-            .error(
-              "Unknown breaking rule or category \(quoted(id)); categories are \(BreakingCatalog.categories.map(\.id).joined(separator: ", ")), and `sebuf breaking --list-rules` lists the rules.",
-              rule: "CONFIG", at: settings.idSpans[id]))
-        }
-      }
-      return out
-    }
-    let selected = resolve(settings.use).subtracting(resolve(settings.except))
-    for id in settings.ignoreOnly.keys { _ = resolve([id]) }
-    return (BreakingCatalog.entries.map { $0.rule.info.id }.filter(selected.contains), errors)
+    let (ids, errors, _) = resolve(settings)
+    return (ids, errors)
+  }
+
+  /// Selection and ignores, resolved once.
+  static func resolve(_ settings: BreakingSettings) -> (ids: [String], errors: [Diagnostic], ignores: IgnoreRules) {
+    let catalog = BreakingCatalog.catalog
+    var (ids, errors) = catalog.resolve(use: settings.use, except: settings.except, spans: settings.idSpans)
+    let ignores = IgnoreRules(
+      ignore: settings.ignore, ignoreOnly: settings.ignoreOnly, ignoreUnstablePackages: settings.ignoreUnstablePackages,
+      catalog: catalog, spans: settings.idSpans, diagnostics: &errors)
+    return (ids, errors, ignores)
   }
 
   /// Runs the comparison. `current` is the new version, `previous` the `--against` one.
@@ -60,15 +55,16 @@ public enum BreakingChecker {
 
   /// Runs the comparison on already indexed Images.
   public static func check(current: SchemaIndex, previous: SchemaIndex, settings: BreakingSettings) -> BreakingResult {
-    let (ids, errors) = selectRules(settings)
+    let (ids, errors, ignores) = resolve(settings)
     if !errors.isEmpty { return BreakingResult(violations: [], errors: errors) }
     let pair = SchemaPair(current: current, previous: previous)
-    let filter = IgnoreFilter(settings)
+    let filter = IgnoreFilter(
+      ignores: ignores, allowCommentIgnores: settings.allowCommentIgnores, excludeImports: settings.excludeImports)
     var diagnostics: [Diagnostic] = []
     for id in ids {
-      guard let entry = BreakingCatalog.byID[id] else { continue }
+      guard let rule = BreakingCatalog.byID[id] else { continue }
       var out = BreakingFindings(rule: id)
-      entry.rule.init().check(pair, &out)
+      rule.init().check(pair, &out)
       for finding in out.items where !filter.ignores(finding) {
         diagnostics.append(.error(finding.message, rule: id, at: span(of: finding)))
       }

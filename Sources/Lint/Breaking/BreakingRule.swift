@@ -1,41 +1,11 @@
-// The shape every breaking-change rule shares (style.md G9): metadata in one value, a body
-// that sees a (current, previous) pair matched by name, findings written to one sink.
-// Category membership is not here: it lives in BreakingCatalog.
+// The shape every breaking-change rule shares (style.md G9): the same metadata as a lint
+// rule (RuleInfo: id, categories, purpose, and examples that give a previous and a current
+// schema), a body that sees a (current, previous) pair matched by name, findings written
+// to one sink. What the categories mean is BreakingCatalog's table.
 import Diagnostics
 
-/// What a breaking rule is: its id, a one-line purpose, and examples that run as tests.
-public struct BreakingRuleInfo: Sendable {
-  /// UPPER_SNAKE id, buf's where the semantics match.
-  public let id: String
-  /// One sentence: what the rule guarantees.
-  public let purpose: String
-  /// Examples (previous → current) that must be reported; run by the catalog test.
-  public let examples: [BreakingExample]
-
-  public init(id: String, purpose: String, examples: [BreakingExample] = []) {
-    self.id = id
-    self.purpose = purpose
-    self.examples = examples
-  }
-}
-
-/// A breaking example: files before and after, and the `path:line:col` findings expected.
-public struct BreakingExample: Sendable {
-  public let previous: [String: String]
-  public let current: [String: String]
-  /// Expected `path:line:col` of every finding of the rule (empty = must pass).
-  public let expected: [String]
-  public init(previous: [String: String], current: [String: String], expected: [String]) {
-    self.previous = previous
-    self.current = current
-    self.expected = expected
-  }
-}
-
 /// A breaking rule: sees both schemas and reports into `out`.
-protocol BreakingRule: Sendable {
-  static var info: BreakingRuleInfo { get }
-  init()
+protocol BreakingRule: CatalogRule {
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings)
 }
 

@@ -1,4 +1,6 @@
-/// `// buf:lint:ignore RULE` and `// sebuf:lint:ignore RULE` comments.
+/// `// buf:lint:ignore RULE` and `// sebuf:lint:ignore RULE` comments, and their
+/// breaking twins (`buf:breaking:ignore`, `sebuf:breaking:ignore`): one mechanism, two
+/// prefixes.
 ///
 /// As in buf, a line of the leading comment of the element, or of any declaration that
 /// encloses it (the field's message, the method's service, …), that starts with a
@@ -14,13 +16,19 @@ public struct CommentIgnores: Sendable {
   public static let lint = CommentIgnores(prefixes: ["buf:lint:ignore", "sebuf:lint:ignore"])
   public static let breaking = CommentIgnores(prefixes: ["buf:breaking:ignore", "sebuf:breaking:ignore"])
 
-  /// Whether a comment on `path` or an enclosing declaration ignores `rule`.
-  public func isIgnored(rule: String, path: [Int32], in locations: SourceLocations) -> Bool {
+  /// Whether a comment on `path` or an enclosing declaration ignores `rule`;
+  /// `leadingComments` reads the file's comment at a path ("" if none).
+  public func isIgnored(rule: String, path: [Int32], leadingComments: ([Int32]) -> String) -> Bool {
     for p in CommentIgnores.declarationPaths(path) {
-      let comment = locations.leadingComments(p)
+      let comment = leadingComments(p)
       if !comment.isEmpty && commentIgnores(comment, rule: rule) { return true }
     }
     return false
+  }
+
+  /// ``isIgnored(rule:path:leadingComments:)`` over a lint file's locations.
+  public func isIgnored(rule: String, path: [Int32], in locations: SourceLocations) -> Bool {
+    isIgnored(rule: rule, path: path) { locations.leadingComments($0) }
   }
 
   /// Whether one comment text contains an ignore line for `rule`.

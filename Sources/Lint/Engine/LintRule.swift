@@ -23,9 +23,7 @@ public struct FindingSink {
 /// A lint rule: metadata plus a body over the whole context. Most rules adopt one of
 /// the element protocols below instead, whose default `check` does the walking so the
 /// body sees one element.
-public protocol LintRule: Sendable {
-  static var info: RuleInfo { get }
-  init()
+public protocol LintRule: CatalogRule {
   func check(_ context: LintContext, _ out: inout FindingSink)
 }
 

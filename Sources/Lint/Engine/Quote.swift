@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 
 /// Go's `%q` quoting, which buf's messages use: `"a\\b"` for `a\b`.

@@ -3,6 +3,7 @@ struct CommentEnum: EnumLintRule {
   private static let examples = CommentCheck.example("// Kinds.\nenum Kind {\n  // Unknown.\n  KIND_UNSPECIFIED = 0;\n}\n", "↓enum Kind {\n  // Unknown.\n  KIND_UNSPECIFIED = 0;\n}\n")
   static let info = RuleInfo(
     id: "COMMENT_ENUM",
+    categories: ["COMMENTS"],
     purpose: "Checks that enums have non-empty comments.",
     good: examples.good, bad: examples.bad)
 

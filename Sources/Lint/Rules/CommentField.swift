@@ -3,6 +3,7 @@ struct CommentField: FieldLintRule {
   private static let examples = CommentCheck.example("// A pet.\nmessage Pet {\n  // Its name.\n  string name = 1;\n}\n", "// A pet.\nmessage Pet {\n  ↓string name = 1;\n}\n")
   static let info = RuleInfo(
     id: "COMMENT_FIELD",
+    categories: ["COMMENTS"],
     purpose: "Checks that fields have non-empty comments.",
     good: examples.good, bad: examples.bad)
 

@@ -3,6 +3,7 @@ struct CommentMessage: MessageLintRule {
   private static let examples = CommentCheck.example("// A pet.\nmessage Pet {}\n", "↓message Pet {}\n")
   static let info = RuleInfo(
     id: "COMMENT_MESSAGE",
+    categories: ["COMMENTS"],
     purpose: "Checks that messages have non-empty comments.",
     good: examples.good, bad: examples.bad)
 

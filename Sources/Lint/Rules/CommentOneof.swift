@@ -3,6 +3,7 @@ struct CommentOneof: OneofLintRule {
   private static let examples = CommentCheck.example("// A pet.\nmessage Pet {\n  // Kind.\n  oneof kind {\n    // A dog.\n    string dog = 1;\n  }\n}\n", "// A pet.\nmessage Pet {\n  ↓oneof kind {\n    // A dog.\n    string dog = 1;\n  }\n}\n")
   static let info = RuleInfo(
     id: "COMMENT_ONEOF",
+    categories: ["COMMENTS"],
     purpose: "Checks that oneofs have non-empty comments.",
     good: examples.good, bad: examples.bad)
 

@@ -3,6 +3,7 @@ struct CommentRPC: MethodLintRule {
   private static let examples = CommentCheck.example("message GetPetRequest {}\nmessage GetPetResponse {}\n// Pets.\nservice PetService {\n  // Gets one.\n  rpc GetPet(GetPetRequest) returns (GetPetResponse);\n}\n", "message GetPetRequest {}\nmessage GetPetResponse {}\n// Pets.\nservice PetService {\n  ↓rpc GetPet(GetPetRequest) returns (GetPetResponse);\n}\n")
   static let info = RuleInfo(
     id: "COMMENT_RPC",
+    categories: ["COMMENTS"],
     purpose: "Checks that RPCs have non-empty comments.",
     good: examples.good, bad: examples.bad)
 

@@ -1,14 +1,8 @@
 /// Shared body of the COMMENT_* rules: the element's leading comment has at least one
 /// non-empty line that is not an ignore directive.
 enum CommentCheck {
-  static let excludes = ["buf:lint:ignore", "sebuf:lint:ignore"]
-
   static func documented(_ comment: String) -> Bool {
-    for raw in comment.split(separator: "\n") {
-      let line = raw.trimmingSpaces()
-      if !line.isEmpty && !excludes.contains(where: { line.hasPrefix($0) }) { return true }
-    }
-    return false
+    !CommentIgnores.lint.isOnlyDirectives(comment)
   }
 
   static func check(

@@ -3,6 +3,7 @@ struct CommentService: ServiceLintRule {
   private static let examples = CommentCheck.example("// Pets.\nservice PetService {}\n", "↓service PetService {}\n")
   static let info = RuleInfo(
     id: "COMMENT_SERVICE",
+    categories: ["COMMENTS"],
     purpose: "Checks that services have non-empty comments.",
     good: examples.good, bad: examples.bad)
 

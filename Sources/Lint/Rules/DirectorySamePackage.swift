@@ -2,6 +2,7 @@
 struct DirectorySamePackage: LintRule {
   static let info = RuleInfo(
     id: "DIRECTORY_SAME_PACKAGE",
+    categories: ["MINIMAL", "BASIC", "STANDARD"],
     purpose: "Checks that all files in a given directory are in the same package.",
     good: ["// file: acme/v1/a.proto\nsyntax = \"proto3\";\npackage acme.v1;\n// file: acme/v1/b.proto\nsyntax = \"proto3\";\npackage acme.v1;\n"],
     bad: ["// file: acme/v1/a.proto\nsyntax = \"proto3\";\n↓package acme.v1;\n// file: acme/v1/b.proto\nsyntax = \"proto3\";\n↓package acme.v2;\n"])

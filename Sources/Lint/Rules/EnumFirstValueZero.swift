@@ -2,6 +2,7 @@
 struct EnumFirstValueZero: EnumLintRule {
   static let info = RuleInfo(
     id: "ENUM_FIRST_VALUE_ZERO",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that all first values of enums have a numeric value of 0.",
     good: ["syntax = \"proto2\";\npackage acme.v1;\nenum Kind { KIND_UNSPECIFIED = 0; KIND_A = 1; }\n"],
     bad: ["syntax = \"proto2\";\npackage acme.v1;\nenum Kind { KIND_A = ↓1; KIND_UNSPECIFIED = 0; }\n"])

@@ -2,6 +2,7 @@
 struct EnumPascalCase: EnumLintRule {
   static let info = RuleInfo(
     id: "ENUM_PASCAL_CASE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that enums are PascalCase.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nenum PetKind { PET_KIND_UNSPECIFIED = 0; }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nenum ↓pet_kind { PET_KIND_UNSPECIFIED = 0; }\n"])

@@ -2,6 +2,7 @@
 struct EnumValuePrefix: EnumValueLintRule {
   static let info = RuleInfo(
     id: "ENUM_VALUE_PREFIX",
+    categories: ["STANDARD"],
     purpose: "Checks that enum values are prefixed with ENUM_NAME_UPPER_SNAKE_CASE.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nenum PetKind { PET_KIND_UNSPECIFIED = 0; }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nenum PetKind { ↓KIND_UNSPECIFIED = 0; }\n"])

@@ -2,6 +2,7 @@
 struct EnumValueUpperSnakeCase: EnumValueLintRule {
   static let info = RuleInfo(
     id: "ENUM_VALUE_UPPER_SNAKE_CASE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that enum values are UPPER_SNAKE_CASE.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nenum Kind { KIND_UNSPECIFIED = 0; }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nenum Kind { ↓KIND_unspecified = 0; }\n"])

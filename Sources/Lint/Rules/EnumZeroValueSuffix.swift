@@ -2,6 +2,7 @@
 struct EnumZeroValueSuffix: EnumValueLintRule {
   static let info = RuleInfo(
     id: "ENUM_ZERO_VALUE_SUFFIX",
+    categories: ["STANDARD"],
     purpose: "Checks that enum zero values have a consistent suffix (configurable, default _UNSPECIFIED).",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nenum Kind { KIND_UNSPECIFIED = 0; }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nenum Kind { ↓KIND_NONE = 0; }\n"])

@@ -2,6 +2,7 @@
 struct FieldLowerSnakeCase: FieldLintRule {
   static let info = RuleInfo(
     id: "FIELD_LOWER_SNAKE_CASE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that field names are lower_snake_case.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage Pet { string display_name = 1; }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage Pet { string ↓displayName = 1; }\n"])

@@ -4,6 +4,7 @@ import SwiftProtobuf
 struct FieldNotRequired: FieldLintRule {
   static let info = RuleInfo(
     id: "FIELD_NOT_REQUIRED",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that fields are not configured to be required.",
     good: ["syntax = \"proto2\";\npackage acme.v1;\nmessage Pet { optional string name = 1; }\n"],
     bad: ["syntax = \"proto2\";\npackage acme.v1;\nmessage Pet { required string ↓name = 1; }\n"])

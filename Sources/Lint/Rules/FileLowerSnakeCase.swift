@@ -2,6 +2,7 @@
 struct FileLowerSnakeCase: FileLintRule {
   static let info = RuleInfo(
     id: "FILE_LOWER_SNAKE_CASE",
+    categories: ["STANDARD"],
     purpose: "Checks that filenames are lower_snake_case.",
     good: ["// file: acme/v1/pet_store.proto\nsyntax = \"proto3\";\npackage acme.v1;\n"],
     bad: ["// file: acme/v1/PetStore.proto\n↓syntax = \"proto3\";\npackage acme.v1;\n"])

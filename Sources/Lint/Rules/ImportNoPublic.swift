@@ -2,6 +2,7 @@
 struct ImportNoPublic: ImportLintRule {
   static let info = RuleInfo(
     id: "IMPORT_NO_PUBLIC",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that imports are not public.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Pet { google.protobuf.Empty e = 1; }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\n↓import public \"google/protobuf/empty.proto\";\n"])

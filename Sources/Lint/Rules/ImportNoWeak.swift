@@ -2,6 +2,7 @@
 struct ImportNoWeak: ImportLintRule {
   static let info = RuleInfo(
     id: "IMPORT_NO_WEAK",
+    categories: [],
     purpose: "Checks that imports are not weak.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Pet { google.protobuf.Empty e = 1; }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\n↓import weak \"google/protobuf/empty.proto\";\n"],

@@ -6,6 +6,7 @@ import SwiftProtobuf
 struct ImportUsed: LintRule {
   static let info = RuleInfo(
     id: "IMPORT_USED",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that imports are used.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Pet { google.protobuf.Empty e = 1; }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\n↓import \"google/protobuf/empty.proto\";\nmessage Pet {}\n"])

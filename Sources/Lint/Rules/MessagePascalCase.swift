@@ -2,6 +2,7 @@
 struct MessagePascalCase: MessageLintRule {
   static let info = RuleInfo(
     id: "MESSAGE_PASCAL_CASE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that messages are PascalCase.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage PetStore {}\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage ↓pet_store {}\n"])

@@ -2,6 +2,7 @@
 struct OneofLowerSnakeCase: OneofLintRule {
   static let info = RuleInfo(
     id: "ONEOF_LOWER_SNAKE_CASE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that oneof names are lower_snake_case.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage Pet { oneof pet_kind { string dog = 1; } }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage Pet { oneof ↓PetKind { string dog = 1; } }\n"])

@@ -2,6 +2,7 @@
 struct PackageDefined: FileLintRule {
   static let info = RuleInfo(
     id: "PACKAGE_DEFINED",
+    categories: ["MINIMAL", "BASIC", "STANDARD"],
     purpose: "Checks that all files have a package defined.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\n"],
     bad: ["↓syntax = \"proto3\";\nmessage Foo {}\n"])

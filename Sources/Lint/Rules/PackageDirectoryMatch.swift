@@ -2,6 +2,7 @@
 struct PackageDirectoryMatch: FileLintRule {
   static let info = RuleInfo(
     id: "PACKAGE_DIRECTORY_MATCH",
+    categories: ["MINIMAL", "BASIC", "STANDARD"],
     purpose: "Checks that all files are in a directory that matches their package name.",
     good: ["// file: acme/v1/a.proto\nsyntax = \"proto3\";\npackage acme.v1;\n"],
     bad: ["// file: acme/v2/a.proto\nsyntax = \"proto3\";\n↓package acme.v1;\n"])

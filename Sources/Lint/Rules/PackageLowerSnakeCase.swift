@@ -2,6 +2,7 @@
 struct PackageLowerSnakeCase: FileLintRule {
   static let info = RuleInfo(
     id: "PACKAGE_LOWER_SNAKE_CASE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that packages are lower_snake.case.",
     good: ["syntax = \"proto3\";\npackage acme.pet_store.v1;\n"],
     bad: ["syntax = \"proto3\";\n↓package acme.PetStore.v1;\n"])

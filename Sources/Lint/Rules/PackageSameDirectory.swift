@@ -2,6 +2,7 @@
 struct PackageSameDirectory: LintRule {
   static let info = RuleInfo(
     id: "PACKAGE_SAME_DIRECTORY",
+    categories: ["MINIMAL", "BASIC", "STANDARD"],
     purpose: "Checks that all files with a given package are in the same directory.",
     good: ["// file: acme/v1/a.proto\nsyntax = \"proto3\";\npackage acme.v1;\n// file: acme/v1/b.proto\nsyntax = \"proto3\";\npackage acme.v1;\n"],
     bad: ["// file: acme/v1/a.proto\nsyntax = \"proto3\";\n↓package acme.v1;\n// file: other/v1/b.proto\nsyntax = \"proto3\";\n↓package acme.v1;\n"])

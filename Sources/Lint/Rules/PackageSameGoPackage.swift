@@ -3,6 +3,7 @@ struct PackageSameGoPackage: LintRule {
   private static let examples = PackageSameOption.example("go_package", "\"example.com/acme/v1\"", "\"example.com/acme/other\"")
   static let info = RuleInfo(
     id: "PACKAGE_SAME_GO_PACKAGE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that all files with a given package have the same value for the go_package option.",
     good: examples.good, bad: examples.bad)
 

@@ -3,6 +3,7 @@ struct PackageSameJavaMultipleFiles: LintRule {
   private static let examples = PackageSameOption.example("java_multiple_files", "true", "false")
   static let info = RuleInfo(
     id: "PACKAGE_SAME_JAVA_MULTIPLE_FILES",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that all files with a given package have the same value for the java_multiple_files option.",
     good: examples.good, bad: examples.bad)
 

@@ -3,6 +3,7 @@ struct PackageSameJavaPackage: LintRule {
   private static let examples = PackageSameOption.example("java_package", "\"com.acme.v1\"", "\"com.acme.other\"")
   static let info = RuleInfo(
     id: "PACKAGE_SAME_JAVA_PACKAGE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that all files with a given package have the same value for the java_package option.",
     good: examples.good, bad: examples.bad)
 

@@ -3,6 +3,7 @@ struct PackageSamePhpNamespace: LintRule {
   private static let examples = PackageSameOption.example("php_namespace", "\"Acme\\\\V1\"", "\"Acme\\\\Other\"")
   static let info = RuleInfo(
     id: "PACKAGE_SAME_PHP_NAMESPACE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that all files with a given package have the same value for the php_namespace option.",
     good: examples.good, bad: examples.bad)
 

@@ -3,6 +3,7 @@ struct PackageSameRubyPackage: LintRule {
   private static let examples = PackageSameOption.example("ruby_package", "\"Acme::V1\"", "\"Acme::Other\"")
   static let info = RuleInfo(
     id: "PACKAGE_SAME_RUBY_PACKAGE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that all files with a given package have the same value for the ruby_package option.",
     good: examples.good, bad: examples.bad)
 

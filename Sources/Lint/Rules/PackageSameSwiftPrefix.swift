@@ -3,6 +3,7 @@ struct PackageSameSwiftPrefix: LintRule {
   private static let examples = PackageSameOption.example("swift_prefix", "\"AV\"", "\"AO\"")
   static let info = RuleInfo(
     id: "PACKAGE_SAME_SWIFT_PREFIX",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that all files with a given package have the same value for the swift_prefix option.",
     good: examples.good, bad: examples.bad)
 

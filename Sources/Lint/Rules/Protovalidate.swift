@@ -8,6 +8,7 @@ import SwiftProtobuf
 struct Protovalidate: LintRule {
   static let info = RuleInfo(
     id: "PROTOVALIDATE",
+    categories: ["STANDARD"],
     purpose:
       "Checks that protovalidate field rules match the field's type and that their bounds are not contradictory (CEL expressions are not compiled).",
     good: [

@@ -2,6 +2,7 @@
 struct RPCNoServerStreaming: MethodLintRule {
   static let info = RuleInfo(
     id: "RPC_NO_SERVER_STREAMING",
+    categories: ["UNARY_RPC"],
     purpose: "Checks that RPCs are not server streaming.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage WatchRequest {}\nmessage WatchResponse {}\nservice FileService {\n  rpc Watch(WatchRequest) returns (WatchResponse);\n}\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage WatchRequest {}\nmessage WatchResponse {}\nservice FileService {\n  ↓rpc Watch(WatchRequest) returns (stream WatchResponse);\n}\n"])

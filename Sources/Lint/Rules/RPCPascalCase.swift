@@ -2,6 +2,7 @@
 struct RPCPascalCase: MethodLintRule {
   static let info = RuleInfo(
     id: "RPC_PASCAL_CASE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that RPCs are PascalCase.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage GetPetRequest {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(GetPetRequest) returns (GetPetResponse); }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage GetPetRequest {}\nmessage GetPetResponse {}\nservice PetService { rpc ↓get_pet(GetPetRequest) returns (GetPetResponse); }\n"])

@@ -2,6 +2,7 @@
 struct RPCRequestResponseUnique: LintRule {
   static let info = RuleInfo(
     id: "RPC_REQUEST_RESPONSE_UNIQUE",
+    categories: ["STANDARD"],
     purpose: "Checks that RPC request and response types are only used in one RPC (configurable).",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage GetPetRequest {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(GetPetRequest) returns (GetPetResponse); }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage Pet {}\nservice PetService {\n  ↓rpc Echo(Pet) returns (Pet);\n}\n"])

@@ -2,6 +2,7 @@
 struct RPCRequestStandardName: MethodLintRule {
   static let info = RuleInfo(
     id: "RPC_REQUEST_STANDARD_NAME",
+    categories: ["STANDARD"],
     purpose: "Checks that RPC request type names are RPCNameRequest or ServiceNameRPCNameRequest.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage GetPetRequest {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(GetPetRequest) returns (GetPetResponse); }\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage PetQuery {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(↓PetQuery) returns (GetPetResponse); }\n"])

@@ -2,6 +2,7 @@
 struct ServicePascalCase: ServiceLintRule {
   static let info = RuleInfo(
     id: "SERVICE_PASCAL_CASE",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that services are PascalCase.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nservice PetService {}\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nservice ↓pet_Service {}\n"])

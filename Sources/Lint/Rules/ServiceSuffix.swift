@@ -2,6 +2,7 @@
 struct ServiceSuffix: ServiceLintRule {
   static let info = RuleInfo(
     id: "SERVICE_SUFFIX",
+    categories: ["STANDARD"],
     purpose: "Checks that services have a consistent suffix (configurable, default Service).",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nservice PetService {}\n"],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\nservice ↓Pets {}\n"])

@@ -2,6 +2,7 @@
 struct SyntaxSpecified: FileLintRule {
   static let info = RuleInfo(
     id: "SYNTAX_SPECIFIED",
+    categories: ["BASIC", "STANDARD"],
     purpose: "Checks that all files have a syntax specified.",
     good: ["syntax = \"proto2\";\npackage acme.v1;\n"],
     bad: ["↓package acme.v1;\n"])

@@ -1,6 +1,6 @@
+import Basics
 import Diagnostics
 import Dispatch
-import Foundation
 import SwiftProtobuf
 
 /// Compiles a ``SourceSet`` into an ``Image``: finds the target files, reads and
@@ -38,110 +38,147 @@ public struct Compiler: Sendable {
     }
   }
 
-  /// Compiles `targets` (import paths, or `TargetDiscovery` errors) and their imports.
-  public func compile(targets: (paths: [String], diagnostics: [Diagnostic])) -> (Image?, [Diagnostic]) {
-    var diagnostics = targets.diagnostics
+  /// What the stages before linking hand on: every file loaded, the problems so far, and
+  /// the files that cannot be linked.
+  struct Graph {
     var units: [String: Unit] = [:]
-    var identities: [String: String] = [:]
+    var diagnostics: [Diagnostic] = []
+    /// Every import statement: importer, its index in `dependency`, the imported path.
+    var imports: [(importer: String, index: Int, path: String)] = []
+    var failed = Set<String>()
+  }
 
-    // Load the targets.
+  /// Compiles `targets` (import paths, or `TargetDiscovery` errors) and their imports, in
+  /// stages: load (parse in waves), check the import graph, order by dependency, link.
+  public func compile(targets: (paths: [String], diagnostics: [Diagnostic])) -> (Image?, [Diagnostic]) {
+    var graph = load(targets.paths)
+    graph.diagnostics = targets.diagnostics + graph.diagnostics
+    checkImports(&graph)
+    let order = dependencyOrder(targets.paths, &graph)
+    let files = link(order, targets: Set(targets.paths), &graph)
+    let normalized = graph.diagnostics.normalized()
+    return (normalized.hasErrors ? nil : Image(files: files), normalized)
+  }
+
+  /// Stage 1: parses the targets, then the imports they name that are new, and so on, each
+  /// wave in parallel.
+  func load(_ targets: [String]) -> Graph {
+    var graph = Graph()
     var wave: [String] = []
-    var waveSet = Set<String>()
-    for t in targets.paths where waveSet.insert(t).inserted { wave.append(t) }
-    // Parse in waves: the targets, then the imports they name that are new, ...
-    var pendingImports: [(importer: String, index: Int, path: String)] = []
-    var requested = Set(wave)
+    var requested = Set<String>()
+    for t in targets where requested.insert(t).inserted { wave.append(t) }
     var firstWave = true
     while !wave.isEmpty {
       let loaded = parseAll(wave)
       if firstWave {
         let found = Set(loaded.map(\.source.importPath))
         for t in wave where !found.contains(t) {
-          diagnostics.append(.error("File \"\(t)\" was not found.", rule: "COMPILE", at: .file(t)))
+          graph.diagnostics.append(.error("File \"\(t)\" was not found.", rule: "COMPILE", at: .file(t)))
         }
         firstWave = false
       }
       var next: [String] = []
       for u in loaded {
-        units[u.source.importPath] = u
-        diagnostics += u.diagnostics
+        graph.units[u.source.importPath] = u
+        graph.diagnostics += u.diagnostics
       }
       for u in loaded {
         guard let p = u.parsed else { continue }
         for (i, dep) in p.descriptor.dependency.enumerated() {
-          pendingImports.append((u.source.importPath, i, dep))
+          graph.imports.append((u.source.importPath, i, dep))
           if requested.insert(dep).inserted { next.append(dep) }
         }
       }
       wave = next
     }
+    return graph
+  }
 
-    // The import graph: missing files, one file under two names.
-    var failed = Set<String>()
-    for (importer, i, dep) in pendingImports {
-      guard let u = units[importer], let p = u.parsed else { continue }
-      guard let d = units[dep] else {
-        diagnostics.append(.error("Import \"\(dep)\" was not found.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
-        failed.insert(importer)
+  /// Stage 2: imports that name no file, and one file imported under two names.
+  func checkImports(_ graph: inout Graph) {
+    var identities: [String: String] = [:]
+    for (importer, i, dep) in graph.imports {
+      guard let u = graph.units[importer], let p = u.parsed else { continue }
+      guard let d = graph.units[dep] else {
+        graph.diagnostics.append(
+          .error("Import \"\(dep)\" was not found.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
+        graph.failed.insert(importer)
         continue
       }
       if d.source.origin != .bundled && d.source.origin != .memory {
         if let other = identities[d.source.identity], other != dep {
-          diagnostics.append(
+          graph.diagnostics.append(
             .error(
               "\"\(dep)\" and \"\(other)\" are the same file (\(d.source.displayPath)); import it by one name only.",
               rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
-          failed.insert(importer)
+          graph.failed.insert(importer)
         } else {
           identities[d.source.identity] = dep
         }
       }
     }
+  }
 
-    // Dependency (post-)order from the targets, as protoc builds and emits files.
+  /// Stage 3: dependency post-order from the targets, as protoc builds and emits files;
+  /// cycles are reported and a file whose imports failed fails. A depth-first walk with an
+  /// explicit stack: an import chain thousands of files deep costs no recursion.
+  func dependencyOrder(_ targets: [String], _ graph: inout Graph) -> [String] {
     var order: [String] = []
     var state: [String: Int] = [:]  // 1 = on the stack, 2 = done
-    var stack: [String] = []
-    func visit(_ name: String) {
-      guard let u = units[name] else { return }
-      state[name] = 1
-      stack.append(name)
-      if let p = u.parsed {
-        for (i, dep) in p.descriptor.dependency.enumerated() {
-          switch state[dep] {
-          case 1:
-            // Reported as protoc does: in the file that starts the cycle, at its
-            // import of the next file of the cycle.
-            let start = stack.firstIndex(of: dep) ?? 0
-            let cycle = stack[start...].joined(separator: " -> ") + " -> " + dep
-            let next = start + 1 < stack.count ? stack[start + 1] : dep
-            var at = SourceLocator.span(p, [3, Int32(i)])
-            if let first = units[dep]?.parsed, let j = first.descriptor.dependency.firstIndex(of: next) {
-              at = SourceLocator.span(first, [3, Int32(j)])
-            }
-            diagnostics.append(.error("File recursively imports itself: \(cycle)", rule: "COMPILE", at: at))
-            failed.insert(name)
-          case nil:
-            visit(dep)
-          default:
-            break
+    var frames: [(name: String, next: Int)] = []
+    func dependencies(_ name: String) -> [String] { graph.units[name]?.parsed?.descriptor.dependency ?? [] }
+    func propagate(from dep: String, to importer: String) {
+      if graph.failed.contains(dep) || (graph.units[dep]?.hasErrors ?? false) { graph.failed.insert(importer) }
+    }
+    for t in targets where state[t] == nil && graph.units[t] != nil {
+      state[t] = 1
+      frames.append((t, 0))
+      while let (name, i) = frames.last {
+        let deps = dependencies(name)
+        guard i < deps.count else {
+          frames.removeLast()
+          state[name] = 2
+          order.append(name)
+          if let parent = frames.last { propagate(from: name, to: parent.name) }
+          continue
+        }
+        frames[frames.count - 1].next = i + 1
+        let dep = deps[i]
+        switch state[dep] {
+        case 1:
+          // Reported as protoc does: in the file that starts the cycle, at its import of
+          // the next file of the cycle.
+          let start = frames.firstIndex { $0.name == dep } ?? 0
+          let cycle = frames[start...].map(\.name).joined(separator: " -> ") + " -> " + dep
+          let next = start + 1 < frames.count ? frames[start + 1].name : dep
+          var at = SourceLocator.span(graph.units[name]!.parsed!, [3, Int32(i)])
+          if let first = graph.units[dep]?.parsed, let j = first.descriptor.dependency.firstIndex(of: next) {
+            at = SourceLocator.span(first, [3, Int32(j)])
           }
-          if failed.contains(dep) || (units[dep]?.hasErrors ?? false) { failed.insert(name) }
+          graph.diagnostics.append(.error("File recursively imports itself: \(cycle)", rule: "COMPILE", at: at))
+          graph.failed.insert(name)
+          propagate(from: dep, to: name)
+        case nil where graph.units[dep] != nil:
+          state[dep] = 1
+          frames.append((dep, 0))  // `propagate` runs when it is done
+        default:
+          propagate(from: dep, to: name)
         }
       }
-      stack.removeLast()
-      state[name] = 2
-      order.append(name)
     }
-    for t in targets.paths where state[t] == nil { visit(t) }
+    return order
+  }
 
-    // Link in order. Files whose imports failed are not linked, and a file that
-    // imports one with errors is dropped with an error at that import (as protoc).
-    let targetSet = Set(targets.paths)
+  /// Stage 4: links the files in order. Files whose imports failed are not linked, and a
+  /// file that imports one with errors is dropped with an error at that import (as protoc).
+  func link(_ order: [String], targets targetSet: Set<String>, _ graph: inout Graph) -> [ImageFile] {
+    let units = graph.units
     var linkable: [String] = []
     for name in order {
-      guard let u = units[name], let p = u.parsed, !u.hasErrors, !failed.contains(name) else { continue }
-      if p.descriptor.dependency.contains(where: { failed.contains($0) || (units[$0]?.hasErrors ?? true) }) { continue }
+      guard let u = units[name], let p = u.parsed, !u.hasErrors, !graph.failed.contains(name) else { continue }
+      if p.descriptor.dependency.contains(where: { graph.failed.contains($0) || (units[$0]?.hasErrors ?? true) }) {
+        continue
+      }
       linkable.append(name)
     }
     let linker = Linker()
@@ -154,27 +191,25 @@ public struct Compiler: Sendable {
     var files: [ImageFile] = []
     for name in order {
       guard let u = units[name], let p = u.parsed ?? u.linkedStub, !u.hasErrors else {
-        failed.insert(name)
+        graph.failed.insert(name)
         continue
       }
       let badDeps = p.descriptor.dependency.enumerated().filter { _, dep in
-        dep != name && (failed.contains(dep) || (units[dep]?.hasErrors ?? false))
+        dep != name && (graph.failed.contains(dep) || (units[dep]?.hasErrors ?? false))
       }
-      if !badDeps.isEmpty || linked[name] == nil {
+      guard badDeps.isEmpty, let (descriptor, diags) = linked[name] else {
         for (i, dep) in badDeps {
-          diagnostics.append(
+          graph.diagnostics.append(
             .error("Import \"\(dep)\" was not found or had errors.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
         }
-        failed.insert(name)
+        graph.failed.insert(name)
         continue
       }
-      let (descriptor, diags) = linked[name]!
-      diagnostics += diags
-      if diags.hasErrors { failed.insert(name) }
+      graph.diagnostics += diags
+      if diags.hasErrors { graph.failed.insert(name) }
       files.append(ImageFile(descriptor: descriptor, isImport: !targetSet.contains(name), displayPath: u.source.displayPath))
     }
-    let normalized = diagnostics.normalized()
-    return (normalized.hasErrors ? nil : Image(files: files), normalized)
+    return files
   }
 
   /// Reads and parses files concurrently.
@@ -227,10 +262,11 @@ public enum TargetDiscovery {
     if !sources.targets.isEmpty { return (sources.targets, []) }
     var found: [String: String] = [:]  // import path -> display path
     var diagnostics: [Diagnostic] = []
+    let excludes = sources.excludes.map(Glob.init)
     for root in sources.roots {
       for rel in protoFiles(under: root.directory) {
         let display = root.displayPrefix.isEmpty ? rel : root.displayPrefix + "/" + rel
-        if sources.excludes.contains(where: { display == $0 || display.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+        if excludes.contains(where: { $0.matches(display) }) {
           continue
         }
         if let other = found[rel] {
@@ -252,18 +288,6 @@ public enum TargetDiscovery {
   /// `.proto` files under a directory, as paths relative to it (skipping hidden
   /// directories).
   public static func protoFiles(under dir: String) -> [String] {
-    let fm = FileManager.default
-    let base = dir.isEmpty ? "." : dir
-    guard let e = fm.enumerator(atPath: base) else { return [] }
-    var out: [String] = []
-    while let rel = e.nextObject() as? String {
-      let last = rel.split(separator: "/").last.map(String.init) ?? rel
-      if last.hasPrefix(".") {
-        e.skipDescendants()
-        continue
-      }
-      if rel.hasSuffix(".proto") { out.append(rel) }
-    }
-    return out.sorted()
+    FileSystem.walkFiles(under: dir.isEmpty ? "." : dir) { $0.hasSuffix(".proto") }
   }
 }

@@ -67,7 +67,7 @@ public enum ImageIO {
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       do { box.parts[i] = try FileWriter.serialize(files[i]) } catch { box.failed[i] = true }
     }
-    if failed.contains(true) { throw IOError.unreadable("(serialization failed)") }
+    if let i = failed.firstIndex(of: true) { throw IOError.unserializable(files[i].name) }
     var out: [UInt8] = []
     out.reserveCapacity(parts.reduce(0) { $0 + $1.count + 6 })
     for p in parts {
@@ -88,27 +88,52 @@ public enum ImageIO {
     let failed: UnsafeMutableBufferPointer<Bool>
   }
 
-  /// Reads a `FileDescriptorSet`; every file is a target (the set does not say which
-  /// files were imports).
+  /// Reads a `FileDescriptorSet` (binary, or JSON with unknown fields ignored) and marks
+  /// which files are imports — the one rule for every image sebuf reads: buf's images say
+  /// so (`buf_extension`, field 8042, `is_import`); in a plain FileDescriptorSet (protoc's
+  /// `-o`, `sebuf build -o`) the well-known types and the bundled sebuf protos are
+  /// imports and every other file is a target.
   public static func decode(_ bytes: [UInt8], format: Format) throws -> Image {
     let set: Google_Protobuf_FileDescriptorSet
     switch format {
     case .binary:
       set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes)
     case .json:
-      set = try Google_Protobuf_FileDescriptorSet(jsonUTF8Data: Data(bytes))
+      var options = JSONDecodingOptions()
+      options.ignoreUnknownFields = true
+      set = try Google_Protobuf_FileDescriptorSet(jsonUTF8Data: Data(bytes), options: options)
     }
-    return Image(files: set.file.map { ImageFile(descriptor: $0, isImport: false) })
+    return markImports(set.file)
+  }
+
+  static func markImports(_ files: [Google_Protobuf_FileDescriptorProto]) -> Image {
+    let marks: [Bool?] = files.map { file in
+      var mark: Bool? = nil
+      for f in WireFields([UInt8](file.unknownFields.data)) where f.number == 8042 {
+        mark = false
+        for g in WireFields(Array(f.bytes)) where g.number == 1 { mark = g.scalar != 0 }
+      }
+      return mark
+    }
+    let bufImage = marks.contains { $0 != nil }
+    return Image(
+      files: zip(files, marks).map { file, mark in
+        let isImport =
+          bufImage
+          ? (mark ?? false)
+          : file.name.hasPrefix("google/protobuf/") || file.name.hasPrefix("sebuf/http/")
+        return ImageFile(descriptor: file, isImport: isImport)
+      })
   }
 
   public enum IOError: Error, CustomStringConvertible {
     case unknownFormat(String)
-    case unreadable(String)
+    case unserializable(String)
     public var description: String {
       switch self {
       case .unknownFormat(let p):
         "cannot tell the image format of \"\(p)\": use a .binpb, .bin, .pb or .json file name"
-      case .unreadable(let p): "cannot read image \"\(p)\""
+      case .unserializable(let name): "cannot serialize the descriptor of \"\(name)\""
       }
     }
   }
@@ -118,11 +143,5 @@ public enum ImageIO {
     guard let format = Format(path: path) else { throw IOError.unknownFormat(path) }
     let bytes = try encode(image, format: format, options: options)
     try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-  }
-
-  public static func read(_ path: String) throws -> Image {
-    guard let format = Format(path: path) else { throw IOError.unknownFormat(path) }
-    guard let data = FileManager.default.contents(atPath: path) else { throw IOError.unreadable(path) }
-    return try decode([UInt8](data), format: format)
   }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
+import Basics
 import Config
 import Diagnostics
 import Foundation
+import Inputs
 import Lint
-import Plan
 import Proto
 
 /// `sebuf breaking`: buf's breaking-change rules plus sebuf's HTTP rules, comparing the
@@ -54,19 +55,16 @@ struct BreakingCommand: AsyncParsableCommand {
       print(ruleList(), terminator: "")
       return
     }
-    var cleanup: [String] = []
-    defer { for dir in cleanup { try? FileManager.default.removeItem(atPath: dir) } }
-
     // The current side: an image file, or the workspace compiled.
-    let inputFormat = BreakingInputs.imageFormat(workspace.directory)
+    let inputIsImage = BreakingInputs.imageFormat(workspace.directory) != nil
     let ws: Workspace
-    if inputFormat != nil {
+    if inputIsImage {
       ws = (try? Workspace.load(directory: ".", configFile: workspace.config))
-        ?? Workspace(root: PathMath.absolute("."), modules: [Module(path: ".")])
+        ?? Workspace(root: FilePath.absolute("."), modules: [Module(path: ".")])
     } else {
       ws = try workspace.load(output)
     }
-    let paths = inputFormat != nil ? [] : try workspace.workspacePaths(in: ws, output)
+    let paths = inputIsImage ? [] : try workspace.workspacePaths(in: ws, output)
     var settings = BreakingSettings(ws.breaking)
     settings.excludeImports = excludeImports
     if !use.isEmpty { settings.use = use }
@@ -76,29 +74,8 @@ struct BreakingCommand: AsyncParsableCommand {
     let current: Image
     let previous: Image
     do {
-      if let format = inputFormat {
-        current = try BreakingInputs.readImage(workspace.directory, format: format, side: "input")
-      } else {
-        current = try BreakingInputs.compile(ws, paths: paths, side: "input")
-      }
-      switch try AgainstInput.parse(againstValue, isDirectory: BreakingInputs.isDirectory) {
-      case .image(let path, let format):
-        previous = try BreakingInputs.readImage(path, format: format, side: "--against")
-      case .directory(let dir):
-        guard BreakingInputs.isDirectory(dir) else {
-          throw AgainstError("--against: \(dir) is not a directory, a git input (`.git#branch=main`) or an image file.")
-        }
-        previous = try BreakingInputs.compile(
-          ws.rooted(at: PathMath.absolute(dir)), paths: paths, side: "--against", lenient: true)
-      case .git(let repository, let ref, let subdir):
-        let snapshot = try GitSnapshot.extract(repository: repository, ref: ref, subdir: subdir)
-        cleanup.append(snapshot.root)
-        var root = snapshot.directory
-        if subdir == nil, let inRepo = GitSnapshot.prefix(of: ws.root, repository: repository), !inRepo.isEmpty {
-          root += "/" + inRepo
-        }
-        previous = try BreakingInputs.compile(ws.rooted(at: root), paths: paths, side: "--against", lenient: true)
-      }
+      current = try BreakingInputs.current(directory: workspace.directory, workspace: ws, paths: paths)
+      previous = try BreakingInputs.against(againstValue, workspace: ws, paths: paths)
     } catch let e as AgainstError {
       fail([e.diagnostic])
     } catch let e as DiagnosticError {
@@ -118,71 +95,18 @@ struct BreakingCommand: AsyncParsableCommand {
 
   private func ruleList() -> String {
     var out = ""
-    for r in BreakingCatalog.rules.sorted(by: { $0.info.id < $1.info.id }) {
+    let catalog = BreakingCatalog.catalog
+    for r in catalog.rules.sorted(by: { $0.id < $1.id }) {
+      let categories = catalog.categories(of: r.id)
       if output.errorFormat == .json {
-        out += "{\"id\":\(JSONString.quote(r.info.id)),\"categories\":[\(r.categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.info.purpose))}\n"
+        out += "{\"id\":\(JSONString.quote(r.id)),\"categories\":[\(categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.purpose))}\n"
       } else {
-        let id = r.info.id.padding(toLength: 48, withPad: " ", startingAt: 0)
-        let cats = r.categories.joined(separator: ", ").padding(toLength: 36, withPad: " ", startingAt: 0)
-        out += "\(id) \(cats) \(r.info.purpose)\n"
+        let id = r.id.padding(toLength: 48, withPad: " ", startingAt: 0)
+        let cats = categories.joined(separator: ", ").padding(toLength: 36, withPad: " ", startingAt: 0)
+        out += "\(id) \(cats) \(r.purpose)\n"
       }
     }
     return out
-  }
-}
-
-/// Turns inputs into Images: image files are read, workspaces compiled.
-enum BreakingInputs {
-  static func isDirectory(_ path: String) -> Bool {
-    var dir: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &dir) && dir.boolValue
-  }
-
-  /// The image format a path's extension names, nil for anything else.
-  static func imageFormat(_ path: String) -> AgainstInput.ImageFormat? {
-    if path.hasSuffix(".json") { return .json }
-    if path.hasSuffix(".binpb") || path.hasSuffix(".bin") || path.hasSuffix(".pb") { return .binary }
-    return nil
-  }
-
-  static func readImage(_ path: String, format: AgainstInput.ImageFormat, side: String) throws -> Image {
-    do {
-      return try ImageFileReader.read(path, format: format)
-    } catch let e as AgainstError {
-      throw AgainstError(e.message.replacingOccurrences(of: "--against: ", with: side + ": "))
-    }
-  }
-
-  /// Compiles a workspace. `lenient` (the against side): `--path` values that select nothing
-  /// there select nothing (the files are new), instead of being errors.
-  static func compile(_ ws: Workspace, paths: [String], side: String, lenient: Bool = false) throws -> Image {
-    var sources = ws.sourceSet(paths: paths)
-    if lenient && !paths.isEmpty {
-      sources.targets = ws.moduleFiles(paths: paths).map(\.importPath)
-      if sources.targets.isEmpty { return Image(files: []) }
-    }
-    let (image, diagnostics) = Proto.compile(sources)
-    guard let image, !diagnostics.hasErrors else {
-      var ds = diagnostics.filter { $0.severity >= .error }
-      if side != "input" {
-        ds = ds.map { d in
-          var d = d
-          d.message = "\(side) (\(ws.root)): " + d.message
-          return d
-        }
-      }
-      throw DiagnosticError(ds.isEmpty ? [.error("\(side): compilation failed", rule: "COMPILE")] : ds)
-    }
-    return image
-  }
-}
-
-extension Workspace {
-  /// The same settings with another root (the against side's copy of the workspace).
-  func rooted(at root: String) -> Workspace {
-    var w = self
-    w.root = root
-    return w
   }
 }
 

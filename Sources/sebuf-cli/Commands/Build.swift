@@ -2,7 +2,7 @@ import ArgumentParser
 import Config
 import Diagnostics
 import Foundation
-import Plan
+import Inputs
 import Proto
 
 /// `sebuf build`: compiles the workspace and writes the image protoc and buf would.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Config
 import Diagnostics
 import Plan

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Config
 import Diagnostics
 
@@ -23,8 +24,8 @@ struct InitCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func run() async throws {
-    let dir = PathMath.absolute(directory)
-    guard FileKind.of(dir) == .directory else {
+    let dir = FilePath.absolute(directory)
+    guard FileSystem.kind(dir) == .directory else {
       printDiagnostics(
         [.error("directory \"\(directory)\" does not exist.", rule: "CONFIG")],
         format: output.errorFormat.diagnosticFormat, to: .standardError)
@@ -32,13 +33,13 @@ struct InitCommand: AsyncParsableCommand {
     }
     let target = dir + "/" + Workspace.fileName
     let shown = directory == "." ? Workspace.fileName : directory + "/" + Workspace.fileName
-    if FileKind.of(target) != .missing {
+    if FileSystem.kind(target) != .missing {
       printDiagnostics(
         [.error("already exists; will not overwrite it (edit it, or remove it first).", rule: "CONFIG", at: .file(shown))],
         format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitStatus.error
     }
-    if !fromBuf && FileKind.of(dir + "/buf.yaml") == .file {
+    if !fromBuf && FileSystem.kind(dir + "/buf.yaml") == .file {
       // A starter sebuf.yaml would silently shadow the buf configuration.
       printDiagnostics(
         [
@@ -57,10 +58,10 @@ struct InitCommand: AsyncParsableCommand {
         throw ExitStatus.error
       }
     } else {
-      let modulePath = FileKind.of(dir + "/proto") == .directory ? "proto" : "."
+      let modulePath = FileSystem.kind(dir + "/proto") == .directory ? "proto" : "."
       text = Workspace.initTemplate(modulePath: modulePath)
     }
-    guard FileKind.write(text, to: target) else {
+    guard FileSystem.createNew(Array(text.utf8), at: target) else {
       printDiagnostics(
         [.error("cannot write \(shown).", rule: "CONFIG")], format: output.errorFormat.diagnosticFormat,
         to: .standardError)

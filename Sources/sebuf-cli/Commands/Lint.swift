@@ -2,8 +2,8 @@ import ArgumentParser
 import Config
 import Diagnostics
 import Foundation
+import Inputs
 import Lint
-import Plan
 import Proto
 
 /// `sebuf lint`: buf's lint rules plus sebuf's HTTP rules over the workspace's files.
@@ -109,7 +109,7 @@ struct LintCommand: AsyncParsableCommand {
     let input: Image
     if let path = image {
       do {
-        input = Linter.restrict(Linter.markImports(try ImageIO.read(path)), to: try workspace.workspacePaths(in: ws, output))
+        input = Linter.restrict(try ImageFileReader.read(path, flag: "--image"), to: try workspace.workspacePaths(in: ws, output))
       } catch let e as ExitCode {
         throw e
       } catch {

@@ -1,7 +1,8 @@
 import ArgumentParser
+import Basics
 import Config
 import Diagnostics
-import Plan
+import Inputs
 import Proto
 
 /// `sebuf ls-files`: the workspace's .proto files, as paths relative to the workspace.

@@ -2,14 +2,17 @@ import Proto
 
 /// Enum values keep their JSON strings.
 struct HttpEnumValueSameJsonName: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_ENUM_VALUE_SAME_JSON_NAME",
+    categories: ["HTTP"],
     purpose: "Enum values used by request and response messages keep their JSON string (`enum_value`).",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(service: HttpFieldSameJsonMapping.getPet, messages: kind(#"KIND_CAT = 1 [(sebuf.http.enum_value) = "cat"];"#)),
-        current: HTTPExampleFiles.api(service: HttpFieldSameJsonMapping.getPet, messages: kind(#"KIND_CAT = 1 [(sebuf.http.enum_value) = "feline"];"#)),
-        expected: ["proto/pets/v1/pets.proto:19:3"])
+      RuleExample.change(
+        from: HTTPExampleFiles.api(service: HttpFieldSameJsonMapping.getPet, messages: kind(#"KIND_CAT = 1 [(sebuf.http.enum_value) = "cat"];"#)),
+        to: HTTPExampleFiles.api(service: HttpFieldSameJsonMapping.getPet, messages: kind(#"↓KIND_CAT = 1 [(sebuf.http.enum_value) = "feline"];"#)),
+        [
+          #"Enum value "1" on enum "Kind" changed its JSON string from "cat" to "feline": JSON clients of GET "/pets/{id}" will not recognise it."#
+        ])
     ])
 
   static func kind(_ value: String) -> String {

@@ -7,27 +7,32 @@ import Proto
 /// effect (an unset encoding equals its default), on every message a route's request or
 /// response reaches.
 struct HttpFieldSameJsonMapping: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_FIELD_SAME_JSON_MAPPING",
+    categories: ["HTTP"],
     purpose: "Fields of request and response messages keep their sebuf JSON mapping, so the JSON on the wire keeps its shape.",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(
+      RuleExample.change(
+        from: HTTPExampleFiles.api(
           service: HttpFieldSameJsonMapping.getPet, messages: HttpFieldSameJsonMapping.pet("int64 weight = 2;")),
-        current: HTTPExampleFiles.api(
+        to: HTTPExampleFiles.api(
           service: HttpFieldSameJsonMapping.getPet,
-          messages: HttpFieldSameJsonMapping.pet("int64 weight = 2 [(sebuf.http.int64_encoding) = INT64_ENCODING_NUMBER];")),
-        expected: ["proto/pets/v1/pets.proto:15:3"]),
-      BreakingExample(
-        previous: HTTPExampleFiles.api(
+          messages: HttpFieldSameJsonMapping.pet("↓int64 weight = 2 [(sebuf.http.int64_encoding) = INT64_ENCODING_NUMBER];")),
+        [
+          #"Field "2" with name "weight" on message "Pet" changed int64_encoding from STRING to NUMBER: JSON clients of GET "/pets/{id}" will see "weight" encoded differently."#
+        ]),
+      RuleExample.change(
+        from: HTTPExampleFiles.api(
           service: HttpFieldSameJsonMapping.getPet,
           messages: HttpFieldSameJsonMapping.pet("google.protobuf.Timestamp born = 2;", imports: true)),
-        current: HTTPExampleFiles.api(
+        to: HTTPExampleFiles.api(
           service: HttpFieldSameJsonMapping.getPet,
           messages: HttpFieldSameJsonMapping.pet(
-            "google.protobuf.Timestamp born = 2 [(sebuf.http.timestamp_format) = TIMESTAMP_FORMAT_UNIX_MILLIS];",
+            "↓google.protobuf.Timestamp born = 2 [(sebuf.http.timestamp_format) = TIMESTAMP_FORMAT_UNIX_MILLIS];",
             imports: true)),
-        expected: ["proto/pets/v1/pets.proto:16:3"]),
+        [
+          #"Field "2" with name "born" on message "Pet" changed timestamp_format from RFC3339 to UNIX_MILLIS: JSON clients of GET "/pets/{id}" will see "born" encoded differently."#
+        ]),
     ])
 
   static let getPet = """

@@ -2,25 +2,28 @@ import Proto
 
 /// No required header is added.
 struct HttpHeaderNoNewRequired: RoutePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_HEADER_NO_NEW_REQUIRED",
+    categories: ["HTTP"],
     purpose: "Routes do not start requiring a header (service or method level) that clients do not send.",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(service: """
+      RuleExample.change(
+        from: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
               option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
             }
 
           """),
-        current: HTTPExampleFiles.api(service: """
+        to: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
               option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
-              option (sebuf.http.method_headers) = { required_headers: [{ name: "X-Tenant" required: true }] };
+              ↓option (sebuf.http.method_headers) = { required_headers: [{ name: "X-Tenant" required: true }] };
             }
 
           """),
-        expected: ["proto/pets/v1/pets.proto:20:5"])
+        [
+          #"RPC "GetPet" on service "PetService" now requires header "X-Tenant" on GET "/pets/{id}": existing clients do not send it and will be rejected."#
+        ])
     ])
 
   func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -2,21 +2,22 @@ import Proto
 
 /// Path variables keep their names.
 struct HttpPathVariableSameName: RoutePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_PATH_VARIABLE_SAME_NAME",
+    categories: ["HTTP"],
     purpose: "Path variables keep their names, so each URL segment still binds the same request field.",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(service: """
+      RuleExample.change(
+        from: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
               option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
             }
 
           """),
-        current: HTTPExampleFiles.api(
+        to: HTTPExampleFiles.api(
           service: """
               rpc GetPet(GetPetRequest) returns (Pet) {
-                option (sebuf.http.config) = { path: "/pets/{pet_id}" method: HTTP_METHOD_GET };
+                ↓option (sebuf.http.config) = { path: "/pets/{pet_id}" method: HTTP_METHOD_GET };
               }
 
             """,
@@ -31,7 +32,9 @@ struct HttpPathVariableSameName: RoutePairRule {
             }
 
             """),
-        expected: ["proto/pets/v1/pets.proto:19:5"])
+        [
+          #"RPC "GetPet" on service "PetService" renamed path variable {id} to {pet_id} in "/pets/{pet_id}": the URL segment now fills request field "pet_id" instead of "id"."#
+        ])
     ])
 
   func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

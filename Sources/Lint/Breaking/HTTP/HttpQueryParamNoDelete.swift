@@ -2,16 +2,19 @@ import Proto
 
 /// Query parameters are not removed or renamed.
 struct HttpQueryParamNoDelete: RoutePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_QUERY_PARAM_NO_DELETE",
+    categories: ["HTTP"],
     purpose: "Query parameters are not removed from a route, so what clients send is still read.",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(
+      RuleExample.change(
+        from: HTTPExampleFiles.api(
           service: listPets,
           messages: listMessages(#"int32 limit = 1 [(sebuf.http.query) = { name: "limit" }];"#)),
-        current: HTTPExampleFiles.api(service: listPets, messages: listMessages("int32 limit = 1;")),
-        expected: ["proto/pets/v1/pets.proto:8:1"])
+        to: HTTPExampleFiles.api(service: listPets, messages: listMessages("int32 limit = 1;", mark: true)),
+        [
+          #"RPC "ListPets" on service "PetService" no longer reads query parameter "limit" of GET "/pets": clients that send it are silently ignored."#
+        ])
     ])
 
   static let listPets = """
@@ -21,9 +24,10 @@ struct HttpQueryParamNoDelete: RoutePairRule {
 
     """
 
-  static func listMessages(_ field: String) -> String {
+  /// The request (with `field`; `mark` marks its declaration) and response of ListPets.
+  static func listMessages(_ field: String, mark: Bool = false) -> String {
     """
-    message ListPetsRequest {
+    \(mark ? "↓" : "")message ListPetsRequest {
       \(field)
     }
 

@@ -1,18 +1,21 @@
 /// Query parameters do not become required.
 struct HttpQueryParamNoNewRequired: RoutePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_QUERY_PARAM_NO_NEW_REQUIRED",
+    categories: ["HTTP"],
     purpose: "No query parameter becomes required (an optional one made required, or a new required one).",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(
+      RuleExample.change(
+        from: HTTPExampleFiles.api(
           service: HttpQueryParamNoDelete.listPets,
           messages: HttpQueryParamNoDelete.listMessages(#"int32 limit = 1 [(sebuf.http.query) = { name: "limit" }];"#)),
-        current: HTTPExampleFiles.api(
+        to: HTTPExampleFiles.api(
           service: HttpQueryParamNoDelete.listPets,
           messages: HttpQueryParamNoDelete.listMessages(
-            #"int32 limit = 1 [(sebuf.http.query) = { name: "limit" required: true }];"#)),
-        expected: ["proto/pets/v1/pets.proto:9:3"])
+            #"↓int32 limit = 1 [(sebuf.http.query) = { name: "limit" required: true }];"#)),
+        [
+          #"RPC "ListPets" on service "PetService" made query parameter "limit" required on GET "/pets": existing clients do not send it and will get 400 Bad Request."#
+        ])
     ])
 
   func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

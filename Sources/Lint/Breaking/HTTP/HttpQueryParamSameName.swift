@@ -1,17 +1,20 @@
 /// Query parameters keep their names.
 struct HttpQueryParamSameName: RoutePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_QUERY_PARAM_SAME_NAME",
+    categories: ["HTTP"],
     purpose: "Query parameters keep their names on the wire.",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(
+      RuleExample.change(
+        from: HTTPExampleFiles.api(
           service: HttpQueryParamNoDelete.listPets,
           messages: HttpQueryParamNoDelete.listMessages(#"int32 limit = 1 [(sebuf.http.query) = { name: "limit" }];"#)),
-        current: HTTPExampleFiles.api(
+        to: HTTPExampleFiles.api(
           service: HttpQueryParamNoDelete.listPets,
-          messages: HttpQueryParamNoDelete.listMessages(#"int32 limit = 1 [(sebuf.http.query) = { name: "page_size" }];"#)),
-        expected: ["proto/pets/v1/pets.proto:9:3"])
+          messages: HttpQueryParamNoDelete.listMessages(#"↓int32 limit = 1 [(sebuf.http.query) = { name: "page_size" }];"#)),
+        [
+          #"RPC "ListPets" on service "PetService" renamed query parameter "limit" to "page_size" on GET "/pets": clients that send "limit" are silently ignored."#
+        ])
     ])
 
   func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

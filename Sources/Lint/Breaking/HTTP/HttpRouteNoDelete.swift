@@ -1,11 +1,12 @@
 /// Routes are not removed.
 struct HttpRouteNoDelete: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_ROUTE_NO_DELETE",
+    categories: ["HTTP"],
     purpose: "HTTP routes are not removed (their RPC or service deleted, or the service moved).",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(service: """
+      RuleExample.change(
+        from: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
               option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
             }
@@ -14,13 +15,15 @@ struct HttpRouteNoDelete: BreakingRule {
             }
 
           """),
-        current: HTTPExampleFiles.api(service: """
+        to: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
               option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
             }
 
-          """),
-        expected: ["proto/pets/v1/pets.proto:17:1"])
+          """, markService: true),
+        [
+          #"Previously present route DELETE "/pets/{id}" (RPC "DeletePet" on service "PetService") was deleted: its clients will get 404 Not Found."#
+        ])
     ])
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

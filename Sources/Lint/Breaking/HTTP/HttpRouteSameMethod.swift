@@ -2,24 +2,27 @@ import Proto
 
 /// The HTTP method of a route does not change.
 struct HttpRouteSameMethod: RoutePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_ROUTE_SAME_METHOD",
+    categories: ["HTTP"],
     purpose: "Routes keep their HTTP method, which every client sends.",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(service: """
+      RuleExample.change(
+        from: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
               option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
             }
 
           """),
-        current: HTTPExampleFiles.api(service: """
+        to: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_POST };
+              ↓option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_POST };
             }
 
           """),
-        expected: ["proto/pets/v1/pets.proto:19:5"])
+        [
+          #"RPC "GetPet" on service "PetService" changed HTTP method from GET to POST: existing clients send GET "/pets/{id}" and will get 405 Method Not Allowed."#
+        ])
     ])
 
   func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -2,40 +2,46 @@ import Proto
 
 /// The path clients call does not change (base path included).
 struct HttpRouteSamePath: RoutePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_ROUTE_SAME_PATH",
+    categories: ["HTTP"],
     purpose: "Routes keep their path, base path included, so existing URLs still resolve.",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(
+      RuleExample.change(
+        from: HTTPExampleFiles.api(
           service: """
               rpc GetPet(GetPetRequest) returns (Pet) {
                 option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
               }
 
             """, serviceOptions: "  option (sebuf.http.service_config) = { base_path: \"/api/v1\" };\n"),
-        current: HTTPExampleFiles.api(
+        to: HTTPExampleFiles.api(
           service: """
               rpc GetPet(GetPetRequest) returns (Pet) {
-                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+                ↓option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
               }
 
-            """, serviceOptions: "  option (sebuf.http.service_config) = { base_path: \"/api/v2\" };\n"),
-        expected: ["proto/pets/v1/pets.proto:20:5"]),
-      BreakingExample(
-        previous: HTTPExampleFiles.api(service: """
+            """,
+          serviceOptions: "  option (sebuf.http.service_config) = { base_path: \"/api/v2\" };\n"),
+        [
+          #"RPC "GetPet" on service "PetService" changed path from "/api/v1/pets/{id}" to "/api/v2/pets/{id}": existing clients call GET "/api/v1/pets/{id}" and will get 404 Not Found."#
+        ]),
+      RuleExample.change(
+        from: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
               option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
             }
 
           """),
-        current: HTTPExampleFiles.api(service: """
+        to: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pet/{id}" method: HTTP_METHOD_GET };
+              ↓option (sebuf.http.config) = { path: "/pet/{id}" method: HTTP_METHOD_GET };
             }
 
           """),
-        expected: ["proto/pets/v1/pets.proto:19:5"]),
+        [
+          #"RPC "GetPet" on service "PetService" changed path from "/pets/{id}" to "/pet/{id}": existing clients call GET "/pets/{id}" and will get 404 Not Found."#
+        ]),
     ])
 
   func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

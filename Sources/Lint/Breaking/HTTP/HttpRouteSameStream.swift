@@ -6,38 +6,43 @@ import Proto
 /// gets one JSON body (or the reverse), and every call fails or hangs. buf cannot see this: the
 /// flag lives in `(sebuf.http.config)`.
 struct HttpRouteSameStream: RoutePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "HTTP_ROUTE_SAME_STREAM",
+    categories: ["HTTP"],
     purpose: "Routes stay Server-Sent Events streams or plain JSON responses (the `stream` flag).",
     examples: [
-      BreakingExample(
-        previous: HTTPExampleFiles.api(service: """
+      RuleExample.change(
+        from: HTTPExampleFiles.api(service: """
             rpc WatchPets(GetPetRequest) returns (Pet) {
               option (sebuf.http.config) = { path: "/pets/watch" method: HTTP_METHOD_GET stream: true };
             }
 
           """),
-        current: HTTPExampleFiles.api(service: """
+        to: HTTPExampleFiles.api(service: """
             rpc WatchPets(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/watch" method: HTTP_METHOD_GET };
+              ↓option (sebuf.http.config) = { path: "/pets/watch" method: HTTP_METHOD_GET };
             }
 
           """),
-        expected: ["proto/pets/v1/pets.proto:19:5"]),
-      BreakingExample(
-        previous: HTTPExampleFiles.api(service: """
+        [
+          #"RPC "WatchPets" on service "PetService" changed from a Server-Sent Events stream to a single JSON response: existing clients of GET "/pets/watch" wait for `text/event-stream` events and will get one JSON body instead."#
+        ]),
+      RuleExample.change(
+        from: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
               option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
             }
 
           """),
-        current: HTTPExampleFiles.api(service: """
+        to: HTTPExampleFiles.api(service: """
             rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET stream: true };
+              ↓option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET stream: true };
             }
 
           """),
-        expected: ["proto/pets/v1/pets.proto:19:5"]),
+        [
+          #"RPC "GetPet" on service "PetService" changed from a single JSON response to a Server-Sent Events stream: existing clients of GET "/pets/{id}" expect one JSON body and will get `text/event-stream` frames instead."#
+        ]),
     ])
 
   func check(_ route: RouteNode, _ previous: RouteNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

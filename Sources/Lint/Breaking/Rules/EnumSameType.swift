@@ -1,8 +1,35 @@
 /// Enums stay open or closed.
 struct EnumSameType: EnumPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "ENUM_SAME_TYPE",
-    purpose: "Enums stay open or closed, since that decides how unknown values are kept.")
+    categories: ["FILE", "PACKAGE"],
+    purpose: "Enums stay open or closed, since that decides how unknown values are kept.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum Color {
+            COLOR_UNSPECIFIED = 0;
+          }
+
+          """,
+        to: """
+          syntax = "proto2";
+
+          package acme.v1;
+
+          ↓enum Color {
+            COLOR_UNSPECIFIED = 0;
+          }
+
+          """,
+        [
+          #"Enum "Color" changed from open to closed."#,
+        ]),
+    ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     guard e.isClosed != previous.isClosed else { return }

@@ -1,7 +1,40 @@
 /// Enum values are not deleted.
 struct EnumValueNoDelete: EnumPairRule {
-  static let info = BreakingRuleInfo(
-    id: "ENUM_VALUE_NO_DELETE", purpose: "Enum values are not deleted, since old data and old code still use them.")
+  static let info = RuleInfo(
+    id: "ENUM_VALUE_NO_DELETE",
+    categories: ["CSR", "FILE", "PACKAGE"],
+    purpose: "Enum values are not deleted, since old data and old code still use them.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum PetType {
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_CAT = 1;
+            PET_TYPE_DOG = 2;
+            PET_TYPE_FISH = 3;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          ↓enum PetType {
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_CAT = 1;
+            PET_TYPE_DOG = 2;
+          }
+
+          """,
+        [
+          #"Previously present enum value "3" on enum "PetType" was deleted."#,
+        ]),
+    ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     checkEnumValueNoDelete(e, previous, rule: .strict, &out)

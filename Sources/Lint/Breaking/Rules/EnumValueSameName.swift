@@ -1,7 +1,41 @@
 /// Enum values keep their names.
 struct EnumValueSameName: EnumPairRule {
-  static let info = BreakingRuleInfo(
-    id: "ENUM_VALUE_SAME_NAME", purpose: "Enum values keep their names, which JSON carries on the wire.")
+  static let info = RuleInfo(
+    id: "ENUM_VALUE_SAME_NAME",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON"],
+    purpose: "Enum values keep their names, which JSON carries on the wire.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum PetType {
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_CAT = 1;
+            PET_TYPE_DOG = 2;
+            PET_TYPE_FISH = 3;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum PetType {
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_CAT = 1;
+            PET_TYPE_HOUND = ↓2;
+            PET_TYPE_FISH = 3;
+          }
+
+          """,
+        [
+          #"Enum value "2" on enum "PetType" changed name from "PET_TYPE_DOG" to "PET_TYPE_HOUND"."#,
+        ]),
+    ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     let current = e.valuesByNumber

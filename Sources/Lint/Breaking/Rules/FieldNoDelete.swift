@@ -1,7 +1,36 @@
 /// Fields are not deleted from messages.
 struct FieldNoDelete: MessagePairRule {
-  static let info = BreakingRuleInfo(
-    id: "FIELD_NO_DELETE", purpose: "Fields are not deleted from messages, since code that reads them stops compiling.")
+  static let info = RuleInfo(
+    id: "FIELD_NO_DELETE",
+    categories: ["CSR", "FILE", "PACKAGE"],
+    purpose: "Fields are not deleted from messages, since code that reads them stops compiling.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Pet {
+            string id = 1;
+            string name = 2;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          ↓message Pet {
+            string id = 1;
+          }
+
+          """,
+        [
+          #"Previously present field "2" with name "name" on message "Pet" was deleted."#,
+        ]),
+    ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     checkFieldNoDelete(message, previous, rule: .strict, &out)

@@ -1,8 +1,35 @@
 /// Fields keep their cardinality.
 struct FieldSameCardinality: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_CARDINALITY",
-    purpose: "Fields keep their cardinality (optional, required, repeated, map) and presence.")
+    categories: ["FILE", "PACKAGE"],
+    purpose: "Fields keep their cardinality (optional, required, repeated, map) and presence.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Pet {
+            repeated string tags = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Pet {
+            ↓string tags = 1;
+          }
+
+          """,
+        [
+          #"Field "1" with name "tags" on message "Pet" changed cardinality from "repeated" to "optional with implicit presence"."#,
+        ]),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     if field.inMapEntry && previous.inMapEntry { return }

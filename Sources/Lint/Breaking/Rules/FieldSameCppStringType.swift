@@ -1,8 +1,35 @@
 /// string and bytes fields keep their C++ string type.
 struct FieldSameCppStringType: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_CPP_STRING_TYPE",
-    purpose: "string and bytes fields keep their C++ string type (ctype), which generated C++ code depends on.")
+    categories: ["FILE", "PACKAGE"],
+    purpose: "string and bytes fields keep their C++ string type (ctype), which generated C++ code depends on.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto2";
+
+          package acme.v1;
+
+          message Record {
+            optional bytes blob = 1 [ctype = CORD];
+          }
+
+          """,
+        to: """
+          syntax = "proto2";
+
+          package acme.v1;
+
+          message Record {
+            ↓optional bytes blob = 1;
+          }
+
+          """,
+        [
+          #"Field "1" with name "blob" on message "Record" changed C++ string type from "CORD" to "STRING"."#,
+        ]),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     if field.inMapEntry && previous.inMapEntry { return }

@@ -1,7 +1,35 @@
 /// Fields keep their default value.
 struct FieldSameDefault: FieldPairRule {
-  static let info = BreakingRuleInfo(
-    id: "FIELD_SAME_DEFAULT", purpose: "Fields keep their default value, which readers see when the field is unset.")
+  static let info = RuleInfo(
+    id: "FIELD_SAME_DEFAULT",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "Fields keep their default value, which readers see when the field is unset.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto2";
+
+          package acme.v1;
+
+          message Record {
+            optional int32 count = 1 [default = 5];
+          }
+
+          """,
+        to: """
+          syntax = "proto2";
+
+          package acme.v1;
+
+          message Record {
+            optional int32 count = 1 [default = ↓6];
+          }
+
+          """,
+        [
+          #"Field "1" with name "count" on message "Record" changed default value from 5 to 6."#,
+        ]),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     guard let before = FieldDefault(previous, in: pair.previous), let after = FieldDefault(field, in: pair.current)

@@ -1,8 +1,37 @@
 /// string fields keep their Java UTF-8 validation.
 struct FieldSameJavaUtf8Validation: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_JAVA_UTF8_VALIDATION",
-    purpose: "string fields keep their Java UTF-8 validation (java_string_check_utf8).")
+    categories: ["FILE", "PACKAGE"],
+    purpose: "string fields keep their Java UTF-8 validation (java_string_check_utf8).",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto2";
+
+          package acme.v1;
+
+          message Record {
+            optional string id = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto2";
+
+          package acme.v1;
+
+          ↓option java_string_check_utf8 = true;
+
+          message Record {
+            optional string id = 1;
+          }
+
+          """,
+        [
+          #"Field "1" with name "id" on message "Record" changed Java string UTF8 validation from "NONE" to "VERIFY"."#,
+        ]),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     guard field.type == .string, previous.type == .string else { return }

@@ -2,8 +2,36 @@ import Proto
 
 /// Fields keep their JSON name.
 struct FieldSameJsonName: FieldPairRule {
-  static let info = BreakingRuleInfo(
-    id: "FIELD_SAME_JSON_NAME", purpose: "Fields keep their JSON name, the key clients read and write.")
+  static let info = RuleInfo(
+    id: "FIELD_SAME_JSON_NAME",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON"],
+    purpose: "Fields keep their JSON name, the key clients read and write.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Pet {
+            string color = 1 [json_name = "colour"];
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Pet {
+            string color = 1 [↓json_name = "shade"];
+          }
+
+          """,
+        [
+          #"Field "1" with name "color" on message "Pet" changed option "json_name" from "colour" to "shade"."#,
+        ]),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     if previous.isExtension { return }

@@ -2,9 +2,36 @@ import SwiftProtobuf
 
 /// 64-bit integer fields keep their jstype.
 struct FieldSameJstype: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_JSTYPE",
-    purpose: "64-bit integer fields keep their jstype, which decides whether JavaScript sees a string or a number.")
+    categories: ["FILE", "PACKAGE"],
+    purpose: "64-bit integer fields keep their jstype, which decides whether JavaScript sees a string or a number.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Record {
+            int64 big = 1 [jstype = JS_NORMAL];
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Record {
+            int64 big = 1 [↓jstype = JS_STRING];
+          }
+
+          """,
+        [
+          #"Field "1" with name "big" on message "Record" changed option "jstype" from "JS_NORMAL" to "JS_STRING"."#,
+        ]),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     guard field.type.is64BitInteger, previous.type.is64BitInteger else { return }

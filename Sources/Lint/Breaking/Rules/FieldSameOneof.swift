@@ -1,7 +1,42 @@
 /// Fields stay in (or out of) the same oneof.
 struct FieldSameOneof: FieldPairRule {
-  static let info = BreakingRuleInfo(
-    id: "FIELD_SAME_ONEOF", purpose: "Fields stay inside the same oneof, or outside any oneof.")
+  static let info = RuleInfo(
+    id: "FIELD_SAME_ONEOF",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "Fields stay inside the same oneof, or outside any oneof.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Pet {
+            oneof contact {
+              string email = 1;
+              string phone = 2;
+            }
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Pet {
+            ↓string email = 1;
+            oneof reach {
+              ↓string phone = 2;
+            }
+          }
+
+          """,
+        [
+          #"Field "1" with name "email" on message "Pet" moved from inside to outside a oneof."#,
+          #"Field "2" with name "phone" on message "Pet"q moved from oneof "contact" to oneof "reach"."#,
+        ]),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     if previous.isExtension { return }

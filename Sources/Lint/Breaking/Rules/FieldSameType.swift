@@ -1,7 +1,67 @@
 /// Fields keep their type.
 struct FieldSameType: FieldPairRule {
-  static let info = BreakingRuleInfo(
-    id: "FIELD_SAME_TYPE", purpose: "Fields keep their type, including the named message or enum type.")
+  static let info = RuleInfo(
+    id: "FIELD_SAME_TYPE",
+    categories: ["CSR", "FILE", "PACKAGE"],
+    purpose: "Fields keep their type, including the named message or enum type.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Pet {
+            int32 age = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Pet {
+            ↓string age = 1;
+          }
+
+          """,
+        [
+          #"Field "1" with name "age" on message "Pet" changed type from "int32" to "string"."#,
+        ]),
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Ball {}
+
+          message Bell {}
+
+          message Pet {
+            Ball toy = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Ball {}
+
+          message Bell {}
+
+          message Pet {
+            ↓Bell toy = 1;
+          }
+
+          """,
+        [
+          #"Field "1" with name "toy" on message "Pet" changed type from "acme.v1.Ball" to "acme.v1.Bell"."#,
+        ]),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     if field.type != previous.type {

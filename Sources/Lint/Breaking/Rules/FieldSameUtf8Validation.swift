@@ -1,8 +1,35 @@
 /// string fields keep their UTF-8 validation.
 struct FieldSameUtf8Validation: FieldPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "FIELD_SAME_UTF8_VALIDATION",
-    purpose: "string fields keep their UTF-8 validation, or parsers start rejecting (or accepting) data.")
+    categories: ["FILE", "PACKAGE"],
+    purpose: "string fields keep their UTF-8 validation, or parsers start rejecting (or accepting) data.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Sample {
+            string c = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto2";
+
+          package acme.v1;
+
+          message Sample {
+            ↓optional string c = 1;
+          }
+
+          """,
+        [
+          #"Field "1" with name "c" on message "Sample" changed UTF8 validation from VERIFY to NONE."#,
+        ]),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     guard field.type == .string, previous.type == .string else { return }

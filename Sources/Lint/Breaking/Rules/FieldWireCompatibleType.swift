@@ -1,7 +1,56 @@
 /// Fields change type only in wire-compatible ways.
 struct FieldWireCompatibleType: FieldPairRule {
-  static let info = BreakingRuleInfo(
-    id: "FIELD_WIRE_COMPATIBLE_TYPE", purpose: "Fields change type only in ways the binary encoding tolerates.")
+  static let info = RuleInfo(
+    id: "FIELD_WIRE_COMPATIBLE_TYPE",
+    categories: ["WIRE"],
+    purpose: "Fields change type only in ways the binary encoding tolerates.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Sample {
+            int32 m = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Sample {
+            ↓sint32 m = 1;
+          }
+
+          """,
+        [
+          #"Field "1" with name "m" on message "Sample" changed type from "int32" to "sint32". See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules."#,
+        ]),
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Sample {
+            int32 m = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Sample {
+            int64 m = 1;
+          }
+
+          """),
+    ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     if previous.type.wireGroup != field.type.wireGroup {

@@ -1,7 +1,35 @@
 /// Messages keep JSON support.
 struct MessageSameJsonFormat: MessagePairRule {
-  static let info = BreakingRuleInfo(
-    id: "MESSAGE_SAME_JSON_FORMAT", purpose: "Messages that supported JSON keep supporting it.")
+  static let info = RuleInfo(
+    id: "MESSAGE_SAME_JSON_FORMAT",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON"],
+    purpose: "Messages that supported JSON keep supporting it.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Sample {
+            string id = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto2";
+
+          package acme.v1;
+
+          ↓message Sample {
+            optional string id = 1;
+          }
+
+          """,
+        [
+          #"Message "Sample" JSON format support changed from ALLOW to LEGACY_BEST_EFFORT."#,
+        ]),
+    ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     let before = previous.features.jsonFormat

@@ -1,8 +1,61 @@
 /// Messages are not deleted from a package.
 struct PackageMessageNoDelete: BreakingRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "PACKAGE_MESSAGE_NO_DELETE",
-    purpose: "Messages are not deleted from a package (moving them between its files is fine).")
+    categories: ["PACKAGE"],
+    purpose: "Messages are not deleted from a package (moving them between its files is fine).",
+    examples: [
+      .change(
+        from: """
+          // file: acme/v1/one.proto
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Moved {
+            string id = 1;
+          }
+
+          message Gone {
+            string id = 1;
+          }
+          // file: acme/v1/two.proto
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Other {
+            string id = 1;
+          }
+
+          """,
+        to: """
+          // file: acme/v1/one.proto
+          ↓syntax = "proto3";
+
+          package acme.v1;
+
+          message Kept {
+            string id = 1;
+          }
+          // file: acme/v1/two.proto
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Moved {
+            string id = 1;
+          }
+
+          message Other {
+            string id = 1;
+          }
+
+          """,
+        [
+          #"Previously present message "Gone" was deleted from package "acme.v1"."#,
+        ]),
+    ])
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {
     let packages = pair.current.filesByPackage

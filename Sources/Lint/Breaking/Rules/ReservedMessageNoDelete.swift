@@ -1,8 +1,41 @@
 /// Reserved ranges and names are not deleted from messages.
 struct ReservedMessageNoDelete: MessagePairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RESERVED_MESSAGE_NO_DELETE",
-    purpose: "Reserved ranges and names stay reserved in messages, so they are never reused.")
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "Reserved ranges and names stay reserved in messages, so they are never reused.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message Store {
+            string id = 1;
+            reserved 5, 8 to 10, 20 to max;
+            reserved "legacy", "old";
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          ↓message Store {
+            string id = 1;
+            reserved 5, 9, 30 to max;
+            reserved "legacy";
+          }
+
+          """,
+        [
+          #"Previously present reserved name "old" on message "Store" was deleted."#,
+          #"Previously present reserved range "[20,max]" on message "Store" is missing values: [20,29] were removed."#,
+          #"Previously present reserved range "[8,10]" on message "Store" is missing values: [8], [10] were removed."#,
+        ]),
+    ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     checkRanges(

@@ -2,9 +2,56 @@ import SwiftProtobuf
 
 /// RPCs keep their idempotency level.
 struct RpcSameIdempotencyLevel: MethodPairRule {
-  static let info = BreakingRuleInfo(
+  static let info = RuleInfo(
     id: "RPC_SAME_IDEMPOTENCY_LEVEL",
-    purpose: "RPCs keep their idempotency level, which decides whether clients may retry or use GET.")
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "RPCs keep their idempotency level, which decides whether clients may retry or use GET.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message GetPetRequest {
+            string id = 1;
+          }
+
+          message GetPetResponse {
+            string name = 1;
+          }
+
+          service PetService {
+            rpc Lookup(GetPetRequest) returns (GetPetResponse) {
+              option idempotency_level = NO_SIDE_EFFECTS;
+            }
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message GetPetRequest {
+            string id = 1;
+          }
+
+          message GetPetResponse {
+            string name = 1;
+          }
+
+          service PetService {
+            rpc Lookup(GetPetRequest) returns (GetPetResponse) {
+              ↓option idempotency_level = IDEMPOTENT;
+            }
+          }
+
+          """,
+        [
+          #"RPC "Lookup" on service "PetService" changed option "idempotency_level" from "NO_SIDE_EFFECTS" to "IDEMPOTENT"."#,
+        ]),
+    ])
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     let before = previous.descriptor.options.idempotencyLevel

@@ -1,7 +1,51 @@
 /// RPCs keep their request type.
 struct RpcSameRequestType: MethodPairRule {
-  static let info = BreakingRuleInfo(
-    id: "RPC_SAME_REQUEST_TYPE", purpose: "RPCs keep their request type.")
+  static let info = RuleInfo(
+    id: "RPC_SAME_REQUEST_TYPE",
+    categories: ["CSR", "FILE", "PACKAGE", "WIRE_JSON", "WIRE"],
+    purpose: "RPCs keep their request type.",
+    examples: [
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message GetPetRequest {
+            string id = 1;
+          }
+
+          message GetPetResponse {
+            string name = 1;
+          }
+
+          service PetService {
+            rpc GetPet(GetPetRequest) returns (GetPetResponse);
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          message GetPetRequest {
+            string id = 1;
+          }
+
+          message GetPetResponse {
+            string name = 1;
+          }
+
+          service PetService {
+            rpc GetPet(↓GetPetResponse) returns (GetPetResponse);
+          }
+
+          """,
+        [
+          #"RPC "GetPet" on service "PetService" changed request type from "acme.v1.GetPetRequest" to "acme.v1.GetPetResponse"."#,
+        ]),
+    ])
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     let before = previous.descriptor.inputType.trimmingLeadingDot

@@ -1,5 +1,6 @@
 // Facts about fields that several rules compare: how buf names a field in messages, its
 // kind, cardinality and presence, and the wire / wire+JSON compatibility groups.
+import Basics
 import Diagnostics
 import Proto
 import SwiftProtobuf

@@ -4,6 +4,7 @@ import Proto
 struct HTTPBodylessFieldsBound: LintRule {
   static let info = RuleInfo(
     id: "HTTP_BODYLESS_FIELDS_BOUND",
+    categories: ["HTTP"],
     purpose: "Checks that every request field of a GET or DELETE method is bound to a path variable or a query parameter.",
     good: [HTTPExample.file("message ListPetsRequest { int32 limit = 1 [(sebuf.http.query) = { name: \"limit\" }]; }\nmessage ListPetsResponse {}\nservice PetService {\n  rpc ListPets(ListPetsRequest) returns (ListPetsResponse) {\n    option (sebuf.http.config) = { path: \"/pets\" method: HTTP_METHOD_GET };\n  }\n}\n")],
     bad: [HTTPExample.file("message ListPetsRequest { int32 limit = 1; }\nmessage ListPetsResponse {}\nservice PetService {\n  rpc ListPets(ListPetsRequest) returns (ListPetsResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets\" method: HTTP_METHOD_GET };\n  }\n}\n")])

@@ -6,6 +6,7 @@ struct HTTPEmptyBehaviorValid: HTTPFieldAnnotationRule {
   static let optionName = "(sebuf.http.empty_behavior)"
   static let info = RuleInfo(
     id: "HTTP_EMPTY_BEHAVIOR_VALID",
+    categories: ["HTTP"],
     purpose: "Checks that (sebuf.http.empty_behavior) is only on singular message fields.",
     good: [HTTPExample.file("message Meta {}\nmessage Pet { Meta meta = 1 [(sebuf.http.empty_behavior) = EMPTY_BEHAVIOR_OMIT]; }\n")],
     bad: [HTTPExample.file("message Pet { string name = 1 [↓(sebuf.http.empty_behavior) = EMPTY_BEHAVIOR_OMIT]; }\n")])

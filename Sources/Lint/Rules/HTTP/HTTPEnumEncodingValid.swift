@@ -7,6 +7,7 @@ struct HTTPEnumEncodingValid: HTTPFieldAnnotationRule {
   static let optionName = "(sebuf.http.enum_encoding)"
   static let info = RuleInfo(
     id: "HTTP_ENUM_ENCODING_VALID",
+    categories: ["HTTP"],
     purpose: "Checks that (sebuf.http.enum_encoding) is only on enum fields and that NUMBER is not used with enums that have (sebuf.http.enum_value) names.",
     good: [HTTPExample.file("enum Kind { KIND_UNSPECIFIED = 0; }\nmessage Pet { Kind kind = 1 [(sebuf.http.enum_encoding) = ENUM_ENCODING_NUMBER]; }\n")],
     bad: [HTTPExample.file("message Pet { string kind = 1 [↓(sebuf.http.enum_encoding) = ENUM_ENCODING_NUMBER]; }\n")])

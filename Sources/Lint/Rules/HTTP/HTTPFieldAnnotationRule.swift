@@ -42,6 +42,7 @@ struct HTTPNullableValid: HTTPFieldAnnotationRule {
   static let optionName = "(sebuf.http.nullable)"
   static let info = RuleInfo(
     id: "HTTP_NULLABLE_VALID",
+    categories: ["HTTP"],
     purpose: "Checks that (sebuf.http.nullable) is only on proto3 optional fields of scalar type.",
     good: [HTTPExample.file("message Pet { optional string nickname = 1 [(sebuf.http.nullable) = true]; }\n")],
     bad: [HTTPExample.file("message Pet { string nickname = 1 [↓(sebuf.http.nullable) = true]; }\n")])

@@ -8,6 +8,7 @@ struct HTTPFlattenValid: HTTPFieldAnnotationRule {
   static let relatedOptionNumbers: [Int32] = [SebufExtension.flattenPrefix]
   static let info = RuleInfo(
     id: "HTTP_FLATTEN_VALID",
+    categories: ["HTTP"],
     purpose: "Checks that (sebuf.http.flatten) is only on singular message fields outside oneofs and that flatten_prefix is only used with flatten.",
     good: [HTTPExample.file("message Address { string city = 1; }\nmessage Pet { Address home = 1 [(sebuf.http.flatten) = true, (sebuf.http.flatten_prefix) = \"home_\"]; }\n")],
     bad: [HTTPExample.file("message Pet { repeated string tags = 1 [↓(sebuf.http.flatten) = true]; }\n")])

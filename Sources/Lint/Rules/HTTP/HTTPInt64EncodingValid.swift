@@ -6,6 +6,7 @@ struct HTTPInt64EncodingValid: HTTPFieldAnnotationRule {
   static let optionName = "(sebuf.http.int64_encoding)"
   static let info = RuleInfo(
     id: "HTTP_INT64_ENCODING_VALID",
+    categories: ["HTTP"],
     purpose: "Checks that (sebuf.http.int64_encoding) is only on 64-bit integer fields.",
     good: [HTTPExample.file("message Pet { int64 id = 1 [(sebuf.http.int64_encoding) = INT64_ENCODING_STRING]; }\n")],
     bad: [HTTPExample.file("message Pet { int32 id = 1 [↓(sebuf.http.int64_encoding) = INT64_ENCODING_STRING]; }\n")])

@@ -4,6 +4,7 @@ import Proto
 struct HTTPOneofConfigValid: OneofLintRule {
   static let info = RuleInfo(
     id: "HTTP_ONEOF_CONFIG_VALID",
+    categories: ["HTTP"],
     purpose: "Checks that a oneof's discriminator does not collide with a field's JSON name and that flattened oneofs only have message variants.",
     good: [HTTPExample.file("message Dog {}\nmessage Cat {}\nmessage Pet {\n  oneof kind {\n    option (sebuf.http.oneof_config) = { discriminator: \"type\" flatten: true };\n    Dog dog = 1;\n    Cat cat = 2;\n  }\n}\n")],
     bad: [HTTPExample.file("message Pet {\n  string type = 3;\n  oneof kind {\n    ↓option (sebuf.http.oneof_config) = { discriminator: \"type\" };\n    string dog = 1;\n  }\n}\n")])

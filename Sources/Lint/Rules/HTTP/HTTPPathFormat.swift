@@ -4,6 +4,7 @@ import Proto
 struct HTTPPathFormat: LintRule {
   static let info = RuleInfo(
     id: "HTTP_PATH_FORMAT",
+    categories: ["HTTP"],
     purpose: "Checks that method paths and service base paths start with /, have no empty segments or trailing /, and well-formed {variables}.",
     good: [HTTPExample.file("message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  option (sebuf.http.service_config) = { base_path: \"/api/v1\" };\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{id}\" method: HTTP_METHOD_GET };\n  }\n}\n")],
     bad: [HTTPExample.file("message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  ↓option (sebuf.http.service_config) = { base_path: \"api/v1/\" };\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets/{id\" method: HTTP_METHOD_GET };\n  }\n}\n")])

@@ -3,6 +3,7 @@ import Proto
 struct HTTPPathQueryConflict: LintRule {
   static let info = RuleInfo(
     id: "HTTP_PATH_QUERY_CONFLICT",
+    categories: ["HTTP"],
     purpose: "Checks that no request field is both a path variable and a query parameter.",
     good: [HTTPExample.file("message GetPetRequest { string pet_id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{pet_id}\" method: HTTP_METHOD_GET };\n  }\n}\n")],
     bad: [HTTPExample.file("message GetPetRequest { string pet_id = 1 [↓(sebuf.http.query) = { name: \"pet_id\" }]; }\nmessage GetPetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{pet_id}\" method: HTTP_METHOD_GET };\n  }\n}\n")])

@@ -3,6 +3,7 @@ import Proto
 struct HTTPPathVariableDefined: LintRule {
   static let info = RuleInfo(
     id: "HTTP_PATH_VARIABLE_DEFINED",
+    categories: ["HTTP"],
     purpose: "Checks that every path variable names a field of the request message.",
     good: [HTTPExample.file("message GetPetRequest { string pet_id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{pet_id}\" method: HTTP_METHOD_GET };\n  }\n}\n")],
     bad: [HTTPExample.file("message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets/{pet_id}\" method: HTTP_METHOD_GET };\n  }\n}\n")])

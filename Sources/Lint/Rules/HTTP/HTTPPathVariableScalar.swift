@@ -3,6 +3,7 @@ import Proto
 struct HTTPPathVariableScalar: LintRule {
   static let info = RuleInfo(
     id: "HTTP_PATH_VARIABLE_SCALAR",
+    categories: ["HTTP"],
     purpose: "Checks that path variables are bound to singular scalar or enum fields.",
     good: [HTTPExample.file("message GetPetRequest { int64 pet_id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{pet_id}\" method: HTTP_METHOD_GET };\n  }\n}\n")],
     bad: [HTTPExample.file("message Ref { string id = 1; }\nmessage GetPetRequest { Ref ref = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets/{ref}\" method: HTTP_METHOD_GET };\n  }\n}\n")])

@@ -3,6 +3,7 @@ import Proto
 struct HTTPQueryParamType: FieldLintRule {
   static let info = RuleInfo(
     id: "HTTP_QUERY_PARAM_TYPE",
+    categories: ["HTTP"],
     purpose: "Checks that fields annotated with (sebuf.http.query) are scalars, enums, or repeated scalars or enums.",
     good: [HTTPExample.file("message SearchRequest { repeated string tags = 1 [(sebuf.http.query) = { name: \"tag\" }]; }\n")],
     bad: [HTTPExample.file("message Filter { string q = 1; }\nmessage SearchRequest { Filter filter = 1 [↓(sebuf.http.query) = { name: \"filter\" }]; }\n")])

@@ -3,6 +3,7 @@ import Proto
 struct HTTPQueryParamUnique: MessageLintRule {
   static let info = RuleInfo(
     id: "HTTP_QUERY_PARAM_UNIQUE",
+    categories: ["HTTP"],
     purpose: "Checks that the query parameter names of a request message are unique.",
     good: [HTTPExample.file("message SearchRequest {\n  string q = 1 [(sebuf.http.query) = { name: \"q\" }];\n  int32 limit = 2 [(sebuf.http.query) = { name: \"limit\" }];\n}\n")],
     bad: [HTTPExample.file("message SearchRequest {\n  string q = 1 [(sebuf.http.query) = { name: \"q\" }];\n  string query = 2 [↓(sebuf.http.query) = { name: \"q\" }];\n}\n")])

@@ -4,6 +4,7 @@ import Proto
 struct HTTPUnwrapValid: MessageLintRule {
   static let info = RuleInfo(
     id: "HTTP_UNWRAP_VALID",
+    categories: ["HTTP"],
     purpose: "Checks that (sebuf.http.unwrap) is only on repeated or map fields, once per message, and that a map unwrap is the message's only field.",
     good: [HTTPExample.file("message Pets { repeated string names = 1 [(sebuf.http.unwrap) = true]; }\n")],
     bad: [HTTPExample.file("message Pets { string name = 1 [↓(sebuf.http.unwrap) = true]; }\n")])

@@ -1,6 +1,6 @@
 import Config
 import Foundation
-import Plan
+import Inputs
 import Proto
 import Testing
 

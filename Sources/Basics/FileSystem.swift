@@ -6,15 +6,15 @@
   import Darwin
 #endif
 
-/// The few POSIX file operations the writer needs, with errors as values. Plain syscalls:
-/// the no-op path stats thousands of files and must stay cheap.
+/// The POSIX file operations sebuf needs, with errors as values. Plain syscalls: the
+/// no-op generate path stats thousands of files and must stay cheap.
 public enum FileSystem {
   public struct IOError: Error, CustomStringConvertible, Sendable {
     public var description: String
-    init(_ what: String, _ path: String, _ code: Int32 = errno) {
+    public init(_ what: String, _ path: String, _ code: Int32 = errno) {
       description = "\(what) \(path): \(String(cString: strerror(code)))"
     }
-    init(message: String) { description = message }
+    public init(message: String) { description = message }
   }
 
   /// Size and modification time (ns) of a regular file, or nil.
@@ -35,7 +35,7 @@ public enum FileSystem {
   }
 
   /// `size:mtime` of a file, or `missing`: cheap identity for executables in cache keys.
-  static func statFingerprint(_ path: String) -> String {
+  public static func statFingerprint(_ path: String) -> String {
     guard let s = stamp(path) else { return "missing" }
     return "\(s.size):\(s.mtime)"
   }
@@ -43,6 +43,22 @@ public enum FileSystem {
   public static func exists(_ path: String) -> Bool {
     var st = stat()
     return lstat(path, &st) == 0
+  }
+
+  /// What is at a path (symlinks followed).
+  public enum Kind: Sendable { case missing, file, directory }
+
+  public static func kind(_ path: String) -> Kind {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return .missing }
+    return (st.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+  }
+
+  public static func isFile(_ path: String) -> Bool { kind(path) == .file }
+
+  /// The file's bytes decoded as UTF-8 (invalid sequences become U+FFFD), or nil.
+  public static func readText(_ path: String) -> String? {
+    read(path).map { String(decoding: $0, as: UTF8.self) }
   }
 
   public static func isDirectory(_ path: String) -> Bool {
@@ -117,6 +133,22 @@ public enum FileSystem {
     }
   }
 
+  /// Writes `bytes` to a file that must not exist yet (`O_EXCL`: never overwrites what a
+  /// user wrote); false when it exists or cannot be written.
+  public static func createNew(_ bytes: [UInt8], at path: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return false }
+      done += n
+    }
+    return true
+  }
+
   /// fsync a directory so renames in it survive a power loss.
   public static func syncDirectory(_ path: String) {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -125,19 +157,25 @@ public enum FileSystem {
     close(fd)
   }
 
-  /// `mkdir -p`; returns the directories it created, outermost first.
+  /// `mkdir -p`; returns the directories it created, outermost first. Walks up to the
+  /// first existing ancestor, then creates downwards (no recursion).
   @discardableResult
   public static func makeDirectories(_ path: String) throws -> [String] {
-    if isDirectory(path) { return [] }
-    var created: [String] = []
-    let parent = PathRules.directory(of: path)
-    if parent != path && parent != "." && parent != "/" && !parent.isEmpty {
-      created = try makeDirectories(parent)
+    var missing: [String] = []
+    var dir = path
+    while !isDirectory(dir) {
+      missing.append(dir)
+      let parent = PathRules.directory(of: dir)
+      if parent == dir || parent == "." || parent == "/" || parent.isEmpty { break }
+      dir = parent
     }
-    if mkdir(path, 0o777) == 0 {
-      created.append(path)
-    } else if errno != EEXIST || !isDirectory(path) {
-      throw IOError("cannot create directory", path)
+    var created: [String] = []
+    for d in missing.reversed() {
+      if mkdir(d, 0o777) == 0 {
+        created.append(d)
+      } else if errno != EEXIST || !isDirectory(d) {
+        throw IOError("cannot create directory", d)
+      }
     }
     return created
   }
@@ -176,6 +214,72 @@ public enum FileSystem {
     return result
   }
 
+  /// A new, empty, private directory under `$TMPDIR` (or /tmp).
+  public static func makeTemporaryDirectory(prefix: String) throws -> String {
+    let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = ((base.hasSuffix("/") ? base : base + "/") + prefix + "XXXXXX").utf8CString
+    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+    guard made != nil else { throw IOError("cannot create a temporary directory in", base) }
+    return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+  }
+
+  /// `rm -rf path`, never following symlinks (a link is removed, not its target). Walks
+  /// with an explicit stack, so depth costs no recursion.
+  public static func removeTree(_ path: String) {
+    var stack: [(path: String, visited: Bool)] = [(path, false)]
+    while let (p, visited) = stack.popLast() {
+      var st = stat()
+      guard lstat(p, &st) == 0 else { continue }
+      if (st.st_mode & S_IFMT) != S_IFDIR {
+        unlink(p)
+      } else if visited {
+        rmdir(p)
+      } else {
+        stack.append((p, true))
+        for e in listNoFollow(p) { stack.append((p + "/" + e, false)) }
+      }
+    }
+  }
+
+  /// Every regular file (or symlink to one) under `dir`, relative to it, sorted. Hidden
+  /// entries (`.git`, `.sebuf`) are skipped unless `includeHidden`, and symlinked directories are not entered, so
+  /// a link loop cannot make the walk endless. Iterative: depth costs no recursion.
+  public static func walkFiles(
+    under dir: String, includeHidden: Bool = false, where keep: (String) -> Bool = { _ in true }
+  ) -> [String] {
+    var files: [String] = []
+    var pending: [String] = [""]
+    while let rel = pending.popLast() {
+      let abs = rel.isEmpty ? dir : dir + "/" + rel
+      for name in listNoFollow(abs) where includeHidden || !name.hasPrefix(".") {
+        let childRel = rel.isEmpty ? name : rel + "/" + name
+        var st = stat()
+        guard lstat(abs + "/" + name, &st) == 0 else { continue }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: pending.append(childRel)
+        case S_IFREG: if keep(childRel) { files.append(childRel) }
+        case S_IFLNK: if isFile(abs + "/" + name) && keep(childRel) { files.append(childRel) }
+        default: break
+        }
+      }
+    }
+    return files.sorted()
+  }
+
+  /// Entry names of a directory (without `.` and `..`).
+  private static func listNoFollow(_ path: String) -> [String] {
+    guard let d = opendir(path) else { return [] }
+    defer { closedir(d) }
+    var names: [String] = []
+    while let e = readdir(d) {
+      let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
+        String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
   /// Current directory.
   public static func currentDirectory() -> String {
     guard let p = getcwd(nil, 0) else { return "." }
@@ -185,16 +289,9 @@ public enum FileSystem {
 }
 
 /// A process-wide counter for unique temp names.
-final class Counter: @unchecked Sendable {
-  private var value = 0
-  private var lock = pthread_mutex_t()
-  init() { pthread_mutex_init(&lock, nil) }
-  func next() -> Int {
-    pthread_mutex_lock(&lock)
-    defer { pthread_mutex_unlock(&lock) }
-    value += 1
-    return value
-  }
+final class Counter: Sendable {
+  private let value = Locked(0)
+  func next() -> Int { value.withLock { $0 += 1; return $0 } }
 }
 
 /// An exclusive advisory lock (`flock`) on a file, held until `release()`. Two sebuf runs
@@ -244,8 +341,9 @@ public final class WorkspaceLock: @unchecked Sendable {
   deinit { release() }
 }
 
-enum ProcessClock {
-  static func seconds() -> Double {
+/// Monotonic seconds, for deadlines and timings.
+public enum ProcessClock {
+  public static func seconds() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
@@ -272,6 +370,6 @@ private func sysRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ count: Int) 
 }
 
 /// `60`, `0.2`: seconds as people write them.
-func formatSeconds(_ s: Double) -> String {
+public func formatSeconds(_ s: Double) -> String {
   s == s.rounded() ? String(Int(s)) : String(Double(Int(s * 10)) / 10)
 }

@@ -1,8 +1,8 @@
 // From a validated Workspace to what the compiler reads: module roots, import roots,
 // excluded directories and (with `--path`) the target files.
+import Basics
 import Config
 import Diagnostics
-import Foundation
 import Proto
 
 extension Workspace {
@@ -37,16 +37,18 @@ extension Workspace {
   /// `paths` (workspace-relative files or directories) when given.
   public func moduleFiles(paths: [String] = []) -> [ModuleFile] {
     var out: [ModuleFile] = []
-    let wanted = paths.map { Self.normalize($0) }
+    let wanted = paths.map { Glob(Self.normalize($0)) }
     for m in modules {
       let dir = absolute(m.path)
+      let excludes = m.excludes.map(Glob.init)
       for rel in Self.protoFiles(under: dir) {
         let display = m.path == "." ? rel : m.path + "/" + rel
-        let excluded = m.excludes.contains { display == $0 || display.hasPrefix($0 + "/") }
+        let excluded = excludes.contains { $0.matches(display) }
         if !wanted.isEmpty {
-          let explicit = wanted.contains(display)
-          let inDir = wanted.contains { $0 == "." || display.hasPrefix($0 + "/") }
-          if !(explicit || (inDir && !excluded)) { continue }
+          // A file named exactly is taken even inside an excluded directory.
+          let explicit = wanted.contains { $0.pattern == display }
+          let selected = wanted.contains { $0.matches(display) }
+          if !(explicit || (selected && !excluded)) { continue }
         } else if excluded {
           continue
         }
@@ -60,7 +62,7 @@ extension Workspace {
   public func unmatchedPaths(_ paths: [String]) -> [Diagnostic] {
     paths.compactMap { p in
       if moduleFiles(paths: [p]).isEmpty {
-        let what = FileManager.default.fileExists(atPath: absolute(Self.normalize(p))) ? "has no .proto file of a module" : "does not exist"
+        let what = FileSystem.exists(absolute(Self.normalize(p))) ? "has no .proto file of a module" : "does not exist"
         return .error(
           "--path \(p) \(what); give a .proto file or a directory inside a module (\(modules.map(\.path).joined(separator: ", "))).",
           rule: "CONFIG")
@@ -91,17 +93,6 @@ extension Workspace {
 
   /// Every `.proto` file under `dir`, relative to it, sorted; hidden directories skipped.
   static func protoFiles(under dir: String) -> [String] {
-    let fm = FileManager.default
-    guard let e = fm.enumerator(atPath: dir) else { return [] }
-    var files: [String] = []
-    while let rel = e.nextObject() as? String {
-      let name = rel.split(separator: "/").last.map(String.init) ?? rel
-      if name.hasPrefix(".") {
-        e.skipDescendants()
-        continue
-      }
-      if rel.hasSuffix(".proto") { files.append(rel) }
-    }
-    return files.sorted()
+    FileSystem.walkFiles(under: dir) { $0.hasSuffix(".proto") }
   }
 }

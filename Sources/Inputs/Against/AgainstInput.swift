@@ -1,7 +1,9 @@
 // What `--against` names, parsed from buf's input grammar `path#key=value,key=value`:
 // a git repository at a branch, tag or revision (optionally a subdirectory of it), a
 // directory, or an image file.
+import Basics
 import Diagnostics
+import Proto
 
 /// A parsed `--against` value.
 public enum AgainstInput: Equatable, Sendable {
@@ -10,7 +12,7 @@ public enum AgainstInput: Equatable, Sendable {
   /// A workspace directory on disk.
   case directory(String)
   /// An image file: FileDescriptorSet as binary (`.binpb`, `.bin`, `.pb`) or JSON (`.json`).
-  case image(String, ImageFormat)
+  case image(String, ImageIO.Format)
 
   /// Which commit of a repository.
   public enum GitRef: Equatable, Sendable {
@@ -20,7 +22,7 @@ public enum AgainstInput: Equatable, Sendable {
     case ref(String)
   }
 
-  public enum ImageFormat: String, Sendable { case binary, json }
+
 
   /// Parses `value`. `isDirectory` tells whether a plain path is a directory on disk.
   public static func parse(_ value: String, isDirectory: (String) -> Bool) throws -> AgainstInput {
@@ -47,6 +49,15 @@ public enum AgainstInput: Equatable, Sendable {
       default: ref = .ref("HEAD")
       }
       let subdir = options["subdir"].flatMap { $0.isEmpty || $0 == "." ? nil : $0 }
+      // Values reach git as arguments: one that starts with `-` would be read as an option.
+      for (key, v) in [("subdir", subdir)] + refs.map({ ($0.0, $0.1) }) {
+        if let v, v.hasPrefix("-") {
+          throw AgainstError("--against \(value): \(key)=\(v) starts with `-`; give a \(key == "subdir" ? "directory" : "ref") name.")
+        }
+      }
+      if let subdir, subdir.hasPrefix("/") || PathRules.normalize(subdir) == nil {
+        throw AgainstError("--against \(value): subdir=\(subdir) must be a relative path inside the repository.")
+      }
       return .git(repository: path, ref: ref, subdir: subdir)
     case "binpb", "bin": return .image(path, .binary)
     case "json": return .image(path, .json)
@@ -56,7 +67,7 @@ public enum AgainstInput: Equatable, Sendable {
       }
       return .directory(path)
     default:
-      throw AgainstError("--against \(value): unknown format \(quoted(format ?? "")); use git, dir, binpb or json.")
+      throw AgainstError("--against \(value): unknown format \(GoString.quote(format ?? "")); use git, dir, binpb or json.")
     }
   }
 
@@ -66,12 +77,12 @@ public enum AgainstInput: Equatable, Sendable {
     var options: [String: String] = [:]
     for part in value[value.index(after: hash)...].split(separator: ",") {
       guard let eq = part.firstIndex(of: "=") else {
-        throw AgainstError("--against \(value): option \(quoted(String(part))) needs a value, like branch=main.")
+        throw AgainstError("--against \(value): option \(GoString.quote(String(part))) needs a value, like branch=main.")
       }
       let key = String(part[..<eq]).trimmingSpaces
       let known = ["branch", "tag", "ref", "commit", "subdir", "format", "depth", "recurse_submodules"]
       guard known.contains(key) else {
-        throw AgainstError("--against \(value): unknown option \(quoted(key)); known: \(known.joined(separator: ", ")).")
+        throw AgainstError("--against \(value): unknown option \(GoString.quote(key)); known: \(known.joined(separator: ", ")).")
       }
       options[key] = String(part[part.index(after: eq)...]).trimmingSpaces
     }

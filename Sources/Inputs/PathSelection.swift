@@ -1,0 +1,33 @@
+// `--path`: values given relative to the current directory, made workspace-relative and
+// checked, so every command limits a run the same way.
+import Basics
+import Config
+import Diagnostics
+
+extension Workspace {
+  /// `paths` (relative to `cwd`, files or directories) made relative to the workspace
+  /// root. A path outside the workspace, or one that selects no module file, is an error
+  /// (all of them, in one `DiagnosticError`).
+  public func selectPaths(_ paths: [String], cwd: String = FilePath.currentDirectory()) throws(DiagnosticError) -> [String] {
+    var result: [String] = []
+    var problems: [Diagnostic] = []
+    for p in paths {
+      if let rel = FilePath.relative(FilePath.absolute(p, base: cwd), to: FilePath.absolute(root)) {
+        result.append(rel)
+      } else {
+        problems.append(
+          .error("--path \(p) is outside the workspace \(root); give a path inside it.", rule: "CONFIG"))
+      }
+    }
+    if problems.isEmpty { problems = unmatchedPaths(result) }
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+    return result
+  }
+
+  /// The same settings with another root (the against side's copy of the workspace).
+  public func rooted(at root: String) -> Workspace {
+    var w = self
+    w.root = root
+    return w
+  }
+}

@@ -1,0 +1,34 @@
+import Testing
+
+@testable import Basics
+
+struct FileSystemTests {
+  @Test func deepTreesWithoutRecursion() throws {
+    let root = try FileSystem.makeTemporaryDirectory(prefix: "sebuf-fs-")
+    defer { FileSystem.removeTree(root) }
+    let deep = root + "/" + Array(repeating: "d", count: 300).joined(separator: "/")
+    let created = try FileSystem.makeDirectories(deep)
+    #expect(created.count == 300)
+    try FileSystem.writeAtomically(Array("x".utf8), to: deep + "/a.proto")
+    #expect(FileSystem.walkFiles(under: root).count == 1)
+    FileSystem.removeTree(root + "/d")
+    #expect(!FileSystem.exists(root + "/d"))
+  }
+
+  @Test func walkSkipsHiddenAndDoesNotFollowDirectoryLinks() throws {
+    let root = try FileSystem.makeTemporaryDirectory(prefix: "sebuf-fs-")
+    defer { FileSystem.removeTree(root) }
+    try FileSystem.makeDirectories(root + "/a/.hidden")
+    #expect(FileSystem.createNew(Array("1".utf8), at: root + "/a/x.proto"))
+    #expect(!FileSystem.createNew(Array("2".utf8), at: root + "/a/x.proto"), "never overwrites")
+    #expect(FileSystem.createNew([], at: root + "/a/.hidden/y.proto"))
+    #expect(symlink(root, root + "/a/loop") == 0)
+    #expect(FileSystem.walkFiles(under: root) == ["a/x.proto"])
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
