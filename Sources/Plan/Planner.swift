@@ -306,13 +306,25 @@ final class ImageIndex: @unchecked Sendable {
     slots.initialize(repeating: [])
     let files = image.files
     let shared = SendableBuffer(slots)
+    let failed = Locked<Set<Int>>([])
     DispatchQueue.concurrentPerform(iterations: count) { i in
-      shared.buffer[i] = (try? PluginRequest.encode(files[i].descriptor)) ?? []
+      do {
+        shared.buffer[i] = try PluginRequest.encode(files[i].descriptor)
+      } catch {
+        _ = failed.withLock { $0.insert(i) }
+      }
     }
-    encodings = Array(slots)
+    let encoded = Array(slots)
     slots.deinitialize()
     slots.deallocate()
-    digests = encodings.map { ContentHash.xxh64($0) }
+    encodings = encoded
+    // A file that cannot be serialized gets a digest no manifest can hold, so every
+    // invocation that includes it runs (and its backend reports the error) instead of
+    // being skipped on the digest of empty bytes.
+    let unencodable = failed.withLock { $0 }
+    digests = encoded.indices.map { i in
+      unencodable.contains(i) ? UInt64.random(in: .min ... .max) : ContentHash.xxh64(encoded[i])
+    }
   }
 
   /// Indexes of `names` and everything they import, in Image (dependency) order.
