@@ -108,7 +108,8 @@ public struct Planner: Sendable {
 
   /// Stage 2: the jobs with their invocations over `image` (managed mode applied).
   public func plan(_ filter: PlanFilter, specs: [JobSpec], allIDs: Set<String>, image: Image) -> GenerationPlan {
-    let managed = ManagedMode.apply(workspace.managed, to: image)
+    let managed = ManagedMode.apply(
+      workspace.managed, to: image, moduleOf: ManagedMode.moduleNames(workspace, image))
     let index = ImageIndex(managed)
     var jobs: [Job] = []
     for spec in specs {
@@ -281,10 +282,7 @@ public struct Planner: Sendable {
     key.add(entry.exclude.joined(separator: "\u{1}"))
     key.add(entry.includeImports ? "imports" : "")
     key.add(entry.includeWKT ? "wkt" : "")
-    let m = workspace.managed
-    key.add(m.goPackagePrefix ?? "")
-    key.add(m.goPackageOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"))
-    key.add(m.except.joined(separator: "\u{1}"))
+    key.add(workspace.managed.fingerprint)
     key.add(filter.paths.joined(separator: "\u{1}"))
     return key.hex
   }

@@ -71,6 +71,7 @@ import Testing
     #expect(
       s.read("sebuf.yaml") == """
         # Converted from buf.yaml and buf.gen.yaml by `sebuf init --from-buf`.
+        # managed mode: buf's default java, csharp, objc, php and ruby options are not set: sebuf.yaml manages go_package only.
         version: v1
         modules:
           - path: proto

@@ -72,7 +72,7 @@ struct GenerateDriver {
     signal(SIGPIPE, SIG_IGN)
     let start = ContinuousClock.now
     let format = options.output.errorFormat.diagnosticFormat
-    let workspace = try options.workspace.load(options.output)
+    let workspace = try options.workspace.load(options.output, scope: .generation)
     if workspace.generate.isEmpty {
       // Nothing to plan: say so instead of printing an empty summary.
       let hint = "e.g. `- backend: openapi` with `out: docs/openapi`"

@@ -1,0 +1,251 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Small buf repositories in the styles buf users write, each run unchanged with buf 1.75 and
+/// with sebuf: the same files generated, the same plugin requests, the same exit codes and the
+/// same lint findings.
+@Suite(.serialized) struct BufMigrationTests {
+  static let weather = """
+    syntax = "proto3";
+    package acme.weather.v1;
+    import "google/protobuf/timestamp.proto";
+    // A reading.
+    message Reading {
+      int64 at = 1;
+      string station = 2;
+      google.protobuf.Timestamp taken = 3;
+    }
+    """
+
+  static let alerts = """
+    syntax = "proto3";
+    package acme.alerts.v1;
+    import "acme/weather/v1/weather.proto";
+    message Alert { acme.weather.v1.Reading reading = 1; }
+    """
+
+  /// Runs `args` with both tools and returns (buf, sebuf).
+  func both(_ args: [String], in dir: URL) throws -> (buf: Migration.Run, sebuf: Migration.Run) {
+    (try Migration.run("buf", args, in: dir), try Migration.run("sebuf", args, in: dir))
+  }
+
+  /// `buf generate` into a copy, `sebuf generate` into another; the trees must be identical.
+  func sameGeneratedFiles(_ files: [String: String], outs: [String], _ comment: Comment) throws {
+    try OracleTools.require(["buf", "protoc-gen-go"])
+    let a = try Migration.repo(files)
+    let b = try Migration.repo(files)
+    defer {
+      try? FileManager.default.removeItem(at: a)
+      try? FileManager.default.removeItem(at: b)
+    }
+    let buf = try Migration.run("buf", ["generate"], in: a)
+    let sebuf = try Migration.run("sebuf", ["generate"], in: b)
+    #expect(buf.code == 0, "\(comment): buf: \(buf.stderr)")
+    #expect(sebuf.code == buf.code, "\(comment): sebuf: \(sebuf.stderr)")
+    #expect(Migration.targets(sebuf.requests) == Migration.targets(buf.requests), comment)
+    for out in outs {
+      let want = Migration.tree(a.appendingPathComponent(out))
+      let got = Migration.tree(b.appendingPathComponent(out))
+      #expect(!want.isEmpty, "\(comment): buf wrote nothing under \(out)")
+      #expect(got.keys.sorted() == want.keys.sorted(), comment)
+      for (name, data) in want where Self.withoutCompilerVersion(got[name]) != Self.withoutCompilerVersion(data) {
+        Issue.record("\(comment): \(out)/\(name) differs")
+      }
+    }
+  }
+
+  /// The one known difference: buf sends plugins no compiler version (protoc-gen-go prints
+  /// `protoc (unknown)`), sebuf speaks for protoc 3.21.12 (`protoc v3.21.12`).
+  static func withoutCompilerVersion(_ data: Data?) -> String? {
+    data.map { d in
+      String(decoding: d, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        .filter { !$0.hasPrefix("// \tprotoc ") }.joined(separator: "\n")
+    }
+  }
+
+  // MARK: - Generation
+
+  @Test(.oracle("buf", "protoc-gen-go")) func singleModuleAtTheRootWithManagedGo() throws {
+    try sameGeneratedFiles(
+      [
+        "buf.yaml": "version: v2\n",
+        "buf.gen.yaml": """
+        version: v2
+        managed:
+          enabled: true
+          override:
+            - file_option: go_package_prefix
+              value: example.com/acme/gen
+        plugins:
+          - local: protoc-gen-go
+            out: gen
+            opt: paths=source_relative
+        """,
+        "acme/weather/v1/weather.proto": Self.weather,
+        "acme/alerts/v1/alerts.proto": Self.alerts,
+      ], outs: ["gen"], "single module at .")
+  }
+
+  @Test(.oracle("buf", "protoc-gen-go")) func severalModulesWithImportPathsAndAModuleLeftAlone() throws {
+    try sameGeneratedFiles(
+      [
+        "buf.yaml": """
+        version: v2
+        modules:
+          - path: proto/weather
+            name: buf.build/acme/weather
+          - path: proto/alerts
+        """,
+        "buf.gen.yaml": """
+        version: v2
+        managed:
+          enabled: true
+          override:
+            - file_option: go_package_prefix
+              value: example.com/acme/gen
+            - file_option: go_package_prefix
+              module: buf.build/acme/weather
+              value: ""
+        plugins:
+          - local: protoc-gen-go
+            out: gen
+        """,
+        "proto/weather/acme/weather/v1/weather.proto": Self.weather.replacingOccurrences(
+          of: "package acme.weather.v1;",
+          with: "package acme.weather.v1;\noption go_package = \"example.com/own/weatherv1\";"
+        ),
+        "proto/alerts/acme/alerts/v1/alerts.proto": Self.alerts,
+      ], outs: ["gen"], "module-scoped empty value")
+  }
+
+  @Test(.oracle("buf", "protoc-gen-go")) func strategyAllAndInputsNamingAModule() throws {
+    try sameGeneratedFiles(
+      [
+        "buf.yaml": "version: v2\nmodules:\n  - path: proto\n",
+        "buf.gen.yaml": """
+        version: v2
+        managed:
+          enabled: true
+          override:
+            - file_option: go_package_prefix
+              value: example.com/acme/gen
+        plugins:
+          - local: protoc-gen-go
+            out: gen/go
+            opt: [paths=import]
+            strategy: all
+        inputs:
+          - directory: proto
+        """,
+        "proto/acme/weather/v1/weather.proto": Self.weather,
+        "proto/acme/alerts/v1/alerts.proto": Self.alerts,
+      ], outs: ["gen/go"], "strategy all + inputs")
+  }
+
+  @Test(.oracle("buf")) func optionListsAndEscapedCommasReachThePluginAsBufSendsThem() throws {
+    try OracleTools.require(["buf"])
+    let dir = try Migration.repo([
+      "buf.yaml": "version: v2\n",
+      "buf.gen.yaml": """
+      version: v2
+      plugins:
+        - local: bin/protoc-gen-capture
+          out: a
+          opt:
+            - bundle=true
+            - bundle_description=One\\, two\\, three
+            - paths=source_relative
+        - local: bin/protoc-gen-capture
+          out: b
+          opt: single=value
+          strategy: all
+      """,
+      "acme/weather/v1/weather.proto": Self.weather,
+      "acme/alerts/v1/alerts.proto": Self.alerts,
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (buf, sebuf) = try both(["generate"], in: dir)
+    #expect(buf.code == 0 && sebuf.code == 0, "\(sebuf.stderr)")
+    #expect(Migration.targets(sebuf.requests) == Migration.targets(buf.requests))
+    #expect(
+      Migration.targets(buf.requests).contains {
+        $0.hasSuffix("bundle_description=One\\, two\\, three,paths=source_relative")
+      })
+  }
+
+  // MARK: - Only generate reads buf.gen.yaml
+
+  @Test(.oracle("buf")) func lintAndBuildIgnoreAGenerationFileSebufCannotRun() throws {
+    try OracleTools.require(["buf"])
+    let dir = try Migration.repo([
+      "buf.yaml": "version: v2\n",
+      // A remote plugin and a protoc builtin: buf's lint and build never read them, nor does sebuf's.
+      "buf.gen.yaml": """
+      version: v2
+      plugins:
+        - remote: buf.build/protocolbuffers/go
+          out: gen
+        - protoc_builtin: java
+          out: java
+      """,
+      "acme/weather/v1/weather.proto": Self.weather,
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for command in [["lint"], ["build"], ["ls-files"]] {
+      let (buf, sebuf) = try both(command, in: dir)
+      #expect(buf.code == 0, "buf \(command): \(buf.stderr)")
+      #expect(sebuf.code == buf.code, "sebuf \(command): \(sebuf.stderr)")
+    }
+  }
+
+  // MARK: - Lint
+
+  @Test(.oracle("buf")) func lintFindingsAndExitCodeMatchOnADefaultBufYAML() throws {
+    try OracleTools.require(["buf"])
+    let dir = try Migration.repo([
+      "buf.yaml": "version: v2\n",
+      "acme/weather/v1/weather.proto": """
+      syntax = "proto3";
+      package acme.weather.v1;
+      message reading { int64 At = 1; }
+      enum Kind { FIRST = 0; }
+      service Weather { rpc get(reading) returns (reading); }
+      """,
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (buf, sebuf) = try both(["lint"], in: dir)
+    #expect(buf.code == 100)
+    #expect(sebuf.code == buf.code, "\(sebuf.stderr)")
+    let lines = { (s: String) in s.split(separator: "\n").map(String.init).sorted() }
+    #expect(lines(sebuf.stdout) == lines(buf.stdout))
+  }
+
+  @Test(.oracle("buf")) func lintSettingsOfTheOneModuleApply() throws {
+    try OracleTools.require(["buf"])
+    let dir = try Migration.repo([
+      "buf.yaml": """
+      version: v2
+      modules:
+        - path: proto
+          lint:
+            use: [STANDARD]
+            except: [ENUM_ZERO_VALUE_SUFFIX, SERVICE_SUFFIX]
+            ignore_only:
+              FIELD_LOWER_SNAKE_CASE: [proto/acme/weather/v1/weather.proto]
+      """,
+      "proto/acme/weather/v1/weather.proto": """
+      syntax = "proto3";
+      package acme.weather.v1;
+      message Reading { int64 At = 1; }
+      enum Kind { KIND_FIRST = 0; }
+      service Weather { rpc Get(Reading) returns (Reading); }
+      """,
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (buf, sebuf) = try both(["lint"], in: dir)
+    #expect(sebuf.code == buf.code, "\(sebuf.stderr)")
+    let lines = { (s: String) in s.split(separator: "\n").map(String.init).sorted() }
+    #expect(lines(sebuf.stdout) == lines(buf.stdout))
+  }
+}
