@@ -212,6 +212,7 @@ extension Workspace {
     var modules = v.modules(raw.modules, raw.modulesSpan)
     if let name = raw.rootModuleName, modules.count == 1, modules[0].path == "." { modules[0].name = name.value }
     let includes = v.includes(raw.includes, modules: modules)
+    v.deps(raw.deps, modules: modules, includes: includes)
     var ws = Workspace(root: root, modules: modules, includes: includes)
     ws.lint = v.lint(raw.lint)
     ws.breaking = v.breaking(raw.breaking)

@@ -185,3 +185,23 @@ import Testing
     #expect(text.contains("\nversion: v1\n"))
   }
 }
+
+/// buf.yaml `deps`: bundled modules, vendored ones, and the error for the rest.
+@Suite struct BufDepsTests {
+  @Test func bundledModulesResolveWithAnyReference() throws {
+    let yaml = "version: v2\ndeps:\n  - buf.build/sebmelki/sebuf\n  - buf.build/googleapis/googleapis:main\n"
+    #expect(throws: Never.self) { try Workspace.parse(bufYAML: yaml, bufGenYAML: nil, root: "/tmp") }
+  }
+
+  @Test func aKnownModuleVendoredInsideAModuleResolves() throws {
+    let dir = TempDir()
+    defer { dir.remove() }
+    dir.write(
+      "buf.yaml", "version: v2\nmodules:\n  - path: proto\n  - path: vendor\ndeps: [buf.build/bufbuild/protovalidate]\n"
+    )
+    dir.write("proto/a.proto", "syntax = \"proto3\";\n")
+    #expect(Fixtures.loadErrors(dir.path).contains("buf.yaml:5:8:dependency \"buf.build/bufbuild/protovalidate\""))
+    dir.write("vendor/buf/validate/validate.proto", "syntax = \"proto2\";\n")
+    #expect(Fixtures.loadErrors(dir.path) == "")
+  }
+}

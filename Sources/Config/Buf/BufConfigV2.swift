@@ -9,8 +9,6 @@ enum BufConfigV2 {
   /// Native backend ids by the upstream sebuf protoc plugin they replace.
   static let pluginBackends = Dictionary(
     uniqueKeysWithValues: BackendID.allCases.map { ($0.bufPluginName, $0.rawValue) })
-  /// The BSR module whose protos sebuf bundles.
-  static let bundledModule = "buf.build/sebmelki/sebuf"
 
   static let bufYAMLKeys = ["version", "name", "modules", "deps", "lint", "breaking", "plugins", "policies"]
   static let moduleKeys = ["path", "name", "includes", "excludes", "lint", "breaking"]
@@ -48,16 +46,7 @@ enum BufConfigV2 {
         if let b = modules[0].breaking { raw.breaking = b }
       }
     }
-    if let n = fields["deps"], let deps = r.stringList(n, "deps") {
-      for d in deps {
-        let name = String(d.value.split(separator: ":", maxSplits: 1).first ?? "")
-        if name != bundledModule {
-          r.error(
-            "dependency \"\(d.value)\" cannot be fetched: sebuf does not download BSR modules. Vendor its .proto files into a directory and list it under includes in sebuf.yaml (only \(bundledModule) is bundled).",
-            at: d.span)
-        }
-      }
-    }
+    if let n = fields["deps"], let deps = r.stringList(n, "deps") { raw.deps = deps }
     if let n = fields["lint"] {
       let l = RawChecks.decode(n, &r, context: "lint", allowed: RawChecks.bufLintKeys)
       if raw.lint == nil { raw.lint = l }

@@ -7,6 +7,8 @@ import Yams
 struct RawWorkspaceV1 {
   var modules: [RawModule]?
   var modulesSpan: Span?
+  /// buf.yaml's `deps` (BSR module references), resolved by ``WorkspaceValidator/deps(_:modules:includes:)``.
+  var deps: [Located<String>] = []
   /// buf.yaml's top-level `name`: the BSR name of the one module at `.`.
   var rootModuleName: Located<String>?
   var includes: [Located<String>] = []
