@@ -137,6 +137,9 @@ public struct GenerateEntry: Sendable {
   public var includeWKT: Bool
   /// Where the entry was written, for errors that name it.
   public var span: Span?
+  /// buf's smart clean (`clean: true` in buf.gen.yaml, or `generate --clean`): every file in
+  /// `out` that this run did not produce is removed, with the directories left empty.
+  public var clean: Bool = false
 
   public init(
     kind: Kind, name: String? = nil, out: String, options: [(key: String, value: String)] = [],

@@ -85,7 +85,10 @@ public struct Generation: Sendable {
     timer.mark("fingerprint sources")
     let (specs, allIDs) = try planner.specs(options.filter, sourcesKey: sourcesKey)
 
-    if !options.force, let report = upToDate(specs, allIDs: allIDs, filter: options.filter, manifest: manifest) {
+    // A cleaning entry must look at its out for strays, so it never takes the shortcut.
+    let cleans = specs.contains { $0.entry.clean }
+    if !options.force, !cleans, let report = upToDate(specs, allIDs: allIDs, filter: options.filter, manifest: manifest)
+    {
       timer.mark("check manifest and outputs (all up to date)")
       return GenerationResult(report: report, plan: nil, diagnostics: diagnostics, compiled: false)
     }

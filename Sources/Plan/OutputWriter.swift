@@ -58,12 +58,15 @@ public struct OutputWriter {
     _ outputs: OutputSet, outcomes: [JobOutcome], plan: GenerationPlan, manifest old: Manifest, dryRun: Bool
   ) throws -> (WriteReport, Manifest) {
     var work = try classify(outputs, outcomes: outcomes, plan: plan, manifest: old)
+    let cleaning = try CleanOut.outs(plan, outcomes: outcomes)
+    CleanOut.addStrays(to: &work, outs: cleaning, root: root, outputs: outputs, manifest: old)
     if dryRun { return (work.report, old) }
     try markDirty(work, outputs: outputs, outcomes: outcomes, manifest: old)
     let sweep = Set(old.jobs.values.filter(\.dirty).map(\.out))
     for out in sweep { sweepTempFiles(root + "/" + out) }
     if !sweep.isEmpty { sweepTempFiles(root + "/.sebuf") }
     try apply(&work, outputs: outputs)
+    CleanOut.pruneEmptyDirectories(outs: cleaning, root: root)
     let manifest = try finish(work, outputs: outputs, outcomes: outcomes, manifest: old)
     return (work.report, manifest)
   }

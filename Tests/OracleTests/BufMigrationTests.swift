@@ -174,6 +174,69 @@ import Testing
       })
   }
 
+  @Test(.oracle("buf", "protoc-gen-go")) func cleanRemovesWhatTheRunDidNotProduceAndKeepsUnchangedFiles() throws {
+    try OracleTools.require(["buf", "protoc-gen-go"])
+    let files = [
+      "buf.yaml": "version: v2\n",
+      "buf.gen.yaml": """
+      version: v2
+      clean: true
+      managed:
+        enabled: true
+        override:
+          - file_option: go_package_prefix
+            value: example.com/acme/gen
+      plugins:
+        - local: protoc-gen-go
+          out: gen
+          opt: paths=source_relative
+      """,
+      "acme/weather/v1/weather.proto": Self.weather,
+    ]
+    var trees: [String: [String: Data]] = [:]
+    var mtimes: [String: Date] = [:]
+    for tool in ["buf", "sebuf"] {
+      let dir = try Migration.repo(files)
+      defer { try? FileManager.default.removeItem(at: dir) }
+      #expect(try Migration.run(tool, ["generate"], in: dir).code == 0)
+      let gen = dir.appendingPathComponent("gen")
+      for (path, text) in ["stray.txt": "x", "old/deep/z.go": "y", ".hidden/h": "h"] {
+        let url = gen.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+      }
+      let kept = gen.appendingPathComponent("acme/weather/v1/weather.pb.go").path
+      let old = Date(timeIntervalSince1970: 1_577_836_800)
+      try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: kept)
+      let second = try Migration.run(tool, ["generate"], in: dir)
+      #expect(second.code == 0, "\(tool): \(second.stderr)")
+      trees[tool] = Migration.tree(gen)
+      mtimes[tool] = try FileManager.default.attributesOfItem(atPath: kept)[.modificationDate] as? Date
+      let dirs = (FileManager.default.enumerator(atPath: gen.path)?.allObjects as? [String] ?? []).filter {
+        $0.hasPrefix("old") || $0.hasPrefix(".hidden")
+      }
+      #expect(dirs.isEmpty, "\(tool) left \(dirs)")
+      #expect(mtimes[tool] == old, "\(tool) rewrote an unchanged file")
+    }
+    #expect(trees["buf"]?.keys.sorted() == ["acme/weather/v1/weather.pb.go"])
+    #expect(trees["sebuf"]?.keys.sorted() == trees["buf"]?.keys.sorted())
+  }
+
+  @Test(.oracle("buf")) func cleanRefusesTheWorkspaceItselfAsOut() throws {
+    try OracleTools.require(["buf"])
+    let dir = try Migration.repo([
+      "buf.yaml": "version: v2\n",
+      "buf.gen.yaml": "version: v2\nclean: true\nplugins:\n  - local: bin/protoc-gen-capture\n    out: .\n",
+      "acme/weather/v1/weather.proto": Self.weather,
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (buf, sebuf) = try both(["generate"], in: dir)
+    #expect(buf.code == 1)
+    #expect(sebuf.code == buf.code, "\(sebuf.stderr)")
+    #expect(sebuf.stderr.contains("out \".\""))
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("acme/weather/v1/weather.proto").path))
+  }
+
   // MARK: - Only generate reads buf.gen.yaml
 
   @Test(.oracle("buf")) func lintAndBuildIgnoreAGenerationFileSebufCannotRun() throws {

@@ -80,10 +80,13 @@ enum BufConfigV2 {
   static func decodeBufGenYAML(
     _ fields: Fields, _ r: inout YAMLReader, modules: [RawModule]?, into raw: inout RawWorkspaceV1
   ) {
-    if let n = fields["clean"] { _ = r.bool(n, "clean") }
+    let clean = fields["clean"].flatMap { r.bool($0, "clean") }?.value ?? false
     if let n = fields["plugins"], let items = r.list(n, "plugins") {
       for (i, item) in items.enumerated() {
-        if let g = decodePlugin(item, index: i, &r) { raw.generate.append(g) }
+        if var g = decodePlugin(item, index: i, &r) {
+          g.clean = clean
+          raw.generate.append(g)
+        }
       }
     }
     if let n = fields["managed"] { raw.managed = decodeManaged(n, &r) }

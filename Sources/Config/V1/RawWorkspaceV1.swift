@@ -163,6 +163,8 @@ struct RawGenerate {
   var name: Located<String>?
   var out: Located<String>?
   var outKeyMissing = true
+  /// buf.gen.yaml's top-level `clean`.
+  var clean = false
   var options: [(key: String, value: String, span: Span)] = []
   var include: [Located<String>] = []
   var exclude: [Located<String>] = []

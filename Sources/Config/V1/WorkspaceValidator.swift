@@ -246,6 +246,7 @@ struct WorkspaceValidator {
           include: include, exclude: exclude, strategy: strategy,
           includeImports: g.includeImports?.value ?? false, includeWKT: g.includeWKT?.value ?? false,
           span: g.span))
+      out[out.count - 1].clean = g.clean
     }
     return out
   }

@@ -58,6 +58,12 @@ struct GenerateRunOptions: ParsableArguments {
     help: ArgumentHelp("Seconds before a hung plugin is killed.", valueName: "seconds"))
   var pluginTimeout: Double = 120
 
+  @Flag(
+    help: ArgumentHelp(
+      "Also remove every file in each out directory that this run does not produce.",
+      discussion: "buf's smart clean, as `clean: true` in buf.gen.yaml: unchanged files keep their mtime."))
+  var clean = false
+
   @Option(
     name: .customLong("lock-timeout"),
     help: ArgumentHelp("Seconds to wait while another sebuf run holds the workspace's lock.", valueName: "seconds"))
@@ -72,7 +78,8 @@ struct GenerateDriver {
     signal(SIGPIPE, SIG_IGN)
     let start = ContinuousClock.now
     let format = options.output.errorFormat.diagnosticFormat
-    let workspace = try options.workspace.load(options.output, scope: .generation)
+    var workspace = try options.workspace.load(options.output, scope: .generation)
+    if options.clean { for i in workspace.generate.indices { workspace.generate[i].clean = true } }
     if workspace.generate.isEmpty {
       // Nothing to plan: say so instead of printing an empty summary.
       let hint = "e.g. `- backend: openapi` with `out: docs/openapi`"
