@@ -358,8 +358,20 @@ public struct ManagedRule: Sendable {
 extension LintConfig {
   /// `use` when sebuf.yaml (or no file) says nothing: buf's STANDARD plus sebuf's HTTP rules.
   public static let sebufDefaultUse = ["STANDARD", "HTTP"]
-  /// `use` when a buf.yaml says nothing: buf's own default, so findings match buf's.
+  /// `use` when a buf.yaml says nothing: buf's own default (the HTTP rules are added to every
+  /// configuration, see ``withHTTPRules()``), so findings on plain protos match buf's.
   public static let bufDefaultUse = ["STANDARD"]
+
+  /// sebuf's HTTP rules are on in every configuration — they fire only on sebuf-annotated APIs,
+  /// so a plain buf repository sees no change: `HTTP` is added to `use` unless `use` or
+  /// `except` already names it (`except: [HTTP]` turns them off).
+  public func withHTTPRules() -> LintConfig {
+    let named = (use + except).contains { $0.uppercased() == "HTTP" }
+    guard !named else { return self }
+    var c = self
+    c.use.append("HTTP")
+    return c
+  }
 }
 
 extension BreakingConfig {

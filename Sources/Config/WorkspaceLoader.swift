@@ -153,6 +153,7 @@ extension Workspace {
     ws?.kind = .buf
     // A buf.yaml that names no rules gets buf's defaults, so its findings match buf's.
     if raw.lint?.use?.isEmpty ?? true { ws?.lint.use = LintConfig.bufDefaultUse }
+    if let lint = ws?.lint { ws?.lint = lint.withHTTPRules() }
     if raw.breaking?.use?.isEmpty ?? true { ws?.breaking.use = BreakingConfig.bufDefaultUse }
     return ws!
   }
@@ -214,7 +215,7 @@ extension Workspace {
     let includes = v.includes(raw.includes, modules: modules)
     v.deps(raw.deps, modules: modules, includes: includes)
     var ws = Workspace(root: root, modules: modules, includes: includes)
-    ws.lint = v.lint(raw.lint)
+    ws.lint = v.lint(raw.lint).withHTTPRules()
     ws.breaking = v.breaking(raw.breaking)
     ws.generate = v.generate(raw.generate)
     ws.managed = v.managed(raw.managed)

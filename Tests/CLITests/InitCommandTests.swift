@@ -76,7 +76,7 @@ import Testing
         modules:
           - path: proto
         lint:
-          use: [STANDARD]
+          use: [STANDARD, HTTP]
           allow_comment_ignores: true
         breaking:
           use: [FILE]

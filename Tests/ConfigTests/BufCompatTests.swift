@@ -14,7 +14,7 @@ import Testing
   }
 
   @Test func lintAndBreaking() {
-    #expect(ws.lint.use == ["STANDARD"])
+    #expect(ws.lint.use == ["STANDARD", "HTTP"])
     #expect(ws.lint.except == ["FIELD_NOT_REQUIRED"])
     #expect(ws.lint.ignoreOnly == ["ENUM_VALUE_PREFIX": ["proto/acme/v1/a.proto"]])
     #expect(ws.lint.allowCommentIgnores == false)
@@ -25,15 +25,28 @@ import Testing
     #expect(ws.breaking.ignoreUnstablePackages)
   }
 
-  /// A buf.yaml that names no rules keeps buf's defaults (no HTTP rules), so a team moving
-  /// from buf sees the same findings; sebuf.yaml's defaults add HTTP.
+  /// A buf.yaml that names no rules keeps buf's defaults plus the HTTP rules, which fire only
+  /// on sebuf-annotated APIs, so a team moving from buf sees the same findings.
   @Test func bufDefaultsWhenNoRulesAreNamed() throws {
     let bare = try Workspace.parse(bufYAML: "version: v2\n", bufGenYAML: nil, root: "/tmp")
-    #expect(bare.lint.use == ["STANDARD"])
+    #expect(bare.lint.use == ["STANDARD", "HTTP"])
     #expect(bare.breaking.use == ["FILE"])
     let sebuf = try Workspace.parse(sebufYAML: "version: v1\n", root: "/tmp")
     #expect(sebuf.lint.use == ["STANDARD", "HTTP"])
     #expect(sebuf.breaking.use == ["FILE", "HTTP"])
+  }
+
+  /// HTTP is on in every configuration unless `use` or `except` names it.
+  @Test func httpRulesAreOnUnlessExcepted() throws {
+    func use(_ lint: String) throws -> [String] {
+      try Workspace.parse(bufYAML: "version: v2\nlint:\n\(lint)", bufGenYAML: nil, root: "/tmp").lint.use
+    }
+    #expect(try use("  use: [MINIMAL]\n") == ["MINIMAL", "HTTP"])
+    #expect(try use("  use: [MINIMAL]\n  except: [http]\n") == ["MINIMAL"])
+    #expect(try use("  except: [HTTP]\n") == ["STANDARD"])
+    #expect(try use("  use: [BASIC, Http]\n") == ["BASIC", "Http"])
+    let sebuf = try Workspace.parse(sebufYAML: "version: v1\nlint:\n  use: [BASIC]\n", root: "/tmp")
+    #expect(sebuf.lint.use == ["BASIC", "HTTP"])
   }
 
   @Test func localSebufPluginsBecomeNativeBackends() {
