@@ -21,6 +21,12 @@ public struct Workspace: Sendable {
   public var generate: [GenerateEntry]
   /// `managed:` settings (off when absent).
   public var managed: ManagedConfig
+  /// buf.yaml with several modules: a module's own `lint:` block, by module path. It replaces
+  /// the top-level block for that module's files entirely (buf's rule).
+  public var moduleLint: [String: LintConfig] = [:]
+
+  /// The lint settings of the files of the module at `path`.
+  public func lintConfig(forModule path: String) -> LintConfig { moduleLint[path] ?? lint }
 
   public init(
     root: String, configFile: String? = nil, modules: [Module], includes: [String] = [],

@@ -147,6 +147,16 @@ extension Workspace {
     }
     var ws: Workspace?
     if ok { ws = validate(raw, &v, root: root) }
+    // Several modules: each module's own lint block, with buf's default when it names no rules.
+    var moduleLint: [String: LintConfig] = [:]
+    if ok, let modules = raw.modules, modules.count > 1 {
+      for m in modules {
+        guard let block = m.lint, let path = m.path.flatMap({ PathRules.normalize($0.value) }) else { continue }
+        var c = v.lint(block)
+        if block.use?.isEmpty ?? true { c.use = LintConfig.bufDefaultUse }
+        moduleLint[path] = c.withHTTPRules()
+      }
+    }
     diagnostics += v.diagnostics
     if diagnostics.hasErrors || ws == nil { throw DiagnosticError(diagnostics.normalized()) }
     ws?.configFile = file
@@ -154,6 +164,7 @@ extension Workspace {
     // A buf.yaml that names no rules gets buf's defaults, so its findings match buf's.
     if raw.lint?.use?.isEmpty ?? true { ws?.lint.use = LintConfig.bufDefaultUse }
     if let lint = ws?.lint { ws?.lint = lint.withHTTPRules() }
+    ws?.moduleLint = moduleLint
     if raw.breaking?.use?.isEmpty ?? true { ws?.breaking.use = BreakingConfig.bufDefaultUse }
     return ws!
   }

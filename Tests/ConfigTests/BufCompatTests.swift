@@ -218,3 +218,33 @@ import Testing
     #expect(Fixtures.loadErrors(dir.path) == "")
   }
 }
+
+/// buf.yaml with several modules: each module's lint block is its own.
+@Suite struct BufModuleLintTests {
+  @Test func eachModuleBlockReplacesTheTopLevelOne() throws {
+    let dir = TempDir()
+    defer { dir.remove() }
+    dir.write(
+      "buf.yaml",
+      """
+      version: v2
+      modules:
+        - path: a
+          lint:
+            use: [MINIMAL]
+        - path: b
+          lint:
+            except: [SERVICE_SUFFIX]
+        - path: c
+      lint:
+        use: [BASIC]
+
+      """)
+    for m in ["a", "b", "c"] { dir.write("\(m)/x.proto", "syntax = \"proto3\";\n") }
+    let ws = try Workspace.load(directory: dir.path, configFile: nil)
+    #expect(ws.lintConfig(forModule: "a").use == ["MINIMAL", "HTTP"])
+    #expect(ws.lintConfig(forModule: "b").use == ["STANDARD", "HTTP"])
+    #expect(ws.lintConfig(forModule: "b").except == ["SERVICE_SUFFIX"])
+    #expect(ws.lintConfig(forModule: "c").use == ["BASIC", "HTTP"])
+  }
+}

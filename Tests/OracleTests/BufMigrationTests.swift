@@ -284,6 +284,48 @@ import Testing
     #expect(lines(sebuf.stdout) == lines(buf.stdout))
   }
 
+  @Test(.oracle("buf")) func severalModulesEachLintedWithItsOwnBlock() throws {
+    try OracleTools.require(["buf"])
+    let bad = { (pkg: String) in
+      """
+      syntax = "proto3";
+      package \(pkg);
+      message reading { int64 At = 1; }
+      enum Kind { FIRST = 0; }
+      service Weather { rpc get(reading) returns (reading); }
+      """
+    }
+    let dir = try Migration.repo([
+      "buf.yaml": """
+      version: v2
+      modules:
+        - path: proto/a
+          lint:
+            use: [MINIMAL]
+        - path: proto/b
+          lint:
+            except: [ENUM_ZERO_VALUE_SUFFIX, SERVICE_SUFFIX]
+            ignore: [proto/b/acme/b/v1/ignored.proto]
+        - path: proto/c
+      lint:
+        use: [BASIC]
+        except: [ENUM_PASCAL_CASE]
+        ignore: [proto/a/acme/a/v1/a.proto]
+      """,
+      "proto/a/acme/a/v1/a.proto": bad("acme.a.v1"),
+      "proto/a/acme/a/v1/wrong_dir.proto": bad("acme.other.v1"),
+      "proto/b/acme/b/v1/b.proto": bad("acme.b.v1"),
+      "proto/b/acme/b/v1/ignored.proto": bad("acme.ignored.v1"),
+      "proto/c/acme/c/v1/c.proto": bad("acme.c.v1"),
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (buf, sebuf) = try both(["lint"], in: dir)
+    #expect(buf.code == 100)
+    #expect(sebuf.code == buf.code, "\(sebuf.stderr)")
+    let lines = { (s: String) in s.split(separator: "\n").map(String.init).sorted() }
+    #expect(lines(sebuf.stdout) == lines(buf.stdout))
+  }
+
   @Test(.oracle("buf")) func lintSettingsOfTheOneModuleApply() throws {
     try OracleTools.require(["buf"])
     let dir = try Migration.repo([

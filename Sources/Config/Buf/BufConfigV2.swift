@@ -29,12 +29,9 @@ enum BufConfigV2 {
         modules.append(m)
       }
       raw.modules = modules
-      // Per-module lint/breaking: honoured when there is one module, else an error.
+      // Per-module lint: the one module's block is the workspace's; with several modules each
+      // block applies to its module (Workspace.moduleLint). Per-module breaking: one module only.
       for m in modules {
-        if let s = m.lintKeySpan, modules.count > 1 {
-          r.error(
-            "per-module lint settings are not supported with several modules; move them to the top-level lint.", at: s)
-        }
         if let s = m.breakingKeySpan, modules.count > 1 {
           r.error(
             "per-module breaking settings are not supported with several modules; move them to the top-level breaking.",
