@@ -81,7 +81,10 @@ public struct Planner: Sendable {
         // Only selected plugins must exist: `--only go-http` works without protoc-gen-go.
         if isSelected {
           if let path = PluginRunner.locate(name, relativeTo: workspace.root, searchPath: searchPath) {
-            generator = .plugin(PluginRunner(name: name, executable: path, timeout: pluginTimeout))
+            var runner = PluginRunner(name: name, executable: path, timeout: pluginTimeout)
+            // A buf.yaml workspace speaks to plugins as buf does: no compiler version.
+            runner.sendsCompilerVersion = workspace.kind != .buf
+            generator = .plugin(runner)
           } else {
             let hint =
               name.contains("/")
