@@ -215,34 +215,47 @@ struct ManagedRules {
     }
   }
 
-  /// `jstype` on 64-bit integer fields: set only by an override (buf has no default).
+  /// `jstype` on 64-bit integer fields and extensions: set only by an override (buf has no default).
   func applyFieldOptions(to d: inout Google_Protobuf_FileDescriptorProto) {
     let jsOverrides = config.overrides.filter { o in
       if case .field(.jstype)? = o.option { return matches(o) }
       return false
     }
     guard !jsOverrides.isEmpty else { return }
+    /// The jstype to write on a field named `fullName`, or nil to leave it.
+    func jstype(_ field: Google_Protobuf_FieldDescriptorProto, _ fullName: String) -> Google_Protobuf_FieldOptions
+      .JSType?
+    {
+      guard Self.is64Bit(field.type), !jsDisabled(fullName) else { return nil }
+      var value: Int?
+      for o in jsOverrides where o.field == nil || o.field == fullName {
+        if case .jsType(let n)? = o.value { value = n }
+      }
+      // Unlike file options, an unset jstype is written even when the value is the default.
+      guard let n = value, let js = Google_Protobuf_FieldOptions.JSType(rawValue: n),
+        !(field.options.hasJstype && field.options.jstype == js)
+      else { return nil }
+      return js
+    }
     let prefix = d.package.isEmpty ? "" : d.package + "."
-    // Messages are visited with an explicit stack (nesting depth comes from the input).
+    for e in d.extension.indices {
+      if let js = jstype(d.extension[e], prefix + d.extension[e].name) { d.extension[e].options.jstype = js }
+    }
+    // Messages are visited with an explicit stack; the parser caps nesting at 100 levels, which
+    // bounds withMessage's descent.
     var stack: [(path: [Int], scope: String)] = d.messageType.indices.map { ([$0], prefix) }
     while let (path, scope) = stack.popLast() {
-      let name = scope + message(at: path, in: d).name
-      for f in message(at: path, in: d).field.indices {
-        let field = message(at: path, in: d).field[f]
-        guard Self.is64Bit(field.type) else { continue }
-        let fullName = name + "." + field.name
-        guard !jsDisabled(fullName) else { continue }
-        var value: Int?
-        for o in jsOverrides where o.field == nil || o.field == fullName {
-          if case .jsType(let n)? = o.value { value = n }
-        }
-        // Unlike file options, an unset jstype is written even when the value is the default.
-        guard let n = value, let js = Google_Protobuf_FieldOptions.JSType(rawValue: n),
-          !(field.options.hasJstype && field.options.jstype == js)
-        else { continue }
+      let m = message(at: path, in: d)
+      let name = scope + m.name
+      for f in m.field.indices {
+        guard let js = jstype(m.field[f], name + "." + m.field[f].name) else { continue }
         withMessage(at: path, in: &d) { $0.field[f].options.jstype = js }
       }
-      for n in message(at: path, in: d).nestedType.indices { stack.append((path + [n], name + ".")) }
+      for e in m.extension.indices {
+        guard let js = jstype(m.extension[e], name + "." + m.extension[e].name) else { continue }
+        withMessage(at: path, in: &d) { $0.extension[e].options.jstype = js }
+      }
+      for n in m.nestedType.indices { stack.append((path + [n], name + ".")) }
     }
   }
 

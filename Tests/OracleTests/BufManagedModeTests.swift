@@ -35,6 +35,13 @@ import Testing
     package gpb.error;
     message Thing { fixed64 id = 1; }
     """,
+    "proto/gpb/ext.proto": """
+    syntax = "proto2";
+    package gpb;
+    message Holder { extensions 100 to 200; optional int64 h = 1; message Inner { optional uint64 i = 1; } }
+    extend Holder { optional int64 ext_a = 100; optional int32 small = 102; }
+    message Scope { extend Holder { optional sint64 ext_b = 101; } }
+    """,
     "proto/plain.proto": """
     syntax = "proto3";
     message Plain { int64 n = 1; }
@@ -214,8 +221,11 @@ import Testing
             field: acme.weather.v1.Reading.count
             value: JS_NUMBER
           - field_option: jstype
-            path: gpb
+            path: gpb/error
             value: JS_NORMAL
+          - field_option: jstype
+            field: gpb.Scope.ext_b
+            value: JS_NUMBER
         disable:
           - field_option: jstype
             field: acme.weather.v1.Reading.Sample.raw

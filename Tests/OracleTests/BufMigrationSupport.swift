@@ -54,9 +54,11 @@ enum Migration {
       for f in r.protoFile {
         var text = "options {\n" + f.options.textFormatString() + "}\n"
         var stack: [(String, Google_Protobuf_DescriptorProto)] = f.messageType.map { (f.package + "." + $0.name, $0) }
-        var fields: [String] = []
+        var fields: [String] = f.extension.filter(\.hasOptions).map {
+          "\(f.package).\($0.name) { \($0.options.textFormatString()) }"
+        }
         while let (name, m) = stack.popLast() {
-          for field in m.field where field.hasOptions {
+          for field in m.field + m.extension where field.hasOptions {
             fields.append("\(name).\(field.name) { \(field.options.textFormatString()) }")
           }
           stack += m.nestedType.map { (name + "." + $0.name, $0) }
