@@ -27,6 +27,8 @@ public struct Workspace: Sendable {
 
   /// The lint settings of the files of the module at `path`.
   public func lintConfig(forModule path: String) -> LintConfig { moduleLint[path] ?? lint }
+  /// buf.yaml with several modules: a module's own `breaking:` block, by module path.
+  public var moduleBreaking: [String: BreakingConfig] = [:]
 
   public init(
     root: String, configFile: String? = nil, modules: [Module], includes: [String] = [],

@@ -149,12 +149,20 @@ extension Workspace {
     if ok { ws = validate(raw, &v, root: root) }
     // Several modules: each module's own lint block, with buf's default when it names no rules.
     var moduleLint: [String: LintConfig] = [:]
+    var moduleBreaking: [String: BreakingConfig] = [:]
     if ok, let modules = raw.modules, modules.count > 1 {
       for m in modules {
-        guard let block = m.lint, let path = m.path.flatMap({ PathRules.normalize($0.value) }) else { continue }
-        var c = v.lint(block)
-        if block.use?.isEmpty ?? true { c.use = LintConfig.bufDefaultUse }
-        moduleLint[path] = c.withHTTPRules()
+        guard let path = m.path.flatMap({ PathRules.normalize($0.value) }) else { continue }
+        if let block = m.lint {
+          var c = v.lint(block)
+          if block.use?.isEmpty ?? true { c.use = LintConfig.bufDefaultUse }
+          moduleLint[path] = c.withHTTPRules()
+        }
+        if let block = m.breaking {
+          var c = v.breaking(block)
+          if block.use?.isEmpty ?? true { c.use = BreakingConfig.bufDefaultUse }
+          moduleBreaking[path] = c
+        }
       }
     }
     diagnostics += v.diagnostics
@@ -165,6 +173,7 @@ extension Workspace {
     if raw.lint?.use?.isEmpty ?? true { ws?.lint.use = LintConfig.bufDefaultUse }
     if let lint = ws?.lint { ws?.lint = lint.withHTTPRules() }
     ws?.moduleLint = moduleLint
+    ws?.moduleBreaking = moduleBreaking
     if raw.breaking?.use?.isEmpty ?? true { ws?.breaking.use = BreakingConfig.bufDefaultUse }
     return ws!
   }

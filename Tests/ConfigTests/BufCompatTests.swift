@@ -246,5 +246,10 @@ import Testing
     #expect(ws.lintConfig(forModule: "b").use == ["STANDARD", "HTTP"])
     #expect(ws.lintConfig(forModule: "b").except == ["SERVICE_SUFFIX"])
     #expect(ws.lintConfig(forModule: "c").use == ["BASIC", "HTTP"])
+    #expect(ws.moduleBreaking.isEmpty)
+    dir.write("buf.yaml", "version: v2\nmodules:\n  - path: a\n    breaking:\n      use: [WIRE]\n  - path: b\n")
+    let w = try Workspace.load(directory: dir.path, configFile: nil)
+    #expect(w.moduleBreaking["a"]?.use == ["WIRE"])
+    #expect(w.moduleBreaking["b"] == nil)
   }
 }

@@ -317,6 +317,53 @@ import Testing
     #expect(lines(sebuf.stdout) == lines(buf.stdout))
   }
 
+  @Test(.oracle("buf", "git")) func severalModulesEachCheckedWithTheirOwnBreakingBlock() throws {
+    try OracleTools.require(["buf", "git"])
+    let v1 = { (pkg: String) in
+      "syntax = \"proto3\";\npackage \(pkg);\nmessage Pet { string id = 1; int32 age = 2; }\nmessage Gone {}\n"
+    }
+    let v2 = { (pkg: String) in
+      "syntax = \"proto3\";\npackage \(pkg);\nmessage Pet { double id = 1; int64 years = 2; }\n"
+    }
+    let bufYAML = """
+      version: v2
+      modules:
+        - path: a
+          breaking:
+            use: [WIRE]
+        - path: b
+          breaking:
+            use: [FILE]
+            ignore: [b/acme/b/v1/ignored.proto]
+        - path: c
+      breaking:
+        use: [WIRE_JSON]
+
+      """
+    let repo = try BreakingSupport.tempDir("module-breaking")
+    defer { try? FileManager.default.removeItem(at: repo) }
+    try BreakingSupport.git(["init", "-q", "-b", "main"], in: repo)
+    for (version, make) in [("v1", v1), ("v2", v2)] {
+      let files = [
+        "buf.yaml": bufYAML, "a/acme/a/v1/a.proto": make("acme.a.v1"), "b/acme/b/v1/b.proto": make("acme.b.v1"),
+        "b/acme/b/v1/ignored.proto": make("acme.ignored.v1"), "c/acme/c/v1/c.proto": make("acme.c.v1"),
+      ]
+      for (path, text) in files {
+        let url = repo.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+      }
+      try BreakingSupport.git(["add", "-A"], in: repo)
+      try BreakingSupport.git(["commit", "-q", "-m", version], in: repo)
+    }
+    let (buf, sebuf) = try both(["breaking", "--against", ".git#ref=HEAD~1"], in: repo)
+    #expect(buf.code == 100, "\(buf.stderr)")
+    #expect(sebuf.code == buf.code, "\(sebuf.stderr)")
+    let lines = { (s: String) in s.split(separator: "\n").map(String.init).sorted() }
+    #expect(lines(sebuf.stdout) == lines(buf.stdout))
+    #expect(Set(lines(buf.stdout).map { String($0.prefix(1)) }) == ["a", "b", "c"])
+  }
+
   @Test(.oracle("buf")) func lintSettingsOfTheOneModuleApply() throws {
     try OracleTools.require(["buf"])
     let dir = try Migration.repo([

@@ -29,15 +29,8 @@ enum BufConfigV2 {
         modules.append(m)
       }
       raw.modules = modules
-      // Per-module lint: the one module's block is the workspace's; with several modules each
-      // block applies to its module (Workspace.moduleLint). Per-module breaking: one module only.
-      for m in modules {
-        if let s = m.breakingKeySpan, modules.count > 1 {
-          r.error(
-            "per-module breaking settings are not supported with several modules; move them to the top-level breaking.",
-            at: s)
-        }
-      }
+      // The one module's lint/breaking blocks are the workspace's; with several modules each
+      // block applies to its module (Workspace.moduleLint, moduleBreaking).
       if modules.count == 1 {
         if let l = modules[0].lint { raw.lint = l }
         if let b = modules[0].breaking { raw.breaking = b }
