@@ -9,10 +9,14 @@ enum PyClientOracleFixture {
     package pyoracle.v1;
 
     import "sebuf/http/annotations.proto";
+    import "sebuf/http/headers.proto";
 
     // OracleService exercises every client path the Python client has.
     service OracleService {
       option (sebuf.http.service_config) = {base_path: "/v1"};
+      option (sebuf.http.service_headers) = {
+        required_headers: [{name: "X-API-Key", description: "API key", type: "string", required: true}]
+      };
 
       rpc GetItem(GetItemRequest) returns (Item) {
         option (sebuf.http.config) = {path: "/items/{item_id}", method: HTTP_METHOD_GET};
@@ -20,6 +24,9 @@ enum PyClientOracleFixture {
 
       rpc CreateItem(CreateItemRequest) returns (Item) {
         option (sebuf.http.config) = {path: "/items", method: HTTP_METHOD_POST};
+        option (sebuf.http.method_headers) = {
+          required_headers: [{name: "X-Request-ID", type: "string", required: true}]
+        };
       }
 
       rpc Watch(WatchRequest) returns (Tick) {
@@ -179,12 +186,15 @@ enum PyClientOracleFixture {
         CreateItemRequest,
         GetItemRequest,
         Kind,
+        OracleServiceCallOptions,
         OracleServiceClient,
+        OracleServiceClientOptions,
         ValidationError,
         WatchRequest,
     )
 
-    client = OracleServiceClient(sys.argv[1])
+    client = OracleServiceClient(sys.argv[1], OracleServiceClientOptions(api_key="k-1", timeout=30))
+    call = OracleServiceCallOptions(request_id="r-1")
 
 
     def fail(label: str, call: Callable[[], object]) -> None:
@@ -203,11 +213,14 @@ enum PyClientOracleFixture {
         GetItemRequest(item_id="a b/c", verbose=True, tags=["x", "y z"], min_price=2.5, kind=Kind.KIND_BOOK,
                        big="9007199254740993"))
     print("get", item.id, item.name, item.kind.name, item.tags, item.verbose, item.min_price, item.big)
-    created = client.create_item(CreateItemRequest(name="lamp", price_cents=1999, kind=Kind.KIND_GAME, blob=b"\x00\xff"))
+    created = client.create_item(
+        CreateItemRequest(name="lamp", price_cents=1999, kind=Kind.KIND_GAME, blob=b"\x00\xff"), call)
     print("create", created.id, created.name, created.price_cents, created.kind.name, created.blob.hex())
-    fail("validation", lambda: client.create_item(CreateItemRequest()))
-    fail("conflict", lambda: client.create_item(CreateItemRequest(name="taken")))
-    fail("internal", lambda: client.create_item(CreateItemRequest(name="boom")))
+    fail("validation", lambda: client.create_item(CreateItemRequest(), call))
+    fail("conflict", lambda: client.create_item(CreateItemRequest(name="taken"), call))
+    fail("internal", lambda: client.create_item(CreateItemRequest(name="boom"), call))
+    fail("no request id", lambda: client.create_item(CreateItemRequest(name="lamp")))
+    fail("no api key", lambda: OracleServiceClient(sys.argv[1]).get_item(GetItemRequest(item_id="a")))
     fail("notfound", lambda: client.get_item(GetItemRequest(item_id="missing")))
 
     seqs = [t.seq for t in client.watch(WatchRequest(count=100))]

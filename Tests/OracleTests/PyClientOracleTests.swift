@@ -87,7 +87,10 @@ import Testing
       "protoc", "-I", proto.path, "-I", GoBackendsOracleTests.bundled.path, "-I", "/usr/include",
       "--go_out=api", "--go_opt=paths=source_relative",
     ]
-    protoc += mappings.map { "--go_opt=\($0.0)=\($0.1)" } + [protoFile, "sebuf/http/annotations.proto"]
+    protoc +=
+      mappings.map { "--go_opt=\($0.0)=\($0.1)" } + [
+        protoFile, "sebuf/http/annotations.proto", "sebuf/http/headers.proto",
+      ]
     let messages = try GoToolchain.run(protoc, in: go)
     try #require(messages.status == 0, "protoc-gen-go:\n\(messages.output)")
     let goFiles = try GoHTTPBackend().generate(
@@ -145,6 +148,8 @@ import Testing
         "validation ValidationError 400 [('name', 'name is required')]",
         "conflict ConflictError 500 i-1 name taken",
         "internal ApiError 500 storage offline",
+        "no request id ValidationError 400 [('X-Request-ID', \"required header 'X-Request-ID' is missing\")]",
+        "no api key ValidationError 400 [('X-API-Key', \"required header 'X-API-Key' is missing\")]",
         "notfound ApiError 404 no item missing",
         "hundred 100 True",
         "mib [1048576, 1048576, 1048576]",
@@ -166,5 +171,120 @@ import Testing
     for how in ["break", "close", "with"] {
       #expect(serverLog.contains("Watch(\(how)): client disconnected"), "\(how):\n\(serverLog)")
     }
+  }
+}
+
+/// `examples/sse-streaming/py`: the committed client is what py-client generates now, and
+/// demo.py runs (mypy --strict clean) against the in-process stand-in server and against
+/// the example's generated Go server.
+@Suite(.serialized) struct PyClientExampleTests {
+  static let example = TSAPIOracle.packageRoot.appendingPathComponent("examples/sse-streaming")
+  static let py = example.appendingPathComponent("py")
+
+  @Test func generatedClientIsCurrent() throws {
+    let targets = ["services/market_data.proto"]
+    let image = try TSAPIOracle.compiled(
+      root: Self.example.appendingPathComponent("proto"), displayPrefix: "proto", targets: targets)
+    let files = try PyClientBackend().generate(GenerationRequest(image: image, filesToGenerate: targets))
+    #expect(files.map(\.path) == ["services/market_data_client.py"])
+    for f in files {
+      let url = Self.py.appendingPathComponent("generated").appendingPathComponent(f.path)
+      if ProcessInfo.processInfo.environment["SEBUF_UPDATE_GOLDEN"] == "1" {
+        try Data(f.contents).write(to: url)
+        Issue.record("rewrote \(url.path); review the diff and rerun without SEBUF_UPDATE_GOLDEN")
+        continue
+      }
+      let committed = try? Data(contentsOf: url)
+      #expect(
+        committed.map(Array.init) == f.contents,
+        "py/generated/\(f.path) is stale: run `sebuf generate` in examples/sse-streaming")
+    }
+  }
+
+  /// A copy of examples/sse-streaming/py (running Python there would write caches).
+  static func copy() throws -> URL {
+    let dir = try TSAPIOracle.tempDir("py-example")
+    try FileManager.default.copyItem(at: py, to: dir.appendingPathComponent("py"))
+    return dir.appendingPathComponent("py")
+  }
+
+  static func expectDemoOutput(_ output: String) {
+    let lines = output.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("GetQuote: AAPL bid ") == true, "\(output)")
+    #expect(lines.contains("GetQuote NOPE: HTTP 404 unknown symbol NOPE"), "\(output)")
+    #expect(lines.filter { $0.hasPrefix("StreamQuotes: GOOG last ") }.count == 3, "\(output)")
+    #expect(lines.filter { $0.hasPrefix("StreamTrades (trade): t") }.count == 4, "\(output)")
+    #expect(lines.contains("closed the unbounded trade stream"), "\(output)")
+    #expect(lines.last == "StreamQuotes NOPE: HTTP 404 unknown symbol NOPE", "\(output)")
+  }
+
+  @Test(.oracle("python3", "py:mypy")) func demoRunsAgainstTheStandInServer() throws {
+    try OracleTools.require(["python3", "py:mypy"])
+    let py = try Self.copy()
+    defer { try? FileManager.default.removeItem(at: py.deletingLastPathComponent()) }
+    let (mypyCode, mypyOut) = try TSAPIOracle.run(
+      [
+        "env", "MYPYPATH=generated/services", "python3", "-m", "mypy", "--strict", "--no-incremental",
+        "demo.py", "market_stub.py", "generated/services/market_data_client.py",
+      ],
+      cwd: py, timeout: 300)
+    #expect(mypyCode == 0, "mypy --strict:\n\(mypyOut)")
+    let (code, output) = try TSAPIOracle.run(["python3", "demo.py"], cwd: py, timeout: 60)
+    #expect(code == 0, "\(output)")
+    Self.expectDemoOutput(output)
+    let lines = output.split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.hasPrefix("server: quote stream for GOOG cancelled after ") }, "\(output)")
+    #expect(lines.contains("server: trade stream finished after 4 trades"), "\(output)")
+    #expect(lines.contains { $0.hasPrefix("server: trade stream cancelled after ") }, "\(output)")
+  }
+
+  @Test(.oracle("go", "python3", "protoc-gen-go", PyClientOracleTests.gocode))
+  func demoRunsAgainstTheGoServer() throws {
+    try OracleTools.require(["go", "python3", "protoc-gen-go", PyClientOracleTests.gocode])
+    let py = try Self.copy()
+    let dir = py.deletingLastPathComponent()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let go = dir.appendingPathComponent("go")
+    try FileManager.default.copyItem(at: Self.example.appendingPathComponent("go"), to: go)
+    let replaces = ["google.golang.org/protobuf", "github.com/golang/protobuf", "github.com/google/go-cmp"]
+      .flatMap { ["-replace", "\($0)=/usr/share/gocode/src/\($0)"] }
+    let edit = try GoToolchain.run(["go", "mod", "edit"] + replaces, in: go)
+    try #require(edit.status == 0, "\(edit.output)")
+    let build = try GoToolchain.run(["go", "build", "-o", "server.bin", "./server"], in: go)
+    try #require(build.status == 0, "go build:\n\(build.output)")
+
+    let server = Process()
+    server.executableURL = go.appendingPathComponent("server.bin")
+    server.arguments = ["-addr", "127.0.0.1:0", "-interval", "20ms"]
+    let out = Pipe()
+    server.standardOutput = out
+    let log = dir.appendingPathComponent("server.log")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    let logHandle = try FileHandle(forWritingTo: log)
+    server.standardError = logHandle
+    try server.run()
+    defer {
+      if server.isRunning { server.terminate() }
+      server.waitUntilExit()
+      try? logHandle.close()
+    }
+    var banner = Data()
+    while !banner.contains(UInt8(ascii: "\n")) {
+      let chunk = out.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      banner.append(chunk)
+    }
+    let line = String(decoding: banner, as: UTF8.self)
+    let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init), "\(line)")
+    let (code, output) = try TSAPIOracle.run(["python3", "demo.py", "--url", url], cwd: py, timeout: 60)
+    #expect(code == 0, "\(output)")
+    Self.expectDemoOutput(output)
+    var serverLog = ""
+    for _ in 0..<50 {
+      serverLog = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+      if serverLog.contains("StreamQuotes(GOOG): client disconnected") { break }
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    #expect(serverLog.contains("StreamQuotes(GOOG): client disconnected"), "\(serverLog)")
   }
 }
