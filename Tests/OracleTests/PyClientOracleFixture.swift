@@ -335,4 +335,49 @@ enum PyClientOracleFixture {
           {"groups": {"g": [{"id": "a", "status": "unknown"}]}, "names": {"1": "one"}})
     print("encoding ok")
     """#
+
+  static let awkwardNames = #"""
+    syntax = "proto3";
+
+    package names;
+
+    import "sebuf/http/annotations.proto";
+
+    service Lambda {
+      rpc Import(json) returns (Clash) {
+        option (sebuf.http.config) = {path: "/import/{class}", method: HTTP_METHOD_GET};
+      }
+    }
+
+    message json {
+      string class = 1;
+      int32 from = 2 [(sebuf.http.query) = {name: "from"}];
+    }
+
+    message Clash {
+      string to_dict = 1;
+      int32 self = 2;
+      repeated string cls = 3;
+    }
+
+    message BadStateError {
+      int32 status = 1;
+      string body = 2;
+      string detail = 3;
+    }
+    """#
+
+  static let awkwardNamesCheck = #"""
+    from names_client import BadStateError, Clash, LambdaClient, json_
+
+    err = BadStateError.populate(409, b"{}", None, {"status": 7, "body": "b", "detail": "d"})
+    assert (err.status, err.status_, err.body_, err.detail) == (409, 7, "b", "d"), vars(err)
+    assert err.to_dict() == {"status": 7, "body": "b", "detail": "d"}
+    clash = Clash.from_dict({"toDict": "t", "self": 3, "cls": ["c"]})
+    assert clash == Clash(to_dict_="t", self_=3, cls_=["c"]), clash
+    assert clash.to_dict() == {"toDict": "t", "self": 3, "cls": ["c"]}
+    assert json_(class_="x", from_=2).to_dict() == {"class": "x", "from": 2}
+    LambdaClient("http://127.0.0.1:9")
+    print("names ok")
+    """#
 }

@@ -60,6 +60,32 @@ import Testing
     #expect(mypyCode == 0, "\(mypyOut)")
   }
 
+  /// Proto names that are Python keywords, generated method names or an error class's
+  /// constructor parameters, and message names that are builtins or imported modules.
+  @Test(.oracle("python3", "py:mypy")) func awkwardNamesStayValidPython() throws {
+    try OracleTools.require(["python3", "py:mypy"])
+    let dir = try TSAPIOracle.tempDir("py-names")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data(PyClientOracleFixture.awkwardNames.utf8).write(to: dir.appendingPathComponent("names.proto"))
+    let image = try TSAPIOracle.compiled(root: dir, targets: ["names.proto"])
+    let files = try PyClientBackend().generate(GenerationRequest(image: image, filesToGenerate: ["names.proto"]))
+    try TSAPIOracle.write(files, to: dir)
+    let text = String(decoding: files[0].contents, as: UTF8.self)
+    for expected in ["class_: str = \"\"", "to_dict_: str", "self_: int = 0", "status_: int = 0,", "class json_:"] {
+      #expect(text.contains(expected), "\(expected)")
+    }
+    try Data(PyClientOracleFixture.awkwardNamesCheck.utf8).write(to: dir.appendingPathComponent("check.py"))
+    let (mypyCode, mypyOut) = try TSAPIOracle.run(
+      [
+        "python3", "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
+        dir.appendingPathComponent(".mypy").path,
+        "check.py", "names_client.py",
+      ], cwd: dir, timeout: 300)
+    #expect(mypyCode == 0, "\(mypyOut)")
+    let (code, out) = try TSAPIOracle.run(["python3", "check.py"], cwd: dir)
+    #expect(code == 0 && out == "names ok\n", "\(out)")
+  }
+
   @Test(.oracle("go", "python3", "py:mypy", "protoc", "protoc-gen-go", gocode))
   func pythonClientAgainstGoServer() throws {
     try OracleTools.require(["go", "python3", "py:mypy", "protoc", "protoc-gen-go", Self.gocode])

@@ -50,6 +50,9 @@ struct PyModule {
     "FieldViolation", "ApiError", "ValidationError", "StreamError", "EventStream", "IntEnum", "Any", "Optional",
     "Mapping", "Sequence", "Iterator", "Callable", "Generic", "Protocol", "TypeVar", "Union", "datetime",
     "timedelta", "timezone", "deque", "TracebackType",
+    // Builtins and the modules the module imports, which a class of that name would shadow.
+    "str", "int", "float", "bool", "bytes", "list", "dict", "object", "type", "tuple", "frozenset", "Exception",
+    "BaseException", "json", "math", "re", "base64", "binascii", "dataclasses", "urllib",
   ]
 
   init(schema: ProtoSchema, file: String, services: [HTTPService]) {

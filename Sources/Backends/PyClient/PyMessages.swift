@@ -29,8 +29,14 @@ struct PyMessages {
     schema.comment(file: file, path: path) ?? "Generated from \(fallback)."
   }
 
-  /// A field's attribute name.
-  static func attr(_ f: FieldProto) -> String { PyNames.safe(f.name) }
+  /// Attribute names an error class's fields cannot take: its constructor's own parameters.
+  var reservedAttributes: Set<String> = []
+
+  /// A field's attribute name (and its keyword in `cls(**kwargs)`).
+  func attr(_ f: FieldProto) -> String {
+    let a = PyNames.attribute(f.name)
+    return reservedAttributes.contains(a) ? a + "_" : a
+  }
 
   /// The declared Python type of a field and its default expression.
   func declaration(_ ref: FieldRef) -> (type: String, defaultValue: String) {
@@ -123,7 +129,7 @@ struct PyMessages {
       p.line("\"\"\"Serialize to a JSON-ready value respecting sebuf JSON mapping annotations.\"\"\"")
       if let root = schema.rootUnwrap(m) {
         let ref = schema.fields(of: m)[0]
-        p.line("return \(collectionOut(ref, "self.\(Self.attr(root))"))")
+        p.line("return \(collectionOut(ref, "self.\(attr(root))"))")
         return
       }
       p.line("d: dict[str, Any] = {}")
@@ -143,7 +149,7 @@ struct PyMessages {
   private func fieldOut(_ ref: FieldRef, _ p: inout CodePrinter) {
     let f = ref.proto
     let a = f.sebuf
-    let value = "self.\(Self.attr(f))"
+    let value = "self.\(attr(f))"
     let key = PyNames.literal(ProtoSchema.jsonName(f))
     switch schema.shape(f) {
     case .list, .map:
@@ -189,7 +195,7 @@ struct PyMessages {
     let config = m.descriptor.oneofDecl[i].sebufOneofConfig.flatMap { $0.discriminator.isEmpty ? nil : $0 }
     for (n, ref) in variants(m, i).enumerated() {
       let f = ref.proto
-      let value = "self.\(Self.attr(f))"
+      let value = "self.\(attr(f))"
       let c = codecs.value(codecs.schema.valueShape(f), field: f)
       let key = PyNames.literal(ProtoSchema.jsonName(f))
       guard let config else {
@@ -219,7 +225,7 @@ struct PyMessages {
       let ref = schema.fields(of: m)[0]
       let key = PyNames.literal(ProtoSchema.jsonName(root))
       let json = schema.isMap(root) ? "data" : "data.get(\(key), []) if isinstance(data, dict) else data"
-      p.line("kwargs[\(PyNames.literal(Self.attr(root)))] = \(collectionIn(ref, "(\(json))"))")
+      p.line("kwargs[\(PyNames.literal(attr(root)))] = \(collectionIn(ref, "(\(json))"))")
       return
     }
     var doneOneofs: Set<Int32> = []
@@ -237,23 +243,22 @@ struct PyMessages {
 
   private func fieldIn(_ ref: FieldRef, _ p: inout CodePrinter) {
     let f = ref.proto
-    let attr = PyNames.literal(Self.attr(f))
-    let keyText = ProtoSchema.jsonName(f)
-    let key = PyNames.literal(keyText)
+    let name = PyNames.literal(attr(f))
+    let key = PyNames.literal(ProtoSchema.jsonName(f))
     if f.sebuf.flatten == true, case .single(.message(let child)) = schema.shape(f) {
       let prefix = PyNames.literal(f.sebuf.flattenPrefix ?? "")
       let keys = jsonKeys(child).map(PyNames.literal).joined(separator: ", ")
-      let sub = "sub_\(Self.attr(f))"
+      let sub = "sub_\(attr(f))"
       p.line("\(sub) = {key: data[\(prefix) + key] for key in [\(keys)] if \(prefix) + key in data}")
       p.line("if \(sub):")
-      p.indented { p in p.line("kwargs[\(attr)] = \(names.name(child.fullName)).from_dict(\(sub))") }
+      p.indented { p in p.line("kwargs[\(name)] = \(names.name(child.fullName)).from_dict(\(sub))") }
       return
     }
     p.line("if \(key) in data and data[\(key)] is not None:")
     p.indented { p in
       switch schema.shape(f) {
-      case .list, .map: p.line("kwargs[\(attr)] = \(collectionIn(ref, "data[\(key)]"))")
-      case .single(let v): p.line("kwargs[\(attr)] = \(codecs.value(v, field: f).decode("data[\(key)]"))")
+      case .list, .map: p.line("kwargs[\(name)] = \(collectionIn(ref, "data[\(key)]"))")
+      case .single(let v): p.line("kwargs[\(name)] = \(codecs.value(v, field: f).decode("data[\(key)]"))")
       }
     }
   }
@@ -266,7 +271,7 @@ struct PyMessages {
       p.line("if \(tagVar) == \(PyNames.literal(tag(f))):")
       p.indented { p in
         let c = codecs.value(schema.valueShape(f), field: f)
-        p.line("kwargs[\(PyNames.literal(Self.attr(f)))] = \(c.decode("data"))")
+        p.line("kwargs[\(PyNames.literal(attr(f)))] = \(c.decode("data"))")
       }
     }
   }
@@ -281,7 +286,7 @@ struct PyMessages {
       p.blank()
       for ref in schema.fields(of: m) {
         let d = declaration(ref)
-        p.line("\(Self.attr(ref.proto)): \(d.type) = \(d.defaultValue)")
+        p.line("\(attr(ref.proto)): \(d.type) = \(d.defaultValue)")
       }
       if !m.descriptor.field.isEmpty { p.blank() }
       toDict(m, &p)
@@ -303,7 +308,7 @@ struct PyMessages {
         p.line("def _to_map_value(self) -> Any:")
         p.indented { p in
           p.line("\"\"\"As a map value, the message is its unwrapped list.\"\"\"")
-          p.line("return \(collectionOut(ref, "self.\(Self.attr(list))"))")
+          p.line("return \(collectionOut(ref, "self.\(attr(list))"))")
         }
         p.blank()
         p.line("@classmethod")
@@ -311,7 +316,7 @@ struct PyMessages {
         p.indented { p in
           p.line("if isinstance(data, list):")
           p.indented { p in
-            p.line("return cls(**{\(PyNames.literal(Self.attr(list))): \(collectionIn(ref, "data"))})")
+            p.line("return cls(**{\(PyNames.literal(attr(list))): \(collectionIn(ref, "data"))})")
           }
           p.line("return cls.from_dict(data)")
         }
@@ -321,6 +326,12 @@ struct PyMessages {
 
   /// One of the file's `…Error` messages as an ApiError subclass that also carries its fields.
   func errorClass(_ m: MessageEntry, _ p: inout CodePrinter) {
+    var scoped = self
+    scoped.reservedAttributes = ["status", "body", "headers", "populate", "with_traceback", "args"]
+    scoped.renderErrorClass(m, &p)
+  }
+
+  private func renderErrorClass(_ m: MessageEntry, _ p: inout CodePrinter) {
     let n = names.name(m.fullName)
     let fields = schema.fields(of: m)
     p.line("class \(n)(ApiError):")
@@ -337,7 +348,7 @@ struct PyMessages {
           let d = declaration(ref)
           let mutable = d.defaultValue.hasPrefix("dataclasses.field")
           p.line(
-            "\(Self.attr(ref.proto)): \(mutable ? "Optional[\(d.type)]" : d.type) = \(mutable ? "None" : d.defaultValue),"
+            "\(attr(ref.proto)): \(mutable ? "Optional[\(d.type)]" : d.type) = \(mutable ? "None" : d.defaultValue),"
           )
         }
       }
@@ -346,7 +357,7 @@ struct PyMessages {
         p.line("super().__init__(status, body, headers)")
         for ref in fields {
           let d = declaration(ref)
-          let a = Self.attr(ref.proto)
+          let a = attr(ref.proto)
           if d.defaultValue.hasPrefix("dataclasses.field") {
             let empty = d.type.hasPrefix("list") ? "[]" : "{}"
             p.line("self.\(a): \(d.type) = \(a) if \(a) is not None else \(empty)")

@@ -15,6 +15,13 @@ enum PyNames {
   /// `name`, or `name_` when it is a keyword (upstream's rule).
   static func safe(_ name: String) -> String { reserved.contains(name) ? name + "_" : name }
 
+  /// A message field's attribute: keyword-safe, and clear of the generated methods.
+  static func attribute(_ fieldName: String) -> String {
+    let a = safe(fieldName)
+    return ["to_dict", "from_dict", "_to_map_value", "_from_map_value", "_kwargs", "self", "cls"].contains(a)
+      ? a + "_" : a
+  }
+
   /// `GetHTTPStatus` → `get_http_status`.
   static func snake(_ name: String) -> String {
     let chars = Array(name)
@@ -85,7 +92,8 @@ enum PyNames {
 
 /// Class names of the messages and enums one module declares: the name without the
 /// package, nested names joined (`Outer.Inner` → `OuterInner`); a name two packages share
-/// is qualified with its package (`shop.v1.Item` → `ShopV1Item`).
+/// is qualified with its package (`shop.v1.Item` → `ShopV1Item`), and one the runtime or a
+/// builtin has takes a trailing underscore (`json` → `json_`).
 struct PyTypeNames {
   private var names: [String: String] = [:]
 
@@ -95,7 +103,7 @@ struct PyTypeNames {
     var used = taken
     for t in types {
       var n = Naming.hoisted(fullName: t.fullName, package: t.package)
-      if count[n, default: 0] > 1 || used.contains(n) {
+      if count[n, default: 0] > 1 {
         n = t.package.split(separator: ".").map { Naming.upperFirst(String($0)) }.joined() + n
       }
       while used.contains(n) { n += "_" }

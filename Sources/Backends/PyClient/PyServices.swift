@@ -127,7 +127,7 @@ struct PyServices {
       for b in r.pathBindings {
         guard let f = inputMessage?.descriptor.field.first(where: { $0.name == b.protoName }) else { continue }
         p.line(
-          "path = path.replace(\(PyNames.literal("{\(b.param)}")), _path_value(\(text(b, f, "req.\(PyNames.safe(f.name))"))))"
+          "path = path.replace(\(PyNames.literal("{\(b.param)}")), _path_value(\(text(b, f, "req.\(PyNames.attribute(f.name))"))))"
         )
       }
       p.line("query: list[tuple[str, str]] = []")
@@ -173,7 +173,7 @@ struct PyServices {
   }
 
   private func query(_ b: URLBinding, _ f: FieldProto, _ p: inout CodePrinter) {
-    let value = "req.\(PyNames.safe(f.name))"
+    let value = "req.\(PyNames.attribute(f.name))"
     let name = PyNames.literal(b.param)
     if b.repeated {
       // One loop variable per field: mypy types a name once per function.
