@@ -380,4 +380,85 @@ enum PyClientOracleFixture {
     LambdaClient("http://127.0.0.1:9")
     print("names ok")
     """#
+
+  /// Runs against the golden `sse_client.py`: the event-stream parser over every line ending
+  /// and chunking, error frames, errors before the first event, and closing.
+  static let sseCheck = #"""
+    """The event-stream reader and its errors, without a network: a transport with no
+    open_stream hands over whole bodies."""
+
+    from typing import Mapping, Optional
+
+    from sse_client import (
+        ApiError,
+        HttpResponse,
+        SSEServiceClient,
+        SSEServiceClientOptions,
+        StreamError,
+        StreamEventsRequest,
+        ValidationError,
+        _SSEParser,
+    )
+
+    tricky = (b": comment\r\nevent: a\r\ndata: one\r\ndata:two\r\n\r\n"
+              b"data: {\"x\":1}\rdata: 2\r\r\nretry: 5\nid: 7\ndata: last")
+    for size in (1, 2, 3, 7, len(tricky)):
+        parser = _SSEParser()
+        frames = []
+        for i in range(0, len(tricky), size):
+            frames += parser.push(tricky[i:i + size])
+        frames += parser.finish()
+        got = [(f.event, f.data) for f in frames]
+        assert got == [("a", "one\ntwo"), ("message", "{\"x\":1}\n2"), ("message", "last")], (size, got)
+
+
+    class Fake:
+        def __init__(self, status: int, body: bytes) -> None:
+            self.status = status
+            self.body = body
+
+        def request(self, method: str, url: str, headers: Mapping[str, str], body: Optional[bytes],
+                    timeout: Optional[float]) -> HttpResponse:
+            assert headers["Accept"] == "text/event-stream", headers
+            return HttpResponse(self.status, {"Content-Type": "text/event-stream"}, self.body)
+
+
+    def client(status: int, body: bytes) -> SSEServiceClient:
+        return SSEServiceClient("http://sse.invalid", SSEServiceClientOptions(transport=Fake(status, body)))
+
+
+    events = client(200, b'data: {"id":"1","type":"t"}\n\nevent: error\ndata: {"message":"bad"}\n\ndata: {"id":"2"}\n\n')
+    stream = events.stream_events(StreamEventsRequest())
+    first = next(stream)
+    assert (first.id, first.type) == ("1", "t"), first
+    try:
+        next(stream)
+        raise AssertionError("no error frame")
+    except StreamError as err:
+        assert (err.status, err.message, err.data) == (200, "bad", '{"message":"bad"}'), vars(err)
+    assert next(stream, None) is None
+
+    plain = client(200, b"event: error\ndata: plain text\n\n").stream_events(StreamEventsRequest())
+    try:
+        next(plain)
+        raise AssertionError("no error frame")
+    except StreamError as err:
+        assert err.message == "plain text"
+
+    try:
+        client(400, b'{"violations":[{"field":"f","description":"d"}]}').stream_events(StreamEventsRequest())
+        raise AssertionError("no error")
+    except ValidationError as err:
+        assert [(v.field, v.description) for v in err.violations] == [("f", "d")]
+    try:
+        client(503, b"unavailable").stream_events(StreamEventsRequest())
+        raise AssertionError("no error")
+    except ApiError as err:
+        assert (err.status, err.body, err.message) == (503, b"unavailable", "")
+
+    with client(200, b'data: {"id":"1"}\n\ndata: {"id":"2"}\n\n').stream_events(StreamEventsRequest()) as s:
+        assert next(s).id == "1"
+    assert next(s, None) is None
+    print("sse ok")
+    """#
 }

@@ -45,19 +45,25 @@ import Testing
         #expect(mypyCode == 0, "mypy --strict \(c)/\(f):\n\(mypyOut)")
       }
     }
-    let encoding = dir.appendingPathComponent("encoding/encoding/v1")
-    try Data(PyClientOracleFixture.encodingCheck.utf8).write(to: encoding.appendingPathComponent("check_encoding.py"))
-    let (code, out) = try TSAPIOracle.run(["python3", "check_encoding.py"], cwd: encoding)
-    #expect(code == 0, "\(out)")
-    #expect(out.split(separator: "\n").last == "encoding ok", "\(out)")
-    let (mypyCode, mypyOut) = try TSAPIOracle.run(
-      [
-        "python3", "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
-        dir.appendingPathComponent(".mypy").path,
-        "check_encoding.py", "encoding_client.py",
-      ],
-      cwd: encoding, timeout: 300)
-    #expect(mypyCode == 0, "\(mypyOut)")
+    for (module, script, done) in [
+      ("encoding/encoding/v1/encoding_client.py", PyClientOracleFixture.encodingCheck, "encoding ok"),
+      ("sse/sse/v1/sse_client.py", PyClientOracleFixture.sseCheck, "sse ok"),
+    ] {
+      let path = dir.appendingPathComponent(module)
+      let cwd = path.deletingLastPathComponent()
+      try Data(script.utf8).write(to: cwd.appendingPathComponent("check.py"))
+      let (code, out) = try TSAPIOracle.run(["python3", "check.py"], cwd: cwd)
+      #expect(code == 0, "\(out)")
+      #expect(out.split(separator: "\n").last.map(String.init) == done, "\(out)")
+      let (mypyCode, mypyOut) = try TSAPIOracle.run(
+        [
+          "python3", "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
+          dir.appendingPathComponent(".mypy").path,
+          "check.py", path.lastPathComponent,
+        ],
+        cwd: cwd, timeout: 300)
+      #expect(mypyCode == 0, "\(mypyOut)")
+    }
   }
 
   /// Proto names that are Python keywords, generated method names or an error class's

@@ -5,11 +5,11 @@
 import Proto
 
 enum PyNames {
-  /// Python keywords and the soft keywords and builtins a generated name must not shadow.
+  /// Python's keywords (soft keywords such as `type` and `match` are valid names, as upstream keeps them).
   static let reserved: Set<String> = [
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
     "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "match", "case", "type",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
   ]
 
   /// `name`, or `name_` when it is a keyword (upstream's rule).

@@ -615,7 +615,7 @@ class Event:
     """Event is one server-sent event."""
 
     id: str = ""
-    type_: str = ""
+    type: str = ""
     payload: str = ""
     timestamp: str = "0"
 
@@ -623,7 +623,7 @@ class Event:
         """Serialize to a JSON-ready value respecting sebuf JSON mapping annotations."""
         d: dict[str, Any] = {}
         d["id"] = self.id
-        d["type"] = self.type_
+        d["type"] = self.type
         d["payload"] = self.payload
         d["timestamp"] = str(self.timestamp)
         return d
@@ -637,7 +637,7 @@ class Event:
         if "id" in data and data["id"] is not None:
             kwargs["id"] = _str_in(data["id"])
         if "type" in data and data["type"] is not None:
-            kwargs["type_"] = _str_in(data["type"])
+            kwargs["type"] = _str_in(data["type"])
         if "payload" in data and data["payload"] is not None:
             kwargs["payload"] = _str_in(data["payload"])
         if "timestamp" in data and data["timestamp"] is not None:
@@ -649,13 +649,13 @@ class Event:
 class FilteredRequest:
     """Generated from proto message test.sse.v1.FilteredRequest."""
 
-    type_: str = ""
+    type: str = ""
     limit: int = 0
 
     def to_dict(self) -> Any:
         """Serialize to a JSON-ready value respecting sebuf JSON mapping annotations."""
         d: dict[str, Any] = {}
-        d["type"] = self.type_
+        d["type"] = self.type
         d["limit"] = self.limit
         return d
 
@@ -666,7 +666,7 @@ class FilteredRequest:
             return cls()
         kwargs: dict[str, Any] = {}
         if "type" in data and data["type"] is not None:
-            kwargs["type_"] = _str_in(data["type"])
+            kwargs["type"] = _str_in(data["type"])
         if "limit" in data and data["limit"] is not None:
             kwargs["limit"] = _int_in(data["limit"])
         return cls(**kwargs)
@@ -700,14 +700,14 @@ class ResourceFilteredRequest:
     """Generated from proto message test.sse.v1.ResourceFilteredRequest."""
 
     resource_id: str = ""
-    type_: str = ""
+    type: str = ""
     since: str = "0"
 
     def to_dict(self) -> Any:
         """Serialize to a JSON-ready value respecting sebuf JSON mapping annotations."""
         d: dict[str, Any] = {}
         d["resourceId"] = self.resource_id
-        d["type"] = self.type_
+        d["type"] = self.type
         d["since"] = str(self.since)
         return d
 
@@ -720,7 +720,7 @@ class ResourceFilteredRequest:
         if "resourceId" in data and data["resourceId"] is not None:
             kwargs["resource_id"] = _str_in(data["resourceId"])
         if "type" in data and data["type"] is not None:
-            kwargs["type_"] = _str_in(data["type"])
+            kwargs["type"] = _str_in(data["type"])
         if "since" in data and data["since"] is not None:
             kwargs["since"] = _str_in(data["since"])
         return cls(**kwargs)
@@ -894,8 +894,8 @@ class SSEServiceClient:
         opts = options or SSEServiceCallOptions()
         path = "/api/v1/filtered"
         query: list[tuple[str, str]] = []
-        if req.type_ != "":
-            query.append(("type", req.type_))
+        if req.type != "":
+            query.append(("type", req.type))
         if req.limit != 0:
             query.append(("limit", str(req.limit)))
         body = None
@@ -914,7 +914,7 @@ class SSEServiceClient:
         path = "/api/v1/resources/{resource_id}/filtered"
         path = path.replace("{resource_id}", _path_value(req.resource_id))
         query: list[tuple[str, str]] = []
-        query.append(("type", req.type_))
+        query.append(("type", req.type))
         if req.since not in ("", "0"):
             query.append(("since", req.since))
         body = None
