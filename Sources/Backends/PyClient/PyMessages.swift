@@ -198,12 +198,12 @@ struct PyMessages {
       let value = "self.\(attr(f))"
       let c = codecs.value(codecs.schema.valueShape(f), field: f)
       let key = PyNames.literal(ProtoSchema.jsonName(f))
+      // A oneof holds one value: the first variant set is the one written.
+      p.line("\(n == 0 ? "if" : "elif") \(value) is not None:")
       guard let config else {
-        p.line("if \(value) is not None:")
         p.indented { p in p.line("d[\(key)] = \(c.encode(value))") }
         continue
       }
-      p.line("\(n == 0 ? "if" : "elif") \(value) is not None:")
       p.indented { p in
         if config.flatten, case .single(.message) = schema.shape(f) {
           p.line("d.update(\(c.encode(value)))")

@@ -1079,7 +1079,7 @@ class OneofMessage:
             d["target_type"] = "group"
         if self.name is not None:
             d["name"] = self.name
-        if self.number is not None:
+        elif self.number is not None:
             d["number"] = self.number
         return d
 
