@@ -32,18 +32,17 @@ import Testing
         if f.hasSuffix(".py") { files.append(f) }
       }
       try #require(!files.isEmpty, "\(c): no modules")
-      for f in files.sorted() {
-        let (code, out) = try TSAPIOracle.run(["python3", "-m", "py_compile", f], cwd: copy)
-        #expect(code == 0, "py_compile \(c)/\(f):\n\(out)")
-        // One module per mypy run: modules of different cases may share a name.
-        let (mypyCode, mypyOut) = try TSAPIOracle.run(
-          [
-            "python3", "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
-            dir.appendingPathComponent(".mypy").path, f,
-          ],
-          cwd: copy, timeout: 300)
-        #expect(mypyCode == 0, "mypy --strict \(c)/\(f):\n\(mypyOut)")
-      }
+      files.sort()
+      let (code, out) = try TSAPIOracle.run(["python3", "-m", "py_compile"] + files, cwd: copy)
+      #expect(code == 0, "py_compile \(c):\n\(out)")
+      // One mypy run per case: modules of different cases may share a name.
+      let (mypyCode, mypyOut) = try TSAPIOracle.run(
+        [
+          "python3", "-m", "mypy", "--strict", "--python-version", "3.10", "--no-incremental", "--cache-dir",
+          dir.appendingPathComponent(".mypy").path,
+        ] + files,
+        cwd: copy, timeout: 300)
+      #expect(mypyCode == 0, "mypy --strict \(c):\n\(mypyOut)")
     }
     for (module, script, done) in [
       ("encoding/encoding/v1/encoding_client.py", PyClientOracleFixture.encodingCheck, "encoding ok"),
@@ -57,7 +56,7 @@ import Testing
       #expect(out.split(separator: "\n").last.map(String.init) == done, "\(out)")
       let (mypyCode, mypyOut) = try TSAPIOracle.run(
         [
-          "python3", "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
+          "python3", "-m", "mypy", "--strict", "--python-version", "3.10", "--no-incremental", "--cache-dir",
           dir.appendingPathComponent(".mypy").path,
           "check.py", path.lastPathComponent,
         ],
@@ -83,7 +82,7 @@ import Testing
     try Data(PyClientOracleFixture.awkwardNamesCheck.utf8).write(to: dir.appendingPathComponent("check.py"))
     let (mypyCode, mypyOut) = try TSAPIOracle.run(
       [
-        "python3", "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
+        "python3", "-m", "mypy", "--strict", "--python-version", "3.10", "--no-incremental", "--cache-dir",
         dir.appendingPathComponent(".mypy").path,
         "check.py", "names_client.py",
       ], cwd: dir, timeout: 300)
@@ -141,7 +140,7 @@ import Testing
     try Data(PyClientOracleFixture.driver.utf8).write(to: module.appendingPathComponent("driver.py"))
     let (mypyCode, mypyOut) = try TSAPIOracle.run(
       [
-        "python3", "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
+        "python3", "-m", "mypy", "--strict", "--python-version", "3.10", "--no-incremental", "--cache-dir",
         dir.appendingPathComponent(".mypy").path,
         "driver.py", "oracle_client.py",
       ],
@@ -256,7 +255,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: py.deletingLastPathComponent()) }
     let (mypyCode, mypyOut) = try TSAPIOracle.run(
       [
-        "env", "MYPYPATH=generated/services", "python3", "-m", "mypy", "--strict", "--no-incremental",
+        "env", "MYPYPATH=generated/services", "python3", "-m", "mypy", "--strict", "--python-version", "3.10",
+        "--no-incremental",
         "demo.py", "market_stub.py", "generated/services/market_data_client.py",
       ],
       cwd: py, timeout: 300)
