@@ -104,7 +104,7 @@ import Testing
     #expect(r.status == 1)
     #expect(
       r.stderr == """
-        buf.gen.yaml:3:13:remote plugin "buf.build/protocolbuffers/go" cannot run: sebuf does not call the BSR. Install the plugin and use local:, or use a native backend (go-http, go-client, ts-client, ts-server, openapi).
+        buf.gen.yaml:3:13:remote plugin "buf.build/protocolbuffers/go" cannot run: sebuf does not call the BSR. Install the plugin and use local:, or use a native backend (go-http, go-client, ts-client, ts-server, openapi, py-client).
         buf.yaml:3:5:dependency "buf.build/googleapis/googleapis" cannot be fetched: sebuf does not download BSR modules. Vendor its .proto files into a directory and list it under includes in sebuf.yaml (only buf.build/sebmelki/sebuf is bundled).
 
         """)

@@ -77,7 +77,7 @@ import Testing
     #expect(
       text.stderr == """
         sebuf.yaml:3:8:lint.use must be a list, found the string "STANDARD"; write [STANDARD].
-        sebuf.yaml:5:14:unknown backend "go-htp"; did you mean "go-http"? Backends: go-http, go-client, ts-client, ts-server, openapi; use `plugin:` for a protoc plugin.
+        sebuf.yaml:5:14:unknown backend "go-htp"; did you mean "go-http"? Backends: go-http, go-client, ts-client, ts-server, openapi, py-client; use `plugin:` for a protoc plugin.
 
         """)
     let json = try CLI.run(["ls-files", "--error-format", "json"], in: s.path)
