@@ -185,6 +185,33 @@ public enum FileSystem {
     if unlink(path) != 0 && errno != ENOENT { throw IOError("cannot remove", path) }
   }
 
+  /// Whether `path` itself (not a symlink's target) is a regular file.
+  public static func isRegularNoFollow(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+  }
+
+  /// Whether `path` itself (not a symlink's target) is a directory.
+  public static func isDirectoryNoFollow(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Removes `path` and the directories under it, bottom-up, as long as they hold nothing
+  /// else: a file or a link anywhere keeps it (and its ancestors). Never follows links.
+  public static func removeEmptyTree(_ path: String) {
+    var stack: [(path: String, visited: Bool)] = [(path, false)]
+    while let (p, visited) = stack.popLast() {
+      guard isDirectoryNoFollow(p) else { continue }
+      if visited {
+        rmdir(p)
+      } else {
+        stack.append((p, true))
+        for e in listNoFollow(p) { stack.append((p + "/" + e, false)) }
+      }
+    }
+  }
+
   /// Removes `path` if it is an empty directory; true when removed.
   @discardableResult
   public static func removeIfEmptyDirectory(_ path: String) -> Bool { rmdir(path) == 0 }
