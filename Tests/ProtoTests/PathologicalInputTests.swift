@@ -55,4 +55,23 @@ import Testing
     #expect(first.message == "Messages are nested too deeply (more than 100 levels).")
     #expect(first.span?.file == "n.proto" && first.span?.start.line == 103)
   }
+
+  /// protoc accepts invalid UTF-8 inside a string option value and keeps the bytes; so do we.
+  @Test func invalidUTF8InAStringOptionIsKeptLikeProtoc() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sebuf-utf8-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text: [UInt8] =
+      Array(
+        "syntax = \"proto3\";\npackage u;\nimport \"google/protobuf/descriptor.proto\";\nextend google.protobuf.MessageOptions { string note = 50001; }\nmessage A {\n  option (note) = \"ok "
+          .utf8)
+      + [0xFF, 0xFE] + Array(" bad\";\n}\n".utf8)
+    try Data(text).write(to: dir.appendingPathComponent("u.proto"))
+    let (image, diags) = compile(SourceSet(roots: [.init(directory: dir.path, displayPrefix: "")]))
+    #expect(!diags.hasErrors, "\(diags)")
+    let options = try #require(
+      image?.files.last { $0.descriptor.name == "u.proto" }?.descriptor.messageType.first?.options)
+    let raw = try options.serializedBytes() as [UInt8]
+    #expect(raw.firstRange(of: [0x6F, 0x6B, 0x20, 0xFF, 0xFE, 0x20, 0x62, 0x61, 0x64]) != nil)
+  }
 }
