@@ -436,3 +436,23 @@ final class Sandbox {
     }
   }
 }
+
+@Suite struct StderrFloodTests {
+  /// A plugin that writes 200 MB to stderr and succeeds: the run works, and what is
+  /// kept of its stderr (shown as a warning) is the bounded head and tail.
+  @Test func twoHundredMegabytesOfPluginStderrAreCut() throws {
+    let plugin = ScriptPlugin(
+      response: Response.file("a.txt", "a\n"),
+      body:
+        "cat > /dev/null\nhead -c 200000000 /dev/zero | tr '\\0' x >&2\necho last line >&2\ncat \"$D/response.bin\"\n")
+    let f = Fixture(
+      sources: standardSources(), entries: [GenerateEntry(kind: .plugin(plugin.path), out: "gen", strategy: .all)],
+      backends: [])
+    let result = try f.run()
+    #expect(f.ws.read("gen/a.txt") == "a\n")
+    let printed = try #require(result.diagnostics.first { $0.message.hasPrefix("plugin \(plugin.path) printed:") })
+    #expect(printed.message.utf8.count < ProcessRunner.defaultStderrLimit + 200)
+    #expect(printed.message.contains("bytes of output cut"))
+    #expect(printed.message.hasSuffix("last line"))
+  }
+}
