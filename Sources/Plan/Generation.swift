@@ -87,7 +87,8 @@ public struct Generation: Sendable {
     let (specs, allIDs) = try planner.specs(options.filter, sourcesKey: sourcesKey)
     let trust = ManifestTrust(
       jobOuts: planner.jobOuts(),
-      sourceRoots: (workspace.modules.map(\.path) + workspace.includes).compactMap { PathRules.normalize($0) })
+      sourceRoots: (workspace.modules.map(\.path) + workspace.includes).compactMap { PathRules.normalize($0) },
+      root: root)
     let (manifest, distrust) = trust.vet(loaded, path: writer.manifestPath)
     if let distrust { diagnostics.append(.warning(distrust, rule: "GENERATE")) }
 

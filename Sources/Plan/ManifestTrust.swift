@@ -22,10 +22,13 @@ public struct ManifestTrust: Sendable {
   public var jobOuts: [String: String]
   /// Module and import roots (normalised, workspace-relative).
   public var sourceRoots: [String]
+  /// The workspace root (absolute), as it appears in ids of entries with an absolute out.
+  public var root: String
 
-  public init(jobOuts: [String: String], sourceRoots: [String]) {
+  public init(jobOuts: [String: String], sourceRoots: [String], root: String) {
     self.jobOuts = jobOuts
     self.sourceRoots = sourceRoots
+    self.root = PathRules.normalize(root) ?? root
   }
 
   /// File names at the workspace root sebuf never removes, whatever the manifest says.
@@ -90,7 +93,9 @@ public struct ManifestTrust: Sendable {
     guard isNormalRelative(out), out != ".", !isReserved(out) else {
       return "out \"\(out)\" is not a directory inside the workspace"
     }
-    guard id.hasSuffix(" → " + out) || id.range(of: " → " + out + " #") != nil else {
+    // Ids name the out as written (relative, or absolute inside the workspace).
+    let named = [out, root + "/" + out]
+    guard named.contains(where: { id.hasSuffix(" → " + $0) || id.contains(" → " + $0 + " #") }) else {
       return "out \"\(out)\" does not match the job's id"
     }
     for r in sourceRoots where out == r || PathRules.contains(out, r) || (r != "." && PathRules.contains(r, out)) {

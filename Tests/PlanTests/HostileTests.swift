@@ -456,3 +456,23 @@ final class Sandbox {
     #expect(printed.message.hasSuffix("last line"))
   }
 }
+
+@Suite struct RemovedEntryTests {
+  /// A vetted manifest still lets a full run clean up after an entry removed from
+  /// sebuf.yaml, also one whose out was written as an absolute path.
+  @Test func filesOfARemovedEntryWithAnAbsoluteOutAreRemoved() throws {
+    let f = Fixture(
+      sources: standardSources(),
+      entries: [GenerateEntry(kind: .backend("b"), out: "gen/keep"), GenerateEntry(kind: .backend("b"), out: "")],
+      backends: [.init(fixedBackend("b", [("a.txt", "a\n")]))])
+    f.entries[1].out = f.ws.root + "/gen/abs"
+    try f.run()
+    #expect(f.ws.read("gen/abs/a.txt") == "a\n")
+    f.entries.removeLast()
+    let r = try f.run()
+    #expect(!f.ws.exists("gen/abs"))
+    #expect(f.ws.read("gen/keep/a.txt") == "a\n")
+    #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.message))")
+    #expect(r.report.orphanRemovals.map(\.path) == ["gen/abs/a.txt"])
+  }
+}
