@@ -338,8 +338,15 @@ public final class WorkspaceLock: @unchecked Sendable {
   /// Throws a message that says who holds it and what to do.
   public static func acquire(_ path: String, timeout: Double) throws -> WorkspaceLock {
     try FileSystem.makeDirectories(PathRules.directory(of: path))
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-    guard fd >= 0 else { throw FileSystem.IOError("cannot open lock file", path) }
+    // Never through a symlink: a planted link would make sebuf create a file elsewhere.
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o666)
+    guard fd >= 0 else {
+      if errno == ELOOP {
+        throw FileSystem.IOError(
+          message: "\(path) is a symlink; sebuf never locks through one: remove it (.sebuf is a cache, safe to delete)")
+      }
+      throw FileSystem.IOError("cannot open lock file", path)
+    }
     let deadline = ProcessClock.seconds() + timeout
     while flock(fd, LOCK_EX | LOCK_NB) != 0 {
       if errno != EWOULDBLOCK && errno != EINTR {

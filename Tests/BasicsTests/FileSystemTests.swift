@@ -26,6 +26,22 @@ struct FileSystemTests {
     #expect(FileSystem.walkFiles(under: root) == ["a/x.proto"])
   }
 
+  @Test func theLockIsNeverTakenThroughASymlink() throws {
+    let root = try FileSystem.makeTemporaryDirectory(prefix: "sebuf-fs-")
+    defer { FileSystem.removeTree(root) }
+    let outside = try FileSystem.makeTemporaryDirectory(prefix: "sebuf-fs-outside-")
+    defer { FileSystem.removeTree(outside) }
+    try FileSystem.makeDirectories(root + "/.sebuf")
+    #expect(symlink(outside + "/planted", root + "/.sebuf/lock") == 0)
+    #expect {
+      try WorkspaceLock.acquire(root + "/.sebuf/lock", timeout: 1)
+    } throws: {
+      "\($0)".hasSuffix(
+        "/.sebuf/lock is a symlink; sebuf never locks through one: remove it (.sebuf is a cache, safe to delete)")
+    }
+    #expect(!FileSystem.exists(outside + "/planted"))
+  }
+
   @Test func removeEmptyTreeKeepsAnythingThatHoldsAFileOrALink() throws {
     let root = try FileSystem.makeTemporaryDirectory(prefix: "sebuf-fs-")
     defer { FileSystem.removeTree(root) }
