@@ -114,7 +114,8 @@ public struct OutputWriter {
               rule: "GENERATE", at: job.entry.span))
           continue
         }
-        let previous = old.jobs.values.lazy.compactMap { $0.files[path] }.first
+        let owner = old.jobs.values.first { $0.files[path] != nil }
+        let previous = owner?.files[path]
         // By content, never by size and mtime: an edit that kept both is still seen.
         let kind: FileChange.Kind
         let disk = FileSystem.read(abs)
@@ -126,7 +127,8 @@ public struct OutputWriter {
         } else if let disk {
           kind = .changed
           if let previous {
-            if ContentHash.hex(disk) != previous.hash {
+            // After an interrupted run (dirty) either version may be on disk: no edit to report.
+            if owner?.dirty != true && ContentHash.hex(disk) != previous.hash {
               work.report.notes.append(
                 "overwriting \(path): it was edited since sebuf generated it (edits to generated files are lost; change the .proto or the generator's options instead)"
               )

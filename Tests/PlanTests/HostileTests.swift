@@ -476,3 +476,29 @@ final class Sandbox {
     #expect(r.report.orphanRemovals.map(\.path) == ["gen/abs/a.txt"])
   }
 }
+
+@Suite struct InterruptedRunTests {
+  /// A run interrupted after marking its job dirty and before writing: the next plain run
+  /// writes everything, removes nothing it should keep, and reports no hand edits.
+  @Test func aPlainRerunRepairsAnInterruptedRun() throws {
+    let f = Fixture(
+      sources: standardSources(), entries: [GenerateEntry(kind: .backend("b"), out: "gen")],
+      backends: [.init(fixedBackend("b", [("a.txt", "a\n"), ("b.txt", "b\n")]))])
+    try f.run()
+    // What markDirty records for a run that would write a.txt anew, then dies.
+    var m = Manifest.load(f.ws.root + "/.sebuf/manifest.json").0
+    let id = try #require(m.jobs.keys.first)
+    m.jobs[id]?.dirty = true
+    m.jobs[id]?.inputs = ""
+    m.jobs[id]?.files["gen/a.txt"] = Manifest.FileRecord(hash: ContentHash.hex(Array("A\n".utf8)), size: -1, mtime: 0)
+    try m.save(f.ws.root + "/.sebuf/manifest.json")
+    f.ws.write("gen/.sebuf-tmp.a.txt.1", "A\n")
+    f.registry = BackendRegistry([.init(fixedBackend("b", [("a.txt", "A\n"), ("b.txt", "b\n")]))])
+    let r = try f.run()
+    #expect(f.ws.read("gen/a.txt") == "A\n")
+    #expect(f.ws.read("gen/b.txt") == "b\n")
+    #expect(!f.ws.exists("gen/.sebuf-tmp.a.txt.1"))
+    #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.message))")
+    #expect(Manifest.load(f.ws.root + "/.sebuf/manifest.json").0.jobs[id]?.dirty == false)
+  }
+}
