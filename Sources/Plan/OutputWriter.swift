@@ -60,8 +60,9 @@ public struct OutputWriter {
     var work = try classify(outputs, outcomes: outcomes, plan: plan, manifest: old)
     if dryRun { return (work.report, old) }
     try markDirty(work, outputs: outputs, outcomes: outcomes, manifest: old)
-    // The manifest was vetted (``ManifestTrust``): each out is a workspace directory.
-    let sweep = Set(old.jobs.values.filter(\.dirty).map(\.out))
+    // Only outs of jobs in the current configuration (the vetted manifest's records of
+    // those carry the out sebuf.yaml gives them), and only while inside the workspace.
+    let sweep = Set(old.jobs.filter { $0.value.dirty && plan.allJobIDs.contains($0.key) }.map(\.value.out))
     let realRoot = FileSystem.realPath(root) ?? root
     for out in sweep where PathRules.contains(realRoot, resolve(root + "/" + out)) {
       sweepTempFiles(root + "/" + out)
