@@ -242,7 +242,7 @@ _sebuf_generate() {
         return
         ;;
     '--only')
-        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'
+        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'$'\n''py-client'
         return
         ;;
     '--plugin-timeout')
@@ -358,7 +358,7 @@ _sebuf_plan() {
         return
         ;;
     '--only')
-        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'
+        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'$'\n''py-client'
         return
         ;;
     '--plugin-timeout')

@@ -96,7 +96,7 @@ _sebuf_build() {
 _sebuf_generate() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
-    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi' 'py-client')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
@@ -160,7 +160,7 @@ _sebuf_breaking() {
 _sebuf_plan() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
-    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi' 'py-client')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''

@@ -189,9 +189,26 @@ public struct Planner: Sendable {
     options.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")
   }
 
-  /// The out dir normalised relative to the workspace, or nil after reporting why not.
-  private func checkOut(_ entry: GenerateEntry, what: String, into diagnostics: inout [Diagnostic]) -> String? {
-    var raw = entry.out
+  /// Every entry's out dir by job id (entries whose out is invalid are left out): what the
+  /// untrusted manifest is checked against (``ManifestTrust``).
+  public func jobOuts() -> [String: String] {
+    var outs: [String: String] = [:]
+    for (id, entry) in zip(jobIDs(), workspace.generate) {
+      if case .relative(let out) = relativeOut(entry.out) { outs[id] = out }
+    }
+    return outs
+  }
+
+  enum OutLocation: Equatable {
+    case relative(String)
+    case outsideWorkspace
+    case climbsOut
+  }
+
+  /// `out` as a normalised workspace-relative path (an absolute one inside the workspace
+  /// is made relative).
+  func relativeOut(_ out: String) -> OutLocation {
+    var raw = out
     let root = PathRules.normalize(workspace.root) ?? workspace.root
     if raw.hasPrefix("/") {
       let abs = PathRules.normalize(raw) ?? raw
@@ -200,14 +217,24 @@ public struct Planner: Sendable {
       } else if abs == root {
         raw = "."
       } else {
-        diagnostics.append(
-          .error(
-            "\(what): out \"\(entry.out)\" is outside the workspace; use a directory inside \(workspace.root)",
-            rule: "GENERATE", at: entry.span))
-        return nil
+        return .outsideWorkspace
       }
     }
-    guard let out = PathRules.normalize(raw) else {
+    guard let normal = PathRules.normalize(raw) else { return .climbsOut }
+    return .relative(normal)
+  }
+
+  /// The out dir normalised relative to the workspace, or nil after reporting why not.
+  private func checkOut(_ entry: GenerateEntry, what: String, into diagnostics: inout [Diagnostic]) -> String? {
+    let located = relativeOut(entry.out)
+    if located == .outsideWorkspace {
+      diagnostics.append(
+        .error(
+          "\(what): out \"\(entry.out)\" is outside the workspace; use a directory inside \(workspace.root)",
+          rule: "GENERATE", at: entry.span))
+      return nil
+    }
+    guard case .relative(let out) = located else {
       diagnostics.append(
         .error(
           "\(what): out \"\(entry.out)\" leaves the workspace; use a directory inside it", rule: "GENERATE",
@@ -233,6 +260,11 @@ public struct Planner: Sendable {
             rule: "GENERATE", at: entry.span))
         return nil
       }
+    }
+    if let problem = OutDirCheck.problem(root: workspace.root, out: out) {
+      diagnostics.append(
+        .error("\(what): out \"\(entry.out)\" \(problem)", rule: "GENERATE", at: entry.span))
+      return nil
     }
     return out
   }
