@@ -83,6 +83,8 @@ let package = Package(
     // Runs the built `sebuf` binary end to end.
     .testTarget(name: "CLITests", dependencies: ["Diagnostics", "TestSupport"]),
     // Real toolchains as oracles: protoc, Go, tsc, node, buf, openapi-spec-validator.
-    .testTarget(name: "OracleTests", dependencies: ["Proto", "Backends", "Diagnostics", "Lint", "Plan", "Config", "Inputs", "Basics", "TestSupport"]),
+    .testTarget(
+      name: "OracleTests",
+      dependencies: ["Proto", "Backends", "Diagnostics", "Lint", "Plan", "Config", "Inputs", "Basics", "TestSupport"]),
   ]
 )

@@ -222,7 +222,7 @@ _sebuf_build() {
 
 _sebuf_generate() {
     repeating_flags=()
-    non_repeating_flags=(--force --dry-run --version -h --help)
+    non_repeating_flags=(--clean --force --dry-run --version -h --help)
     repeating_options=(--path --only)
     non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
     __sebuf_offer_flags_options 1
@@ -242,7 +242,7 @@ _sebuf_generate() {
         return
         ;;
     '--only')
-        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'
+        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'$'\n''py-client'
         return
         ;;
     '--plugin-timeout')
@@ -338,7 +338,7 @@ _sebuf_breaking() {
 
 _sebuf_plan() {
     repeating_flags=()
-    non_repeating_flags=(--force --version -h --help)
+    non_repeating_flags=(--clean --force --version -h --help)
     repeating_options=(--path --only)
     non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
     __sebuf_offer_flags_options 1
@@ -358,7 +358,7 @@ _sebuf_plan() {
         return
         ;;
     '--only')
-        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'
+        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'$'\n''py-client'
         return
         ;;
     '--plugin-timeout')

@@ -96,7 +96,7 @@ _sebuf_build() {
 _sebuf_generate() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
-    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi' 'py-client')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
@@ -104,6 +104,7 @@ _sebuf_generate() {
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
+        '--clean[Also remove every file in each out directory that this run does not produce.]'
         '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--force[Ignore the manifest and run every job (unchanged files are still not rewritten).]'
         '--dry-run[Show what would be written, new/changed/unchanged/stale, and write nothing.]'
@@ -159,7 +160,7 @@ _sebuf_breaking() {
 _sebuf_plan() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
-    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
+    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi' 'py-client')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
@@ -167,6 +168,7 @@ _sebuf_plan() {
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
+        '--clean[Also remove every file in each out directory that this run does not produce.]'
         '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--force[Ignore the manifest\: show every job'\''s files as if all had to run.]'
         '--version[Show the version.]'

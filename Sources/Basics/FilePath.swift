@@ -78,7 +78,10 @@ public enum FilePath {
     var parts: [String] = []
     for c in joined.split(separator: "/") {
       if c == "." { continue }
-      if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+      if c == ".." {
+        if !parts.isEmpty { parts.removeLast() }
+        continue
+      }
       parts.append(String(c))
     }
     return "/" + parts.joined(separator: "/")
@@ -90,7 +93,10 @@ public enum FilePath {
     var parts: [String] = []
     for c in p.split(separator: "/", omittingEmptySubsequences: true) {
       if c == "." { continue }
-      if c == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+      if c == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+        continue
+      }
       parts.append(String(c))
     }
     return parts
@@ -113,4 +119,3 @@ public enum FilePath {
     b == "." ? a : (a.hasSuffix("/") ? a + b : a + "/" + b)
   }
 }
-

@@ -103,7 +103,8 @@ public enum FileSystem {
   public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
     let dir = PathRules.directory(of: path)
     let base = path.split(separator: "/").last.map(String.init) ?? path
-    let temp = (dir == "." && !path.hasPrefix("/") ? "" : dir + "/")
+    let temp =
+      (dir == "." && !path.hasPrefix("/") ? "" : dir + "/")
       + "\(tempMarker)\(getpid()).\(tempCounter.next()).\(base)"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw IOError("cannot create", temp) }
@@ -182,6 +183,33 @@ public enum FileSystem {
 
   public static func remove(_ path: String) throws {
     if unlink(path) != 0 && errno != ENOENT { throw IOError("cannot remove", path) }
+  }
+
+  /// Whether `path` itself (not a symlink's target) is a regular file.
+  public static func isRegularNoFollow(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+  }
+
+  /// Whether `path` itself (not a symlink's target) is a directory.
+  public static func isDirectoryNoFollow(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Removes `path` and the directories under it, bottom-up, as long as they hold nothing
+  /// else: a file or a link anywhere keeps it (and its ancestors). Never follows links.
+  public static func removeEmptyTree(_ path: String) {
+    var stack: [(path: String, visited: Bool)] = [(path, false)]
+    while let (p, visited) = stack.popLast() {
+      guard isDirectoryNoFollow(p) else { continue }
+      if visited {
+        rmdir(p)
+      } else {
+        stack.append((p, true))
+        for e in listNoFollow(p) { stack.append((p + "/" + e, false)) }
+      }
+    }
   }
 
   /// Removes `path` if it is an empty directory; true when removed.
@@ -291,7 +319,12 @@ public enum FileSystem {
 /// A process-wide counter for unique temp names.
 final class Counter: Sendable {
   private let value = Locked(0)
-  func next() -> Int { value.withLock { $0 += 1; return $0 } }
+  func next() -> Int {
+    value.withLock {
+      $0 += 1
+      return $0
+    }
+  }
 }
 
 /// An exclusive advisory lock (`flock`) on a file, held until `release()`. Two sebuf runs
@@ -305,8 +338,15 @@ public final class WorkspaceLock: @unchecked Sendable {
   /// Throws a message that says who holds it and what to do.
   public static func acquire(_ path: String, timeout: Double) throws -> WorkspaceLock {
     try FileSystem.makeDirectories(PathRules.directory(of: path))
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-    guard fd >= 0 else { throw FileSystem.IOError("cannot open lock file", path) }
+    // Never through a symlink: a planted link would make sebuf create a file elsewhere.
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o666)
+    guard fd >= 0 else {
+      if errno == ELOOP {
+        throw FileSystem.IOError(
+          message: "\(path) is a symlink; sebuf never locks through one: remove it (.sebuf is a cache, safe to delete)")
+      }
+      throw FileSystem.IOError("cannot open lock file", path)
+    }
     let deadline = ProcessClock.seconds() + timeout
     while flock(fd, LOCK_EX | LOCK_NB) != 0 {
       if errno != EWOULDBLOCK && errno != EINTR {
@@ -320,7 +360,8 @@ public final class WorkspaceLock: @unchecked Sendable {
         let who = holder.isEmpty ? "another sebuf run" : "another sebuf run (pid \(holder.trimmingCharacters()))"
         throw FileSystem.IOError(
           message:
-            "\(who) holds \(path); gave up after waiting \(formatSeconds(timeout)) s. Run again when it has finished (or remove the file if no sebuf is running).")
+            "\(who) holds \(path); gave up after waiting \(formatSeconds(timeout)) s. Run again when it has finished (or remove the file if no sebuf is running)."
+        )
       }
       usleep(20_000)
     }

@@ -82,7 +82,9 @@ public enum ProcessRunner {
       posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
       if let directory {
         guard let addChdir = Self.addChdir else {
-          throw SpawnError(description: "cannot run \(executable) in \(directory): this C library has no posix_spawn_file_actions_addchdir_np")
+          throw SpawnError(
+            description:
+              "cannot run \(executable) in \(directory): this C library has no posix_spawn_file_actions_addchdir_np")
         }
         _ = addChdir(&actions, directory)
       }
@@ -220,9 +222,11 @@ public enum ProcessRunner {
   private static let spawnLock = Locked(())
 
   #if os(Linux)
-    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    private typealias AddChdir =
+      @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
   #else
-    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t?>, UnsafePointer<CChar>) -> Int32
+    private typealias AddChdir =
+      @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t?>, UnsafePointer<CChar>) -> Int32
   #endif
 
   /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29+, macOS 10.15+), looked up at run
@@ -252,7 +256,6 @@ public enum ProcessRunner {
     return block + [nil]
   }
 }
-
 
 /// Keeps the first and the last `limit / 2` bytes of a stream and counts the rest, so a
 /// child that writes gigabytes costs a megabyte.

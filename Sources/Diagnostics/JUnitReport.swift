@@ -19,7 +19,8 @@ enum JUnitReport {
         var caseName = rule
         if let sp = d.span, sp.hasPosition { caseName += "_\(sp.start.line)_\(sp.start.column)" }
         let message = TextLocation.prefix(d.span) + d.message
-        out += "<testcase name=\"\(xml(caseName))\"><failure message=\"\(xml(message))\" type=\"\(xml(rule))\"></failure></testcase>"
+        out +=
+          "<testcase name=\"\(xml(caseName))\"><failure message=\"\(xml(message))\" type=\"\(xml(rule))\"></failure></testcase>"
       }
       out += "</testsuite>"
     }

@@ -26,11 +26,13 @@ public enum ImageFileReader {
     } catch {
       throw ReadError(
         description:
-          "\(flag): \(path) is not a \(format == .json ? "JSON" : "binary") image (a FileDescriptorSet as written by `sebuf build`, `buf build` or `protoc -o`): \(error).")
+          "\(flag): \(path) is not a \(format == .json ? "JSON" : "binary") image (a FileDescriptorSet as written by `sebuf build`, `buf build` or `protoc -o`): \(error)."
+      )
     }
     if image.files.isEmpty {
       throw ReadError(
-        description: "\(flag): \(path) holds no files; is it an image written by `sebuf build`, `buf build` or `protoc -o`?")
+        description:
+          "\(flag): \(path) holds no files; is it an image written by `sebuf build`, `buf build` or `protoc -o`?")
     }
     return image
   }

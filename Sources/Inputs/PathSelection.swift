@@ -8,7 +8,9 @@ extension Workspace {
   /// `paths` (relative to `cwd`, files or directories) made relative to the workspace
   /// root. A path outside the workspace, or one that selects no module file, is an error
   /// (all of them, in one `DiagnosticError`).
-  public func selectPaths(_ paths: [String], cwd: String = FilePath.currentDirectory()) throws(DiagnosticError) -> [String] {
+  public func selectPaths(_ paths: [String], cwd: String = FilePath.currentDirectory()) throws(DiagnosticError)
+    -> [String]
+  {
     var result: [String] = []
     var problems: [Diagnostic] = []
     for p in paths {

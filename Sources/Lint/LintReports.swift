@@ -79,7 +79,8 @@ extension LintReports {
     var out = "| Rule | Checks |\n| --- | --- |\n"
     for id in catalog.category(category)?.ruleIDs ?? [] {
       guard let r = catalog.rule(id) else { continue }
-      out += "| `\(r.id)` | \(r.purpose.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) |\n"
+      out +=
+        "| `\(r.id)` | \(r.purpose.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) |\n"
     }
     return out
   }

@@ -41,7 +41,9 @@ public struct Executor: Sendable {
       let record = manifest.jobs[job.id]
       return job.invocations.map { inv in
         if force || job.partial { return true }
-        guard let rec = record?.invocations[inv.id], rec.key == inv.key, let files = record?.files, record?.dirty != true else {
+        guard let rec = record?.invocations[inv.id], rec.key == inv.key, let files = record?.files,
+          record?.dirty != true
+        else {
           return true
         }
         return !rec.files.allSatisfy { path in
@@ -87,14 +89,17 @@ public struct Executor: Sendable {
   public func run(
     _ plan: GenerationPlan, outOfDate: [[Bool]], progress: (@Sendable (Int, Int, String) -> Void)? = nil
   ) throws -> [JobOutcome] {
-    struct Work { var job: Int; var inv: Int }
+    struct Work {
+      var job: Int
+      var inv: Int
+    }
     var work: [Work] = []
     for (j, job) in plan.jobs.enumerated() {
       for (i, _) in job.invocations.enumerated() where outOfDate[j][i] { work.append(Work(job: j, inv: i)) }
     }
     let items = work
     let results = ResultBox(count: work.count)
-    let queue = ResultBox.Queue(count: work.count)
+    let queue = WorkQueue(count: work.count)
     let jobs = plan.jobs
     let workers = min(concurrency, work.count)
     if workers > 0 {
@@ -115,7 +120,8 @@ public struct Executor: Sendable {
     }
     var failures: [Diagnostic] = []
     var outcomes = plan.jobs.map { job in
-      JobOutcome(job: job, invocations: job.invocations.map { InvocationOutcome(invocation: $0, files: nil, stderr: "") })
+      JobOutcome(
+        job: job, invocations: job.invocations.map { InvocationOutcome(invocation: $0, files: nil, stderr: "") })
     }
     for (k, w) in work.enumerated() {
       switch results.get(k) {
@@ -171,58 +177,45 @@ enum OutputCheck {
   }
 }
 
-/// Thread-safe result slots and a work queue for the executor.
-final class ResultBox: @unchecked Sendable {
-
-  enum Slot {
+/// Thread-safe result slots for the executor.
+final class ResultBox: Sendable {
+  enum Slot: Sendable {
     case success(GenerationOutput)
     case failure([Diagnostic])
   }
 
-  private let lock = NSLock()
-  private var slots: [Slot?]
-  private(set) var finishedCount = 0
-  private var anyFailure = false
+  private struct State {
+    var slots: [Slot?]
+    var finished = 0
+    var failed = false
+  }
+  private let state: Locked<State>
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  init(count: Int) { state = Locked(State(slots: Array(repeating: nil, count: count))) }
 
   func set(_ i: Int, _ slot: Slot) {
-    lock.lock()
-    slots[i] = slot
-    finishedCount += 1
-    if case .failure = slot { anyFailure = true }
-    lock.unlock()
+    state.withLock {
+      $0.slots[i] = slot
+      $0.finished += 1
+      if case .failure = slot { $0.failed = true }
+    }
   }
 
-  func get(_ i: Int) -> Slot? {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots[i]
-  }
+  func get(_ i: Int) -> Slot? { state.withLock { $0.slots[i] } }
+  var failed: Bool { state.withLock(\.failed) }
+  var finished: Int { state.withLock(\.finished) }
+}
 
-  var failed: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return anyFailure
-  }
-
-  var finished: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return finishedCount
-  }
-
-  final class Queue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-    init(count: Int) { self.count = count }
-    func next() -> Int? {
-      lock.lock()
-      defer { lock.unlock() }
-      guard nextIndex < count else { return nil }
-      nextIndex += 1
-      return nextIndex - 1
+/// Hands out the indices `0..<count` once each, to any number of threads.
+final class WorkQueue: Sendable {
+  private let nextIndex = Locked(0)
+  private let count: Int
+  init(count: Int) { self.count = count }
+  func next() -> Int? {
+    nextIndex.withLock { i in
+      guard i < count else { return nil }
+      i += 1
+      return i - 1
     }
   }
 }

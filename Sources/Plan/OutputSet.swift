@@ -93,7 +93,9 @@ public struct OutputSet: Sendable {
             }
             guard let updated = InsertionPoint.apply(file.contents, at: file.insertionPoint, into: contents) else {
               problems.append(
-                .error("generate entry \(describe(job.id)): insertion point \"\(file.insertionPoint)\" not found in \(path)", rule: "GENERATE", at: job.entry.span))
+                .error(
+                  "generate entry \(describe(job.id)): insertion point \"\(file.insertionPoint)\" not found in \(path)",
+                  rule: "GENERATE", at: job.entry.span))
               continue
             }
             set.files[path]?.contents = updated
@@ -108,7 +110,9 @@ public struct OutputSet: Sendable {
                 ? "generate entry \(describe(job.id)) writes \(path) twice"
                 : "generate entries \(describe(existing.job)) and \(describe(job.id)) both write \(path)"
               problems.append(
-                .error("\(who) with different contents; give the entries different out dirs or narrow them with include/exclude", rule: "GENERATE", at: job.entry.span))
+                .error(
+                  "\(who) with different contents; give the entries different out dirs or narrow them with include/exclude",
+                  rule: "GENERATE", at: job.entry.span))
             }
             if !paths.contains(path) { paths.append(path) }
             continue
@@ -119,9 +123,32 @@ public struct OutputSet: Sendable {
           paths.append(path)
         }
         perInvocation[inv.invocation.id] = paths
-        if !inserts.isEmpty { set.invocationInserts[job.id, default: [:]][inv.invocation.id] = Array(Set(inserts)).sorted() }
+        if !inserts.isEmpty {
+          set.invocationInserts[job.id, default: [:]][inv.invocation.id] = Array(Set(inserts)).sorted()
+        }
       }
       set.invocationFiles[job.id] = perInvocation
+    }
+
+    // A path cannot be both a file and a directory: `x` and `x/y` together would fail
+    // half way through writing. Each path's parents are looked up once: linear in the
+    // total length of the names.
+    for path in set.order {
+      var dir = PathRules.directory(of: path)
+      while dir != "." {
+        if let file = set.files[dir], let owner = set.files[path] {
+          let who =
+            file.job == owner.job
+            ? "generate entry \(describe(owner.job)) writes"
+            : "generate entries \(describe(file.job)) and \(describe(owner.job)) write"
+          problems.append(
+            .error(
+              "\(who) both the file \(dir) and the file \(path) inside it (\(dir) cannot be a file and a directory); nothing was written",
+              rule: "GENERATE", at: outcomes.first { $0.job.id == owner.job }?.job.entry.span))
+          break
+        }
+        dir = PathRules.directory(of: dir)
+      }
     }
 
     // Jobs left out by --only keep their files: a selected job may not take them over.

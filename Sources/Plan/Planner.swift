@@ -81,13 +81,18 @@ public struct Planner: Sendable {
         // Only selected plugins must exist: `--only go-http` works without protoc-gen-go.
         if isSelected {
           if let path = PluginRunner.locate(name, relativeTo: workspace.root, searchPath: searchPath) {
-            generator = .plugin(PluginRunner(name: name, executable: path, timeout: pluginTimeout))
+            var runner = PluginRunner(name: name, executable: path, timeout: pluginTimeout)
+            // A buf.yaml workspace speaks to plugins as buf does: no compiler version.
+            runner.sendsCompilerVersion = workspace.kind != .buf
+            generator = .plugin(runner)
           } else {
             let hint =
               name.contains("/")
               ? "no executable file at \(name) (relative to the workspace)"
               : "\(PluginRunner(name: name, executable: "").displayName) not found on PATH"
-            diagnostics.append(.error("\(what): plugin \"\(name)\": \(hint); install it or give its path", rule: "GENERATE", at: entry.span))
+            diagnostics.append(
+              .error(
+                "\(what): plugin \"\(name)\": \(hint); install it or give its path", rule: "GENERATE", at: entry.span))
           }
         }
       }
@@ -97,7 +102,8 @@ public struct Planner: Sendable {
       selected.append(
         JobSpec(
           id: ids[index], index: index, entry: entry, generator: generator, out: out, strategy: strategy,
-          inputsKey: inputsKey(entry, generator: generator, strategy: strategy, out: out, sourcesKey: sourcesKey, filter: filter)))
+          inputsKey: inputsKey(
+            entry, generator: generator, strategy: strategy, out: out, sourcesKey: sourcesKey, filter: filter)))
     }
     if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
     return (selected, Set(ids))
@@ -105,7 +111,8 @@ public struct Planner: Sendable {
 
   /// Stage 2: the jobs with their invocations over `image` (managed mode applied).
   public func plan(_ filter: PlanFilter, specs: [JobSpec], allIDs: Set<String>, image: Image) -> GenerationPlan {
-    let managed = ManagedMode.apply(workspace.managed, to: image)
+    let managed = ManagedMode.apply(
+      workspace.managed, to: image, moduleOf: ManagedMode.moduleNames(workspace, image))
     let index = ImageIndex(managed)
     var jobs: [Job] = []
     for spec in specs {
@@ -182,9 +189,26 @@ public struct Planner: Sendable {
     options.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")
   }
 
-  /// The out dir normalised relative to the workspace, or nil after reporting why not.
-  private func checkOut(_ entry: GenerateEntry, what: String, into diagnostics: inout [Diagnostic]) -> String? {
-    var raw = entry.out
+  /// Every entry's out dir by job id (entries whose out is invalid are left out): what the
+  /// untrusted manifest is checked against (``ManifestTrust``).
+  public func jobOuts() -> [String: String] {
+    var outs: [String: String] = [:]
+    for (id, entry) in zip(jobIDs(), workspace.generate) {
+      if case .relative(let out) = relativeOut(entry.out) { outs[id] = out }
+    }
+    return outs
+  }
+
+  enum OutLocation: Equatable {
+    case relative(String)
+    case outsideWorkspace
+    case climbsOut
+  }
+
+  /// `out` as a normalised workspace-relative path (an absolute one inside the workspace
+  /// is made relative).
+  func relativeOut(_ out: String) -> OutLocation {
+    var raw = out
     let root = PathRules.normalize(workspace.root) ?? workspace.root
     if raw.hasPrefix("/") {
       let abs = PathRules.normalize(raw) ?? raw
@@ -193,16 +217,35 @@ public struct Planner: Sendable {
       } else if abs == root {
         raw = "."
       } else {
-        diagnostics.append(.error("\(what): out \"\(entry.out)\" is outside the workspace; use a directory inside \(workspace.root)", rule: "GENERATE", at: entry.span))
-        return nil
+        return .outsideWorkspace
       }
     }
-    guard let out = PathRules.normalize(raw) else {
-      diagnostics.append(.error("\(what): out \"\(entry.out)\" leaves the workspace; use a directory inside it", rule: "GENERATE", at: entry.span))
+    guard let normal = PathRules.normalize(raw) else { return .climbsOut }
+    return .relative(normal)
+  }
+
+  /// The out dir normalised relative to the workspace, or nil after reporting why not.
+  private func checkOut(_ entry: GenerateEntry, what: String, into diagnostics: inout [Diagnostic]) -> String? {
+    let located = relativeOut(entry.out)
+    if located == .outsideWorkspace {
+      diagnostics.append(
+        .error(
+          "\(what): out \"\(entry.out)\" is outside the workspace; use a directory inside \(workspace.root)",
+          rule: "GENERATE", at: entry.span))
+      return nil
+    }
+    guard case .relative(let out) = located else {
+      diagnostics.append(
+        .error(
+          "\(what): out \"\(entry.out)\" leaves the workspace; use a directory inside it", rule: "GENERATE",
+          at: entry.span))
       return nil
     }
     if PathRules.contains(".sebuf", out) {
-      diagnostics.append(.error("\(what): out \"\(entry.out)\" is inside .sebuf, sebuf's cache; choose another directory", rule: "GENERATE", at: entry.span))
+      diagnostics.append(
+        .error(
+          "\(what): out \"\(entry.out)\" is inside .sebuf, sebuf's cache; choose another directory", rule: "GENERATE",
+          at: entry.span))
       return nil
     }
     let roots = workspace.modules.map { ("module", $0.path) } + workspace.includes.map { ("import root", $0) }
@@ -212,10 +255,16 @@ public struct Planner: Sendable {
       let overlaps = out == r || PathRules.contains(out, r) || (r != "." && PathRules.contains(r, out))
       if overlaps {
         diagnostics.append(
-          .error("\(what): out \"\(entry.out)\" overlaps the \(kind) \"\(path)\"; generated files must not mix with .proto sources, use a separate directory such as gen/",
+          .error(
+            "\(what): out \"\(entry.out)\" overlaps the \(kind) \"\(path)\"; generated files must not mix with .proto sources, use a separate directory such as gen/",
             rule: "GENERATE", at: entry.span))
         return nil
       }
+    }
+    if let problem = OutDirCheck.problem(root: workspace.root, out: out) {
+      diagnostics.append(
+        .error("\(what): out \"\(entry.out)\" \(problem)", rule: "GENERATE", at: entry.span))
+      return nil
     }
     return out
   }
@@ -226,8 +275,14 @@ public struct Planner: Sendable {
     var selected: [Int] = []
     for (i, file) in index.image.files.enumerated() where !file.isImport {
       let shown = file.displayPath
-      if !entry.include.isEmpty && !entry.include.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) }) { continue }
-      if entry.exclude.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) }) { continue }
+      if !entry.include.isEmpty
+        && !entry.include.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) })
+      {
+        continue
+      }
+      if entry.exclude.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) }) {
+        continue
+      }
       if !filter.paths.isEmpty
         && !filter.paths.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) })
       {
@@ -262,55 +317,51 @@ public struct Planner: Sendable {
     key.add(entry.exclude.joined(separator: "\u{1}"))
     key.add(entry.includeImports ? "imports" : "")
     key.add(entry.includeWKT ? "wkt" : "")
-    let m = workspace.managed
-    key.add(m.goPackagePrefix ?? "")
-    key.add(m.goPackageOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"))
-    key.add(m.except.joined(separator: "\u{1}"))
+    key.add(workspace.managed.fingerprint)
     key.add(filter.paths.joined(separator: "\u{1}"))
     return key.hex
   }
 }
 
-/// Lookups over one Image: by name, dependency closures, per-file serialized descriptors
-/// and their digests (all computed once, in parallel).
+/// Per-file serialized descriptors of one Image and their digests (computed once, in
+/// parallel); names and dependency closures come from Proto's ``DescriptorIndex``.
 final class ImageIndex: @unchecked Sendable {
-  let image: Image
-  private let byName: [String: Int]
-  private let deps: [[Int]]
+  let descriptors: DescriptorIndex
   private let encodings: [[UInt8]]
   private let digests: [UInt64]
 
+  var image: Image { descriptors.image }
+
   init(_ image: Image) {
-    self.image = image
-    var byName: [String: Int] = [:]
-    for (i, f) in image.files.enumerated() { byName[f.name] = i }
-    self.byName = byName
-    deps = image.files.map { $0.descriptor.dependency.compactMap { byName[$0] } }
+    descriptors = DescriptorIndex(image)
     let count = image.files.count
     let slots = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: count)
     slots.initialize(repeating: [])
     let files = image.files
     let shared = SendableBuffer(slots)
+    let failed = Locked<Set<Int>>([])
     DispatchQueue.concurrentPerform(iterations: count) { i in
-      shared.buffer[i] = (try? PluginRequest.encode(files[i].descriptor)) ?? []
+      do {
+        shared.buffer[i] = try PluginRequest.encode(files[i].descriptor)
+      } catch {
+        _ = failed.withLock { $0.insert(i) }
+      }
     }
-    encodings = Array(slots)
+    let encoded = Array(slots)
     slots.deinitialize()
     slots.deallocate()
-    digests = encodings.map { ContentHash.xxh64($0) }
+    encodings = encoded
+    // A file that cannot be serialized gets a digest no manifest can hold, so every
+    // invocation that includes it runs (and its backend reports the error) instead of
+    // being skipped on the digest of empty bytes.
+    let unencodable = failed.withLock { $0 }
+    digests = encoded.indices.map { i in
+      unencodable.contains(i) ? UInt64.random(in: .min ... .max) : ContentHash.xxh64(encoded[i])
+    }
   }
 
   /// Indexes of `names` and everything they import, in Image (dependency) order.
-  func closure(of names: [String]) -> [Int] {
-    var mark = [Bool](repeating: false, count: image.files.count)
-    var stack = names.compactMap { byName[$0] }
-    while let i = stack.popLast() {
-      if mark[i] { continue }
-      mark[i] = true
-      stack.append(contentsOf: deps[i])
-    }
-    return mark.indices.filter { mark[$0] }
-  }
+  func closure(of names: [String]) -> [Int] { descriptors.dependencyClosure(of: names) }
 
   /// The file's descriptor as a plugin receives it (json names, source info), serialized.
   func encoded(_ i: Int) -> [UInt8] { encodings[i] }

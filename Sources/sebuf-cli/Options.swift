@@ -54,9 +54,10 @@ struct WorkspaceOptions: ParsableArguments {
   var paths: [String] = []
 
   /// Reads the workspace; on a bad config prints its diagnostics to stderr and exits 1.
-  func load(_ output: OutputOptions) throws -> Workspace {
+  /// Only generate and plan pass `.generation` (buf.gen.yaml, `generate:`, `managed:`).
+  func load(_ output: OutputOptions, scope: ConfigScope = .checks) throws -> Workspace {
     do {
-      return try Workspace.load(directory: directory, configFile: config)
+      return try Workspace.load(directory: directory, configFile: config, scope: scope)
     } catch let error as DiagnosticError {
       printDiagnostics(error.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure
@@ -132,7 +133,7 @@ enum CompletionWords {
   /// The labels of the current workspace's `generate:` entries (names, else backend or
   /// plugin), read when the user presses TAB; the backend ids when there are none.
   static let generateLabels: CompletionKind = .custom { _, _, prefix in
-    let labels = (try? Workspace.load(directory: ".", configFile: nil))?.generate.map(\.label) ?? []
+    let labels = (try? Workspace.load(directory: ".", configFile: nil, scope: .generation))?.generate.map(\.label) ?? []
     return (labels.isEmpty ? GenerateEntry.nativeBackends : labels).filter { $0.hasPrefix(prefix) }
   }
 }
@@ -240,4 +241,3 @@ enum Terminal {
     return s
   }
 }
-

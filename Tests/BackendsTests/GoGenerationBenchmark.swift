@@ -73,8 +73,14 @@ import Testing
     #expect(request.filesToGenerate.count == files)
     let packages = (files + 9) / 10
     for (backend, perFile, perPackage) in [
-      (GoHTTPBackend() as any Backend, ["_http.pb.go", "_json.pb.go"], ["sebuf_server.pb.go", "sebuf_errors.pb.go", "sebuf_json.pb.go"]),
-      (GoClientBackend(), ["_client.pb.go", "_json.pb.go"], ["sebuf_client.pb.go", "sebuf_errors.pb.go", "sebuf_json.pb.go"]),
+      (
+        GoHTTPBackend() as any Backend, ["_http.pb.go", "_json.pb.go"],
+        ["sebuf_server.pb.go", "sebuf_errors.pb.go", "sebuf_json.pb.go"]
+      ),
+      (
+        GoClientBackend(), ["_client.pb.go", "_json.pb.go"],
+        ["sebuf_client.pb.go", "sebuf_errors.pb.go", "sebuf_json.pb.go"]
+      ),
     ] {
       var output: [GeneratedFile] = []
       var best = Double.infinity

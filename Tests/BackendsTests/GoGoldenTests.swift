@@ -46,7 +46,9 @@ import Testing
 
   @Test func unknownOptionIsAnError() throws {
     let image = try GoCorpus.corpus()
-    let messages = GoCorpus.diagnostics { try GoCorpus.generate(GoHTTPBackend(), image: image, options: [("fancy", "1")]) }
+    let messages = GoCorpus.diagnostics {
+      try GoCorpus.generate(GoHTTPBackend(), image: image, options: [("fancy", "1")])
+    }
     #expect(messages == ["go-http: unknown option fancy=1; known options: paths, module, M<file>, generate_mock"])
   }
 }

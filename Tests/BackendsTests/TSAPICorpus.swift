@@ -19,8 +19,9 @@ struct CorpusCase: Sendable, CustomStringConvertible {
     CorpusCase(name: "sse", image: "sse", targets: ["sse/v1/sse.proto"]),
     CorpusCase(name: "crud", image: "crud", targets: ["api/v1/crud.proto", "api/v1/orders.proto"]),
     CorpusCase(name: "encoding", image: "encoding", targets: ["encoding/v1/encoding.proto"]),
-    CorpusCase(name: "crosspkg", image: "crosspkg",
-               targets: ["crosspkg/common/v1/types.proto", "crosspkg/shop/v1/service.proto"]),
+    CorpusCase(
+      name: "crosspkg", image: "crosspkg",
+      targets: ["crosspkg/common/v1/types.proto", "crosspkg/shop/v1/service.proto"]),
     CorpusCase(name: "e2e", image: "e2e", targets: ["e2e/v1/e2e.proto"]),
     CorpusCase(name: "validation", image: "validation", targets: ["validation/v1/validation.proto"]),
   ]
@@ -56,7 +57,8 @@ enum Corpus {
   /// The case's protos compiled by sebuf's compiler.
   static func image(_ c: CorpusCase) throws -> Image {
     let dir = corpusRoot.appendingPathComponent(c.name.hasPrefix("invalid") ? "invalid" : "protos")
-    let (image, diagnostics) = compile(SourceSet(roots: [.init(directory: dir.path, displayPrefix: "")], targets: c.targets))
+    let (image, diagnostics) = compile(
+      SourceSet(roots: [.init(directory: dir.path, displayPrefix: "")], targets: c.targets))
     guard let image else { throw DiagnosticError(diagnostics) }
     return image
   }

@@ -58,11 +58,13 @@ import Testing
     let image = try Corpus.image(c)
     for backend in Self.backends {
       #expect(throws: DiagnosticError.self) {
-        _ = try backend.generate(GenerationRequest(image: image, filesToGenerate: c.targets, options: [("colour", "blue")]))
+        _ = try backend.generate(
+          GenerationRequest(image: image, filesToGenerate: c.targets, options: [("colour", "blue")]))
       }
     }
     #expect(throws: DiagnosticError.self) {
-      _ = try OpenAPIBackend().generate(GenerationRequest(image: image, filesToGenerate: c.targets, options: [("format", "xml")]))
+      _ = try OpenAPIBackend().generate(
+        GenerationRequest(image: image, filesToGenerate: c.targets, options: [("format", "xml")]))
     }
   }
   // Determinism across hash seeds: CLITests/DeterminismTests (runs without

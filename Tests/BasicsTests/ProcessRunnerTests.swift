@@ -46,7 +46,8 @@ struct ProcessRunnerTests {
 
   @Test func stdoutPastItsLimitFails() {
     #expect(throws: ProcessRunner.SpawnError.self) {
-      try ProcessRunner.run(executable: "sh", arguments: ["-c", "head -c 1000000 /dev/zero"], timeout: 30, stdoutLimit: 1000)
+      try ProcessRunner.run(
+        executable: "sh", arguments: ["-c", "head -c 1000000 /dev/zero"], timeout: 30, stdoutLimit: 1000)
     }
   }
 }

@@ -39,8 +39,7 @@ enum CLI {
   /// Runs any executable (bash, zsh, fish, script).
   static func runTool(
     _ tool: String, _ args: [String], in directory: String? = nil, env: [String: String] = [:], unset: [String] = []
-  ) throws -> Result
-  {
+  ) throws -> Result {
     signal(SIGPIPE, SIG_IGN)
     guard FileManager.default.isExecutableFile(atPath: tool) else {
       throw NSError(

@@ -82,7 +82,8 @@ import Testing
     let binDir = URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path
     let path = binDir + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
     let r = try CLI.runTool(
-      "/usr/bin/fish", ["--no-config", "-c", "source \(file); complete -C 'sebuf gen'; complete -C 'sebuf completion '"],
+      "/usr/bin/fish",
+      ["--no-config", "-c", "source \(file); complete -C 'sebuf gen'; complete -C 'sebuf completion '"],
       env: ["PATH": path])
     let words = r.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
     #expect(words == ["generate", "bash", "zsh", "fish"])

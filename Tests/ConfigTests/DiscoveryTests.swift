@@ -43,7 +43,7 @@ import Testing
 
   @Test func configFlagCanNameABufYAML() throws {
     let ws = try Workspace.load(
-      directory: Fixtures.path("valid/buf"), configFile: Fixtures.path("valid/buf/buf.yaml"))
+      directory: Fixtures.path("valid/buf"), configFile: Fixtures.path("valid/buf/buf.yaml"), scope: .generation)
     #expect(ws.kind == .buf)
     #expect(ws.generate.count == 5)
   }
@@ -53,7 +53,8 @@ import Testing
       Fixtures.loadErrors(Fixtures.path("valid/bare"), configFile: "/nonexistent/sebuf.yaml")
         == "/nonexistent/sebuf.yaml:config file \"/nonexistent/sebuf.yaml\" does not exist.\n")
     #expect(
-      Fixtures.loadErrors("/nonexistent-dir") == "directory \"/nonexistent-dir\" does not exist; give the workspace directory.\n")
+      Fixtures.loadErrors("/nonexistent-dir")
+        == "directory \"/nonexistent-dir\" does not exist; give the workspace directory.\n")
     #expect(
       Fixtures.loadErrors(Fixtures.path("valid/buf"), configFile: Fixtures.path("valid/buf/buf.gen.yaml"))
         == "buf.gen.yaml:--config names buf.gen.yaml; pass buf.yaml instead (buf.gen.yaml next to it is read too).\n")

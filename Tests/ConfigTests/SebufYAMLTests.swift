@@ -8,7 +8,7 @@ import Testing
   let full: Workspace
 
   init() throws {
-    full = try Workspace.load(directory: Fixtures.path("valid/full"), configFile: nil)
+    full = try Workspace.load(directory: Fixtures.path("valid/full"), configFile: nil, scope: .generation)
   }
 
   @Test func rootAndFile() {
@@ -146,7 +146,8 @@ import Testing
 
   @Test func yesAndNoAreBooleansLikeBuf() throws {
     let ws = try Workspace.parse(
-      sebufYAML: "version: v1\nlint:\n  allow_comment_ignores: no\n  rpc_allow_same_request_response: yes\n", root: "/tmp")
+      sebufYAML: "version: v1\nlint:\n  allow_comment_ignores: no\n  rpc_allow_same_request_response: yes\n",
+      root: "/tmp")
     #expect(!ws.lint.allowCommentIgnores)
     #expect(ws.lint.rpcAllowSameRequestResponse)
   }

@@ -19,7 +19,9 @@ import Testing
       .map { line -> String in
         let s = String(line)
         // Uncomment "# generate:" and "#   - backend…" lines and the managed block.
-        if s.hasPrefix("# generate:") || s.hasPrefix("#   ") || s.hasPrefix("# managed:") { return String(s.dropFirst(2)) }
+        if s.hasPrefix("# generate:") || s.hasPrefix("#   ") || s.hasPrefix("# managed:") {
+          return String(s.dropFirst(2))
+        }
         return s
       }.joined(separator: "\n")
     let ws = try Workspace.parse(sebufYAML: text, root: Fixtures.path("valid/nested"))
@@ -28,7 +30,7 @@ import Testing
   }
 
   @Test func yamlTextRoundTripsEveryKey() throws {
-    let full = try Workspace.load(directory: Fixtures.path("valid/full"), configFile: nil)
+    let full = try Workspace.load(directory: Fixtures.path("valid/full"), configFile: nil, scope: .generation)
     let again = try Workspace.parse(sebufYAML: full.yamlText(), root: full.root)
     #expect(again.modules == full.modules)
     #expect(again.includes == full.includes)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Diagnostics
 
 @Suite struct DiagnosticFormatTests {
@@ -10,24 +11,39 @@ import Testing
       end: SourcePosition(line: 13, column: 18)))
 
   @Test func text() {
-    #expect(DiagnosticFormat.text.format(d) == "proto/acme/weather/v1/weather.proto:13:10:Field name \"CityName\" should be lower_snake_case, such as \"city_name\".\n")
+    #expect(
+      DiagnosticFormat.text.format(d)
+        == "proto/acme/weather/v1/weather.proto:13:10:Field name \"CityName\" should be lower_snake_case, such as \"city_name\".\n"
+    )
   }
 
   @Test func json() {
-    #expect(DiagnosticFormat.json.format(d) == #"{"path":"proto/acme/weather/v1/weather.proto","start_line":13,"start_column":10,"end_line":13,"end_column":18,"type":"FIELD_LOWER_SNAKE_CASE","message":"Field name \"CityName\" should be lower_snake_case, such as \"city_name\"."}"# + "\n")
+    #expect(
+      DiagnosticFormat.json.format(d)
+        == #"{"path":"proto/acme/weather/v1/weather.proto","start_line":13,"start_column":10,"end_line":13,"end_column":18,"type":"FIELD_LOWER_SNAKE_CASE","message":"Field name \"CityName\" should be lower_snake_case, such as \"city_name\"."}"#
+        + "\n")
   }
 
   @Test func msvs() {
-    #expect(DiagnosticFormat.msvs.format(d) == "proto/acme/weather/v1/weather.proto(13,10) : error FIELD_LOWER_SNAKE_CASE : Field name \"CityName\" should be lower_snake_case, such as \"city_name\".\n")
+    #expect(
+      DiagnosticFormat.msvs.format(d)
+        == "proto/acme/weather/v1/weather.proto(13,10) : error FIELD_LOWER_SNAKE_CASE : Field name \"CityName\" should be lower_snake_case, such as \"city_name\".\n"
+    )
   }
 
   @Test func githubActions() {
-    #expect(DiagnosticFormat.githubActions.format(d) == "::error file=proto/acme/weather/v1/weather.proto,line=13,col=10,endLine=13,endColumn=18::Field name \"CityName\" should be lower_snake_case, such as \"city_name\".\n")
+    #expect(
+      DiagnosticFormat.githubActions.format(d)
+        == "::error file=proto/acme/weather/v1/weather.proto,line=13,col=10,endLine=13,endColumn=18::Field name \"CityName\" should be lower_snake_case, such as \"city_name\".\n"
+    )
   }
 
   @Test func junit() {
     let out = DiagnosticFormat.junit.format(d)
-    #expect(out.hasPrefix("<testsuites><testsuite name=\"proto/acme/weather/v1/weather\" tests=\"1\" failures=\"1\" errors=\"0\"><testcase name=\"FIELD_LOWER_SNAKE_CASE_13_10\"><failure message=\"proto/acme/weather/v1/weather.proto:13:10:Field name &#34;CityName&#34;"))
+    #expect(
+      out.hasPrefix(
+        "<testsuites><testsuite name=\"proto/acme/weather/v1/weather\" tests=\"1\" failures=\"1\" errors=\"0\"><testcase name=\"FIELD_LOWER_SNAKE_CASE_13_10\"><failure message=\"proto/acme/weather/v1/weather.proto:13:10:Field name &#34;CityName&#34;"
+      ))
   }
 
   @Test func lineTable() {
@@ -38,8 +54,10 @@ import Testing
   }
 
   @Test func sortsByFileThenPosition() {
-    let a = Diagnostic.error("x", at: Span(file: "b.proto", start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)))
-    let b = Diagnostic.error("y", at: Span(file: "a.proto", start: .init(line: 9, column: 1), end: .init(line: 9, column: 1)))
+    let a = Diagnostic.error(
+      "x", at: Span(file: "b.proto", start: .init(line: 1, column: 1), end: .init(line: 1, column: 1)))
+    let b = Diagnostic.error(
+      "y", at: Span(file: "a.proto", start: .init(line: 9, column: 1), end: .init(line: 9, column: 1)))
     #expect([a, b, a].normalized() == [b, a])
   }
 }

@@ -11,9 +11,10 @@ import Testing
 
   init() throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("sebuf-ws-\(UUID().uuidString)").path
-    for f in ["proto/acme/v1/a.proto", "proto/acme/v1/b.proto", "proto/legacy/old.proto", "api/x.proto",
-      "third_party/proto/google/api/http.proto", "proto/.git/ignored.proto"]
-    {
+    for f in [
+      "proto/acme/v1/a.proto", "proto/acme/v1/b.proto", "proto/legacy/old.proto", "api/x.proto",
+      "third_party/proto/google/api/http.proto", "proto/.git/ignored.proto",
+    ] {
       let full = root + "/" + f
       try FileManager.default.createDirectory(
         atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -29,10 +30,11 @@ import Testing
 
   @Test func rootsIncludesAndExcludes() {
     let s = workspace().sourceSet(paths: [])
-    #expect(s.roots == [
-      SourceSet.Root(directory: root + "/proto", displayPrefix: "proto"),
-      SourceSet.Root(directory: root + "/api", displayPrefix: "api"),
-    ])
+    #expect(
+      s.roots == [
+        SourceSet.Root(directory: root + "/proto", displayPrefix: "proto"),
+        SourceSet.Root(directory: root + "/api", displayPrefix: "api"),
+      ])
     #expect(s.includes == [SourceSet.Root(directory: root + "/third_party/proto", displayPrefix: "third_party/proto")])
     #expect(s.excludes == ["proto/legacy"])
     #expect(s.targets.isEmpty)
@@ -62,9 +64,10 @@ import Testing
 
   @Test func unmatchedPathsAreReported() {
     let ds = workspace().unmatchedPaths(["proto/acme", "third_party/proto", "nope"])
-    #expect(ds.map(\.message) == [
-      "--path third_party/proto has no .proto file of a module; give a .proto file or a directory inside a module (proto, api).",
-      "--path nope does not exist; give a .proto file or a directory inside a module (proto, api).",
-    ])
+    #expect(
+      ds.map(\.message) == [
+        "--path third_party/proto has no .proto file of a module; give a .proto file or a directory inside a module (proto, api).",
+        "--path nope does not exist; give a .proto file or a directory inside a module (proto, api).",
+      ])
   }
 }

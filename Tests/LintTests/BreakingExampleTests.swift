@@ -27,14 +27,18 @@ import Testing
       let result = BreakingChecker.check(current: current, previous: previous, settings: settings)
       #expect(result.errors.isEmpty, "\(id): \(result.errors.map(\.message))")
       let found = result.violations
-      let rendered = found.map { "\($0.span.map { "\($0.file):\($0.start.line):\($0.start.column)" } ?? "?") \($0.message)" }
+      let rendered = found.map {
+        "\($0.span.map { "\($0.file):\($0.start.line):\($0.start.column)" } ?? "?") \($0.message)"
+      }
       // Findings without a place in the current schema (buf's `<input>`) have no marker.
       let at = Set(
         found.compactMap { d -> ExampleCompiler.Marker? in
           guard let s = d.span, s.file != "<input>" else { return nil }
           return ExampleCompiler.Marker(file: s.file, line: s.start.line, column: s.start.column)
         })
-      #expect(at == markers, "\(id) example \(n): expected \(markers.sorted { $0.description < $1.description }), got \(rendered)")
+      #expect(
+        at == markers,
+        "\(id) example \(n): expected \(markers.sorted { $0.description < $1.description }), got \(rendered)")
       #expect(
         found.map(\.message).sorted() == example.messages.sorted(),
         "\(id) example \(n): expected \(example.messages), got \(rendered)")
@@ -89,6 +93,7 @@ import Testing
         == "\"FIELD_NO_DELTE\" is not a known breaking rule or category ID; did you mean \"FIELD_NO_DELETE\"?")
     #expect(
       BreakingCatalog.catalog.unknownIDMessage("NOTHING_LIKE_ANY_ID_AT_ALL_REALLY")
-        == "\"NOTHING_LIKE_ANY_ID_AT_ALL_REALLY\" is not a known breaking rule or category ID; run `sebuf breaking --list-rules` to see them")
+        == "\"NOTHING_LIKE_ANY_ID_AT_ALL_REALLY\" is not a known breaking rule or category ID; run `sebuf breaking --list-rules` to see them"
+    )
   }
 }

@@ -111,4 +111,38 @@ import Testing
     ]
     #expect(found == expected)
   }
+  /// An explicit default (`*_UNSPECIFIED`, `false`, `""`) means "not set", as in every
+  /// backend: no HTTP rule fires on a field the annotation could not otherwise be on.
+  /// The same fields with real values each get one finding (so the check can fail).
+  @Test func explicitDefaultsAreNotSet() throws {
+    func findings(_ values: [String]) throws -> [String] {
+      let options = [
+        "int64_encoding", "enum_encoding", "empty_behavior", "timestamp_format", "bytes_encoding", "nullable",
+        "flatten", "flatten_prefix", "unwrap",
+      ]
+      var body = "syntax = \"proto3\";\npackage acme.v1;\nimport \"sebuf/http/annotations.proto\";\nmessage Plain {\n"
+      for (i, (option, value)) in zip(options, values).enumerated() {
+        body += "  string f\(i + 1) = \(i + 1) [(sebuf.http.\(option)) = \(value)];\n"
+      }
+      body += "}\n"
+      let image = try ExampleCompiler.compile([("acme/v1/plain.proto", body)])
+      let settings = LintSettings(rules: LintCatalog.catalog.expand("HTTP"))
+      return Linter.lint(image, settings: settings).map { "\($0.span!.start.line) \($0.rule!)" }
+    }
+    let defaults = try findings([
+      "INT64_ENCODING_UNSPECIFIED", "ENUM_ENCODING_UNSPECIFIED", "EMPTY_BEHAVIOR_UNSPECIFIED",
+      "TIMESTAMP_FORMAT_UNSPECIFIED", "BYTES_ENCODING_UNSPECIFIED", "false", "false", "\"\"", "false",
+    ])
+    #expect(defaults == [])
+    let set = try findings([
+      "INT64_ENCODING_STRING", "ENUM_ENCODING_STRING", "EMPTY_BEHAVIOR_OMIT", "TIMESTAMP_FORMAT_DATE",
+      "BYTES_ENCODING_HEX", "true", "true", "\"p_\"", "true",
+    ])
+    #expect(
+      set == [
+        "5 HTTP_INT64_ENCODING_VALID", "6 HTTP_ENUM_ENCODING_VALID", "7 HTTP_EMPTY_BEHAVIOR_VALID",
+        "8 HTTP_TIMESTAMP_FORMAT_VALID", "9 HTTP_BYTES_ENCODING_VALID", "10 HTTP_NULLABLE_VALID",
+        "11 HTTP_FLATTEN_VALID", "12 HTTP_FLATTEN_VALID", "13 HTTP_UNWRAP_VALID",
+      ])
+  }
 }

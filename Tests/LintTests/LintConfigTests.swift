@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 import Proto
 import Testing
 
@@ -41,7 +41,7 @@ import Testing
       options: LintOptions(), spans: spans)
   }
 
-  func where_(_ ds: [Diagnostic]) -> [String] {
+  func positions(_ ds: [Diagnostic]) -> [String] {
     ds.map { "\($0.span!.file):\($0.span!.start.line):\($0.span!.start.column)" }
   }
 
@@ -49,7 +49,10 @@ import Testing
     let (s, errors) = resolve()
     #expect(errors.isEmpty)
     // displayName, shopName (no space after the prefix), oldName; ownerName and vetName are ignored.
-    #expect(where_(try lint(s)) == ["acme/v1/legacy/old.proto:3:22", "acme/v1/pets.proto:4:10", "acme/v1/pets.proto:10:10"])
+    #expect(
+      positions(try lint(s)) == [
+        "acme/v1/legacy/old.proto:3:22", "acme/v1/pets.proto:4:10", "acme/v1/pets.proto:10:10",
+      ])
   }
 
   @Test func commentIgnoresOff() throws {
@@ -66,10 +69,14 @@ import Testing
   }
 
   @Test func unknownIDHasSuggestionAndSpan() {
-    let span = Span(file: "sebuf.yaml", start: SourcePosition(line: 4, column: 9), end: SourcePosition(line: 4, column: 30))
+    let span = Span(
+      file: "sebuf.yaml", start: SourcePosition(line: 4, column: 9), end: SourcePosition(line: 4, column: 30))
     let (_, errors) = resolve(use: ["FIELD_LOWER_SNAKE_CAS"], spans: ["FIELD_LOWER_SNAKE_CAS": span])
     #expect(errors.count == 1)
-    #expect(errors.first?.message == "\"FIELD_LOWER_SNAKE_CAS\" is not a known lint rule or category ID; did you mean \"FIELD_LOWER_SNAKE_CASE\"?")
+    #expect(
+      errors.first?.message
+        == "\"FIELD_LOWER_SNAKE_CAS\" is not a known lint rule or category ID; did you mean \"FIELD_LOWER_SNAKE_CASE\"?"
+    )
     #expect(errors.first?.span == span)
     let (_, e2) = resolve(ignoreOnly: ["NOT_A_THING_AT_ALL": ["a"]], warn: ["ALSO_NOT_REAL_RULE"])
     #expect(e2.count == 2)
@@ -88,9 +95,9 @@ import Testing
 
   @Test func ignoreDirectoryAndIgnoreOnlyGlob() throws {
     let (s, _) = resolve(ignore: ["acme/v1/legacy"])
-    #expect(where_(try lint(s)) == ["acme/v1/pets.proto:4:10", "acme/v1/pets.proto:10:10"])
+    #expect(positions(try lint(s)) == ["acme/v1/pets.proto:4:10", "acme/v1/pets.proto:10:10"])
     let (g, _) = resolve(ignoreOnly: ["field_lower_snake_case": ["acme/**/pets.proto"]])
-    #expect(where_(try lint(g)) == ["acme/v1/legacy/old.proto:3:22"])
+    #expect(positions(try lint(g)) == ["acme/v1/legacy/old.proto:3:22"])
   }
 
   @Test func warnRulesDoNotFail() throws {
@@ -106,7 +113,7 @@ import Testing
     let (files, _) = ExampleCompiler.split(Self.source)
     let image = Linter.restrict(try ExampleCompiler.compile(files), to: ["acme/v1/legacy"])
     let (s, _) = resolve()
-    #expect(where_(Linter.lint(image, settings: s)) == ["acme/v1/legacy/old.proto:3:22"])
+    #expect(positions(Linter.lint(image, settings: s)) == ["acme/v1/legacy/old.proto:3:22"])
   }
 
   @Test func globs() {
@@ -131,7 +138,10 @@ import Testing
   @Test func declarationPaths() {
     // field name → field, message; nested enum value → value, enum, message.
     #expect(CommentIgnores.declarationPaths([4, 0, 2, 1, 1]) == [[4, 0, 2, 1, 1], [4, 0], [4, 0, 2, 1]])
-    #expect(CommentIgnores.declarationPaths([4, 1, 4, 0, 2, 3]) == [[4, 1, 4, 0, 2, 3], [4, 1], [4, 1, 4, 0], [4, 1, 4, 0, 2, 3]])
+    #expect(
+      CommentIgnores.declarationPaths([4, 1, 4, 0, 2, 3]) == [
+        [4, 1, 4, 0, 2, 3], [4, 1], [4, 1, 4, 0], [4, 1, 4, 0, 2, 3],
+      ])
     #expect(CommentIgnores.declarationPaths([6, 0, 2, 1, 2]) == [[6, 0, 2, 1, 2], [6, 0], [6, 0, 2, 1]])
   }
 }
@@ -139,10 +149,18 @@ import Testing
 /// config-ignore-yaml and --list-rules output.
 @Suite struct LintReportTests {
   let findings = [
-    Diagnostic.error("m", rule: "FIELD_LOWER_SNAKE_CASE", at: Span(file: "proto/b.proto", start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))),
-    Diagnostic.error("m", rule: "ENUM_VALUE_PREFIX", at: Span(file: "proto/a.proto", start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))),
-    Diagnostic.error("m", rule: "FIELD_LOWER_SNAKE_CASE", at: Span(file: "proto/a.proto", start: .init(line: 3, column: 1), end: .init(line: 3, column: 2))),
-    Diagnostic.error("n", rule: "FIELD_LOWER_SNAKE_CASE", at: Span(file: "proto/a.proto", start: .init(line: 4, column: 1), end: .init(line: 4, column: 2))),
+    Diagnostic.error(
+      "m", rule: "FIELD_LOWER_SNAKE_CASE",
+      at: Span(file: "proto/b.proto", start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))),
+    Diagnostic.error(
+      "m", rule: "ENUM_VALUE_PREFIX",
+      at: Span(file: "proto/a.proto", start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))),
+    Diagnostic.error(
+      "m", rule: "FIELD_LOWER_SNAKE_CASE",
+      at: Span(file: "proto/a.proto", start: .init(line: 3, column: 1), end: .init(line: 3, column: 2))),
+    Diagnostic.error(
+      "n", rule: "FIELD_LOWER_SNAKE_CASE",
+      at: Span(file: "proto/a.proto", start: .init(line: 4, column: 1), end: .init(line: 4, column: 2))),
   ]
 
   @Test func configIgnoreYAML() {
@@ -166,14 +184,17 @@ import Testing
     let lines = out.split(separator: "\n")
     #expect(lines.count == 3)
     #expect(lines[0].hasPrefix("ID "))
-    #expect(lines[1].hasPrefix("PACKAGE_DEFINED  ") && lines[1].contains("MINIMAL, BASIC, STANDARD") && lines[1].hasSuffix("Checks that all files have a package defined."))
+    #expect(
+      lines[1].hasPrefix("PACKAGE_DEFINED  ") && lines[1].contains("MINIMAL, BASIC, STANDARD")
+        && lines[1].hasSuffix("Checks that all files have a package defined."))
     #expect(lines[2].contains("  HTTP  ") || lines[2].contains("HTTP "))
   }
 
   @Test func ruleListJSON() {
     #expect(
       LintReports.ruleList(["PACKAGE_DEFINED"], json: true)
-        == "{\"id\":\"PACKAGE_DEFINED\",\"categories\":[\"MINIMAL\",\"BASIC\",\"STANDARD\"],\"default\":true,\"purpose\":\"Checks that all files have a package defined.\",\"deprecated\":false}\n")
+        == "{\"id\":\"PACKAGE_DEFINED\",\"categories\":[\"MINIMAL\",\"BASIC\",\"STANDARD\"],\"default\":true,\"purpose\":\"Checks that all files have a package defined.\",\"deprecated\":false}\n"
+    )
   }
 }
 

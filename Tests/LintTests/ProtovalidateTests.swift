@@ -55,7 +55,9 @@ import Testing
       \(body)
       }
       """
-    let image = try ExampleCompiler.compile([("buf/validate/validate.proto", Self.validate), ("acme/v1/m.proto", source)])
+    let image = try ExampleCompiler.compile([
+      ("buf/validate/validate.proto", Self.validate), ("acme/v1/m.proto", source),
+    ])
     return Linter.lint(image, settings: LintSettings(rules: ["PROTOVALIDATE"])).map(\.message)
   }
 
@@ -165,7 +167,9 @@ import Testing
       """
     let (schema, _) = ExampleCompiler.split(Protovalidate.validateProto)
     let image = try ExampleCompiler.compile(schema + [("acme/v1/pet.proto", source)])
-    let at = Linter.lint(image, settings: LintSettings(rules: ["PROTOVALIDATE"])).map { "\($0.span!.start.line):\($0.span!.start.column)" }
+    let at = Linter.lint(image, settings: LintSettings(rules: ["PROTOVALIDATE"])).map {
+      "\($0.span!.start.line):\($0.span!.start.column)"
+    }
     #expect(Set(at) == ["5:19", "6:20", "6:61", "7:16", "7:51", "9:16", "9:52", "11:17", "11:53"])
     #expect(at.count == 9)
   }

@@ -20,8 +20,14 @@ import Testing
         continue
       }
       #expect(!markers.isEmpty, "bad example of \(id) has no ↓ marker")
-      let at = Set(found.map { ExampleCompiler.Marker(file: $0.span!.file, line: $0.span!.start.line, column: $0.span!.start.column) })
-      #expect(at == markers, "\(id): expected \(markers.sorted { $0.description < $1.description }), got \(found.map { "\($0.span!.file):\($0.span!.start.line):\($0.span!.start.column) \($0.message)" })")
+      let at = Set(
+        found.map {
+          ExampleCompiler.Marker(file: $0.span!.file, line: $0.span!.start.line, column: $0.span!.start.column)
+        })
+      #expect(
+        at == markers,
+        "\(id): expected \(markers.sorted { $0.description < $1.description }), got \(found.map { "\($0.span!.file):\($0.span!.start.line):\($0.span!.start.column) \($0.message)" })"
+      )
       if !example.messages.isEmpty {
         #expect(found.map(\.message).sorted() == example.messages.sorted(), "\(id): messages")
       }

@@ -50,7 +50,8 @@ struct BreakingCLITests {
     let changed = Self.v1.replacingOccurrences(of: "int32 age = 2;", with: "string age = 2;")
     let repo = try repo(current: changed, config: Self.config)
     defer { try? FileManager.default.removeItem(at: repo) }
-    let want = "proto/acme/pet/v1/pet.proto:7:3:Field \"2\" with name \"age\" on message \"Pet\" changed type from \"int32\" to \"string\".\n"
+    let want =
+      "proto/acme/pet/v1/pet.proto:7:3:Field \"2\" with name \"age\" on message \"Pet\" changed type from \"int32\" to \"string\".\n"
     for against in [".git#ref=HEAD~1", ".git#tag=v1.0.0", ".git#ref=v1.0.0,subdir=."] {
       let (code, out, err) = try sebuf(["--against", against], in: repo)
       #expect(code == 100, "\(against): \(err)")
@@ -68,11 +69,15 @@ struct BreakingCLITests {
     #expect(code == 100 && out == want)
     let image = old.appendingPathComponent("old.binpb").path
     let (pc, _, perr) = try BreakingSupport.run(
-      ["protoc", "-I", old.appendingPathComponent("proto").path, "--include_source_info", "-o", image, "acme/pet/v1/pet.proto"])
+      [
+        "protoc", "-I", old.appendingPathComponent("proto").path, "--include_source_info", "-o", image,
+        "acme/pet/v1/pet.proto",
+      ])
     try #require(pc == 0, "\(perr)")
     (code, out, _) = try sebuf(["--against", image], in: repo)
     #expect(code == 100)
-    #expect(out.hasSuffix("Field \"2\" with name \"age\" on message \"Pet\" changed type from \"int32\" to \"string\".\n"))
+    #expect(
+      out.hasSuffix("Field \"2\" with name \"age\" on message \"Pet\" changed type from \"int32\" to \"string\".\n"))
 
     // Formats: json in buf's shape, msvs with the rule id; no change → exit 0.
     (code, out, _) = try sebuf(["--against", ".git#ref=HEAD~1", "--error-format", "json"], in: repo)
@@ -86,12 +91,15 @@ struct BreakingCLITests {
 
   @Test(.oracle("git")) func gitProblemsSayWhatToDo() throws {
     try OracleTools.require(["git"])
-    let repo = try repo(current: Self.v1.replacingOccurrences(of: "  string name = 3;\n", with: ""), config: Self.config)
+    let repo = try repo(
+      current: Self.v1.replacingOccurrences(of: "  string name = 3;\n", with: ""), config: Self.config)
     defer { try? FileManager.default.removeItem(at: repo) }
 
     var (code, _, err) = try sebuf(["--against", ".git#branch=develop"], in: repo)
     #expect(code == 1)
-    #expect(err.contains("branch \"develop\" was not found") && err.contains("git fetch origin +refs/heads/develop:refs/remotes/origin/develop"))
+    #expect(
+      err.contains("branch \"develop\" was not found")
+        && err.contains("git fetch origin +refs/heads/develop:refs/remotes/origin/develop"))
 
     (code, _, err) = try sebuf(["--against", ".git#ref=nosuchref"], in: repo)
     #expect(code == 1 && err.contains("unknown revision \"nosuchref\""))
@@ -113,7 +121,9 @@ struct BreakingCLITests {
     let clone = try BreakingSupport.tempDir("clone")
     defer { try? FileManager.default.removeItem(at: clone) }
     try FileManager.default.removeItem(at: clone)
-    try BreakingSupport.run(["git", "clone", "-q", "--depth", "1", "--branch", "feature", "file://\(origin.path)", clone.path])
+    try BreakingSupport.run([
+      "git", "clone", "-q", "--depth", "1", "--branch", "feature", "file://\(origin.path)", clone.path,
+    ])
     (code, _, err) = try sebuf(["--against", ".git#ref=HEAD~1"], in: clone)
     #expect(code == 1 && err.contains("shallow clone") && err.contains("git fetch --deepen"))
     (code, _, err) = try sebuf(["--against", ".git#branch=main"], in: clone)
@@ -146,7 +156,10 @@ struct BreakingCLITests {
     defer { try? FileManager.default.removeItem(at: repo) }
     var (code, out, _) = try sebuf(["--against", ".git#ref=HEAD~1"], in: repo)
     #expect(code == 100)
-    #expect(out == "proto/acme/pet/v1/pet.proto:5:1:Previously present field \"3\" with name \"name\" on message \"Pet\" was deleted.\n")
+    #expect(
+      out
+        == "proto/acme/pet/v1/pet.proto:5:1:Previously present field \"3\" with name \"name\" on message \"Pet\" was deleted.\n"
+    )
 
     // allow_comment_ignores: false brings the type change back.
     try (Self.config + "  allow_comment_ignores: false\n").write(
@@ -167,13 +180,15 @@ struct BreakingCLITests {
 
   @Test(.oracle("git")) func unstablePackagesAreSkippedWhenAsked() throws {
     try OracleTools.require(["git"])
-    let beta = "syntax = \"proto3\";\n\npackage acme.pet.v1beta1;\n\nmessage Draft {\n  string id = 1;\n  string x = 2;\n}\n"
+    let beta =
+      "syntax = \"proto3\";\n\npackage acme.pet.v1beta1;\n\nmessage Draft {\n  string id = 1;\n  string x = 2;\n}\n"
     let repo = try BreakingSupport.tempDir("unstable")
     defer { try? FileManager.default.removeItem(at: repo) }
     try BreakingSupport.git(["init", "-q", "-b", "main"], in: repo)
     try (Self.config + "  ignore_unstable_packages: true\n").write(
       to: repo.appendingPathComponent("sebuf.yaml"), atomically: true, encoding: .utf8)
-    try BreakingSupport.commit(["acme/pet/v1/pet.proto": Self.v1, "acme/pet/v1beta1/d.proto": beta], in: repo, message: "v1")
+    try BreakingSupport.commit(
+      ["acme/pet/v1/pet.proto": Self.v1, "acme/pet/v1beta1/d.proto": beta], in: repo, message: "v1")
     try BreakingSupport.commit(
       [
         "acme/pet/v1/pet.proto": Self.v1.replacingOccurrences(of: "  string name = 3;\n", with: ""),

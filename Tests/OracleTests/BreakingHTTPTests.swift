@@ -34,7 +34,8 @@ struct BreakingHTTPTests {
       defer { try? FileManager.default.removeItem(at: repo) }
       try BreakingSupport.git(["init", "-q", "-b", "main"], in: repo)
       let markers = RuleExample.split(example.source).markers
-      let files = { (text: String) in Dictionary(RuleExample.split(text).files.map { ($0.path, $0.text) }) { a, _ in a } }
+      let files = { (text: String) in Dictionary(RuleExample.split(text).files.map { ($0.path, $0.text) }) { a, _ in a }
+      }
       try BreakingSupport.commit(files(example.previous ?? ""), in: repo, message: "previous")
       try BreakingSupport.commit(files(example.source), in: repo, message: "current")
 

@@ -30,10 +30,15 @@ struct BreakingParityTests {
   struct Expected: Decodable {
     struct Row: Decodable {
       var path: String?
-      var start_line: Int
-      var start_column: Int
+      var startLine: Int
+      var startColumn: Int
       var type: String
       var message: String
+      enum CodingKeys: String, CodingKey {
+        case path, type, message
+        case startLine = "start_line"
+        case startColumn = "start_column"
+      }
     }
     var steps: [String: [Row]]
   }
@@ -51,7 +56,8 @@ struct BreakingParityTests {
       ["python3", root.appendingPathComponent("scripts/breaking-parity/history.py").path, repo.path])
     try #require(code == 0, "history.py failed: \(err)")
     let steps = try JSONDecoder().decode([Step].self, from: manifestData)
-    #expect(steps.count == expected.steps.count + 1, "expected.json is stale; run scripts/refresh-breaking-expectations")
+    #expect(
+      steps.count == expected.steps.count + 1, "expected.json is stale; run scripts/refresh-breaking-expectations")
 
     var divergentRulesSeen = Set<String>()
     for (prev, cur) in zip(steps, steps.dropFirst()) {
@@ -78,7 +84,7 @@ struct BreakingParityTests {
       }
       let theirs = Set(
         (expected.steps[cur.step] ?? []).map {
-          "\($0.path ?? ""):\($0.start_line):\(Self.columnFromCompiler.contains($0.type) ? 0 : $0.start_column):\($0.type):\($0.message)"
+          "\($0.path ?? ""):\($0.startLine):\(Self.columnFromCompiler.contains($0.type) ? 0 : $0.startColumn):\($0.type):\($0.message)"
         })
       #expect(!theirs.isEmpty, "step \(cur.step) should record at least one buf finding")
       let missing = theirs.subtracting(ours).sorted()
@@ -117,13 +123,13 @@ struct BreakingParityTests {
       for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
         let row = try JSONDecoder().decode(Expected.Row.self, from: Data(line.utf8))
         if Self.bufNeverReports.contains(row.type) { continue }
-        let column = Self.columnFromCompiler.contains(row.type) ? 0 : row.start_column
+        let column = Self.columnFromCompiler.contains(row.type) ? 0 : row.startColumn
         let path = row.path == "<input>" ? "" : (row.path ?? "")
-        ours.insert("\(path):\(row.start_line):\(column):\(row.type):\(row.message)")
+        ours.insert("\(path):\(row.startLine):\(column):\(row.type):\(row.message)")
       }
       let theirs = Set(
         (expected.steps[cur.step] ?? []).map {
-          "\($0.path ?? ""):\($0.start_line):\(Self.columnFromCompiler.contains($0.type) ? 0 : $0.start_column):\($0.type):\($0.message)"
+          "\($0.path ?? ""):\($0.startLine):\(Self.columnFromCompiler.contains($0.type) ? 0 : $0.startColumn):\($0.type):\($0.message)"
         })
       let missing = theirs.subtracting(ours).sorted()
       let extra = ours.subtracting(theirs).sorted()

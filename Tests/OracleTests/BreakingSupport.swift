@@ -1,5 +1,5 @@
 // Helpers for the breaking tests: run tools, extract git commits, build Images with protoc
-// (until the sebuf compiler is wired into these tests), locate the package root.
+// (the oracle's side of a comparison), locate the package root.
 import Foundation
 import Proto
 import SwiftProtobuf
@@ -9,7 +9,6 @@ enum BreakingSupport {
   /// The package root (this file is Tests/OracleTests/BreakingSupport.swift).
   static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-
 
   /// Runs a tool; returns (exit code, stdout, stderr).
   @discardableResult

@@ -47,8 +47,12 @@ import Testing
       } else {
         let a = d.textFormatString()
         let b = (try? Google_Protobuf_FileDescriptorProto(serializedBytes: bytes))?.textFormatString() ?? ""
-        let i = zip(a.split(separator: "\n"), b.split(separator: "\n")).enumerated().first { $0.element.0 != $0.element.1 }
-        Issue.record("\(name) differs from protoc near line \(i?.offset ?? -1): ours \(i?.element.0 ?? "") / protoc \(i?.element.1 ?? "")")
+        let i = zip(a.split(separator: "\n"), b.split(separator: "\n")).enumerated().first {
+          $0.element.0 != $0.element.1
+        }
+        Issue.record(
+          "\(name) differs from protoc near line \(i?.offset ?? -1): ours \(i?.element.0 ?? "") / protoc \(i?.element.1 ?? "")"
+        )
       }
     }
     #expect(same == theirs.count)
@@ -56,12 +60,15 @@ import Testing
 
   /// protoc's output split into each file's exact bytes.
   func protoc(root: String, includes: [String], files: [String]) throws -> [(name: String, bytes: [UInt8])] {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("sebuf-descriptor-oracle-\(UUID().uuidString).pb")
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sebuf-descriptor-oracle-\(UUID().uuidString).pb")
     defer { try? FileManager.default.removeItem(at: out) }
     let proc = Process()
     proc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     proc.arguments =
-      ["protoc", "-I", root] + includes.flatMap { ["-I", $0] } + ["--include_imports", "--include_source_info", "-o", out.path]
+      ["protoc", "-I", root] + includes.flatMap { ["-I", $0] } + [
+        "--include_imports", "--include_source_info", "-o", out.path,
+      ]
       + files
     proc.standardError = FileHandle.nullDevice
     try proc.run()

@@ -54,7 +54,8 @@ import Testing
     return dir
   }
 
-  @Test(.oracle("go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/")) func corpusBuildsIsGofmtCleanAndPassesVetAndEndToEndTests() throws {
+  @Test(.oracle("go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"))
+  func corpusBuildsIsGofmtCleanAndPassesVetAndEndToEndTests() throws {
     try OracleTools.require(["go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"])
     let dir = try Self.buildModule()
     defer { try? FileManager.default.removeItem(at: dir) }

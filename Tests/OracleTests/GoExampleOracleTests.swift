@@ -13,7 +13,8 @@ import Testing
   static let goPackage = "example.com/sse-streaming/go/api/services"
   static let sebufPackage = "example.com/sse-streaming/go/api/sebuf/http"
 
-  @Test(.oracle("go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/")) func serverAndClientRunAgainstEachOther() throws {
+  @Test(.oracle("go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"))
+  func serverAndClientRunAgainstEachOther() throws {
     let proto = Self.example.appendingPathComponent("proto")
     #expect(FileManager.default.fileExists(atPath: proto.appendingPathComponent("services/market_data.proto").path))
     try OracleTools.require(["go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"])
@@ -35,9 +36,10 @@ import Testing
     }
 
     let targets = compiled.targets.map(\.name)
-    let mappings = targets.map { ("M\($0)", "\(Self.goPackage);services") } + [
-      ("Msebuf/http/annotations.proto", Self.sebufPackage), ("Msebuf/http/headers.proto", Self.sebufPackage),
-    ]
+    let mappings =
+      targets.map { ("M\($0)", "\(Self.goPackage);services") } + [
+        ("Msebuf/http/annotations.proto", Self.sebufPackage), ("Msebuf/http/headers.proto", Self.sebufPackage),
+      ]
     var protoc = [
       "protoc", "-I", proto.path, "-I", GoBackendsOracleTests.bundled.path, "-I", "/usr/include",
       "--go_out=api", "--go_opt=paths=source_relative",

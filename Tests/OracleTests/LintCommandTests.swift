@@ -32,17 +32,21 @@ import Testing
     p.executableURL = URL(fileURLWithPath: LintOracleTests.sebuf)
     p.arguments = ["lint"] + args
     p.currentDirectoryURL = dir
-    let out = dir.appendingPathComponent(".out"), err = dir.appendingPathComponent(".err")
+    let out = dir.appendingPathComponent(".out")
+    let err = dir.appendingPathComponent(".err")
     FileManager.default.createFile(atPath: out.path, contents: nil)
     FileManager.default.createFile(atPath: err.path, contents: nil)
-    let o = try FileHandle(forWritingTo: out), e = try FileHandle(forWritingTo: err)
+    let o = try FileHandle(forWritingTo: out)
+    let e = try FileHandle(forWritingTo: err)
     p.standardOutput = o
     p.standardError = e
     try p.run()
     p.waitUntilExit()
     try o.close()
     try e.close()
-    return (p.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+    return (
+      p.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8)
+    )
   }
 
   @Test func findingsAndExitCodes() throws {
@@ -53,11 +57,15 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let (code, out, _) = try lint(dir)
     #expect(code == 100)
-    #expect(out == "proto/acme/v1/pet.proto:6:10:Field name \"displayName\" should be lower_snake_case, such as \"display_name\".\n")
+    #expect(
+      out
+        == "proto/acme/v1/pet.proto:6:10:Field name \"displayName\" should be lower_snake_case, such as \"display_name\".\n"
+    )
     let (_, withIDs, _) = try lint(dir, ["--show-rule-ids"])
     #expect(withIDs.hasSuffix(" (FIELD_LOWER_SNAKE_CASE)\n"))
     let (_, yaml, _) = try lint(dir, ["--error-format", "config-ignore-yaml"])
-    #expect(yaml == "version: v1\nlint:\n  ignore_only:\n    FIELD_LOWER_SNAKE_CASE:\n      - proto/acme/v1/pet.proto\n")
+    #expect(
+      yaml == "version: v1\nlint:\n  ignore_only:\n    FIELD_LOWER_SNAKE_CASE:\n      - proto/acme/v1/pet.proto\n")
   }
 
   @Test func warnDoesNotFail() throws {
@@ -73,7 +81,8 @@ import Testing
 
   @Test func unknownRuleIsAConfigError() throws {
     let dir = try workspace([
-      "sebuf.yaml": "version: v1\nmodules:\n  - path: proto\nlint:\n  use: [STANDARD]\n  except: [FIELD_LOWER_SNAKE_CAES]\n",
+      "sebuf.yaml":
+        "version: v1\nmodules:\n  - path: proto\nlint:\n  use: [STANDARD]\n  except: [FIELD_LOWER_SNAKE_CAES]\n",
       "proto/acme/v1/pet.proto": Self.pet,
     ])
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -81,7 +90,9 @@ import Testing
     #expect(code == 1)
     #expect(out.isEmpty)
     #expect(err.contains("sebuf.yaml:6:"))
-    #expect(err.contains("\"FIELD_LOWER_SNAKE_CAES\" is not a known lint rule or category ID; did you mean \"FIELD_LOWER_SNAKE_CASE\"?"))
+    #expect(
+      err.contains(
+        "\"FIELD_LOWER_SNAKE_CAES\" is not a known lint rule or category ID; did you mean \"FIELD_LOWER_SNAKE_CASE\"?"))
   }
 
   @Test func pathLimitsFilesAndCleanRunIsZero() throws {

@@ -42,7 +42,8 @@ import Testing
     case "json":
       return try s.split(separator: "\n").map { line in
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
-        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        return String(
+          decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
       }.sorted()
     case "junit":
       return [s.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()]

@@ -121,7 +121,8 @@ import Testing
       compared += 1
       if ours != theirs {
         Issue.record(
-          "mutation \(i) of \(name) differs\nours:   \(ours)\nprotoc: \(theirs)\ninput:\n\(String(decoding: bytes, as: UTF8.self))")
+          "mutation \(i) of \(name) differs\nours:   \(ours)\nprotoc: \(theirs)\ninput:\n\(String(decoding: bytes, as: UTF8.self))"
+        )
         try Data(bytes).write(to: URL(fileURLWithPath: "/tmp/sebuf-diff-\(i)-\(name)"))
       }
     }
@@ -199,7 +200,9 @@ enum ParserOracle {
     }
   }
 
-  static func compare(_ name: String, ours: Google_Protobuf_FileDescriptorProto, theirs: Google_Protobuf_FileDescriptorProto) {
+  static func compare(
+    _ name: String, ours: Google_Protobuf_FileDescriptorProto, theirs: Google_Protobuf_FileDescriptorProto
+  ) {
     var a = ours
     var b = theirs
     let la = rewriteOptionLocations(a.sourceCodeInfo.location)

@@ -21,54 +21,54 @@ import Testing
 
   static let protos: [String: String] = [
     "acme/v1/common.proto": """
-      syntax = "proto3";
-      package acme.v1;
+    syntax = "proto3";
+    package acme.v1;
 
-      // Lifecycle of a user.
-      enum Status {
-        STATUS_UNSPECIFIED = 0;
-        STATUS_ACTIVE = 1; // trailing comment
-      }
-      """,
+    // Lifecycle of a user.
+    enum Status {
+      STATUS_UNSPECIFIED = 0;
+      STATUS_ACTIVE = 1; // trailing comment
+    }
+    """,
     "acme/v1/user.proto": """
-      syntax = "proto3";
-      // Users.
-      package acme.v1;
+    syntax = "proto3";
+    // Users.
+    package acme.v1;
 
-      import "google/protobuf/timestamp.proto";
-      import "sebuf/http/annotations.proto";
-      import "acme/v1/common.proto";
+    import "google/protobuf/timestamp.proto";
+    import "sebuf/http/annotations.proto";
+    import "acme/v1/common.proto";
 
-      // A user of the system.
-      message User {
-        string user_id = 1;
-        optional string nick_name = 2;
-        Status status = 3;
-        google.protobuf.Timestamp created_at = 4;
-        map<string, string> labels = 5;
-        oneof contact {
-          string email = 6;
-          string phone = 7;
-        }
-        message Inner { repeated int64 values = 1; }
-        Inner inner = 8;
+    // A user of the system.
+    message User {
+      string user_id = 1;
+      optional string nick_name = 2;
+      Status status = 3;
+      google.protobuf.Timestamp created_at = 4;
+      map<string, string> labels = 5;
+      oneof contact {
+        string email = 6;
+        string phone = 7;
       }
+      message Inner { repeated int64 values = 1; }
+      Inner inner = 8;
+    }
 
-      message GetUserRequest { string user_id = 1; }
+    message GetUserRequest { string user_id = 1; }
 
-      service UserService {
-        // Fetch one user.
-        rpc GetUser(GetUserRequest) returns (User) {
-          option (sebuf.http.config) = { path: "/users/{user_id}" method: HTTP_METHOD_GET };
-        }
+    service UserService {
+      // Fetch one user.
+      rpc GetUser(GetUserRequest) returns (User) {
+        option (sebuf.http.config) = { path: "/users/{user_id}" method: HTTP_METHOD_GET };
       }
-      """,
+    }
+    """,
     "acme/v2/other.proto": """
-      syntax = "proto3";
-      package acme.v2;
-      import "acme/v1/user.proto";
-      message Wrapper { acme.v1.User user = 1; string snake_case_name = 2; }
-      """,
+    syntax = "proto3";
+    package acme.v2;
+    import "acme/v1/user.proto";
+    message Wrapper { acme.v1.User user = 1; string snake_case_name = 2; }
+    """,
   ]
   static var targets: [String] { protos.keys.sorted() }
 
@@ -111,17 +111,22 @@ import Testing
     }
     try Self.run(
       "protoc",
-      ["-I", "proto", "-I", Self.bundled, "--plugin=protoc-gen-rec=rec-protoc.sh", "--rec_out=paths=source_relative,flag:out"]
+      [
+        "-I", "proto", "-I", Self.bundled, "--plugin=protoc-gen-rec=rec-protoc.sh",
+        "--rec_out=paths=source_relative,flag:out",
+      ]
         + Self.targets, in: dir.root, makeDirs: ["out"])
 
     let workspace = Workspace(
       root: dir.root, modules: [Module(path: "proto")],
       generate: [
         GenerateEntry(
-          kind: .plugin("./rec-sebuf.sh"), out: "gen", options: [(key: "paths", value: "source_relative"), (key: "flag", value: "")],
+          kind: .plugin("./rec-sebuf.sh"), out: "gen",
+          options: [(key: "paths", value: "source_relative"), (key: "flag", value: "")],
           strategy: .all)
       ])
-    let generation = Generation(planner: Planner(workspace: workspace, registry: BackendRegistry([])), compile: { _, _ in (finalImage, []) })
+    let generation = Generation(
+      planner: Planner(workspace: workspace, registry: BackendRegistry([])), compile: { _, _ in (finalImage, []) })
     _ = try generation.run(GenerateOptions())
 
     let fromProtoc = try #require(FileSystem.read(dir.root + "/request-protoc.bin"))
@@ -141,13 +146,16 @@ import Testing
     #expect(fromSebuf == fromProtoc)
   }
 
-  @Test(.oracle("protoc", "protoc-gen-go", "go", "/usr/share/gocode/src/google.golang.org/protobuf/"), arguments: ["protoc-image", "sebuf-compiler"])
+  @Test(
+    .oracle("protoc", "protoc-gen-go", "go", "/usr/share/gocode/src/google.golang.org/protobuf/"),
+    arguments: ["protoc-image", "sebuf-compiler"])
   func protocGenGoOutputBuildsWithGo(imageSource: String) throws {
     try OracleTools.require(["protoc", "protoc-gen-go", "go", "/usr/share/gocode/src/google.golang.org/protobuf/"])
     let (dir, protocImage) = try Self.sampleWorkspace()
     var compiled = protocImage
     if imageSource == "sebuf-compiler" {
-      let (sebufImage, diagnostics) = compile(Workspace(root: dir.root, modules: [Module(path: "proto")]).sourceSet(paths: []))
+      let (sebufImage, diagnostics) = compile(
+        Workspace(root: dir.root, modules: [Module(path: "proto")]).sourceSet(paths: []))
       #expect(diagnostics.isEmpty, "\(diagnostics)")
       compiled = try #require(sebufImage)
     }
@@ -158,7 +166,8 @@ import Testing
     let workspace = Workspace(
       root: dir.root, modules: [Module(path: "proto")],
       generate: [
-        GenerateEntry(kind: .plugin("go"), out: "gen/go", options: [(key: "paths", value: "source_relative")], includeImports: true)
+        GenerateEntry(
+          kind: .plugin("go"), out: "gen/go", options: [(key: "paths", value: "source_relative")], includeImports: true)
       ], managed: managed)
     let planner = Planner(
       workspace: workspace, registry: BackendRegistry([]), searchPath: ProcessInfo.processInfo.environment["PATH"])
@@ -231,7 +240,9 @@ import Testing
   static func run(
     _ tool: String, _ args: [String], in dir: String, environment: [String: String] = [:], makeDirs: [String] = []
   ) throws -> String {
-    for d in makeDirs { try FileManager.default.createDirectory(atPath: dir + "/" + d, withIntermediateDirectories: true) }
+    for d in makeDirs {
+      try FileManager.default.createDirectory(atPath: dir + "/" + d, withIntermediateDirectories: true)
+    }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = [tool] + args
@@ -256,7 +267,6 @@ import Testing
   }
 }
 
-
 /// A temporary directory for one oracle test.
 final class OracleDir {
   let root: String
@@ -268,10 +278,13 @@ final class OracleDir {
   deinit { try? FileManager.default.removeItem(atPath: root) }
   func write(_ path: String, _ text: String) {
     let abs = root + "/" + path
-    try! FileManager.default.createDirectory(atPath: (abs as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try! FileManager.default.createDirectory(
+      atPath: (abs as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try! FileSystem.writeAtomically(Array(text.utf8), to: abs)
   }
-  func read(_ path: String) -> String? { FileSystem.read(root + "/" + path).map { String(decoding: $0, as: UTF8.self) } }
+  func read(_ path: String) -> String? {
+    FileSystem.read(root + "/" + path).map { String(decoding: $0, as: UTF8.self) }
+  }
 }
 
 extension WriteReport {

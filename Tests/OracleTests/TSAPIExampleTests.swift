@@ -21,10 +21,12 @@ import Testing
 
   @Test func generatedFilesAreCurrent() throws {
     let targets = ["services/market_data.proto"]
-    let image = try TSAPIOracle.compiled(root: Self.example.appendingPathComponent("proto"), displayPrefix: "proto", targets: targets)
+    let image = try TSAPIOracle.compiled(
+      root: Self.example.appendingPathComponent("proto"), displayPrefix: "proto", targets: targets)
     let update = ProcessInfo.processInfo.environment["SEBUF_UPDATE_GOLDEN"] == "1"
     for job in Self.jobs {
-      let files = try job.backend.generate(GenerationRequest(image: image, filesToGenerate: targets, options: job.options))
+      let files = try job.backend.generate(
+        GenerationRequest(image: image, filesToGenerate: targets, options: job.options))
       let dir = Self.example.appendingPathComponent(job.out)
       if update {
         try? FileManager.default.removeItem(at: dir)
@@ -34,7 +36,9 @@ import Testing
       }
       for f in files {
         let committed = try? Data(contentsOf: dir.appendingPathComponent(f.path))
-        #expect(committed.map(Array.init) == f.contents, "\(job.out)/\(f.path) is stale: run `sebuf generate` in examples/sse-streaming")
+        #expect(
+          committed.map(Array.init) == f.contents,
+          "\(job.out)/\(f.path) is stale: run `sebuf generate` in examples/sse-streaming")
       }
     }
   }
@@ -64,12 +68,16 @@ import Testing
   /// The generated TS client against the generated Go server of the same example: unary call,
   /// early break (the Go server sees the disconnect), named `event: trade` frames, and a
   /// stream that fails before its first event (a real 404 as ApiError).
-  @Test(.oracle("go", "tsc", "node", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/")) func tsClientAgainstGoServer() throws {
-    try OracleTools.require(["go", "tsc", "node", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"])
+  @Test(.oracle("go", "tsc", "node", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"))
+  func tsClientAgainstGoServer() throws {
+    try OracleTools.require([
+      "go", "tsc", "node", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/",
+    ])
     let dir = try TSAPIOracle.tempDir("cross")
     defer { try? FileManager.default.removeItem(at: dir) }
     for sub in ["go", "ts"] {
-      try FileManager.default.copyItem(at: Self.example.appendingPathComponent(sub), to: dir.appendingPathComponent(sub))
+      try FileManager.default.copyItem(
+        at: Self.example.appendingPathComponent(sub), to: dir.appendingPathComponent(sub))
     }
     try? FileManager.default.removeItem(at: dir.appendingPathComponent("ts/out"))
     let go = dir.appendingPathComponent("go")
@@ -78,7 +86,8 @@ import Testing
     let (editCode, editOut) = try TSAPIOracle.run(["go", "mod", "edit"] + replaces, cwd: go)
     try #require(editCode == 0, "\(editOut)")
     let env = ["env", "GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off", "GOTOOLCHAIN=local"]
-    let (buildCode, buildOut) = try TSAPIOracle.run(env + ["go", "build", "-o", "server-bin", "./server"], cwd: go, timeout: 600)
+    let (buildCode, buildOut) = try TSAPIOracle.run(
+      env + ["go", "build", "-o", "server-bin", "./server"], cwd: go, timeout: 600)
     try #require(buildCode == 0, "go build:\n\(buildOut)")
     let ts = dir.appendingPathComponent("ts")
     let (tscCode, tscOut) = try TSAPIOracle.run(["tsc", "-p", "."], cwd: ts)
@@ -86,7 +95,10 @@ import Testing
 
     // Start the Go server on a free port (picked by the OS via a probe listener in node).
     let (portCode, portOut) = try TSAPIOracle.run(
-      ["node", "-e", "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"], cwd: ts)
+      [
+        "node", "-e",
+        "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+      ], cwd: ts)
     try #require(portCode == 0)
     let port = portOut.trimmingCharacters(in: .whitespacesAndNewlines)
     let server = Process()
@@ -123,11 +135,12 @@ import Testing
     try Data(script.utf8).write(to: ts.appendingPathComponent("cross.mjs"))
     let (code, output) = try TSAPIOracle.run(["node", "cross.mjs"], cwd: ts, timeout: 60)
     #expect(code == 0, "\(output)")
-    #expect(output.split(separator: "\n").map(String.init) == [
-      "quote AAPL", "streamed GOOG", "streamed GOOG", "streamed GOOG",
-      "trade t1 MSFT", "trade t2 MSFT", "trade t3 MSFT",
-      #"error true 404 {"message":"unknown symbol NOPE"}"#,
-    ], "\(output)")
+    #expect(
+      output.split(separator: "\n").map(String.init) == [
+        "quote AAPL", "streamed GOOG", "streamed GOOG", "streamed GOOG",
+        "trade t1 MSFT", "trade t2 MSFT", "trade t3 MSFT",
+        #"error true 404 {"message":"unknown symbol NOPE"}"#,
+      ], "\(output)")
     // The early break closed the connection: the Go handler saw its context cancelled.
     var serverLog = ""
     for _ in 0..<50 {

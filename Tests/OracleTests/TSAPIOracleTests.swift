@@ -13,10 +13,10 @@ enum TSAPIOracle {
   static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("BackendsTests/Golden/corpus")
 
-
   /// (image, targets) of the corpus cases.
   static let cases: [(name: String, targets: [String])] = [
-    ("sse", ["sse/v1/sse.proto"]), ("crud", ["api/v1/crud.proto", "api/v1/orders.proto"]), ("encoding", ["encoding/v1/encoding.proto"]),
+    ("sse", ["sse/v1/sse.proto"]), ("crud", ["api/v1/crud.proto", "api/v1/orders.proto"]),
+    ("encoding", ["encoding/v1/encoding.proto"]),
     ("crosspkg", ["crosspkg/common/v1/types.proto", "crosspkg/shop/v1/service.proto"]), ("e2e", ["e2e/v1/e2e.proto"]),
     ("validation", ["validation/v1/validation.proto"]),
   ]
@@ -26,7 +26,8 @@ enum TSAPIOracle {
 
   /// Compiles protos under `root` with sebuf's compiler.
   static func compiled(root: URL, displayPrefix: String = "", targets: [String]) throws -> Image {
-    let (image, diagnostics) = compile(SourceSet(roots: [.init(directory: root.path, displayPrefix: displayPrefix)], targets: targets))
+    let (image, diagnostics) = compile(
+      SourceSet(roots: [.init(directory: root.path, displayPrefix: displayPrefix)], targets: targets))
     return try #require(image, "compile failed: \(diagnostics)")
   }
 
@@ -99,7 +100,8 @@ enum TSAPIOracle {
       for backend in backends {
         let dir = try TSAPIOracle.tempDir("tsc")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try TSAPIOracle.write(try backend.generate(GenerationRequest(image: image, filesToGenerate: c.targets)), to: dir)
+        try TSAPIOracle.write(
+          try backend.generate(GenerationRequest(image: image, filesToGenerate: c.targets)), to: dir)
         try Data(#"{"type":"module"}"#.utf8).write(to: dir.appendingPathComponent("package.json"))
         let files = TSAPIOracle.tsFiles(in: dir)
         #expect(files.count >= 4)
@@ -116,14 +118,18 @@ enum TSAPIOracle {
     var count = 0
     let optionSets: [[(key: String, value: String)]] = [
       [], [("format", "json")],
-      [("bundle", "true"), ("bundle_title", "All"), ("bundle_server", "https://example.com"),
-       ("bundle_license_name", "MIT"), ("bundle_contact_email", "a@example.com")],
+      [
+        ("bundle", "true"), ("bundle_title", "All"), ("bundle_server", "https://example.com"),
+        ("bundle_license_name", "MIT"), ("bundle_contact_email", "a@example.com"),
+      ],
     ]
     for c in TSAPIOracle.cases {
       let image = try TSAPIOracle.image(c.name, targets: c.targets)
       for (i, options) in optionSets.enumerated() {
-        let files = try OpenAPIBackend().generate(GenerationRequest(image: image, filesToGenerate: c.targets, options: options))
-        try TSAPIOracle.write(files.map { GeneratedFile(path: "\(c.name)-\(i)/\($0.path)", contents: $0.contents) }, to: dir)
+        let files = try OpenAPIBackend().generate(
+          GenerationRequest(image: image, filesToGenerate: c.targets, options: options))
+        try TSAPIOracle.write(
+          files.map { GeneratedFile(path: "\(c.name)-\(i)/\($0.path)", contents: $0.contents) }, to: dir)
         count += files.count
       }
     }
@@ -161,27 +167,34 @@ enum TSAPIOracle {
     let targets = ["e2e/v1/e2e.proto"]
     let image = try TSAPIOracle.image("e2e", targets: targets)
     let src = dir.appendingPathComponent("src")
-    try TSAPIOracle.write(try TSClientBackend().generate(GenerationRequest(image: image, filesToGenerate: targets)), to: src.appendingPathComponent("client"))
-    try TSAPIOracle.write(try TSServerBackend().generate(GenerationRequest(image: image, filesToGenerate: targets)), to: src.appendingPathComponent("server"))
+    try TSAPIOracle.write(
+      try TSClientBackend().generate(GenerationRequest(image: image, filesToGenerate: targets)),
+      to: src.appendingPathComponent("client"))
+    try TSAPIOracle.write(
+      try TSServerBackend().generate(GenerationRequest(image: image, filesToGenerate: targets)),
+      to: src.appendingPathComponent("server"))
     try Data(#"{"type":"module"}"#.utf8).write(to: dir.appendingPathComponent("package.json"))
     let files = TSAPIOracle.tsFiles(in: src).map { "src/" + $0 }
-    let (tscCode, tscOut) = try TSAPIOracle.run(["tsc", "--outDir", "out", "--rootDir", "src"] + TSAPIOracle.tscFlags + files, cwd: dir)
+    let (tscCode, tscOut) = try TSAPIOracle.run(
+      ["tsc", "--outDir", "out", "--rootDir", "src"] + TSAPIOracle.tscFlags + files, cwd: dir)
     try #require(tscCode == 0, "tsc:\n\(tscOut)")
     try FileManager.default.copyItem(
-      at: TSAPIOracle.corpus.appendingPathComponent("node/e2e-harness.mjs"), to: dir.appendingPathComponent("harness.mjs"))
+      at: TSAPIOracle.corpus.appendingPathComponent("node/e2e-harness.mjs"),
+      to: dir.appendingPathComponent("harness.mjs"))
     let (code, output) = try TSAPIOracle.run(["node", "harness.mjs"], cwd: dir, timeout: 90)
     #expect(code == 0, "node end-to-end run failed:\n\(output)")
     let passed = output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.map { String($0.dropFirst(3)) }
-    #expect(passed == [
-      "unary POST", "unary GET", "unary PUT", "unary DELETE", "query parameters",
-      "errors: 404 via onError, missing header, missing query, validateRequest, bad JSON", "SSE delivers N events",
-      "SSE wire format: data frames, named events, multi-line JSON escaped",
-      "SSE early break closes the socket and cancels the handler stream",
-      "SSE return() on the generator also cancels", "SSE AbortSignal aborts the stream",
-      "SSE error before the first event is an HTTP error", "SSE error after the first event is an event: error frame",
-      "SSE parser edge cases", "SSE parser: event: error frame and early stop",
-      "SSE abort with a fetch that ignores signals",
-    ], "\(output)")
+    #expect(
+      passed == [
+        "unary POST", "unary GET", "unary PUT", "unary DELETE", "query parameters",
+        "errors: 404 via onError, missing header, missing query, validateRequest, bad JSON", "SSE delivers N events",
+        "SSE wire format: data frames, named events, multi-line JSON escaped",
+        "SSE early break closes the socket and cancels the handler stream",
+        "SSE return() on the generator also cancels", "SSE AbortSignal aborts the stream",
+        "SSE error before the first event is an HTTP error", "SSE error after the first event is an event: error frame",
+        "SSE parser edge cases", "SSE parser: event: error frame and early stop",
+        "SSE abort with a fetch that ignores signals",
+      ], "\(output)")
     #expect(output.contains("E2E OK"))
   }
 }

@@ -32,7 +32,8 @@ func standardFixture(_ backend: FakeBackend = FakeBackend()) -> Fixture {
     #expect(note == nil)
     let job = try #require(manifest.jobs["fake → gen/fake"])
     #expect(job.files.keys.sorted() == ["gen/fake/a/v1/a.txt", "gen/fake/b/v1/b.txt", "gen/fake/c/v1/c.txt"])
-    #expect(job.files["gen/fake/c/v1/c.txt"]?.hash == ContentHash.hex(Array("// fake for c/v1/c.proto\nmessage C1\n".utf8)))
+    #expect(
+      job.files["gen/fake/c/v1/c.txt"]?.hash == ContentHash.hex(Array("// fake for c/v1/c.proto\nmessage C1\n".utf8)))
     #expect(job.invocations.keys.sorted() == ["a/v1", "b/v1", "c/v1"])
     #expect(f.ws.read(".sebuf/.gitignore") == "# sebuf's cache: safe to delete.\n*\n")
   }
@@ -166,7 +167,10 @@ func standardFixture(_ backend: FakeBackend = FakeBackend()) -> Fixture {
     f.sources[1].messages = ["B9"]
     f.syncSources()
     let plan = try f.run(GenerateOptions(dryRun: true))
-    #expect(plan.report.summary == ["gen/fake/a/v1/a.txt:changed", "gen/fake/b/v1/b.txt:changed", "gen/fake/c/v1/c.txt:stale"])
+    #expect(
+      plan.report.summary == [
+        "gen/fake/a/v1/a.txt:changed", "gen/fake/b/v1/b.txt:changed", "gen/fake/c/v1/c.txt:stale",
+      ])
     #expect(f.ws.exists("gen/fake/c/v1/c.txt"))
   }
 }

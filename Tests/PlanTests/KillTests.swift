@@ -18,10 +18,12 @@ import Testing
   static func generation(root: String, version: Character) -> Generation {
     let backend = FakeBackend(name: "big") { _, _ in
       (0..<fileCount).map { i in
-        GeneratedFile(path: "f\(i).txt", contents: [UInt8](repeating: UInt8(ascii: version.unicodeScalars.first!), count: fileSize))
+        GeneratedFile(
+          path: "f\(i).txt", contents: [UInt8](repeating: UInt8(ascii: version.unicodeScalars.first!), count: fileSize))
       }
     }
-    let workspace = Workspace(root: root, modules: [Module(path: "proto")], generate: [GenerateEntry(kind: .backend("big"), out: "gen")])
+    let workspace = Workspace(
+      root: root, modules: [Module(path: "proto")], generate: [GenerateEntry(kind: .backend("big"), out: "gen")])
     let planner = Planner(workspace: workspace, registry: BackendRegistry([.init(backend)]))
     let image = makeImage([Source(name: "k/k.proto", messages: ["K"])])
     return Generation(planner: planner, compile: { _, _ in (image, []) })
@@ -58,7 +60,9 @@ import Testing
         let writing =
           round % 2 == 0
           ? names.contains { $0.hasPrefix(".sebuf-tmp.") }
-          : names.contains { $0.hasSuffix(".txt") && FileSystem.read(ws.root + "/gen/" + $0)?.first == UInt8(ascii: "B") }
+          : names.contains {
+            $0.hasSuffix(".txt") && FileSystem.read(ws.root + "/gen/" + $0)?.first == UInt8(ascii: "B")
+          }
         if writing {
           kill(child.processIdentifier, SIGKILL)
           killed = true
@@ -84,7 +88,9 @@ import Testing
       for i in 0..<Self.fileCount {
         #expect(FileSystem.read(ws.root + "/gen/f\(i).txt")?.first == UInt8(ascii: "B"))
       }
-      let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: ws.root + "/gen")) ?? []).filter { $0.hasPrefix(".sebuf-tmp.") }
+      let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: ws.root + "/gen")) ?? []).filter {
+        $0.hasPrefix(".sebuf-tmp.")
+      }
       #expect(leftovers.isEmpty)
     }
     // The test only proves something if it did interrupt writers.

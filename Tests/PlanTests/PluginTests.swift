@@ -55,7 +55,8 @@ struct ScriptPlugin {
     Fixture(
       sources: standardSources(),
       entries: plugins.map {
-        GenerateEntry(kind: .plugin($0.path), out: out, options: options.map { (key: $0.0, value: $0.1) }, strategy: .all)
+        GenerateEntry(
+          kind: .plugin($0.path), out: out, options: options.map { (key: $0.0, value: $0.1) }, strategy: .all)
       },
       backends: [])
   }
@@ -70,7 +71,8 @@ struct ScriptPlugin {
     #expect(request.fileToGenerate == ["a/v1/a.proto", "b/v1/b.proto", "c/v1/c.proto"])
     #expect(request.parameter == "paths=source_relative,flag")
     #expect(request.protoFile.map(\.name) == ["b/v1/b.proto", "a/v1/a.proto", "c/v1/c.proto"])
-    #expect(request.compilerVersion.major == 3 && request.compilerVersion.minor == 21 && request.compilerVersion.patch == 12)
+    #expect(
+      request.compilerVersion.major == 3 && request.compilerVersion.minor == 21 && request.compilerVersion.patch == 12)
 
     // Unchanged inputs and plugin: not run again.
     try FileManager.default.removeItem(atPath: plugin.dir.root + "/request.bin")
@@ -105,8 +107,10 @@ struct ScriptPlugin {
         echo run >> "$D/runs.log"
 
         """)
-    try FileSystem.writeAtomically(Response.file("base.txt", "from c\n", insertionPoint: "x"), to: plugin.dir.root + "/insert.bin")
-    let f = Fixture(sources: standardSources(), entries: [GenerateEntry(kind: .plugin(plugin.path), out: "gen")], backends: [])
+    try FileSystem.writeAtomically(
+      Response.file("base.txt", "from c\n", insertionPoint: "x"), to: plugin.dir.root + "/insert.bin")
+    let f = Fixture(
+      sources: standardSources(), entries: [GenerateEntry(kind: .plugin(plugin.path), out: "gen")], backends: [])
     let expected = "begin\nfrom c\n// @@protoc_insertion_point(x)\nend\n"
     try f.run()
     #expect(f.ws.read("gen/base.txt") == expected)
@@ -151,13 +155,17 @@ struct ScriptPlugin {
   @Test func aHungPluginIsKilledAfterTheTimeout() throws {
     let plugin = ScriptPlugin(response: [], body: "exec sleep 30\n")
     let runner = PluginRunner(name: "hang", executable: plugin.path, timeout: 0.5)
-    let message = errorText { _ = try runner.run(image: makeImage(standardSources()), filesToGenerate: ["c/v1/c.proto"], parameter: "") }
+    let message = errorText {
+      _ = try runner.run(image: makeImage(standardSources()), filesToGenerate: ["c/v1/c.proto"], parameter: "")
+    }
     #expect(message?.hasPrefix("plugin hang: did not finish within 0.5 s and was killed") == true)
   }
 
   @Test func aPluginThatIgnoresStdinDoesNotKillSebuf() throws {
     // A request much bigger than a pipe buffer, and a plugin that never reads it.
-    let big = (0..<400).map { Source(name: "p\($0)/f.proto", messages: (0..<30).map { "Message\($0)WithAVeryLongName" }) }
+    let big = (0..<400).map {
+      Source(name: "p\($0)/f.proto", messages: (0..<30).map { "Message\($0)WithAVeryLongName" })
+    }
     let plugin = ScriptPlugin(response: [], body: "printf ''\n")
     let runner = PluginRunner(name: "lazy", executable: plugin.path, timeout: 20)
     let output = try runner.run(image: makeImage(big), filesToGenerate: big.map(\.name), parameter: "")
@@ -182,7 +190,8 @@ struct ScriptPlugin {
         == "o/v1/o.proto: is a proto3 file that contains optional fields, but code generator protoc-gen-unaware hasn't been updated to support optional fields in proto3. Please ask the owner of this code generator to support proto3 optional."
     )
     let aware = ScriptPlugin(response: Response.file("o.txt", "x\n") + Response.features(1))
-    let output = try PluginRunner(name: "aware", executable: aware.path).run(image: image, filesToGenerate: ["o/v1/o.proto"], parameter: "")
+    let output = try PluginRunner(name: "aware", executable: aware.path).run(
+      image: image, filesToGenerate: ["o/v1/o.proto"], parameter: "")
     #expect(output.files == [GeneratedFile(path: "o.txt", contents: Array("x\n".utf8))])
   }
 

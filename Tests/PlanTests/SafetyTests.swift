@@ -27,7 +27,8 @@ func fixedBackend(_ name: String, _ files: [(String, String)], error: String? = 
         .init(fixedBackend("two", [("x.txt", "two\n")])),
       ])
     let message = errorText { try f.run() }
-    #expect(message?.contains("generate entries 1 (one) and 2 (two) both write gen/x.txt with different contents") == true)
+    #expect(
+      message?.contains("generate entries 1 (one) and 2 (two) both write gen/x.txt with different contents") == true)
     #expect(!f.ws.exists("gen"))
     #expect(!f.ws.exists(".sebuf/manifest.json"))
   }
@@ -48,9 +49,13 @@ func fixedBackend(_ name: String, _ files: [(String, String)], error: String? = 
         GenerateEntry(kind: .backend("good"), out: "gen/good"),
         GenerateEntry(
           kind: .backend("bad"), out: "gen/bad",
-          span: Span(file: "sebuf.yaml", start: SourcePosition(line: 9, column: 5), end: SourcePosition(line: 9, column: 20))),
+          span: Span(
+            file: "sebuf.yaml", start: SourcePosition(line: 9, column: 5), end: SourcePosition(line: 9, column: 20))),
       ],
-      backends: [.init(fixedBackend("good", [("g.txt", "g\n")])), .init(fixedBackend("bad", [], error: "option foo is not supported"))])
+      backends: [
+        .init(fixedBackend("good", [("g.txt", "g\n")])),
+        .init(fixedBackend("bad", [], error: "option foo is not supported")),
+      ])
     do {
       try f.run()
       Issue.record("expected a failure")
@@ -90,7 +95,8 @@ func fixedBackend(_ name: String, _ files: [(String, String)], error: String? = 
 
   @Test func outDirsAreCheckedBeforeAnythingRuns() throws {
     let backend = FakeBackend()
-    let span = Span(file: "sebuf.yaml", start: SourcePosition(line: 4, column: 3), end: SourcePosition(line: 4, column: 9))
+    let span = Span(
+      file: "sebuf.yaml", start: SourcePosition(line: 4, column: 3), end: SourcePosition(line: 4, column: 9))
     let f = Fixture(
       sources: standardSources(),
       entries: [
@@ -106,12 +112,23 @@ func fixedBackend(_ name: String, _ files: [(String, String)], error: String? = 
       Issue.record("expected errors")
     } catch let e as DiagnosticError {
       let messages = e.diagnostics.map(\.message)
-      #expect(messages.contains("generate entry 1 (fake): out \"../outside\" leaves the workspace; use a directory inside it"))
-      #expect(messages.contains { $0.hasPrefix("generate entry 2 (fake): out \"proto/gen\" overlaps the module \"proto\"") })
+      #expect(
+        messages.contains("generate entry 1 (fake): out \"../outside\" leaves the workspace; use a directory inside it")
+      )
+      #expect(
+        messages.contains { $0.hasPrefix("generate entry 2 (fake): out \"proto/gen\" overlaps the module \"proto\"") })
       #expect(messages.contains { $0.hasPrefix("generate entry 3 (fake): out \".\" overlaps the module \"proto\"") })
-      #expect(messages.contains("generate entry 4 (nope): unknown backend \"nope\"; use one of fake, or `plugin:` for a protoc plugin"))
-      #expect(messages.contains { $0.hasPrefix("generate entry 5 (fake): out \"/elsewhere\" is outside the workspace") })
-      #expect(messages.contains { $0.contains("generate entry 6 (sebuf-test-no-such-plugin): plugin \"sebuf-test-no-such-plugin\": protoc-gen-sebuf-test-no-such-plugin not found on PATH") })
+      #expect(
+        messages.contains(
+          "generate entry 4 (nope): unknown backend \"nope\"; use one of fake, or `plugin:` for a protoc plugin"))
+      #expect(
+        messages.contains { $0.hasPrefix("generate entry 5 (fake): out \"/elsewhere\" is outside the workspace") })
+      #expect(
+        messages.contains {
+          $0.contains(
+            "generate entry 6 (sebuf-test-no-such-plugin): plugin \"sebuf-test-no-such-plugin\": protoc-gen-sebuf-test-no-such-plugin not found on PATH"
+          )
+        })
       #expect(e.diagnostics.first { $0.message.hasPrefix("generate entry 1 ") }?.span == span)
     }
     #expect(backend.calls.isEmpty)
@@ -133,11 +150,14 @@ func fixedBackend(_ name: String, _ files: [(String, String)], error: String? = 
   @Test func concurrentRunsDoNotCorruptOutputs() throws {
     // Two "developers" alternate between two versions of b.proto, in parallel.
     let f = standardFixture()
-    let variants: [[Source]] = [standardSources(), standardSources().map { s in
-      var s = s
-      if s.name == "b/v1/b.proto" { s.messages = ["B1", String(repeating: "Long", count: 2000)] }
-      return s
-    }]
+    let variants: [[Source]] = [
+      standardSources(),
+      standardSources().map { s in
+        var s = s
+        if s.name == "b/v1/b.proto" { s.messages = ["B1", String(repeating: "Long", count: 2000)] }
+        return s
+      },
+    ]
     let gens = variants.map { sources -> Generation in
       let image = makeImage(sources)
       let planner = Planner(workspace: f.workspace, registry: f.registry)

@@ -41,7 +41,10 @@ import Testing
 
     // The entry's name selects it too; then a full run catches up.
     let byName = try f.run(GenerateOptions(filter: PlanFilter(only: ["second"])))
-    #expect(byName.report.summary == ["gen/two/a/v1/a.txt:changed", "gen/two/b/v1/b.txt:unchanged", "gen/two/c/v1/c.txt:stale"])
+    #expect(
+      byName.report.summary == [
+        "gen/two/a/v1/a.txt:changed", "gen/two/b/v1/b.txt:unchanged", "gen/two/c/v1/c.txt:stale",
+      ])
     let full = try f.run()
     #expect(!full.compiled)
   }
@@ -88,7 +91,8 @@ import Testing
       Source(name: "google/protobuf/empty.proto", messages: ["Empty"], isImport: true),
       Source(name: "sebuf/http/annotations.proto", messages: ["HttpConfig"], isImport: true),
       Source(name: "unused/dep.proto", messages: ["Unused"], isImport: true),
-      Source(name: "a/v1/a.proto", imports: ["sebuf/http/annotations.proto", "google/protobuf/empty.proto"], messages: ["A"]),
+      Source(
+        name: "a/v1/a.proto", imports: ["sebuf/http/annotations.proto", "google/protobuf/empty.proto"], messages: ["A"]),
     ]
     for (wkt, expected) in [
       (false, ["a/v1/a.proto", "sebuf/http/annotations.proto"]),

@@ -15,14 +15,20 @@ final class TempWorkspace {
     let base = FileManager.default.temporaryDirectory.path
     let dir = base + "/sebuf-plan-\(getpid())-\(UUID().uuidString.prefix(8))"
     try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    root = FileManager.default.fileExists(atPath: dir) ? (realpath(dir, nil).map { p in defer { free(p) }; return String(cString: p) } ?? dir) : dir
+    root =
+      FileManager.default.fileExists(atPath: dir)
+      ? (realpath(dir, nil).map { p in
+        defer { free(p) }
+        return String(cString: p)
+      } ?? dir) : dir
   }
 
   deinit { try? FileManager.default.removeItem(atPath: root) }
 
   func write(_ path: String, _ text: String) {
     let abs = root + "/" + path
-    try! FileManager.default.createDirectory(atPath: (abs as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try! FileManager.default.createDirectory(
+      atPath: (abs as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try! Data(text.utf8).write(to: URL(fileURLWithPath: abs))
   }
 
@@ -96,7 +102,8 @@ func makeImage(_ sources: [Source]) -> Image {
   func visit(_ s: Source) {
     guard done.insert(s.name).inserted else { return }
     for i in s.imports { if let d = byName[i] { visit(d) } }
-    files.append(ImageFile(descriptor: s.descriptor, isImport: s.isImport, displayPath: s.isImport ? s.name : "proto/" + s.name))
+    files.append(
+      ImageFile(descriptor: s.descriptor, isImport: s.isImport, displayPath: s.isImport ? s.name : "proto/" + s.name))
   }
   for s in sources.sorted(by: { $0.name < $1.name }) { visit(s) }
   return Image(files: files)
@@ -173,7 +180,8 @@ final class Fixture {
 
   func generation() -> Generation {
     let image = makeImage(sources)
-    let planner = Planner(workspace: workspace, registry: registry, searchPath: ProcessInfo.processInfo.environment["PATH"])
+    let planner = Planner(
+      workspace: workspace, registry: registry, searchPath: ProcessInfo.processInfo.environment["PATH"])
     return Generation(planner: planner, compile: { _, _ in (image, []) })
   }
 

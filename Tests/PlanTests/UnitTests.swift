@@ -39,12 +39,13 @@ import Testing
   }
 }
 
-
 @Suite struct InsertionPointTests {
   @Test func insertsBeforeTheMarkerLineWithItsIndent() {
     let target = Array("class A {\n  // @@protoc_insertion_point(body)\n}\n".utf8)
     let once = InsertionPoint.apply(Array("x = 1\n\ny = 2\n".utf8), at: "body", into: target)!
-    #expect(String(decoding: once, as: UTF8.self) == "class A {\n  x = 1\n\n  y = 2\n  // @@protoc_insertion_point(body)\n}\n")
+    #expect(
+      String(decoding: once, as: UTF8.self) == "class A {\n  x = 1\n\n  y = 2\n  // @@protoc_insertion_point(body)\n}\n"
+    )
     let twice = InsertionPoint.apply(Array("z\n".utf8), at: "body", into: once)!
     #expect(String(decoding: twice, as: UTF8.self).contains("  y = 2\n  z\n  // @@protoc_insertion_point(body)"))
   }

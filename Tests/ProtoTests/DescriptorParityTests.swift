@@ -72,9 +72,12 @@ import Testing
     let json = try ImageIO.decode(ImageIO.encode(img, format: .json), format: .json)
     #expect(json.files.map(\.name) == img.files.map(\.name))
     #expect(json.files.map(\.descriptor.messageType.count) == img.files.map(\.descriptor.messageType.count))
-    #expect(json.files.map(\.descriptor.sourceCodeInfo.location.count) == img.files.map(\.descriptor.sourceCodeInfo.location.count))
+    #expect(
+      json.files.map(\.descriptor.sourceCodeInfo.location.count)
+        == img.files.map(\.descriptor.sourceCodeInfo.location.count))
     let slim = try ImageIO.decode(
-      ImageIO.encode(img, format: .binary, options: .init(excludeSourceInfo: true, excludeImports: true)), format: .binary)
+      ImageIO.encode(img, format: .binary, options: .init(excludeSourceInfo: true, excludeImports: true)),
+      format: .binary)
     #expect(slim.files.map(\.name) == img.targets.map(\.name))
     #expect(slim.files.allSatisfy { !$0.descriptor.hasSourceCodeInfo })
   }

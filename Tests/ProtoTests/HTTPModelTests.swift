@@ -1,6 +1,7 @@
 import Foundation
 import SwiftProtobuf
 import Testing
+
 @testable import Proto
 
 /// Decodes protoc's image of Golden/http/api.proto (regenerate with its regen.sh) and
@@ -33,10 +34,11 @@ import Testing
     // Three separate option statements merge into one HttpConfig.
     let stream = s.methods[1]
     #expect(stream.stream && stream.verb == .get && stream.fullPath == "/api/v1/trades/stream")
-    #expect(stream.queryParams == [
-      QueryParam(name: "sym", fieldName: "symbol", fieldNumber: 1, required: true),
-      QueryParam(name: "limit", fieldName: "limit", fieldNumber: 2, required: false),
-    ])
+    #expect(
+      stream.queryParams == [
+        QueryParam(name: "sym", fieldName: "symbol", fieldNumber: 1, required: true),
+        QueryParam(name: "limit", fieldName: "limit", fieldNumber: 2, required: false),
+      ])
 
     let submit = s.methods[2]
     #expect(!submit.hasConfig && submit.verb == .post && submit.methodPath.isEmpty)

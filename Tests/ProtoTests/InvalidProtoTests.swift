@@ -31,7 +31,9 @@ import Testing
         let err = (try? String(contentsOf: url.appendingPathComponent("expected.err"), encoding: .utf8)) ?? ""
         out.append(Case(name: entry, root: url.path, targets: files, expected: err))
       } else if entry.hasSuffix(".proto") {
-        let err = (try? String(contentsOf: dir.appendingPathComponent(String(entry.dropLast(6)) + ".err"), encoding: .utf8)) ?? ""
+        let err =
+          (try? String(contentsOf: dir.appendingPathComponent(String(entry.dropLast(6)) + ".err"), encoding: .utf8))
+          ?? ""
         out.append(Case(name: entry, root: dir.path, targets: [entry], expected: err))
       }
     }
@@ -49,10 +51,12 @@ import Testing
     let (image, diags) = compile(sources)
     let got = DescriptorSupport.lines(diags)
     let want = c.expected.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-    #expect(got == want.sorted { a, b in
-      // Same order as Diagnostic sorting: by file, then line, column, message.
-      DescriptorSupport.sortKey(a) < DescriptorSupport.sortKey(b)
-    })
+    #expect(
+      got
+        == want.sorted { a, b in
+          // Same order as Diagnostic sorting: by file, then line, column, message.
+          DescriptorSupport.sortKey(a) < DescriptorSupport.sortKey(b)
+        })
     if want.contains(where: { !$0.contains("warning: ") }) { #expect(image == nil) }
   }
 }
@@ -61,7 +65,9 @@ extension DescriptorSupport {
   /// (file, line, column, rest) of an expected line, for sorting like diagnostics.
   static func sortKey(_ line: String) -> SortKey {
     let parts = line.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-    guard parts.count == 4, let l = Int(parts[1]), let c = Int(parts[2]) else { return SortKey(file: line, line: 0, column: 0, rest: "") }
+    guard parts.count == 4, let l = Int(parts[1]), let c = Int(parts[2]) else {
+      return SortKey(file: line, line: 0, column: 0, rest: "")
+    }
     var rest = parts[3].trimmingCharacters(in: .whitespaces)
     if rest.hasPrefix("warning: ") { rest.removeFirst(9) }
     return SortKey(file: parts[0], line: l, column: c, rest: rest)

@@ -23,8 +23,9 @@ import Testing
     let bytes = try [UInt8](Data(contentsOf: Self.dir.appendingPathComponent(name)))
     let expected = try String(
       contentsOf: Self.dir.appendingPathComponent(
-        String(name.dropLast(".proto".count)) + ".errors"), encoding: .utf8)
-      .split(separator: "\n").map(String.init).sorted()
+        String(name.dropLast(".proto".count)) + ".errors"), encoding: .utf8
+    )
+    .split(separator: "\n").map(String.init).sorted()
     #expect(!expected.isEmpty)
     let (_, diags) = parseProto(bytes, importPath: name, displayPath: "proto/" + name)
     let got = diags.map { d -> String in

@@ -72,7 +72,8 @@ import Testing
       let n = rng.below(300)
       var bytes: [UInt8] = []
       for _ in 0..<n {
-        bytes.append(rng.below(3) == 0 ? Self.alphabet[rng.below(Self.alphabet.count)] : UInt8(truncatingIfNeeded: rng.next()))
+        bytes.append(
+          rng.below(3) == 0 ? Self.alphabet[rng.below(Self.alphabet.count)] : UInt8(truncatingIfNeeded: rng.next()))
       }
       _ = parseProto(bytes, importPath: "r.proto", displayPath: "r.proto")
     }

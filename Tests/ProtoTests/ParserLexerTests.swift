@@ -106,10 +106,11 @@ import Testing
 
   @Test func lexErrorsCarryPositions() {
     let f = lex("a = 09;\n\"open\n")
-    #expect(f.errors.map(\.message) == [
-      "Numbers starting with leading zero must be in octal.",
-      "String literals cannot cross line boundaries.",
-    ])
+    #expect(
+      f.errors.map(\.message) == [
+        "Numbers starting with leading zero must be in octal.",
+        "String literals cannot cross line boundaries.",
+      ])
     #expect(f.errors[0].line == 0 && f.errors[0].column == 5)
     #expect(f.errors[1].line == 1 && f.errors[1].column == 5)
   }

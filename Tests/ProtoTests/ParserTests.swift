@@ -126,9 +126,10 @@ import Testing
       }
       """)
     #expect(d.isEmpty)
-    #expect(f.messageType[0].field.map(\.defaultValue) == [
-      "-16", "-inf", "10000000000", "\\001a\\\"", "xy", "VALUE", "true", "8",
-    ])
+    #expect(
+      f.messageType[0].field.map(\.defaultValue) == [
+        "-16", "-inf", "10000000000", "\\001a\\\"", "xy", "VALUE", "true", "8",
+      ])
   }
 
   @Test func servicesAndStreaming() {

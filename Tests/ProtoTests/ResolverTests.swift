@@ -27,7 +27,8 @@ import Testing
     let files = try #require(img).files
     #expect(
       files.map(\.name) == [
-        "google/protobuf/timestamp.proto", "google/protobuf/descriptor.proto", "sebuf/http/annotations.proto", "a.proto",
+        "google/protobuf/timestamp.proto", "google/protobuf/descriptor.proto", "sebuf/http/annotations.proto",
+        "a.proto",
       ])
     #expect(files.map(\.isImport) == [true, true, true, false])
   }
@@ -35,8 +36,10 @@ import Testing
   @Test func workspaceFileShadowsBundledOne() throws {
     let (img, diags) = run(
       [
-        "google/protobuf/empty.proto": "syntax = \"proto3\";\npackage google.protobuf;\nmessage Empty { int32 not_so_empty = 1; }\n",
-        "a.proto": "syntax = \"proto3\";\nimport \"google/protobuf/empty.proto\";\nmessage A { google.protobuf.Empty e = 1; }\n",
+        "google/protobuf/empty.proto":
+          "syntax = \"proto3\";\npackage google.protobuf;\nmessage Empty { int32 not_so_empty = 1; }\n",
+        "a.proto":
+          "syntax = \"proto3\";\nimport \"google/protobuf/empty.proto\";\nmessage A { google.protobuf.Empty e = 1; }\n",
       ], targets: ["a.proto"])
     #expect(diags == [])
     let empty = try #require(img?.file(named: "google/protobuf/empty.proto"))
@@ -82,11 +85,15 @@ import Testing
     let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("sebuf-resolver-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: tmp) }
     try FileManager.default.createDirectory(at: tmp.appendingPathComponent("sub"), withIntermediateDirectories: true)
-    try "syntax = \"proto3\";\nmessage S {}\n".write(to: tmp.appendingPathComponent("sub/s.proto"), atomically: true, encoding: .utf8)
+    try "syntax = \"proto3\";\nmessage S {}\n".write(
+      to: tmp.appendingPathComponent("sub/s.proto"), atomically: true, encoding: .utf8)
     try "syntax = \"proto3\";\nimport \"sub/s.proto\";\nimport \"s.proto\";\nmessage A { S s = 1; }\n"
       .write(to: tmp.appendingPathComponent("a.proto"), atomically: true, encoding: .utf8)
     let sources = SourceSet(
-      roots: [.init(directory: tmp.path, displayPrefix: ""), .init(directory: tmp.appendingPathComponent("sub").path, displayPrefix: "sub")],
+      roots: [
+        .init(directory: tmp.path, displayPrefix: ""),
+        .init(directory: tmp.appendingPathComponent("sub").path, displayPrefix: "sub"),
+      ],
       targets: ["a.proto"])
     let (img, diags) = compile(sources)
     #expect(img == nil)
@@ -104,7 +111,8 @@ import Testing
       try "syntax = \"proto3\";\n".write(to: u, atomically: true, encoding: .utf8)
     }
     let sources = SourceSet(
-      roots: [.init(directory: tmp.appendingPathComponent("proto").path, displayPrefix: "proto")], excludes: ["proto/legacy"])
+      roots: [.init(directory: tmp.appendingPathComponent("proto").path, displayPrefix: "proto")],
+      excludes: ["proto/legacy"])
     #expect(TargetDiscovery.targets(of: sources).paths == ["a/x.proto"])
     let (img, _) = compile(sources)
     #expect(try #require(img).files.map(\.displayPath) == ["proto/a/x.proto"])

@@ -45,7 +45,9 @@ public enum OracleTools {
     let gone = missing(needs)
     if !gone.isEmpty {
       throw OracleUnavailable(
-        description: "oracle missing: \(gone.joined(separator: ", ")) (run scripts/install-test-deps, or set SEBUF_SKIP_ORACLES=1 to skip)")
+        description:
+          "oracle missing: \(gone.joined(separator: ", ")) (run scripts/install-test-deps, or set SEBUF_SKIP_ORACLES=1 to skip)"
+      )
     }
   }
 }
@@ -58,6 +60,7 @@ extension Trait where Self == ConditionTrait {
   /// Skips the test when `SEBUF_SKIP_ORACLES=1` and one of `needs` (tools on PATH,
   /// absolute paths, a trailing `/` for a directory, `py:module`) is missing.
   public static func oracle(_ needs: String...) -> Self {
-    .enabled(if: !(OracleTools.skipAllowed && !OracleTools.missing(needs).isEmpty), "oracle missing and SEBUF_SKIP_ORACLES=1")
+    .enabled(
+      if: !(OracleTools.skipAllowed && !OracleTools.missing(needs).isEmpty), "oracle missing and SEBUF_SKIP_ORACLES=1")
   }
 }

@@ -45,7 +45,9 @@ struct GoClientFile {
 
   /// One service, phase by phase: interface, event-stream type, implementation and
   /// constructor, options, route table, methods.
-  private func writeService(_ service: HTTPService, routes: [GoRoute], imports: inout GoImports, into p: inout CodePrinter) {
+  private func writeService(
+    _ service: HTTPService, routes: [GoRoute], imports: inout GoImports, into p: inout CodePrinter
+  ) {
     let names = Names(service)
     imports.std("net/http")
     if !routes.isEmpty { imports.std("context") }
@@ -144,24 +146,34 @@ struct GoClientFile {
       p.blank()
     }
     var used: Set<String> = []
-    func fixed(_ name: String) -> String { used.insert(name); return name }
-    option("sets the HTTP client used for requests.", fixed("With\(svc)HTTPClient"), "client *http.Client", clientOpt,
-           "return func(c *\(impl)) { c.core.httpClient = client }")
-    option("sets the request body format: ContentTypeJSON (default) or ContentTypeProto.",
-           fixed("With\(svc)ContentType"), "contentType string", clientOpt,
-           "return func(c *\(impl)) { c.core.contentType = contentType }")
-    option("sets a header sent with every request.", fixed("With\(svc)DefaultHeader"), "key, value string", clientOpt,
-           "return func(c *\(impl)) { c.core.headers.Set(key, value) }")
-    option("makes responses with unknown fields decode instead of failing.",
-           fixed("With\(svc)DiscardUnknownFields"), "discard bool", clientOpt,
-           "return func(c *\(impl)) { c.core.discardUnknown = discard }")
-    option("sets a header on this call.", fixed("With\(svc)Header"), "key, value string", callOpt,
-           "return func(c *sebufCall) { c.headers.Set(key, value) }")
-    option("sets the request body format of this call.", fixed("With\(svc)CallContentType"), "contentType string",
-           callOpt, "return func(c *sebufCall) { c.contentType = contentType }")
-    option("makes this call's response decode despite unknown fields.",
-           fixed("With\(svc)CallDiscardUnknownFields"), "discard bool", callOpt,
-           "return func(c *sebufCall) { c.discardUnknown = discard }")
+    func fixed(_ name: String) -> String {
+      used.insert(name)
+      return name
+    }
+    option(
+      "sets the HTTP client used for requests.", fixed("With\(svc)HTTPClient"), "client *http.Client", clientOpt,
+      "return func(c *\(impl)) { c.core.httpClient = client }")
+    option(
+      "sets the request body format: ContentTypeJSON (default) or ContentTypeProto.",
+      fixed("With\(svc)ContentType"), "contentType string", clientOpt,
+      "return func(c *\(impl)) { c.core.contentType = contentType }")
+    option(
+      "sets a header sent with every request.", fixed("With\(svc)DefaultHeader"), "key, value string", clientOpt,
+      "return func(c *\(impl)) { c.core.headers.Set(key, value) }")
+    option(
+      "makes responses with unknown fields decode instead of failing.",
+      fixed("With\(svc)DiscardUnknownFields"), "discard bool", clientOpt,
+      "return func(c *\(impl)) { c.core.discardUnknown = discard }")
+    option(
+      "sets a header on this call.", fixed("With\(svc)Header"), "key, value string", callOpt,
+      "return func(c *sebufCall) { c.headers.Set(key, value) }")
+    option(
+      "sets the request body format of this call.", fixed("With\(svc)CallContentType"), "contentType string",
+      callOpt, "return func(c *sebufCall) { c.contentType = contentType }")
+    option(
+      "makes this call's response decode despite unknown fields.",
+      fixed("With\(svc)CallDiscardUnknownFields"), "discard bool", callOpt,
+      "return func(c *sebufCall) { c.discardUnknown = discard }")
 
     func helper(_ header: HTTPHeader, client: Bool) {
       let base = Self.headerHelperName(header.name)
@@ -170,11 +182,13 @@ struct GoClientFile {
       guard used.insert(name).inserted else { return }
       let what = client ? "on every request" : "on this call"
       if client {
-        option("sets the \(header.name) header \(what).", name, "value string", clientOpt,
-               "return With\(svc)DefaultHeader(\(GoNamer.quote(header.name)), value)")
+        option(
+          "sets the \(header.name) header \(what).", name, "value string", clientOpt,
+          "return With\(svc)DefaultHeader(\(GoNamer.quote(header.name)), value)")
       } else {
-        option("sets the \(header.name) header \(what).", name, "value string", callOpt,
-               "return With\(svc)Header(\(GoNamer.quote(header.name)), value)")
+        option(
+          "sets the \(header.name) header \(what).", name, "value string", callOpt,
+          "return With\(svc)Header(\(GoNamer.quote(header.name)), value)")
       }
     }
     for h in service.headers where !h.name.isEmpty {

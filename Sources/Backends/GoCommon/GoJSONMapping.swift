@@ -60,119 +60,131 @@ public struct GoJSONMapping {
     return result
   }
 
-  /// Generation errors for annotation misuse in `file` (sebuf.md §5), with field spans.
+  /// Generation errors for annotation misuse in `file` (sebuf.md §5), with field spans:
+  /// the shared ``AnnotationValidity`` table in upstream's Go wording, plus the JSON-name
+  /// collisions that flattening creates in Go's MarshalJSON.
   func check(file: String) -> [Diagnostic] {
     var problems: [Diagnostic] = []
+    let validity = AnnotationValidity(index)
     for m in messages(of: file) {
       let d = m.descriptor
       let display = index.file(m.file)?.displayPath ?? m.file
-      func at(_ i: Int) -> Span { index.span(file: m.file, path: m.path + [2, Int32(i)]) ?? .file(display) }
-      func fail(_ i: Int, _ message: String) { problems.append(.error(message, rule: "GENERATE", at: at(i))) }
-      let isMap = { (f: Google_Protobuf_FieldDescriptorProto) in
-        f.type == .message && f.label == .repeated && (index.message(f.typeName)?.descriptor.options.mapEntry ?? false)
+      func span(_ path: [Int32]) -> Span { index.span(file: m.file, path: path) ?? .file(display) }
+      for v in validity.violations(in: d, path: m.path) {
+        problems.append(.error(Self.message(v, in: d), rule: "GENERATE", at: span(v.element)))
       }
-      var unwrapCount = 0
-      var jsonNames: [String: String] = [:]
-      for f in d.field { jsonNames[f.jsonName] = f.name; jsonNames[f.name] = f.name }
-      for (i, f) in d.field.enumerated() {
-        let a = f.sebuf
-        let name = "\(d.name).\(f.name)"
-        let repeated = f.label == .repeated
-        if a.unwrap {
-          unwrapCount += 1
-          if !repeated {
-            fail(i, "invalid unwrap annotation on \(name): unwrap annotation can only be used on repeated or map fields")
-          } else if unwrapCount > 1 {
-            fail(i, "invalid unwrap annotation on \(name): only one field per message can have the unwrap annotation")
-          } else if isMap(f), d.field.count != 1 {
-            fail(i, "invalid unwrap annotation on \(name): map fields with unwrap annotation require the message to have exactly one field (root unwrap)")
-          }
-        }
-        if a.int64Encoding != nil, ![.int64, .uint64, .sint64, .fixed64, .sfixed64].contains(f.type) {
-          fail(i, "invalid int64_encoding annotation on \(name): int64_encoding is only valid on 64-bit integer fields")
-        }
-        if let enc = a.enumEncoding {
-          if f.type != .enum {
-            fail(i, "invalid enum_encoding annotation on \(name): enum_encoding is only valid on enum fields")
-          } else if enc == .number, let e = index.enumType(f.typeName),
-            e.descriptor.value.contains(where: { $0.sebufEnumValue != nil })
-          {
-            fail(i, "enum annotation validation failed: field \(f.name) has both enum_encoding=NUMBER and enum_value annotations - this is not allowed")
-          }
-        }
-        if a.nullable == true {
-          if f.type == .message {
-            fail(i, "invalid nullable annotation on \(name): nullable annotation is only valid on primitive fields, not message fields")
-          } else if !f.proto3Optional {
-            fail(i, "invalid nullable annotation on \(name): nullable annotation is only valid on proto3 optional fields")
-          }
-        }
-        if a.emptyBehavior != nil {
-          if f.type != .message {
-            fail(i, "invalid empty_behavior annotation on \(name): empty_behavior annotation is only valid on message fields")
-          } else if isMap(f) {
-            fail(i, "invalid empty_behavior annotation on \(name): empty_behavior annotation is not valid on map fields")
-          } else if repeated {
-            fail(i, "invalid empty_behavior annotation on \(name): empty_behavior annotation is not valid on repeated fields")
-          }
-        }
-        if a.timestampFormat != nil, !(f.type == .message && f.typeName == ".google.protobuf.Timestamp") {
-          fail(i, "invalid timestamp_format annotation on \(name): timestamp_format annotation is only valid on google.protobuf.Timestamp fields")
-        }
-        if a.bytesEncoding != nil, f.type != .bytes {
-          fail(i, "invalid bytes_encoding annotation on \(name): bytes_encoding annotation is only valid on bytes fields")
-        }
-        if a.flattenPrefix != nil, a.flatten != true {
-          fail(i, "field \(name): flatten_prefix=\"\(a.flattenPrefix ?? "")\" set without flatten=true")
-        }
-        if a.flatten == true {
-          if isMap(f) {
-            fail(i, "field \(name): flatten is not valid on map fields")
-          } else if repeated {
-            fail(i, "field \(name): flatten is not valid on repeated fields")
-          } else if f.type != .message {
-            fail(i, "field \(name): flatten is only valid on message fields (got \(f.type.protoName))")
-          } else if f.hasOneofIndex && !f.proto3Optional {
-            fail(i, "field \(name): flatten is not valid on oneof variant fields (use oneof_config.flatten instead)")
-          } else if let child = index.message(f.typeName) {
-            let prefix = a.flattenPrefix ?? ""
-            for c in child.descriptor.field {
-              let flat = prefix + c.jsonName
-              if let parent = jsonNames[flat] {
-                fail(i, "field \(name): flattened child \"\(c.name)\" (JSON: \"\(flat)\") collides with parent field \"\(parent)\"")
-              }
-              jsonNames[flat] = "\(f.name).\(c.name)"
-            }
-          }
-        }
-      }
-      for (oi, o) in d.oneofDecl.enumerated() {
-        guard let cfg = o.sebufOneofConfig, !cfg.discriminator.isEmpty else { continue }
-        let span = index.span(file: m.file, path: m.path + [8, Int32(oi)]) ?? .file(display)
-        let oname = "\(d.name).\(o.name)"
-        if let field = jsonNames[cfg.discriminator] {
-          problems.append(.error(
-            "oneof \(oname): discriminator name \"\(cfg.discriminator)\" collides with field \"\(field)\" (JSON: \"\(cfg.discriminator)\")",
-            rule: "GENERATE", at: span))
-        }
-        guard cfg.flatten else { continue }
-        for f in d.field where f.hasOneofIndex && f.oneofIndex == Int32(oi) {
-          guard f.type == .message, let child = index.message(f.typeName) else {
-            problems.append(.error(
-              "oneof \(oname) with flatten=true: variant \"\(f.name)\" must be a message type (got scalar)",
-              rule: "GENERATE", at: span))
-            continue
-          }
-          for c in child.descriptor.field where jsonNames[c.jsonName] != nil || c.jsonName == cfg.discriminator {
-            let source = c.jsonName == cfg.discriminator ? "the discriminator" : "field \"\(jsonNames[c.jsonName] ?? "")\""
-            problems.append(.error(
-              "oneof \(oname) with flatten=true: variant \"\(f.name)\" child field \"\(c.name)\" (JSON: \"\(c.jsonName)\") collides with \(source)",
-              rule: "GENERATE", at: span))
-          }
-        }
+      for (path, text) in flattenCollisions(d, path: m.path) {
+        problems.append(.error(text, rule: "GENERATE", at: span(path)))
       }
     }
     return problems
+  }
+
+  /// Upstream go-http's wording of a violation in message `d`.
+  static func message(_ v: AnnotationViolation, in d: Google_Protobuf_DescriptorProto) -> String {
+    let subject: String
+    if v.element.count >= 2, v.element[v.element.count - 2] == 8 {
+      subject = "\(d.name).\(d.oneofDecl[Int(v.element.last!)].name)"
+    } else {
+      subject = "\(d.name).\(d.field[Int(v.element.last!)].name)"
+    }
+    let field = v.element.last.map { Int($0) } ?? 0
+    switch v.problem {
+    case .unwrapNotRepeated:
+      return "invalid unwrap annotation on \(subject): unwrap annotation can only be used on repeated or map fields"
+    case .unwrapAlreadyOn:
+      return "invalid unwrap annotation on \(subject): only one field per message can have the unwrap annotation"
+    case .unwrapMapNotAlone:
+      return
+        "invalid unwrap annotation on \(subject): map fields with unwrap annotation require the message to have exactly one field (root unwrap)"
+    case .int64EncodingNot64Bit:
+      return "invalid int64_encoding annotation on \(subject): int64_encoding is only valid on 64-bit integer fields"
+    case .enumEncodingNotEnum:
+      return "invalid enum_encoding annotation on \(subject): enum_encoding is only valid on enum fields"
+    case .enumEncodingNumberWithEnumValues:
+      return
+        "enum annotation validation failed: field \(d.field[field].name) has both enum_encoding=NUMBER and enum_value annotations - this is not allowed"
+    case .nullableOnMessage:
+      return
+        "invalid nullable annotation on \(subject): nullable annotation is only valid on primitive fields, not message fields"
+    case .nullableNotOptional:
+      return "invalid nullable annotation on \(subject): nullable annotation is only valid on proto3 optional fields"
+    case .emptyBehaviorNotMessage:
+      return
+        "invalid empty_behavior annotation on \(subject): empty_behavior annotation is only valid on message fields"
+    case .emptyBehaviorOnMap:
+      return "invalid empty_behavior annotation on \(subject): empty_behavior annotation is not valid on map fields"
+    case .emptyBehaviorOnRepeated:
+      return
+        "invalid empty_behavior annotation on \(subject): empty_behavior annotation is not valid on repeated fields"
+    case .timestampFormatNotTimestamp:
+      return
+        "invalid timestamp_format annotation on \(subject): timestamp_format annotation is only valid on google.protobuf.Timestamp fields"
+    case .bytesEncodingNotBytes:
+      return "invalid bytes_encoding annotation on \(subject): bytes_encoding annotation is only valid on bytes fields"
+    case .flattenPrefixWithoutFlatten(let prefix):
+      return "field \(subject): flatten_prefix=\"\(prefix)\" set without flatten=true"
+    case .flattenOnMap: return "field \(subject): flatten is not valid on map fields"
+    case .flattenOnRepeated: return "field \(subject): flatten is not valid on repeated fields"
+    case .flattenNotMessage:
+      return "field \(subject): flatten is only valid on message fields (got \(d.field[field].type.protoName))"
+    case .flattenOnOneofVariant:
+      return "field \(subject): flatten is not valid on oneof variant fields (use oneof_config.flatten instead)"
+    case .discriminatorCollides(let other, _):
+      let discriminator = d.oneofDecl[field].sebufOneofConfig?.discriminator ?? ""
+      return
+        "oneof \(subject): discriminator name \"\(discriminator)\" collides with field \"\(other)\" (JSON: \"\(discriminator)\")"
+    case .flattenedVariantNotMessage(let variant):
+      return
+        "oneof \(subject) with flatten=true: variant \"\(d.field[variant].name)\" must be a message type (got scalar)"
+    }
+  }
+
+  /// JSON-name collisions that flattening creates in Go's MarshalJSON: a flattened child
+  /// against the parent's fields, and a flattened oneof variant's children against the
+  /// parent's fields and the discriminator. Spans are the flattened field's or the oneof's.
+  private func flattenCollisions(_ d: Google_Protobuf_DescriptorProto, path: [Int32]) -> [([Int32], String)] {
+    var out: [([Int32], String)] = []
+    var jsonNames: [String: String] = [:]
+    for f in d.field {
+      jsonNames[f.jsonName] = f.name
+      jsonNames[f.name] = f.name
+    }
+    for (i, f) in d.field.enumerated() where f.hasOptions {
+      let a = f.sebuf
+      guard a.flatten == true, f.type == .message, f.label != .repeated, !(f.hasOneofIndex && !f.proto3Optional),
+        let child = index.message(f.typeName)
+      else { continue }
+      let prefix = a.flattenPrefix ?? ""
+      for c in child.descriptor.field {
+        let flat = prefix + c.jsonName
+        if let parent = jsonNames[flat] {
+          out.append(
+            (
+              path + [2, Int32(i)],
+              "field \(d.name).\(f.name): flattened child \"\(c.name)\" (JSON: \"\(flat)\") collides with parent field \"\(parent)\""
+            ))
+        }
+        jsonNames[flat] = "\(f.name).\(c.name)"
+      }
+    }
+    for (oi, o) in d.oneofDecl.enumerated() {
+      guard let cfg = o.sebufOneofConfig, !cfg.discriminator.isEmpty, cfg.flatten else { continue }
+      let oname = "\(d.name).\(o.name)"
+      for f in d.field where f.hasOneofIndex && f.oneofIndex == Int32(oi) && f.type == .message {
+        guard let child = index.message(f.typeName) else { continue }
+        for c in child.descriptor.field where jsonNames[c.jsonName] != nil || c.jsonName == cfg.discriminator {
+          let source =
+            c.jsonName == cfg.discriminator ? "the discriminator" : "field \"\(jsonNames[c.jsonName] ?? "")\""
+          out.append(
+            (
+              path + [8, Int32(oi)],
+              "oneof \(oname) with flatten=true: variant \"\(f.name)\" child field \"\(c.name)\" (JSON: \"\(c.jsonName)\") collides with \(source)"
+            ))
+        }
+      }
+    }
+    return out
   }
 
   /// `<name>_json.pb.go` for `file`, or nil when no message of it needs custom JSON.

@@ -1,5 +1,6 @@
 import Diagnostics
 import Proto
+import SwiftProtobuf
 
 /// Finds protoc-gen-go types that would clash with the identifiers sebuf declares in
 /// the same Go package (runtime types, `<Svc>Server`, `New<Svc>Client`, …), which
@@ -20,6 +21,8 @@ public struct GoNameCheck {
     var problems: [Diagnostic] = []
     let index = layout.index
     for f in index.image.files {
+      // Files without a resolvable Go package are not generated (their error is reported where
+      // the package is resolved), so they hold no clash of ours.
       guard let pkg = try? layout.package(of: f.name), let names = reserved[pkg.importPath] else { continue }
       let d = f.descriptor
       let prefix = d.package.isEmpty ? "" : d.package + "."
@@ -36,13 +39,12 @@ public struct GoNameCheck {
         let goName = GoNamer.camelCase(relative)
         guard names.contains(goName) else { continue }
         let span = index.span(file: t.file, path: t.path) ?? .file(f.displayPath)
-        problems.append(.error(
-          "\(t.full) becomes Go type \(goName), which sebuf also declares in Go package \(pkg.importPath); rename it or give the file another go_package",
-          rule: "GENERATE", at: span))
+        problems.append(
+          .error(
+            "\(t.full) becomes Go type \(goName), which sebuf also declares in Go package \(pkg.importPath); rename it or give the file another go_package",
+            rule: "GENERATE", at: span))
       }
     }
     return problems
   }
 }
-
-import SwiftProtobuf

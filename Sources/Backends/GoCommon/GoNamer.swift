@@ -1,5 +1,6 @@
 import Basics
 import Diagnostics
+
 /// Go identifier rules shared by the Go backends: protoc-gen-go's naming of message
 /// types (so generated code names the same types protoc-gen-go emits), the small case
 /// conversions upstream sebuf uses, and Go string literals.

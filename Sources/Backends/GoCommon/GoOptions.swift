@@ -4,7 +4,10 @@ import Diagnostics
 /// plus the backend's own flags, decoded strictly: an unknown key is an error.
 public struct GoOptions: Sendable {
   /// Where output files go: by Go import path (protoc-gen-go's default) or beside the proto.
-  public enum Paths: String, Sendable { case `import`, sourceRelative = "source_relative" }
+  public enum Paths: String, Sendable {
+    case `import`
+    case sourceRelative = "source_relative"
+  }
 
   public var paths: Paths = .import
   /// With `paths=import`: an import path prefix stripped from output paths.
@@ -20,9 +23,10 @@ public struct GoOptions: Sendable {
       switch key {
       case "paths":
         guard let p = Paths(rawValue: value) else {
-          throw DiagnosticError(.error(
-            "\(backend): option paths=\(value) is not supported; use paths=import or paths=source_relative",
-            rule: "GENERATE"))
+          throw DiagnosticError(
+            .error(
+              "\(backend): option paths=\(value) is not supported; use paths=import or paths=source_relative",
+              rule: "GENERATE"))
         }
         paths = p
       case "module":
@@ -34,13 +38,15 @@ public struct GoOptions: Sendable {
         case "true", "": flags[key] = true
         case "false": flags[key] = false
         default:
-          throw DiagnosticError(.error(
-            "\(backend): option \(key)=\(value) must be true or false", rule: "GENERATE"))
+          throw DiagnosticError(
+            .error(
+              "\(backend): option \(key)=\(value) must be true or false", rule: "GENERATE"))
         }
       default:
         let known = (["paths", "module", "M<file>"] + allowed).joined(separator: ", ")
-        throw DiagnosticError(.error(
-          "\(backend): unknown option \(key)=\(value); known options: \(known)", rule: "GENERATE"))
+        throw DiagnosticError(
+          .error(
+            "\(backend): unknown option \(key)=\(value); known options: \(known)", rule: "GENERATE"))
       }
     }
   }

@@ -34,9 +34,10 @@ public struct GoLayout: Sendable {
       spec = f.descriptor.options.goPackage
     } else {
       let display = index.file(file)?.displayPath ?? file
-      throw DiagnosticError(.error(
-        "\(file) has no Go import path: add `option go_package = \"example.com/module/pkg\";`, an M\(file)=… option, or managed mode's go_package_prefix",
-        rule: "GENERATE", at: .file(display)))
+      throw DiagnosticError(
+        .error(
+          "\(file) has no Go import path: add `option go_package = \"example.com/module/pkg\";`, an M\(file)=… option, or managed mode's go_package_prefix",
+          rule: "GENERATE", at: .file(display)))
     }
     let parts = spec.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)
     let importPath = String(parts[0])
@@ -60,8 +61,9 @@ public struct GoLayout: Sendable {
       stem = pkg.importPath.isEmpty ? base : pkg.importPath + "/" + base
       if let module = options.module, !module.isEmpty {
         guard stem.hasPrefix(module + "/") else {
-          throw DiagnosticError(.error(
-            "\(file): Go import path \(pkg.importPath) is not inside module=\(module)", rule: "GENERATE"))
+          throw DiagnosticError(
+            .error(
+              "\(file): Go import path \(pkg.importPath) is not inside module=\(module)", rule: "GENERATE"))
         }
         stem.removeFirst(module.count + 1)
       }

@@ -38,7 +38,8 @@ extension GoRoute {
     strictBody: Bool
   ) throws -> GoRoute {
     let index = layout.index
-    let span = index.span(file: service.file, path: route.path) ?? .file(index.file(service.file)?.displayPath ?? service.file)
+    let span =
+      index.span(file: service.file, path: route.path) ?? .file(index.file(service.file)?.displayPath ?? service.file)
     var problems: [Diagnostic] = []
     func fail(_ message: String) {
       problems.append(.error("\(service.name).\(route.name): \(message)", rule: "GENERATE", at: span))
@@ -50,7 +51,6 @@ extension GoRoute {
       guard f.type == .enum, let e = index.enumType(f.typeName) else { return [] }
       return e.descriptor.value.compactMap { v in v.sebufEnumValue.map { ($0, v.number) } }
     }
-    let isScalar = { (f: Google_Protobuf_FieldDescriptorProto) in f.type != .message && f.type != .group }
 
     var path: String
     if route.hasConfig {
@@ -63,51 +63,56 @@ extension GoRoute {
       }
       path = HTTPRoute.join(service.basePath ?? "", leaf)
     }
-    var pathParams: [GoParam] = []
-    for p in route.pathParams {
-      guard let f = field(p) else {
-        fail("path variable '{\(p)}' in path '\(route.methodPath)' has no matching field in message '\(input?.descriptor.name ?? route.inputType)'. Add a field named '\(p)' to the request message, or fix the path variable name.")
-        continue
+    let method = route.methodPath
+    for v in AnnotationValidity(index).violations(route: route) {
+      switch v.problem {
+      case .pathVariableUndefined(let p):
+        fail(
+          "path variable '{\(p)}' in path '\(method)' has no matching field in message '\(input?.descriptor.name ?? route.inputType)'. Add a field named '\(p)' to the request message, or fix the path variable name."
+        )
+      case .pathVariableNotScalar(let p, let i):
+        let f = fields[i]
+        fail(
+          "path variable '{\(p)}' is bound to field '\(p)' of type '\(f.label == .repeated ? "repeated " : "")\(f.type.protoName)', but path parameters must be scalar types (string, int32, int64, uint32, uint64, bool, float, double, enum). Change the field type or remove it from the path."
+        )
+      case .pathAndQuery(let q, _):
+        fail(
+          "field '\(q.fieldName)' is used both as a path variable in '\(method)' and as a query parameter. Remove the (sebuf.http.query) annotation or the path variable."
+        )
+      case .queryNotScalar(let q, _):
+        fail(
+          "query parameter '\(q.name)' is bound to field '\(q.fieldName)' of message type; query parameters must be scalars or repeated scalars. Change the field type or remove (sebuf.http.query)."
+        )
+      case .unboundFields(let unbound):
+        // go-http only: its server decodes GET/DELETE requests from the URL alone.
+        guard strictBody else { continue }
+        let verb = route.verb.rawValue
+        fail(
+          "\(verb) request has fields that are not bound to path or query parameters: [\(unbound.joined(separator: " "))]. \(verb) requests cannot have a request body. Either add [(sebuf.http.query)] annotations to these fields, include them in the path as variables, or change the HTTP method to POST/PUT/PATCH."
+        )
       }
-      if !isScalar(f) || f.label == .repeated {
-        fail("path variable '{\(p)}' is bound to field '\(p)' of type '\(f.label == .repeated ? "repeated " : "")\(f.type.protoName)', but path parameters must be scalar types (string, int32, int64, uint32, uint64, bool, float, double, enum). Change the field type or remove it from the path.")
-        continue
-      }
-      pathParams.append(GoParam(name: p, field: p, required: true, enumValues: enumValues(f)))
     }
-    for segment in route.methodPath.split(separator: "/") where segment.contains("{") || segment.contains("}") {
+    // Go-only: ServeMux matches a variable only as a whole path segment.
+    for segment in method.split(separator: "/") where segment.contains("{") || segment.contains("}") {
       let inner = segment.dropFirst().dropLast()
       if !(segment.hasPrefix("{") && segment.hasSuffix("}") && !inner.contains("{") && !inner.contains("}")) {
-        fail("path segment '\(segment)' in '\(route.methodPath)' mixes a variable with other text; Go's ServeMux only matches a variable as a whole segment, e.g. '/files/{name}'.")
-      }
-    }
-    var queryParams: [GoParam] = []
-    for q in route.queryParams {
-      guard let f = field(q.fieldName) else { continue }
-      if route.pathParams.contains(q.fieldName) {
-        fail("field '\(q.fieldName)' is used both as a path variable in '\(route.methodPath)' and as a query parameter. Remove the (sebuf.http.query) annotation or the path variable.")
-        continue
-      }
-      if !isScalar(f) {
-        fail("query parameter '\(q.name)' is bound to field '\(q.fieldName)' of message type; query parameters must be scalars or repeated scalars. Change the field type or remove (sebuf.http.query).")
-        continue
-      }
-      queryParams.append(GoParam(name: q.name, field: q.fieldName, required: q.required, enumValues: enumValues(f)))
-    }
-    let verb = route.verb
-    if strictBody, route.hasConfig, !verb.hasBody {
-      let bound = Set(route.pathParams).union(route.queryParams.map(\.fieldName))
-      let unbound = fields.map(\.name).filter { !bound.contains($0) }
-      if !unbound.isEmpty {
-        let list = "[" + unbound.joined(separator: " ") + "]"
-        fail("\(verb.rawValue) request has fields that are not bound to path or query parameters: \(list). \(verb.rawValue) requests cannot have a request body. Either add [(sebuf.http.query)] annotations to these fields, include them in the path as variables, or change the HTTP method to POST/PUT/PATCH.")
+        fail(
+          "path segment '\(segment)' in '\(method)' mixes a variable with other text; Go's ServeMux only matches a variable as a whole segment, e.g. '/files/{name}'."
+        )
       }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
+    let pathParams = route.pathParams.compactMap { p in
+      field(p).map { GoParam(name: p, field: p, required: true, enumValues: enumValues($0)) }
+    }
+    let queryParams = route.queryParams.compactMap { q in
+      field(q.fieldName).map {
+        GoParam(name: q.name, field: q.fieldName, required: q.required, enumValues: enumValues($0))
+      }
+    }
     return GoRoute(
       route: route, goName: GoNamer.camelCase(route.name), request: try layout.messageType(route.inputType),
       response: try layout.messageType(route.outputType), path: path, pathParams: pathParams,
       queryParams: queryParams)
   }
 }
-

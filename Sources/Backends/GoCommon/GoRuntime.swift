@@ -29,7 +29,8 @@ public enum GoRuntime: String, CaseIterable, Sendable {
   /// The file's text for Go package `package`; `tool` (if not empty) is named in the header.
   public func text(package: String, tool: String) -> String {
     let source = self.source
-    precondition(source.hasPrefix(Self.placeholder), "go/\(rawValue).go must start with `package sebufruntime` and a blank line")
+    precondition(
+      source.hasPrefix(Self.placeholder), "go/\(rawValue).go must start with `package sebufruntime` and a blank line")
     var p = CodePrinter(indent: "\t")
     p.goFileHeader(tool: tool, package: package)
     return p.content + source.dropFirst(Self.placeholder.count)

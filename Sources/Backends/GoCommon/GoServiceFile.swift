@@ -22,7 +22,8 @@ enum GoServiceFile {
       for method in service.methods {
         do {
           routes.append(
-            try GoRoute.make(method, service: service, layout: layout, defaultRoute: defaultRoute, strictBody: strictBody))
+            try GoRoute.make(
+              method, service: service, layout: layout, defaultRoute: defaultRoute, strictBody: strictBody))
         } catch let e as DiagnosticError {
           problems += e.diagnostics
           failed = true

@@ -13,7 +13,10 @@ public struct GoHTTPBackend: Backend {
   public init() {}
 
   /// Exported identifiers of this backend's package runtime file.
-  static let runtimeNames: Set<String> = ["JSONContentType", "BinaryContentType", "ProtoContentType", "ErrorHandler", "ServerOption", "WithMux", "WithErrorHandler", "WithMarshalOptions", "SSESender"]
+  static let runtimeNames: Set<String> = [
+    "JSONContentType", "BinaryContentType", "ProtoContentType", "ErrorHandler", "ServerOption", "WithMux",
+    "WithErrorHandler", "WithMarshalOptions", "SSESender",
+  ]
 
   public var name: String { "go-http" }
 
@@ -25,8 +28,9 @@ public struct GoHTTPBackend: Backend {
       request,
       checkOptions: { options in
         if options.flags["generate_mock"] == true {
-          throw DiagnosticError(.error(
-            "go-http: generate_mock=true is not supported by sebuf; remove the option", rule: "GENERATE"))
+          throw DiagnosticError(
+            .error(
+              "go-http: generate_mock=true is not supported by sebuf; remove the option", rule: "GENERATE"))
         }
       },
       extraFiles: { file, layout, out in

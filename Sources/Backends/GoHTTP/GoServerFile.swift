@@ -17,7 +17,9 @@ struct GoServerFile {
     }
   }
 
-  private func writeService(_ service: HTTPService, routes: [GoRoute], imports: inout GoImports, into p: inout CodePrinter) {
+  private func writeService(
+    _ service: HTTPService, routes: [GoRoute], imports: inout GoImports, into p: inout CodePrinter
+  ) {
     let index = layout.index
     let svc = GoNamer.camelCase(service.name)
     let lower = GoNamer.lowerFirst(svc)
@@ -50,19 +52,23 @@ struct GoServerFile {
         var elements: [GoKeyed] = [.line("pattern", GoNamer.quote("\(r.route.verb.rawValue) \(exact)"))]
         if r.route.verb.hasBody { elements.append(.line("body", "true")) }
         if !r.route.headers.isEmpty {
-          elements.append(.block("headers", open: "[]sebufHeaderRule{", lines: r.route.headers.map { h in
-            var parts = ["name: \(GoNamer.quote(h.name))"]
-            if !h.type.isEmpty { parts.append("kind: \(GoNamer.quote(h.type))") }
-            if !h.format.isEmpty { parts.append("format: \(GoNamer.quote(h.format))") }
-            if h.required { parts.append("required: true") }
-            return "{" + parts.joined(separator: ", ") + "},"
-          }, close: "}"))
+          elements.append(
+            .block(
+              "headers", open: "[]sebufHeaderRule{",
+              lines: r.route.headers.map { h in
+                var parts = ["name: \(GoNamer.quote(h.name))"]
+                if !h.type.isEmpty { parts.append("kind: \(GoNamer.quote(h.type))") }
+                if !h.format.isEmpty { parts.append("format: \(GoNamer.quote(h.format))") }
+                if h.required { parts.append("required: true") }
+                return "{" + parts.joined(separator: ", ") + "},"
+              }, close: "}"))
         }
         if !r.pathParams.isEmpty {
           elements.append(.block("path", open: "[]sebufServerParam{", lines: r.pathParams.map(Self.param), close: "}"))
         }
         if !r.queryParams.isEmpty {
-          elements.append(.block("query", open: "[]sebufServerParam{", lines: r.queryParams.map(Self.param), close: "}"))
+          elements.append(
+            .block("query", open: "[]sebufServerParam{", lines: r.queryParams.map(Self.param), close: "}"))
         }
         p.goKeyed(elements)
       }
@@ -87,7 +93,8 @@ struct GoServerFile {
           let route = "\(lower)\(r.goName)Route"
           let req = imports.name(r.request)
           let serve = r.route.stream ? "sebufServeStream" : "sebufServeUnary"
-          p.line("{\(route).pattern, \(serve)(cfg, &\(route), func() *\(req) { return &\(req){} }, server.\(r.goName))},")
+          p.line(
+            "{\(route).pattern, \(serve)(cfg, &\(route), func() *\(req) { return &\(req){} }, server.\(r.goName))},")
         }
       }
       p.line("})")

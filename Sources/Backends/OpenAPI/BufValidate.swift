@@ -99,7 +99,9 @@ struct BufValidateRules {
       default: return .int(Int(clamping: raw))
       }
     }
-    let names: [(Int32, String)] = [(1, "const"), (5, "minimum"), (4, "exclusiveMinimum"), (3, "maximum"), (2, "exclusiveMaximum")]
+    let names: [(Int32, String)] = [
+      (1, "const"), (5, "minimum"), (4, "exclusiveMinimum"), (3, "maximum"), (2, "exclusiveMaximum"),
+    ]
     for (number, keyword) in names {
       if let raw = n.lastScalar(number) { keywords.append((keyword, value(raw))) }
     }

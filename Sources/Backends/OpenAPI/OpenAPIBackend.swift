@@ -23,13 +23,16 @@ public struct OpenAPIBackend: Backend {
           ("description", schema.comment(file: s.file, path: s.path).map(OpenAPIValue.string)),
           ("version", .string("1.0.0")),
         ])
-        files.append(GeneratedFile(path: "\(s.name).openapi.\(options.fileExtension)", text: render(&doc, info: info, servers: [], options)))
+        files.append(
+          GeneratedFile(
+            path: "\(s.name).openapi.\(options.fileExtension)", text: render(&doc, info: info, servers: [], options)))
       }
     }
     if options.writesBundle, !services.isEmpty {
       var doc = OpenAPIDocument(schema: schema, services: services, naming: .qualified)
       let contact = OpenAPIValue.obj([
-        ("name", options.contactName.map(OpenAPIValue.string)), ("email", options.contactEmail.map(OpenAPIValue.string)),
+        ("name", options.contactName.map(OpenAPIValue.string)),
+        ("email", options.contactEmail.map(OpenAPIValue.string)),
         ("url", options.contactURL.map(OpenAPIValue.string)),
       ])
       let license = options.licenseName.map { name in
@@ -48,7 +51,9 @@ public struct OpenAPIBackend: Backend {
     return files
   }
 
-  private func render(_ doc: inout OpenAPIDocument, info: OpenAPIValue, servers: [String], _ options: OpenAPIOptions) -> String {
+  private func render(_ doc: inout OpenAPIDocument, info: OpenAPIValue, servers: [String], _ options: OpenAPIOptions)
+    -> String
+  {
     let paths = doc.paths()
     let value = OpenAPIValue.obj([
       ("openapi", .string("3.1.0")),
@@ -63,14 +68,16 @@ public struct OpenAPIBackend: Backend {
 
   /// Annotation misuse, and two services that would write the same document.
   private func check(_ services: [HTTPService], schema: ProtoSchema) throws {
-    let reachable = Reachability(schema: schema, roots: services.flatMap { s in s.methods.flatMap { [$0.inputType, $0.outputType] } })
+    let reachable = Reachability(
+      schema: schema, roots: services.flatMap { s in s.methods.flatMap { [$0.inputType, $0.outputType] } })
     var problems = AnnotationChecks(schema: schema).check(services: services, reachable: reachable)
     var seen: [String: HTTPService] = [:]
     for s in services {
       if let first = seen[s.name] {
-        problems.append(.error(
-          "services '\(first.fullName)' and '\(s.fullName)' would both write \(s.name).openapi.*; rename one or generate them in separate jobs",
-          at: schema.span(file: s.file, path: s.path)))
+        problems.append(
+          .error(
+            "services '\(first.fullName)' and '\(s.fullName)' would both write \(s.name).openapi.*; rename one or generate them in separate jobs",
+            at: schema.span(file: s.file, path: s.path)))
       } else {
         seen[s.name] = s
       }

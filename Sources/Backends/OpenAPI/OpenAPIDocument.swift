@@ -30,7 +30,8 @@ struct OpenAPIDocument {
     self.schema = schema
     self.services = services
     self.naming = naming
-    reachable = Reachability(schema: schema, roots: services.flatMap { s in s.methods.flatMap { [$0.inputType, $0.outputType] } })
+    reachable = Reachability(
+      schema: schema, roots: services.flatMap { s in s.methods.flatMap { [$0.inputType, $0.outputType] } })
     assignNames()
   }
 
@@ -49,7 +50,9 @@ struct OpenAPIDocument {
     for (full, name) in Self.builtInTypes { names[full] = name }
   }
 
-  private func name(_ fullName: String) -> String { names[fullName] ?? fullName.replacingOccurrences(of: ".", with: "_") }
+  private func name(_ fullName: String) -> String {
+    names[fullName] ?? fullName.replacingOccurrences(of: ".", with: "_")
+  }
 
   // MARK: - Document
 
@@ -75,9 +78,13 @@ struct OpenAPIDocument {
 
   /// Tag objects, one per service, with the service comment.
   func tags() -> OpenAPIValue {
-    .array(services.map { s in
-      .obj([("name", .string(s.name)), ("description", schema.comment(file: s.file, path: s.path).map(OpenAPIValue.string))])
-    })
+    .array(
+      services.map { s in
+        .obj([
+          ("name", .string(s.name)),
+          ("description", schema.comment(file: s.file, path: s.path).map(OpenAPIValue.string)),
+        ])
+      })
   }
 
   /// Built-in error schemas first, then every reachable message (discovery order) and enum.
@@ -85,14 +92,20 @@ struct OpenAPIDocument {
     var schemas = OrderedObject()
     schemas["Error"] = .obj([
       ("type", .string("object")), ("description", .string("Error response returned by the server.")),
-      ("properties", .object([("message", .obj([("type", .string("string")), ("description", .string("Error message"))]))])),
+      (
+        "properties",
+        .object([("message", .obj([("type", .string("string")), ("description", .string("Error message"))]))])
+      ),
     ])
     schemas["FieldViolation"] = .obj([
       ("type", .string("object")), ("description", .string("One invalid field of a request.")),
-      ("properties", .object([
-        ("field", .obj([("type", .string("string")), ("description", .string("The field that failed validation"))])),
-        ("description", .obj([("type", .string("string")), ("description", .string("Why the field is invalid"))])),
-      ])),
+      (
+        "properties",
+        .object([
+          ("field", .obj([("type", .string("string")), ("description", .string("The field that failed validation"))])),
+          ("description", .obj([("type", .string("string")), ("description", .string("Why the field is invalid"))])),
+        ])
+      ),
     ])
     schemas["ValidationError"] = .obj([
       ("type", .string("object")), ("description", .string("The request failed validation.")),
@@ -120,22 +133,26 @@ struct OpenAPIDocument {
     }
     for p in r.pathParams {
       guard let f = field(p) else { continue }
-      params.append(.obj([
-        ("name", .string(p)), ("in", .string("path")), ("required", .bool(true)),
-        ("description", schema.comment(file: f.message.file, path: f.sourcePath).map(OpenAPIValue.string)),
-        ("schema", fieldSchema(f.proto, describe: nil)),
-      ]))
+      params.append(
+        .obj([
+          ("name", .string(p)), ("in", .string("path")), ("required", .bool(true)),
+          ("description", schema.comment(file: f.message.file, path: f.sourcePath).map(OpenAPIValue.string)),
+          ("schema", fieldSchema(f.proto, describe: nil)),
+        ]))
     }
     for q in r.queryParams {
-      guard let input, let i = input.descriptor.field.firstIndex(where: { $0.number == q.fieldNumber }) else { continue }
+      guard let input, let i = input.descriptor.field.firstIndex(where: { $0.number == q.fieldNumber }) else {
+        continue
+      }
       let f = FieldRef(message: input, index: i)
       let repeated = f.proto.label == .repeated
-      params.append(.obj([
-        ("name", .string(q.name)), ("in", .string("query")), ("required", .bool(q.required)),
-        ("description", schema.comment(file: f.message.file, path: f.sourcePath).map(OpenAPIValue.string)),
-        ("schema", fieldSchema(f.proto, describe: nil)),
-        ("style", repeated ? .string("form") : nil), ("explode", repeated ? .bool(true) : nil),
-      ]))
+      params.append(
+        .obj([
+          ("name", .string(q.name)), ("in", .string("query")), ("required", .bool(q.required)),
+          ("description", schema.comment(file: f.message.file, path: f.sourcePath).map(OpenAPIValue.string)),
+          ("schema", fieldSchema(f.proto, describe: nil)),
+          ("style", repeated ? .string("form") : nil), ("explode", repeated ? .bool(true) : nil),
+        ]))
     }
     let json: (OpenAPIValue) -> OpenAPIValue = { .object([("application/json", .object([("schema", $0)]))]) }
     let ok: OpenAPIValue
@@ -143,16 +160,33 @@ struct OpenAPIDocument {
       let event = schema.message(r.outputType)?.descriptor.name ?? r.outputType
       ok = .object([
         ("description", .string("Server-Sent Events stream")),
-        ("content", .object([("text/event-stream", .object([("schema", .object([
-          ("type", .string("string")),
-          ("description", .string("SSE stream. Each event contains a JSON-encoded \(event) in the data field.")),
-        ]))]))])),
+        (
+          "content",
+          .object([
+            (
+              "text/event-stream",
+              .object([
+                (
+                  "schema",
+                  .object([
+                    ("type", .string("string")),
+                    (
+                      "description",
+                      .string("SSE stream. Each event contains a JSON-encoded \(event) in the data field.")
+                    ),
+                  ])
+                )
+              ])
+            )
+          ])
+        ),
         ("x-sse-event-schema", messageRef(r.outputType)),
       ])
     } else {
       ok = .object([("description", .string("Successful response")), ("content", json(messageRef(r.outputType)))])
     }
-    let opID = naming == .qualified && services.filter({ $0.methods.contains { $0.name == r.name } }).count > 1
+    let opID =
+      naming == .qualified && services.filter({ $0.methods.contains { $0.name == r.name } }).count > 1
       ? "\(s.name)_\(r.name)" : r.name
     return .obj([
       ("tags", .array([.string(s.name)])),
@@ -160,12 +194,18 @@ struct OpenAPIDocument {
       ("description", schema.comment(file: s.file, path: r.path).map(OpenAPIValue.string)),
       ("operationId", .string(opID)),
       ("parameters", params.isEmpty ? nil : .array(params)),
-      ("requestBody", r.verb.hasBody ? .obj([("required", .bool(true)), ("content", json(messageRef(r.inputType)))]) : nil),
-      ("responses", .object([
-        ("200", ok),
-        ("400", .object([("description", .string("Validation error")), ("content", json(.ref("ValidationError")))])),
-        ("default", .object([("description", .string("Error response")), ("content", json(.ref("Error")))])),
-      ])),
+      (
+        "requestBody",
+        r.verb.hasBody ? .obj([("required", .bool(true)), ("content", json(messageRef(r.inputType)))]) : nil
+      ),
+      (
+        "responses",
+        .object([
+          ("200", ok),
+          ("400", .object([("description", .string("Validation error")), ("content", json(.ref("ValidationError")))])),
+          ("default", .object([("description", .string("Error response")), ("content", json(.ref("Error")))])),
+        ])
+      ),
     ])
   }
 
@@ -226,27 +266,44 @@ struct OpenAPIDocument {
       var mapping: [(String, OpenAPIValue)] = []
       for (ref, value) in zip(members, values) {
         let variantName = name(m.fullName) + "_" + value
-        extraComponents.append((variantName, .object([("allOf", .array([
-          messageRef(ref.proto.typeName),
-          .object([
-            ("type", .string("object")),
-            ("properties", .object([(config.discriminator, .object([("type", .string("string")), ("const", .string(value))]))])),
-            ("required", .array([.string(config.discriminator)])),
-          ]),
-        ]))])))
+        extraComponents.append(
+          (
+            variantName,
+            .object([
+              (
+                "allOf",
+                .array([
+                  messageRef(ref.proto.typeName),
+                  .object([
+                    ("type", .string("object")),
+                    (
+                      "properties",
+                      .object([
+                        (config.discriminator, .object([("type", .string("string")), ("const", .string(value))]))
+                      ])
+                    ),
+                    ("required", .array([.string(config.discriminator)])),
+                  ]),
+                ])
+              )
+            ])
+          ))
         oneOf.append(.ref(variantName))
         mapping.append((value, .string("#/components/schemas/" + variantName)))
       }
-      variants.append(.object([
-        ("oneOf", .array(oneOf)),
-        ("discriminator", .object([("propertyName", .string(config.discriminator)), ("mapping", .object(mapping))])),
-      ]))
+      variants.append(
+        .object([
+          ("oneOf", .array(oneOf)),
+          ("discriminator", .object([("propertyName", .string(config.discriminator)), ("mapping", .object(mapping))])),
+        ]))
     }
     var s = OrderedObject()
     s["type"] = .string("object")
     s["description"] = description
     s["properties"] = properties.isEmpty ? nil : properties.value
-    let required = schema.fields(of: m).filter { BufValidateRules($0.proto).required }.map { OpenAPIValue.string(ProtoSchema.jsonName($0.proto)) }
+    let required = schema.fields(of: m).filter { BufValidateRules($0.proto).required }.map {
+      OpenAPIValue.string(ProtoSchema.jsonName($0.proto))
+    }
     s["required"] = required.isEmpty ? nil : .array(required)
     if variants.count == 1, case .object(let members) = variants[0] {
       for (k, v) in members { s[k] = v }
@@ -270,7 +327,8 @@ struct OpenAPIDocument {
         addProperties(of: child, prefix: prefix + (f.sebuf.flattenPrefix ?? ""), into: &properties)
         continue
       }
-      properties[prefix + ProtoSchema.jsonName(f)] = fieldSchema(f, describe: schema.comment(file: m.file, path: ref.sourcePath))
+      properties[prefix + ProtoSchema.jsonName(f)] = fieldSchema(
+        f, describe: schema.comment(file: m.file, path: ref.sourcePath))
     }
   }
 
@@ -294,7 +352,9 @@ struct OpenAPIDocument {
       var inner: OpenAPIValue
       if case .message(let m) = v, schema.rootUnwrap(m) == nil, let list = schema.mapValueUnwrap(m) {
         var ignored: [String] = []
-        inner = .object([("type", .string("array")), ("items", value(schema.valueShape(list), list.sebuf, notes: &ignored))])
+        inner = .object([
+          ("type", .string("array")), ("items", value(schema.valueShape(list), list.sebuf, notes: &ignored)),
+        ])
       } else {
         var merged = valueField.sebuf
         merged.int64Encoding = a.int64Encoding
@@ -344,10 +404,15 @@ struct OpenAPIDocument {
       case .float: return typed("number", "float")
       case .double: return typed("number", "double")
       case .int32, .sint32, .sfixed32: return typed("integer", "int32")
-      case .uint32, .fixed32: return .obj([("type", .string("integer")), ("format", .string("int64")), ("minimum", .int(0)), ("maximum", .int(4_294_967_295))])
+      case .uint32, .fixed32:
+        return .obj([
+          ("type", .string("integer")), ("format", .string("int64")), ("minimum", .int(0)),
+          ("maximum", .int(4_294_967_295)),
+        ])
       case .bytes:
         switch a.bytesEncoding {
-        case .hex?: return .obj([("type", .string("string")), ("format", .string("hex")), ("pattern", .string("^[0-9a-fA-F]*$"))])
+        case .hex?:
+          return .obj([("type", .string("string")), ("format", .string("hex")), ("pattern", .string("^[0-9a-fA-F]*$"))])
         case .base64URL?: return typed("string", "base64url")
         case .base64URLRaw?:
           notes.append("URL-safe base64 without padding.")
@@ -367,7 +432,9 @@ struct OpenAPIDocument {
       }
     case .enumType(let e):
       if a.enumEncoding == .number {
-        return .object([("type", .string("integer")), ("enum", .array(e.descriptor.value.map { .int(Int($0.number)) }))])
+        return .object([
+          ("type", .string("integer")), ("enum", .array(e.descriptor.value.map { .int(Int($0.number)) })),
+        ])
       }
       return .ref(name(e.fullName))
     case .message(let m):

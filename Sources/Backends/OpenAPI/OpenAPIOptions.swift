@@ -55,12 +55,14 @@ struct OpenAPIOptions {
       case "bundle_license_url": licenseURL = value
       case "paths": break  // accepted for buf.gen.yaml compatibility; documents are named by service
       default:
-        throw DiagnosticError(.error(
-          "unknown option '\(key)' for the openapi backend; allowed: \(Self.keys.joined(separator: ", "))"))
+        throw DiagnosticError(
+          .error(
+            "unknown option '\(key)' for the openapi backend; allowed: \(Self.keys.joined(separator: ", "))"))
       }
     }
     if licenseURL != nil, licenseName == nil {
-      throw DiagnosticError(.error("option bundle_license_url needs bundle_license_name (OpenAPI requires a license name)"))
+      throw DiagnosticError(
+        .error("option bundle_license_url needs bundle_license_name (OpenAPI requires a license name)"))
     }
   }
 

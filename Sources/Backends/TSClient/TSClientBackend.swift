@@ -33,7 +33,9 @@ struct ClientModule {
     self.file = file
     self.services = services
     modulePath = TSLayout.typeModule(forProto: file) + "_client"
-    var reserved = TSLayout.reservedGlobals.union(["SSEFrame", "SSEParser", "readEvents", "streamError", "throwResponseError"])
+    var reserved = TSLayout.reservedGlobals.union([
+      "SSEFrame", "SSEParser", "readEvents", "streamError", "throwResponseError",
+    ])
     for s in services { reserved.formUnion(["\(s.name)Client", "\(s.name)ClientOptions", "\(s.name)CallOptions"]) }
     imports = TSImports(modulePath: modulePath, reserved: reserved)
   }
@@ -102,7 +104,9 @@ struct ClientModule {
         p.line("this.fetchFn = options?.fetch ?? ((input, init) => globalThis.fetch(input, init));")
         p.line("this.defaultHeaders = { ...options?.defaultHeaders };")
         for h in serviceProps {
-          p.line("if (options?.\(h.property) !== undefined) this.defaultHeaders[\(TSLayout.stringLiteral(h.header.name))] = options.\(h.property);")
+          p.line(
+            "if (options?.\(h.property) !== undefined) this.defaultHeaders[\(TSLayout.stringLiteral(h.header.name))] = options.\(h.property);"
+          )
         }
       }
       p.line("}")
@@ -118,13 +122,16 @@ struct ClientModule {
       }
       p.line("}")
       p.blank()
-      p.line("#headers(options: \(s.name)CallOptions | undefined, accept: string, json: boolean): Record<string, string> {")
+      p.line(
+        "#headers(options: \(s.name)CallOptions | undefined, accept: string, json: boolean): Record<string, string> {")
       p.indented { p in
         p.line("const headers: Record<string, string> = { Accept: accept };")
         p.line("if (json) headers[\"Content-Type\"] = \"application/json\";")
         p.line("Object.assign(headers, this.defaultHeaders, options?.headers);")
         for h in callProps {
-          p.line("if (options?.\(h.property) !== undefined) headers[\(TSLayout.stringLiteral(h.header.name))] = options.\(h.property);")
+          p.line(
+            "if (options?.\(h.property) !== undefined) headers[\(TSLayout.stringLiteral(h.header.name))] = options.\(h.property);"
+          )
         }
         p.line("return headers;")
       }
@@ -155,7 +162,8 @@ struct ClientModule {
     p.indented { p in
       var pathExpr = TSLayout.stringLiteral(r.path)
       for b in r.pathBindings {
-        pathExpr += ".replace(\(TSLayout.stringLiteral("{\(b.param)}")), encodeURIComponent(String(req.\(access(b.property)))))"
+        pathExpr +=
+          ".replace(\(TSLayout.stringLiteral("{\(b.param)}")), encodeURIComponent(String(req.\(access(b.property)))))"
       }
       p.line("const path = \(pathExpr);")
       p.line("const query = new URLSearchParams();")

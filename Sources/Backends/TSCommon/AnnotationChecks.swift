@@ -20,129 +20,87 @@ struct AnnotationChecks {
     return out
   }
 
+  /// The shared ``AnnotationValidity`` verdicts on `route`, in this backend's wording: path
+  /// problems at the method, query problems at the field.
   func check(route: HTTPRoute, service: HTTPService) -> [Diagnostic] {
     guard let input = schema.message(route.inputType) else { return [] }
     let at = schema.span(file: service.file, path: route.path)
     let method = "\(service.name).\(route.name)"
+    func fieldSpan(_ i: Int) -> Span { schema.span(file: input.file, path: input.path + [2, Int32(i)]) }
     var out: [Diagnostic] = []
-    let fields = Dictionary(input.descriptor.field.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    for p in route.pathParams {
-      guard let f = fields[p] else {
-        out.append(.error(
-          "\(method): path variable '{\(p)}' in '\(route.methodPath)' has no matching field in message '\(input.descriptor.name)'; add a field named '\(p)' or fix the path variable",
-          at: at))
-        continue
-      }
-      if f.label == .repeated || !schema.isURLScalar(f) {
-        out.append(.error(
-          "\(method): path variable '{\(p)}' is bound to field '\(p)' which is not a scalar; path parameters must be string, number, bool or enum fields",
-          at: at))
-      }
-    }
-    for q in route.queryParams {
-      guard let idx = input.descriptor.field.firstIndex(where: { $0.number == q.fieldNumber }) else { continue }
-      let ref = FieldRef(message: input, index: idx)
-      let f = ref.proto
-      if !schema.isURLScalar(f) || schema.isMap(f) {
-        out.append(.error(
-          "\(method): query parameter '\(q.name)' is bound to field '\(f.name)' which is a message or map; query parameters must be scalar, enum or repeated scalar fields",
-          at: schema.span(file: input.file, path: ref.sourcePath)))
-      }
-      if route.pathParams.contains(f.name) {
-        out.append(.error(
-          "\(method): field '\(f.name)' is used both as a path variable and as a query parameter; remove one of them",
-          at: schema.span(file: input.file, path: ref.sourcePath)))
-      }
-    }
-    if requireURLCoverage, !route.verb.hasBody {
-      let bound = Set(route.pathParams).union(route.queryParams.map(\.fieldName))
-      let loose = input.descriptor.field.map(\.name).filter { !bound.contains($0) }
-      if !loose.isEmpty {
-        out.append(.error(
-          "\(method): fields [\(loose.joined(separator: " "))] of '\(input.descriptor.name)' are not reachable via path or query parameters for \(route.verb.rawValue) \(Naming.routePath(route, service: service)); annotate them with (sebuf.http.query) or include them as path variables",
-          at: at))
+    for v in AnnotationValidity(schema.index).violations(route: route) {
+      switch v.problem {
+      case .pathVariableUndefined(let p):
+        out.append(
+          .error(
+            "\(method): path variable '{\(p)}' in '\(route.methodPath)' has no matching field in message '\(input.descriptor.name)'; add a field named '\(p)' or fix the path variable",
+            at: at))
+      case .pathVariableNotScalar(let p, _):
+        out.append(
+          .error(
+            "\(method): path variable '{\(p)}' is bound to field '\(p)' which is not a scalar; path parameters must be string, number, bool or enum fields",
+            at: at))
+      case .queryNotScalar(let q, let i):
+        out.append(
+          .error(
+            "\(method): query parameter '\(q.name)' is bound to field '\(q.fieldName)' which is a message or map; query parameters must be scalar, enum or repeated scalar fields",
+            at: fieldSpan(i)))
+      case .pathAndQuery(let q, let i):
+        out.append(
+          .error(
+            "\(method): field '\(q.fieldName)' is used both as a path variable and as a query parameter; remove one of them",
+            at: fieldSpan(i)))
+      case .unboundFields(let loose):
+        // ts-server only: the server builds those requests from the URL alone.
+        guard requireURLCoverage else { continue }
+        out.append(
+          .error(
+            "\(method): fields [\(loose.joined(separator: " "))] of '\(input.descriptor.name)' are not reachable via path or query parameters for \(route.verb.rawValue) \(Naming.routePath(route, service: service)); annotate them with (sebuf.http.query) or include them as path variables",
+            at: at))
       }
     }
     return out
   }
 
+  /// The shared ``AnnotationValidity`` verdicts on `message`, in this backend's wording,
+  /// at the annotated field (or, for a oneof's discriminator, the oneof).
   func check(message: MessageEntry) -> [Diagnostic] {
-    var out: [Diagnostic] = []
-    let fields = schema.fields(of: message)
-    let msgName = message.descriptor.name
-    let unwraps = fields.filter { $0.proto.sebuf.unwrap }
-    for ref in fields {
-      let f = ref.proto
-      let a = f.sebuf
-      let at = schema.span(file: message.file, path: ref.sourcePath)
-      func fail(_ text: String) { out.append(.error("invalid annotation on \(msgName).\(f.name): \(text)", at: at)) }
-      let shape = schema.shape(f)
-      let single: ValueShape? = { if case .single(let v) = shape { return v } else { return nil } }()
-      if a.unwrap {
-        if f.label != .repeated {
-          fail("unwrap can only be used on repeated or map fields")
-        } else if unwraps.count > 1 {
-          fail("only one field per message can have the unwrap annotation")
-        } else if schema.isMap(f), fields.count != 1 {
-          fail("a map field with unwrap requires the message to have exactly one field")
-        }
+    let d = message.descriptor
+    return AnnotationValidity(schema.index).violations(in: d, path: message.path).map { v in
+      let i = Int(v.element.last ?? 0)
+      let isOneof = v.element.count >= 2 && v.element[v.element.count - 2] == 8
+      var at = v.element
+      let text: String
+      switch v.problem {
+      case .unwrapNotRepeated: text = "unwrap can only be used on repeated or map fields"
+      case .unwrapAlreadyOn: text = "only one field per message can have the unwrap annotation"
+      case .unwrapMapNotAlone: text = "a map field with unwrap requires the message to have exactly one field"
+      case .nullableNotOptional: text = "nullable is only valid on proto3 optional fields; declare the field 'optional'"
+      case .nullableOnMessage: text = "nullable is only valid on primitive fields, not message fields"
+      case .emptyBehaviorOnMap, .emptyBehaviorOnRepeated: text = "empty_behavior is not valid on repeated or map fields"
+      case .emptyBehaviorNotMessage: text = "empty_behavior is only valid on message fields"
+      case .timestampFormatNotTimestamp: text = "timestamp_format is only valid on google.protobuf.Timestamp fields"
+      case .bytesEncodingNotBytes: text = "bytes_encoding is only valid on bytes fields"
+      case .int64EncodingNot64Bit: text = "int64_encoding is only valid on 64-bit integer fields"
+      case .enumEncodingNotEnum: text = "enum_encoding is only valid on enum fields"
+      case .enumEncodingNumberWithEnumValues:
+        text = "enum_encoding=NUMBER cannot be combined with an enum whose values carry enum_value; remove one of them"
+      case .flattenPrefixWithoutFlatten(let prefix): text = "flatten_prefix=\"\(prefix)\" is set without flatten=true"
+      case .flattenOnMap, .flattenOnRepeated: text = "flatten is not valid on repeated or map fields"
+      case .flattenOnOneofVariant:
+        text = "flatten is not valid on oneof variant fields (use oneof_config.flatten instead)"
+      case .flattenNotMessage: text = "flatten is only valid on message fields"
+      case .discriminatorCollides(let field, let json):
+        let discriminator = d.oneofDecl[i].sebufOneofConfig?.discriminator ?? ""
+        text =
+          "discriminator '\(discriminator)' collides with field '\(field)' (JSON: '\(json)'); pick another discriminator name"
+      case .flattenedVariantNotMessage(let variant):
+        text = "with oneof_config.flatten=true every variant must be a message; '\(d.field[variant].name)' is not"
+        at = message.path + [2, Int32(variant)]
       }
-      if a.nullable == true {
-        if !f.proto3Optional {
-          fail("nullable is only valid on proto3 optional fields; declare the field 'optional'")
-        } else if case .message = single {
-          fail("nullable is only valid on primitive fields, not message fields")
-        }
-      }
-      if let e = a.emptyBehavior, e != .unspecified {
-        if f.label == .repeated {
-          fail("empty_behavior is not valid on repeated or map fields")
-        } else if case .message = single {
-        } else {
-          fail("empty_behavior is only valid on message fields")
-        }
-      }
-      if let t = a.timestampFormat, t != .unspecified {
-        if case .wellKnown("google.protobuf.Timestamp")? = single {
-        } else if case .list(.wellKnown("google.protobuf.Timestamp")) = shape {
-        } else {
-          fail("timestamp_format is only valid on google.protobuf.Timestamp fields")
-        }
-      }
-      if let b = a.bytesEncoding, b != .unspecified, f.type != .bytes {
-        fail("bytes_encoding is only valid on bytes fields")
-      }
-      if let i = a.int64Encoding, i != .unspecified, !ProtoSchema.is64Bit(f.type) {
-        fail("int64_encoding is only valid on 64-bit integer fields")
-      }
-      if a.enumEncoding == .number, f.type == .enum, let e = schema.enumType(f.typeName),
-        e.descriptor.value.contains(where: { $0.sebufEnumValue != nil })
-      {
-        fail("enum_encoding=NUMBER cannot be combined with an enum whose values carry enum_value; remove one of them")
-      }
-      if a.flattenPrefix != nil, a.flatten != true {
-        fail("flatten_prefix=\"\(a.flattenPrefix ?? "")\" is set without flatten=true")
-      }
-      if a.flatten == true {
-        if f.label == .repeated {
-          fail("flatten is not valid on repeated or map fields")
-        } else if ref.isRealOneofMember {
-          fail("flatten is not valid on oneof variant fields (use oneof_config.flatten instead)")
-        } else if case .message = single {
-        } else {
-          fail("flatten is only valid on message fields")
-        }
-      }
+      let subject = isOneof ? d.oneofDecl[i].name : d.field[i].name
+      return .error(
+        "invalid annotation on \(d.name).\(subject): \(text)", at: schema.span(file: message.file, path: at))
     }
-    for (i, oneof) in message.descriptor.oneofDecl.enumerated() {
-      guard let config = oneof.sebufOneofConfig, !config.discriminator.isEmpty, config.flatten else { continue }
-      for ref in fields where ref.isRealOneofMember && ref.proto.oneofIndex == Int32(i) {
-        if case .single(.message) = schema.shape(ref.proto) { continue }
-        out.append(.error(
-          "invalid annotation on \(msgName).\(oneof.name): with oneof_config.flatten=true every variant must be a message; '\(ref.proto.name)' is not",
-          at: schema.span(file: message.file, path: ref.sourcePath)))
-      }
-    }
-    return out
   }
 }

@@ -191,7 +191,6 @@ enum Naming {
     return f.uppercased() + s.dropFirst()
   }
 
-
   /// The name of a message or enum without its package, nested names joined: `Outer.Inner` →
   /// `OuterInner`.
   static func hoisted(fullName: String, package: String) -> String {

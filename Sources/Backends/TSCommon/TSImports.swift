@@ -111,7 +111,9 @@ enum TSLayout {
 
   static func isIdentifier(_ s: String) -> Bool {
     guard let f = s.unicodeScalars.first, f == "_" || f == "$" || f.properties.isAlphabetic else { return false }
-    return s.unicodeScalars.allSatisfy { $0 == "_" || $0 == "$" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    return s.unicodeScalars.allSatisfy {
+      $0 == "_" || $0 == "$" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+    }
   }
 
   /// A property key: bare when it is an identifier, else a JSON string literal.
@@ -122,7 +124,8 @@ enum TSLayout {
   /// Lines of a `/** … */` doc comment (empty when there is no comment).
   static func docComment(_ text: String?) -> [String] {
     guard let text, !text.isEmpty else { return [] }
-    let lines = text.replacingOccurrences(of: "*/", with: "*\\/").split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = text.replacingOccurrences(of: "*/", with: "*\\/").split(
+      separator: "\n", omittingEmptySubsequences: false)
     if lines.count == 1 { return ["/** \(lines[0]) */"] }
     return ["/**"] + lines.map { $0.isEmpty ? " *" : " * \($0)" } + [" */"]
   }

@@ -6,7 +6,9 @@ import Proto
 
 /// How a URL string converts to and from a field's TS value.
 enum URLValueKind: Equatable {
-  case string, int64String, number, integer, bool, enumString([String]), enumNumber
+  case string, int64String, number, integer, bool
+  case enumString([String])
+  case enumNumber
 }
 
 /// A request field bound to a path or query parameter.
@@ -81,13 +83,15 @@ struct TSRoute {
         }
       }
     case .enumType(let e):
-      kind = a.enumEncoding == .number ? .enumNumber : .enumString(e.descriptor.value.map { $0.sebufEnumValue ?? $0.name })
+      kind =
+        a.enumEncoding == .number ? .enumNumber : .enumString(e.descriptor.value.map { $0.sebufEnumValue ?? $0.name })
       names = e.descriptor.value.map(\.name)
     case .message, .wellKnown: kind = .string
     }
-    return URLBinding(param: param, property: ProtoSchema.jsonName(f), kind: kind,
-                      repeated: f.label == .repeated, required: required, protoName: f.name,
-                      optional: f.proto3Optional, enumNames: names)
+    return URLBinding(
+      param: param, property: ProtoSchema.jsonName(f), kind: kind,
+      repeated: f.label == .repeated, required: required, protoName: f.name,
+      optional: f.proto3Optional, enumNames: names)
   }
 
   /// The TS expression of a kind's zero value (what proto3 JSON omits).

@@ -50,7 +50,9 @@ struct ServerModule {
     for name in ["RouteDescriptor", "ServerContext", "ServerOptions"] { _ = imports.type(name, from: server) }
     var body = CodePrinter()
     body.blank()
-    body.line("export type { RouteDescriptor, ServerContext, ServerOptions } from \"\(TSLayout.relativeImport(from: modulePath, to: server))\";")
+    body.line(
+      "export type { RouteDescriptor, ServerContext, ServerOptions } from \"\(TSLayout.relativeImport(from: modulePath, to: server))\";"
+    )
     if services.contains(where: { $0.methods.contains(where: \.stream) }) {
       body.line("export { NamedEvent } from \"\(TSLayout.relativeImport(from: modulePath, to: server))\";")
     }
@@ -69,8 +71,11 @@ struct ServerModule {
     let routes = s.methods.map { TSRoute($0, service: s, schema: project.schema) }
     var signatures: [(TSRoute, String, String)] = []
     for r in routes {
-      signatures.append((r, project.mapper.messageType(r.route.inputType, &imports),
-                         project.mapper.messageType(r.route.outputType, &imports)))
+      signatures.append(
+        (
+          r, project.mapper.messageType(r.route.inputType, &imports),
+          project.mapper.messageType(r.route.outputType, &imports)
+        ))
     }
     p.blank()
     for l in TSLayout.docComment(project.schema.comment(file: s.file, path: s.path)) { p.line(l) }
@@ -80,7 +85,9 @@ struct ServerModule {
         for l in TSLayout.docComment(project.schema.comment(file: s.file, path: r.route.path)) { p.line(l) }
         if r.route.stream {
           let event = "\(output) | NamedEvent<\(output)>"
-          p.line("\(r.methodName)(ctx: ServerContext, req: \(input)): ReadableStream<\(event)> | Promise<ReadableStream<\(event)>>;")
+          p.line(
+            "\(r.methodName)(ctx: ServerContext, req: \(input)): ReadableStream<\(event)> | Promise<ReadableStream<\(event)>>;"
+          )
         } else {
           p.line("\(r.methodName)(ctx: ServerContext, req: \(input)): Promise<\(output)>;")
         }
@@ -89,7 +96,8 @@ struct ServerModule {
     p.line("}")
     p.blank()
     p.line("/** Route descriptors for every \(s.name) method; mount them in any fetch-style server. */")
-    p.line("export function create\(s.name)Routes(handler: \(s.name)Handler, options?: ServerOptions): RouteDescriptor[] {")
+    p.line(
+      "export function create\(s.name)Routes(handler: \(s.name)Handler, options?: ServerOptions): RouteDescriptor[] {")
     p.indented { p in
       p.line("return [")
       p.indented { p in
@@ -112,7 +120,9 @@ struct ServerModule {
         p.line("handle(req, options, async () => {")
         p.indented { p in
           p.line("const ctx = context(req, \(path), \(headerSpecs(r.route.headers)));")
-          p.line("const body = (await decode(req, ctx, \(r.route.verb.hasBody), \(paramSpecs(r.pathBindings, fill: false)), \(paramSpecs(r.queryBindings, fill: !r.route.verb.hasBody)))) as \(input);")
+          p.line(
+            "const body = (await decode(req, ctx, \(r.route.verb.hasBody), \(paramSpecs(r.pathBindings, fill: false)), \(paramSpecs(r.queryBindings, fill: !r.route.verb.hasBody)))) as \(input);"
+          )
           p.line("check(options, \(TSLayout.stringLiteral(r.route.name)), body);")
           if r.route.stream {
             p.line("return sseResponse(await handler.\(r.methodName)(ctx, body));")

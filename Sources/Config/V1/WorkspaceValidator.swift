@@ -24,18 +24,26 @@ struct WorkspaceValidator {
   {
     if p.value.hasPrefix("/") {
       if importPath {
-        error("\(what) \"\(p.value)\" is absolute; write an import path (relative to its module, e.g. acme/v1).", at: p.span)
+        error(
+          "\(what) \"\(p.value)\" is absolute; write an import path (relative to its module, e.g. acme/v1).", at: p.span
+        )
       } else {
-        error("\(what) \"\(p.value)\" is absolute; write it relative to the workspace (the directory of the config file).", at: p.span)
+        error(
+          "\(what) \"\(p.value)\" is absolute; write it relative to the workspace (the directory of the config file).",
+          at: p.span)
       }
       return nil
     }
     let parts = FilePath.components(p.value)
     if parts.first == ".." {
       if importPath {
-        error("\(what) \"\(p.value)\" climbs out of its module; write an import path (relative to its module, e.g. acme/v1).", at: p.span)
+        error(
+          "\(what) \"\(p.value)\" climbs out of its module; write an import path (relative to its module, e.g. acme/v1).",
+          at: p.span)
       } else {
-        error("\(what) \"\(p.value)\" is outside the workspace; paths must stay inside the directory of the workspace file.", at: p.span)
+        error(
+          "\(what) \"\(p.value)\" is outside the workspace; paths must stay inside the directory of the workspace file.",
+          at: p.span)
       }
       return nil
     }
@@ -79,7 +87,8 @@ struct WorkspaceValidator {
       }
       let span = m.path?.span ?? m.span
       if let other = seen.first(where: { Self.contains($0.path, path) || Self.contains(path, $0.path) }) {
-        let how = other.path == path ? "is listed twice" : "overlaps module \"\(other.path)\" (line \(other.span.start.line))"
+        let how =
+          other.path == path ? "is listed twice" : "overlaps module \"\(other.path)\" (line \(other.span.start.line))"
         error(
           "module \"\(path)\" \(how); modules must not nest — use one module with excludes instead.", at: span)
         continue
@@ -96,7 +105,7 @@ struct WorkspaceValidator {
         }
         excludes.append(rel)
       }
-      result.append(Module(path: path, excludes: excludes))
+      result.append(Module(path: path, excludes: excludes, name: m.name?.value))
     }
     return result
   }
@@ -145,7 +154,8 @@ struct WorkspaceValidator {
     if let v = raw.rpcAllowGoogleProtobufEmptyRequests { c.rpcAllowGoogleProtobufEmptyRequests = v.value }
     if let v = raw.rpcAllowGoogleProtobufEmptyResponses { c.rpcAllowGoogleProtobufEmptyResponses = v.value }
     if let v = raw.disableBuiltin, v.value {
-      error("disable_builtin: true turns off every built-in rule; sebuf has no check plugins, so remove it.", at: v.span)
+      error(
+        "disable_builtin: true turns off every built-in rule; sebuf has no check plugins, so remove it.", at: v.span)
     }
     return c
   }
@@ -164,7 +174,8 @@ struct WorkspaceValidator {
     if let v = raw.allowCommentIgnores { c.allowCommentIgnores = v.value }
     if let v = raw.against { c.against = v.value }
     if let v = raw.disableBuiltin, v.value {
-      error("disable_builtin: true turns off every built-in rule; sebuf has no check plugins, so remove it.", at: v.span)
+      error(
+        "disable_builtin: true turns off every built-in rule; sebuf has no check plugins, so remove it.", at: v.span)
     }
     return c
   }
@@ -193,7 +204,8 @@ struct WorkspaceValidator {
           } else {
             msg += "."
           }
-          msg += " Backends: \(GenerateEntry.nativeBackends.joined(separator: ", ")); use `plugin:` for a protoc plugin."
+          msg +=
+            " Backends: \(GenerateEntry.nativeBackends.joined(separator: ", ")); use `plugin:` for a protoc plugin."
           error(msg, at: b.span)
         }
       case (nil, .some(let p)):
@@ -207,7 +219,9 @@ struct WorkspaceValidator {
       }
       if let n = g.name {
         if let prev = names[n.value] {
-          error("generate name \"\(n.value)\" is already used on line \(prev.start.line); names must be unique.", at: n.span)
+          error(
+            "generate name \"\(n.value)\" is already used on line \(prev.start.line); names must be unique.", at: n.span
+          )
         } else {
           names[n.value] = n.span
         }
@@ -232,6 +246,7 @@ struct WorkspaceValidator {
           include: include, exclude: exclude, strategy: strategy,
           includeImports: g.includeImports?.value ?? false, includeWKT: g.includeWKT?.value ?? false,
           span: g.span))
+      out[out.count - 1].clean = g.clean
     }
     return out
   }
@@ -240,6 +255,9 @@ struct WorkspaceValidator {
     var c = ManagedConfig()
     guard let raw else { return c }
     c.enabled = raw.enabled?.value ?? true
+    c.style = raw.style
+    c.disables = raw.disables
+    c.overrides = raw.bufOverrides
     if let p = raw.goPackagePrefix {
       if p.value.contains(" ") || p.value.hasSuffix("/") || p.value.contains(";") {
         error(

@@ -29,7 +29,8 @@ struct YAMLReader {
     lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
     do {
       guard let root = try Yams.compose(yaml: text) else {
-        error("\(file) is empty; it must start with `version:`.", at: Span(file: file, start: pos(1, 1), end: pos(1, 1)))
+        error(
+          "\(file) is empty; it must start with `version:`.", at: Span(file: file, start: pos(1, 1), end: pos(1, 1)))
         return nil
       }
       return root
@@ -67,12 +68,44 @@ struct YAMLReader {
             end: SourcePosition(
               line: again.line, column: byteColumn(again.line, again.column + key.unicodeScalars.count, lines))))
       }
-      return .error("key \"\(key)\" is written more than once in this mapping; keep one.", rule: "CONFIG", at: at(first))
+      return .error(
+        "key \"\(key)\" is written more than once in this mapping; keep one.", rule: "CONFIG", at: at(first))
     case .reader(let problem, _, _, _):
+      // libyaml's reader gives only an offset; the first character YAML does not allow
+      // is what it stopped at, so point there.
+      if let (line, column, scalar) = firstDisallowed(in: text) {
+        let p = SourcePosition(line: line, column: column)
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        return .error(
+          "invalid YAML: \(problem) (\(code) here); remove it or write it as an escape in a double-quoted string",
+          rule: "CONFIG", at: Span(file: file, start: p, end: p))
+      }
       return .error("invalid YAML: \(problem)", rule: "CONFIG", at: .file(file))
     default:
       return .error("invalid YAML: \(e)", rule: "CONFIG", at: .file(file))
     }
+  }
+
+  /// The first character YAML does not allow in a stream (C0 controls other than tab,
+  /// line feed and carriage return; DEL; C1 controls other than NEL; surrogates and
+  /// U+FFFE/U+FFFF), as a 1-based line and byte column.
+  static func firstDisallowed(in text: String) -> (line: Int, column: Int, scalar: Unicode.Scalar)? {
+    var line = 1
+    var column = 1
+    for u in text.unicodeScalars {
+      let v = u.value
+      let allowed =
+        v == 0x9 || v == 0xA || v == 0xD || (0x20...0x7E).contains(v) || v == 0x85 || (0xA0...0xD7FF).contains(v)
+        || (0xE000...0xFFFD).contains(v) || v >= 0x10000
+      if !allowed { return (line, column, u) }
+      if v == 0xA {
+        line += 1
+        column = 1
+      } else {
+        column += UTF8.width(u)
+      }
+    }
+    return nil
   }
 
   /// The next block-style `key:` at the same column as `first`, on a later line.
@@ -282,4 +315,10 @@ extension Node.Scalar {
 
   /// An unquoted `null`, `~` or empty value.
   var isNull: Bool { kind == .null }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
 }

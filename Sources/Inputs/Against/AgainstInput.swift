@@ -22,17 +22,20 @@ public enum AgainstInput: Equatable, Sendable {
     case ref(String)
   }
 
-
-
   /// Parses `value`. `isDirectory` tells whether a plain path is a directory on disk.
   public static func parse(_ value: String, isDirectory: (String) -> Bool) throws -> AgainstInput {
     let (path, options) = try splitOptions(value)
     var format = options["format"]
     if format == nil {
-      if path.hasSuffix(".git") || path == ".git" { format = "git" }
-      else if path.hasSuffix(".binpb") || path.hasSuffix(".bin") || path.hasSuffix(".pb") { format = "binpb" }
-      else if path.hasSuffix(".json") { format = "json" }
-      else { format = "dir" }
+      if path.hasSuffix(".git") || path == ".git" {
+        format = "git"
+      } else if path.hasSuffix(".binpb") || path.hasSuffix(".bin") || path.hasSuffix(".pb") {
+        format = "binpb"
+      } else if path.hasSuffix(".json") {
+        format = "json"
+      } else {
+        format = "dir"
+      }
     }
     switch format {
     case "git":
@@ -52,7 +55,8 @@ public enum AgainstInput: Equatable, Sendable {
       // Values reach git as arguments: one that starts with `-` would be read as an option.
       for (key, v) in [("subdir", subdir)] + refs.map({ ($0.0, $0.1) }) {
         if let v, v.hasPrefix("-") {
-          throw AgainstError("--against \(value): \(key)=\(v) starts with `-`; give a \(key == "subdir" ? "directory" : "ref") name.")
+          throw AgainstError(
+            "--against \(value): \(key)=\(v) starts with `-`; give a \(key == "subdir" ? "directory" : "ref") name.")
         }
       }
       if let subdir, subdir.hasPrefix("/") || PathRules.normalize(subdir) == nil {
@@ -63,11 +67,13 @@ public enum AgainstInput: Equatable, Sendable {
     case "json": return .image(path, .json)
     case "dir":
       if options["subdir"] != nil || options["branch"] != nil || options["tag"] != nil || options["ref"] != nil {
-        throw AgainstError("--against \(value): branch=, tag=, ref= and subdir= apply to git inputs (`.git#branch=main`).")
+        throw AgainstError(
+          "--against \(value): branch=, tag=, ref= and subdir= apply to git inputs (`.git#branch=main`).")
       }
       return .directory(path)
     default:
-      throw AgainstError("--against \(value): unknown format \(GoString.quote(format ?? "")); use git, dir, binpb or json.")
+      throw AgainstError(
+        "--against \(value): unknown format \(GoString.quote(format ?? "")); use git, dir, binpb or json.")
     }
   }
 
@@ -77,12 +83,14 @@ public enum AgainstInput: Equatable, Sendable {
     var options: [String: String] = [:]
     for part in value[value.index(after: hash)...].split(separator: ",") {
       guard let eq = part.firstIndex(of: "=") else {
-        throw AgainstError("--against \(value): option \(GoString.quote(String(part))) needs a value, like branch=main.")
+        throw AgainstError(
+          "--against \(value): option \(GoString.quote(String(part))) needs a value, like branch=main.")
       }
       let key = String(part[..<eq]).trimmingSpaces
       let known = ["branch", "tag", "ref", "commit", "subdir", "format", "depth", "recurse_submodules"]
       guard known.contains(key) else {
-        throw AgainstError("--against \(value): unknown option \(GoString.quote(key)); known: \(known.joined(separator: ", ")).")
+        throw AgainstError(
+          "--against \(value): unknown option \(GoString.quote(key)); known: \(known.joined(separator: ", ")).")
       }
       options[key] = String(part[part.index(after: eq)...]).trimmingSpaces
     }

@@ -16,26 +16,27 @@ public enum BreakingCatalog {
   ]
 
   /// Every rule type: buf's sorted by id, then sebuf's HTTP rules.
-  static let ruleTypes: [any BreakingRule.Type] = [
-    EnumNoDelete.self, EnumSameJsonFormat.self, EnumSameType.self, EnumValueNoDelete.self,
-    EnumValueNoDeleteUnlessNameReserved.self, EnumValueNoDeleteUnlessNumberReserved.self, EnumValueSameName.self,
-    ExtensionMessageNoDelete.self, ExtensionNoDelete.self, FieldNoDelete.self, FieldNoDeleteUnlessNameReserved.self,
-    FieldNoDeleteUnlessNumberReserved.self, FieldSameCardinality.self, FieldSameCppStringType.self,
-    FieldSameDefault.self, FieldSameJavaUtf8Validation.self, FieldSameJsonName.self, FieldSameJstype.self,
-    FieldSameName.self, FieldSameOneof.self, FieldSameType.self, FieldSameUtf8Validation.self,
-    FieldWireCompatibleCardinality.self, FieldWireCompatibleType.self, FieldWireJsonCompatibleCardinality.self,
-    FieldWireJsonCompatibleType.self, FileNoDelete.self, FileSameCcEnableArenas.self,
-    FileSameCcGenericServices.self, FileSameCsharpNamespace.self, FileSameGoPackage.self,
-    FileSameJavaGenericServices.self, FileSameJavaMultipleFiles.self, FileSameJavaOuterClassname.self,
-    FileSameJavaPackage.self, FileSameObjcClassPrefix.self, FileSameOptimizeFor.self, FileSamePackage.self,
-    FileSamePhpClassPrefix.self, FileSamePhpMetadataNamespace.self, FileSamePhpNamespace.self,
-    FileSamePyGenericServices.self, FileSameRubyPackage.self, FileSameSwiftPrefix.self, FileSameSyntax.self,
-    MessageNoDelete.self, MessageNoRemoveStandardDescriptorAccessor.self, MessageSameJsonFormat.self,
-    MessageSameRequiredFields.self, OneofNoDelete.self, PackageEnumNoDelete.self, PackageExtensionNoDelete.self,
-    PackageMessageNoDelete.self, PackageNoDelete.self, PackageServiceNoDelete.self, ReservedEnumNoDelete.self,
-    ReservedMessageNoDelete.self, RpcNoDelete.self, RpcSameClientStreaming.self, RpcSameIdempotencyLevel.self,
-    RpcSameRequestType.self, RpcSameResponseType.self, RpcSameServerStreaming.self, ServiceNoDelete.self,
-  ] + httpRuleTypes
+  static let ruleTypes: [any BreakingRule.Type] =
+    [
+      EnumNoDelete.self, EnumSameJsonFormat.self, EnumSameType.self, EnumValueNoDelete.self,
+      EnumValueNoDeleteUnlessNameReserved.self, EnumValueNoDeleteUnlessNumberReserved.self, EnumValueSameName.self,
+      ExtensionMessageNoDelete.self, ExtensionNoDelete.self, FieldNoDelete.self, FieldNoDeleteUnlessNameReserved.self,
+      FieldNoDeleteUnlessNumberReserved.self, FieldSameCardinality.self, FieldSameCppStringType.self,
+      FieldSameDefault.self, FieldSameJavaUtf8Validation.self, FieldSameJsonName.self, FieldSameJstype.self,
+      FieldSameName.self, FieldSameOneof.self, FieldSameType.self, FieldSameUtf8Validation.self,
+      FieldWireCompatibleCardinality.self, FieldWireCompatibleType.self, FieldWireJsonCompatibleCardinality.self,
+      FieldWireJsonCompatibleType.self, FileNoDelete.self, FileSameCcEnableArenas.self,
+      FileSameCcGenericServices.self, FileSameCsharpNamespace.self, FileSameGoPackage.self,
+      FileSameJavaGenericServices.self, FileSameJavaMultipleFiles.self, FileSameJavaOuterClassname.self,
+      FileSameJavaPackage.self, FileSameObjcClassPrefix.self, FileSameOptimizeFor.self, FileSamePackage.self,
+      FileSamePhpClassPrefix.self, FileSamePhpMetadataNamespace.self, FileSamePhpNamespace.self,
+      FileSamePyGenericServices.self, FileSameRubyPackage.self, FileSameSwiftPrefix.self, FileSameSyntax.self,
+      MessageNoDelete.self, MessageNoRemoveStandardDescriptorAccessor.self, MessageSameJsonFormat.self,
+      MessageSameRequiredFields.self, OneofNoDelete.self, PackageEnumNoDelete.self, PackageExtensionNoDelete.self,
+      PackageMessageNoDelete.self, PackageNoDelete.self, PackageServiceNoDelete.self, ReservedEnumNoDelete.self,
+      ReservedMessageNoDelete.self, RpcNoDelete.self, RpcSameClientStreaming.self, RpcSameIdempotencyLevel.self,
+      RpcSameRequestType.self, RpcSameResponseType.self, RpcSameServerStreaming.self, ServiceNoDelete.self,
+    ] + httpRuleTypes
 
   static let byID: [String: any BreakingRule.Type] = Dictionary(ruleTypes.map { ($0.info.id, $0) }) { a, _ in a }
 

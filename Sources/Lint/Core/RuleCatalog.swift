@@ -78,8 +78,11 @@ public struct RuleCatalog: Sendable {
   /// The message for an unknown id: what was written and the closest known id.
   public func unknownIDMessage(_ id: String) -> String {
     var m = "\"\(id)\" is not a known \(kind) rule or category ID"
-    if let s = RuleID.suggestion(for: id, among: allIDs) { m += "; did you mean \"\(s)\"?" }
-    else { m += "; run `\(listCommand)` to see them" }
+    if let s = RuleID.suggestion(for: id, among: allIDs) {
+      m += "; did you mean \"\(s)\"?"
+    } else {
+      m += "; run `\(listCommand)` to see them"
+    }
     return m
   }
 

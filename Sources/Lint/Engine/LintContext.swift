@@ -3,9 +3,14 @@ import SwiftProtobuf
 
 /// Everything rules read, computed once per run: the target files with their source
 /// locations, flat lists of every element (so a rule body sees one element at a time),
-/// and a symbol table over the whole image (targets and imports).
+/// and, through Proto's ``DescriptorIndex``, names over the whole image (targets and
+/// imports).
 public final class LintContext: Sendable {
   public let image: Image
+  /// Names, files, source locations and comments of the whole image.
+  public let index: DescriptorIndex
+  /// The index's name tables, kept for lock-free lookups from rules.
+  public let names: NameTable
   public let options: LintOptions
   /// Target files (not imports), in image order.
   public let files: [LintFile]
@@ -17,20 +22,28 @@ public final class LintContext: Sendable {
   public let services: [ServiceElement]
   public let methods: [MethodElement]
   public let imports: [ImportElement]
-  /// Every message of the image (imports too) by full name without leading dot.
-  public let messageByName: [String: Google_Protobuf_DescriptorProto]
-  /// Every enum of the image by full name.
-  public let enumByName: [String: Google_Protobuf_EnumDescriptorProto]
-  /// Import path of the file defining each message/enum/extension-number of the image.
-  let symbolFile: [String: String]
+  /// Every message of the image (imports too) by full name (leading dot optional).
+  public var messageByName: NameLookup<Google_Protobuf_DescriptorProto> {
+    NameLookup { [names] in names.message($0)?.descriptor }
+  }
+  /// Every enum of the image by full name (leading dot optional).
+  public var enumByName: NameLookup<Google_Protobuf_EnumDescriptorProto> {
+    NameLookup { [names] in names.enumType($0)?.descriptor }
+  }
   /// Target file index by import path.
   public let fileIndex: [String: Int]
   /// The sebuf HTTP model of the target files (decoded only when an HTTP rule runs).
   public let http: HTTPAPI
+  /// Where sebuf annotations are valid, resolving types through this image.
+  public let annotationValidity: AnnotationValidity
 
   public init(image: Image, options: LintOptions = LintOptions(), decodeHTTP: Bool = true) {
     self.image = image
     self.options = options
+    let index = DescriptorIndex(image)
+    self.index = index
+    let names = index.names
+    self.names = names
     var files: [LintFile] = []
     var messages: [MessageElement] = []
     var fields: [FieldElement] = []
@@ -40,37 +53,10 @@ public final class LintContext: Sendable {
     var services: [ServiceElement] = []
     var methods: [MethodElement] = []
     var imports: [ImportElement] = []
-    var messageByName: [String: Google_Protobuf_DescriptorProto] = [:]
-    var enumByName: [String: Google_Protobuf_EnumDescriptorProto] = [:]
-    var symbolFile: [String: String] = [:]
-
-    func indexSymbols(_ fd: Google_Protobuf_FileDescriptorProto) {
-      let prefix = fd.package.isEmpty ? "" : fd.package + "."
-      func walkEnum(_ e: Google_Protobuf_EnumDescriptorProto, _ name: String) {
-        enumByName[name] = e
-        symbolFile[name] = fd.name
-      }
-      func walkExt(_ x: Google_Protobuf_FieldDescriptorProto) {
-        symbolFile["\(LintContext.trimDot(x.extendee))#\(x.number)"] = fd.name
-      }
-      func walkMessage(_ m: Google_Protobuf_DescriptorProto, _ name: String) {
-        messageByName[name] = m
-        symbolFile[name] = fd.name
-        for n in m.nestedType { walkMessage(n, name + "." + n.name) }
-        for e in m.enumType { walkEnum(e, name + "." + e.name) }
-        for x in m.extension { walkExt(x) }
-      }
-      for m in fd.messageType { walkMessage(m, prefix + m.name) }
-      for e in fd.enumType { walkEnum(e, prefix + e.name) }
-      for x in fd.extension { walkExt(x) }
-      for s in fd.service { symbolFile[prefix + s.name] = fd.name }
-    }
-
-    for imageFile in image.files {
-      indexSymbols(imageFile.descriptor)
+    for (position, imageFile) in image.files.enumerated() {
       guard !imageFile.isImport else { continue }
       let fi = files.count
-      let file = LintFile(index: fi, image: imageFile, locations: SourceLocations(imageFile))
+      let file = LintFile(index: fi, image: imageFile, locations: index.locations(position))
       files.append(file)
       let fd = imageFile.descriptor
       let prefix = fd.package.isEmpty ? "" : fd.package + "."
@@ -85,10 +71,12 @@ public final class LintContext: Sendable {
         let me = MessageElement(file: fi, descriptor: m, path: path, fullName: name)
         messages.append(me)
         for (i, f) in m.field.enumerated() {
-          fields.append(FieldElement(file: fi, descriptor: f, path: path + [2, Int32(i)], parent: me, isExtension: false))
+          fields.append(
+            FieldElement(file: fi, descriptor: f, path: path + [2, Int32(i)], parent: me, isExtension: false))
         }
         for (i, f) in m.extension.enumerated() {
-          fields.append(FieldElement(file: fi, descriptor: f, path: path + [6, Int32(i)], parent: me, isExtension: true))
+          fields.append(
+            FieldElement(file: fi, descriptor: f, path: path + [6, Int32(i)], parent: me, isExtension: true))
         }
         for (i, o) in m.oneofDecl.enumerated() {
           oneofs.append(OneofElement(file: fi, descriptor: o, path: path + [8, Int32(i)], parent: me, index: Int32(i)))
@@ -125,13 +113,11 @@ public final class LintContext: Sendable {
     self.services = services
     self.methods = methods
     self.imports = imports
-    self.messageByName = messageByName
-    self.enumByName = enumByName
-    self.symbolFile = symbolFile
+    annotationValidity = AnnotationValidity(names)
     var fileIndex: [String: Int] = [:]
     for f in files { fileIndex[f.name] = f.index }
     self.fileIndex = fileIndex
-    http = decodeHTTP ? HTTPAPI.decode(image) : HTTPAPI(services: [])
+    http = decodeHTTP ? HTTPAPI.decode(index) : HTTPAPI(services: [])
   }
 
   /// `.a.b.C` → `a.b.C`.
@@ -141,5 +127,15 @@ public final class LintContext: Sendable {
 
   /// The import path of the file that declares a symbol (message, enum, service) or an
   /// extension (`extendee#number`), if it is in the image.
-  public func fileDeclaring(_ symbol: String) -> String? { symbolFile[symbol] }
+  public func fileDeclaring(_ symbol: String) -> String? { names.fileDeclaring(symbol) }
 }
+
+/// Read-only lookup by full name, so rules can write `context.messageByName[name]`.
+public struct NameLookup<Value>: Sendable {
+  let lookup: @Sendable (String) -> Value?
+  init(_ lookup: @escaping @Sendable (String) -> Value?) { self.lookup = lookup }
+  public subscript(_ name: String) -> Value? { lookup(name) }
+}
+
+/// Proto's per-file source locations, named here for rule files that do not import Proto.
+public typealias SourceLocations = Proto.SourceLocations

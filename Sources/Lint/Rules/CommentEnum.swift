@@ -1,6 +1,8 @@
 /// Enums have a leading comment that documents them.
 struct CommentEnum: EnumLintRule {
-  private static let examples = CommentCheck.example("// Kinds.\nenum Kind {\n  // Unknown.\n  KIND_UNSPECIFIED = 0;\n}\n", "↓enum Kind {\n  // Unknown.\n  KIND_UNSPECIFIED = 0;\n}\n")
+  private static let examples = CommentCheck.example(
+    "// Kinds.\nenum Kind {\n  // Unknown.\n  KIND_UNSPECIFIED = 0;\n}\n",
+    "↓enum Kind {\n  // Unknown.\n  KIND_UNSPECIFIED = 0;\n}\n")
   static let info = RuleInfo(
     id: "COMMENT_ENUM",
     categories: ["COMMENTS"],

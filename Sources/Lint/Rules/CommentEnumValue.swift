@@ -1,6 +1,8 @@
 /// Enum values have a leading comment that documents them.
 struct CommentEnumValue: EnumValueLintRule {
-  private static let examples = CommentCheck.example("// Kinds.\nenum Kind {\n  // Unknown.\n  KIND_UNSPECIFIED = 0;\n}\n", "// Kinds.\nenum Kind {\n  ↓KIND_UNSPECIFIED = 0;\n}\n")
+  private static let examples = CommentCheck.example(
+    "// Kinds.\nenum Kind {\n  // Unknown.\n  KIND_UNSPECIFIED = 0;\n}\n",
+    "// Kinds.\nenum Kind {\n  ↓KIND_UNSPECIFIED = 0;\n}\n")
   static let info = RuleInfo(
     id: "COMMENT_ENUM_VALUE",
     categories: ["COMMENTS"],

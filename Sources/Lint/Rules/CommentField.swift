@@ -1,6 +1,8 @@
 /// Fields have a leading comment that documents them.
 struct CommentField: FieldLintRule {
-  private static let examples = CommentCheck.example("// A pet.\nmessage Pet {\n  // Its name.\n  string name = 1;\n}\n", "// A pet.\nmessage Pet {\n  ↓string name = 1;\n}\n")
+  private static let examples = CommentCheck.example(
+    "// A pet.\nmessage Pet {\n  // Its name.\n  string name = 1;\n}\n",
+    "// A pet.\nmessage Pet {\n  ↓string name = 1;\n}\n")
   static let info = RuleInfo(
     id: "COMMENT_FIELD",
     categories: ["COMMENTS"],

@@ -1,6 +1,8 @@
 /// Oneofs have a leading comment that documents them.
 struct CommentOneof: OneofLintRule {
-  private static let examples = CommentCheck.example("// A pet.\nmessage Pet {\n  // Kind.\n  oneof kind {\n    // A dog.\n    string dog = 1;\n  }\n}\n", "// A pet.\nmessage Pet {\n  ↓oneof kind {\n    // A dog.\n    string dog = 1;\n  }\n}\n")
+  private static let examples = CommentCheck.example(
+    "// A pet.\nmessage Pet {\n  // Kind.\n  oneof kind {\n    // A dog.\n    string dog = 1;\n  }\n}\n",
+    "// A pet.\nmessage Pet {\n  ↓oneof kind {\n    // A dog.\n    string dog = 1;\n  }\n}\n")
   static let info = RuleInfo(
     id: "COMMENT_ONEOF",
     categories: ["COMMENTS"],

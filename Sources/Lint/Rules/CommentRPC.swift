@@ -1,6 +1,9 @@
 /// RPCs have a leading comment that documents them.
 struct CommentRPC: MethodLintRule {
-  private static let examples = CommentCheck.example("message GetPetRequest {}\nmessage GetPetResponse {}\n// Pets.\nservice PetService {\n  // Gets one.\n  rpc GetPet(GetPetRequest) returns (GetPetResponse);\n}\n", "message GetPetRequest {}\nmessage GetPetResponse {}\n// Pets.\nservice PetService {\n  ↓rpc GetPet(GetPetRequest) returns (GetPetResponse);\n}\n")
+  private static let examples = CommentCheck.example(
+    "message GetPetRequest {}\nmessage GetPetResponse {}\n// Pets.\nservice PetService {\n  // Gets one.\n  rpc GetPet(GetPetRequest) returns (GetPetResponse);\n}\n",
+    "message GetPetRequest {}\nmessage GetPetResponse {}\n// Pets.\nservice PetService {\n  ↓rpc GetPet(GetPetRequest) returns (GetPetResponse);\n}\n"
+  )
   static let info = RuleInfo(
     id: "COMMENT_RPC",
     categories: ["COMMENTS"],

@@ -5,7 +5,9 @@ struct EnumNoAllowAlias: EnumLintRule {
     categories: ["BASIC", "STANDARD"],
     purpose: "Checks that enums do not have the allow_alias option set.",
     good: ["syntax = \"proto3\";\npackage acme.v1;\nenum Kind { KIND_UNSPECIFIED = 0; }\n"],
-    bad: ["syntax = \"proto3\";\npackage acme.v1;\nenum Kind {\n  ↓option allow_alias = true;\n  KIND_UNSPECIFIED = 0;\n  KIND_NONE = 0;\n}\n"])
+    bad: [
+      "syntax = \"proto3\";\npackage acme.v1;\nenum Kind {\n  ↓option allow_alias = true;\n  KIND_UNSPECIFIED = 0;\n  KIND_NONE = 0;\n}\n"
+    ])
 
   func check(enum e: EnumElement, _ context: LintContext, _ out: inout FindingSink) {
     if e.descriptor.options.allowAlias {

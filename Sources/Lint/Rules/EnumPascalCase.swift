@@ -10,7 +10,8 @@ struct EnumPascalCase: EnumLintRule {
   func check(enum e: EnumElement, _ context: LintContext, _ out: inout FindingSink) {
     let expected = Casing.pascal(e.name)
     if e.name != expected {
-      out.report("Enum name \(q(e.name)) should be PascalCase, such as \(q(expected)).", file: e.file, path: e.path + [1])
+      out.report(
+        "Enum name \(q(e.name)) should be PascalCase, such as \(q(expected)).", file: e.file, path: e.path + [1])
     }
   }
 }

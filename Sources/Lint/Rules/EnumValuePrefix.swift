@@ -11,7 +11,8 @@ struct EnumValuePrefix: EnumValueLintRule {
     let prefix = Casing.upperSnake(value.enumName) + "_"
     if !value.name.hasPrefix(prefix) {
       out.report(
-        "Enum value name \(q(value.name)) should be prefixed with \(q(prefix)).", file: value.file, path: value.path + [1])
+        "Enum value name \(q(value.name)) should be prefixed with \(q(prefix)).", file: value.file,
+        path: value.path + [1])
     }
   }
 }

@@ -15,7 +15,8 @@ struct FileLowerSnakeCase: FileLintRule {
     let expected = Casing.lowerSnake(stem)
     if stem != expected {
       out.report(
-        "Filename \(q(base)) should be lower_snake_case\(ext), such as \"\(expected)\(ext)\".", file: file.index, path: nil)
+        "Filename \(q(base)) should be lower_snake_case\(ext), such as \"\(expected)\(ext)\".", file: file.index,
+        path: nil)
     }
   }
 }

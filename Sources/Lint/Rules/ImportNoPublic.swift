@@ -4,7 +4,9 @@ struct ImportNoPublic: ImportLintRule {
     id: "IMPORT_NO_PUBLIC",
     categories: ["BASIC", "STANDARD"],
     purpose: "Checks that imports are not public.",
-    good: ["syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Pet { google.protobuf.Empty e = 1; }\n"],
+    good: [
+      "syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Pet { google.protobuf.Empty e = 1; }\n"
+    ],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\n↓import public \"google/protobuf/empty.proto\";\n"])
 
   func check(import i: ImportElement, _ context: LintContext, _ out: inout FindingSink) {

@@ -4,7 +4,9 @@ struct ImportNoWeak: ImportLintRule {
     id: "IMPORT_NO_WEAK",
     categories: [],
     purpose: "Checks that imports are not weak.",
-    good: ["syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Pet { google.protobuf.Empty e = 1; }\n"],
+    good: [
+      "syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Pet { google.protobuf.Empty e = 1; }\n"
+    ],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\n↓import weak \"google/protobuf/empty.proto\";\n"],
     deprecated: true)
 

@@ -8,7 +8,9 @@ struct ImportUsed: LintRule {
     id: "IMPORT_USED",
     categories: ["BASIC", "STANDARD"],
     purpose: "Checks that imports are used.",
-    good: ["syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Pet { google.protobuf.Empty e = 1; }\n"],
+    good: [
+      "syntax = \"proto3\";\npackage acme.v1;\nimport \"google/protobuf/empty.proto\";\nmessage Pet { google.protobuf.Empty e = 1; }\n"
+    ],
     bad: ["syntax = \"proto3\";\npackage acme.v1;\n↓import \"google/protobuf/empty.proto\";\nmessage Pet {}\n"])
 
   func check(_ context: LintContext, _ out: inout FindingSink) {

@@ -13,7 +13,8 @@ struct PackageLowerSnakeCase: FileLintRule {
     let expected = pkg.split(separator: ".", omittingEmptySubsequences: false)
       .map { Casing.lowerSnake(String($0)) }.joined(separator: ".")
     if pkg != expected {
-      out.report("Package name \(q(pkg)) should be lower_snake.case, such as \(q(expected)).", file: file.index, path: [2])
+      out.report(
+        "Package name \(q(pkg)) should be lower_snake.case, such as \(q(expected)).", file: file.index, path: [2])
     }
   }
 }

@@ -10,8 +10,12 @@ struct PackageNoImportCycle: LintRule {
     id: "PACKAGE_NO_IMPORT_CYCLE",
     categories: ["MINIMAL", "BASIC", "STANDARD"],
     purpose: "Checks that packages do not have import cycles.",
-    good: ["// file: a/v1/a.proto\nsyntax = \"proto3\";\npackage a.v1;\nimport \"b/v1/b.proto\";\nmessage A { b.v1.B b = 1; }\n// file: b/v1/b.proto\nsyntax = \"proto3\";\npackage b.v1;\nmessage B {}\n"],
-    bad: ["// file: a/v1/a.proto\nsyntax = \"proto3\";\npackage a.v1;\n↓import \"b/v1/b.proto\";\nmessage A { b.v1.B b = 1; }\n// file: b/v1/b.proto\nsyntax = \"proto3\";\npackage b.v1;\n↓import \"a/v1/a2.proto\";\nmessage B { a.v1.A2 a = 1; }\n// file: a/v1/a2.proto\nsyntax = \"proto3\";\npackage a.v1;\nmessage A2 {}\n"])
+    good: [
+      "// file: a/v1/a.proto\nsyntax = \"proto3\";\npackage a.v1;\nimport \"b/v1/b.proto\";\nmessage A { b.v1.B b = 1; }\n// file: b/v1/b.proto\nsyntax = \"proto3\";\npackage b.v1;\nmessage B {}\n"
+    ],
+    bad: [
+      "// file: a/v1/a.proto\nsyntax = \"proto3\";\npackage a.v1;\n↓import \"b/v1/b.proto\";\nmessage A { b.v1.B b = 1; }\n// file: b/v1/b.proto\nsyntax = \"proto3\";\npackage b.v1;\n↓import \"a/v1/a2.proto\";\nmessage B { a.v1.A2 a = 1; }\n// file: a/v1/a2.proto\nsyntax = \"proto3\";\npackage a.v1;\nmessage A2 {}\n"
+    ])
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
     let graph = PackageGraph(context.image)

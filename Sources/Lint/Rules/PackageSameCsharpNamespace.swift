@@ -8,6 +8,8 @@ struct PackageSameCsharpNamespace: LintRule {
     good: examples.good, bad: examples.bad)
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
-    PackageSameOption.check(context, &out, option: "csharp_namespace", path: [8, 37]) { f in f.descriptor.options.csharpNamespace }
+    PackageSameOption.check(context, &out, option: "csharp_namespace", path: [8, 37]) { f in
+      f.descriptor.options.csharpNamespace
+    }
   }
 }

@@ -4,8 +4,12 @@ struct PackageSameDirectory: LintRule {
     id: "PACKAGE_SAME_DIRECTORY",
     categories: ["MINIMAL", "BASIC", "STANDARD"],
     purpose: "Checks that all files with a given package are in the same directory.",
-    good: ["// file: acme/v1/a.proto\nsyntax = \"proto3\";\npackage acme.v1;\n// file: acme/v1/b.proto\nsyntax = \"proto3\";\npackage acme.v1;\n"],
-    bad: ["// file: acme/v1/a.proto\nsyntax = \"proto3\";\n↓package acme.v1;\n// file: other/v1/b.proto\nsyntax = \"proto3\";\n↓package acme.v1;\n"])
+    good: [
+      "// file: acme/v1/a.proto\nsyntax = \"proto3\";\npackage acme.v1;\n// file: acme/v1/b.proto\nsyntax = \"proto3\";\npackage acme.v1;\n"
+    ],
+    bad: [
+      "// file: acme/v1/a.proto\nsyntax = \"proto3\";\n↓package acme.v1;\n// file: other/v1/b.proto\nsyntax = \"proto3\";\n↓package acme.v1;\n"
+    ])
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
     for (pkg, files) in context.filesByPackage {

@@ -1,6 +1,7 @@
 /// All files of a package set the same `go_package`.
 struct PackageSameGoPackage: LintRule {
-  private static let examples = PackageSameOption.example("go_package", "\"example.com/acme/v1\"", "\"example.com/acme/other\"")
+  private static let examples = PackageSameOption.example(
+    "go_package", "\"example.com/acme/v1\"", "\"example.com/acme/other\"")
   static let info = RuleInfo(
     id: "PACKAGE_SAME_GO_PACKAGE",
     categories: ["BASIC", "STANDARD"],

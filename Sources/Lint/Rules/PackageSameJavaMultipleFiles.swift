@@ -8,6 +8,8 @@ struct PackageSameJavaMultipleFiles: LintRule {
     good: examples.good, bad: examples.bad)
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
-    PackageSameOption.check(context, &out, option: "java_multiple_files", path: [8, 10]) { f in f.descriptor.options.hasJavaMultipleFiles ? String(f.descriptor.options.javaMultipleFiles) : "" }
+    PackageSameOption.check(context, &out, option: "java_multiple_files", path: [8, 10]) { f in
+      f.descriptor.options.hasJavaMultipleFiles ? String(f.descriptor.options.javaMultipleFiles) : ""
+    }
   }
 }

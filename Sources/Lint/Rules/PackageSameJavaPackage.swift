@@ -8,6 +8,7 @@ struct PackageSameJavaPackage: LintRule {
     good: examples.good, bad: examples.bad)
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
-    PackageSameOption.check(context, &out, option: "java_package", path: [8, 1]) { f in f.descriptor.options.javaPackage }
+    PackageSameOption.check(context, &out, option: "java_package", path: [8, 1]) { f in f.descriptor.options.javaPackage
+    }
   }
 }

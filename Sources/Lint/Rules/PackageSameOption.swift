@@ -21,8 +21,10 @@ enum PackageSameOption {
   }
 
   static func example(_ option: String, _ a: String, _ b: String) -> (good: [String], bad: [String]) {
-    let good = "// file: acme/v1/a.proto\nsyntax = \"proto3\";\npackage acme.v1;\noption \(option) = \(a);\n// file: acme/v1/b.proto\nsyntax = \"proto3\";\npackage acme.v1;\noption \(option) = \(a);\n"
-    let bad = "// file: acme/v1/a.proto\nsyntax = \"proto3\";\npackage acme.v1;\n↓option \(option) = \(a);\n// file: acme/v1/b.proto\nsyntax = \"proto3\";\npackage acme.v1;\n↓option \(option) = \(b);\n"
+    let good =
+      "// file: acme/v1/a.proto\nsyntax = \"proto3\";\npackage acme.v1;\noption \(option) = \(a);\n// file: acme/v1/b.proto\nsyntax = \"proto3\";\npackage acme.v1;\noption \(option) = \(a);\n"
+    let bad =
+      "// file: acme/v1/a.proto\nsyntax = \"proto3\";\npackage acme.v1;\n↓option \(option) = \(a);\n// file: acme/v1/b.proto\nsyntax = \"proto3\";\npackage acme.v1;\n↓option \(option) = \(b);\n"
     return ([good], [bad])
   }
 }

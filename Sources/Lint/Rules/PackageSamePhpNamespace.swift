@@ -8,6 +8,8 @@ struct PackageSamePhpNamespace: LintRule {
     good: examples.good, bad: examples.bad)
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
-    PackageSameOption.check(context, &out, option: "php_namespace", path: [8, 41]) { f in f.descriptor.options.phpNamespace }
+    PackageSameOption.check(context, &out, option: "php_namespace", path: [8, 41]) { f in
+      f.descriptor.options.phpNamespace
+    }
   }
 }

@@ -8,6 +8,8 @@ struct PackageSameRubyPackage: LintRule {
     good: examples.good, bad: examples.bad)
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
-    PackageSameOption.check(context, &out, option: "ruby_package", path: [8, 45]) { f in f.descriptor.options.rubyPackage }
+    PackageSameOption.check(context, &out, option: "ruby_package", path: [8, 45]) { f in
+      f.descriptor.options.rubyPackage
+    }
   }
 }

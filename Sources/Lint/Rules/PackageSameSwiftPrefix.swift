@@ -8,6 +8,8 @@ struct PackageSameSwiftPrefix: LintRule {
     good: examples.good, bad: examples.bad)
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
-    PackageSameOption.check(context, &out, option: "swift_prefix", path: [8, 39]) { f in f.descriptor.options.swiftPrefix }
+    PackageSameOption.check(context, &out, option: "swift_prefix", path: [8, 39]) { f in
+      f.descriptor.options.swiftPrefix
+    }
   }
 }

@@ -79,8 +79,11 @@ struct Protovalidate: LintRule {
         let inner = WireFields([UInt8](f.bytes)).map { [group, $0.number] }
         let path = optionPath(field, [[group]] + inner, context)
         let what = context.typeDescription(field.descriptor)
-        let fix = expected.map { "use \(RuleGroup.name[$0]!) rules instead" } ?? "remove them or use rules that apply to every field (required, ignore, cel)"
-        out.report("Field \(q(field.name)) has type \(what) but has \(name) rules; \(fix).", file: field.file, path: path)
+        let fix =
+          expected.map { "use \(RuleGroup.name[$0]!) rules instead" }
+          ?? "remove them or use rules that apply to every field (required, ignore, cel)"
+        out.report(
+          "Field \(q(field.name)) has type \(what) but has \(name) rules; \(fix).", file: field.file, path: path)
         continue
       }
       guard let body = rules.mergedMessage(group) else { continue }
@@ -89,7 +92,9 @@ struct Protovalidate: LintRule {
   }
 
   /// Contradictory bounds inside one matching group.
-  func checkBounds(_ field: FieldElement, group: Int32, body: WireFields, _ context: LintContext, _ out: inout FindingSink) {
+  func checkBounds(
+    _ field: FieldElement, group: Int32, body: WireFields, _ context: LintContext, _ out: inout FindingSink
+  ) {
     let name = RuleGroup.name[group]!
     func counts(_ minN: Int32, _ maxN: Int32, _ minName: String, _ maxName: String, exact: String? = nil) {
       guard let lo = body.lastScalar(minN), let hi = body.lastScalar(maxN), lo >= hi else { return }
@@ -123,7 +128,8 @@ struct Protovalidate: LintRule {
       for l in lower {
         for u in upper where RuleGroup.equal(l.2, u.2, group: g) {
           let inclusive = l.0 == 5 && u.0 == 3
-          let why = inclusive ? "only one value is valid; use \(name).const instead" : "no value is valid; widen the range"
+          let why =
+            inclusive ? "only one value is valid; use \(name).const instead" : "no value is valid; widen the range"
           for n in [l.0, u.0] {
             out.report(
               "Field \(q(field.name)) has \(name).\(l.1) equal to \(name).\(u.1), so \(why).",

@@ -4,8 +4,12 @@ struct RPCNoServerStreaming: MethodLintRule {
     id: "RPC_NO_SERVER_STREAMING",
     categories: ["UNARY_RPC"],
     purpose: "Checks that RPCs are not server streaming.",
-    good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage WatchRequest {}\nmessage WatchResponse {}\nservice FileService {\n  rpc Watch(WatchRequest) returns (WatchResponse);\n}\n"],
-    bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage WatchRequest {}\nmessage WatchResponse {}\nservice FileService {\n  ↓rpc Watch(WatchRequest) returns (stream WatchResponse);\n}\n"])
+    good: [
+      "syntax = \"proto3\";\npackage acme.v1;\nmessage WatchRequest {}\nmessage WatchResponse {}\nservice FileService {\n  rpc Watch(WatchRequest) returns (WatchResponse);\n}\n"
+    ],
+    bad: [
+      "syntax = \"proto3\";\npackage acme.v1;\nmessage WatchRequest {}\nmessage WatchResponse {}\nservice FileService {\n  ↓rpc Watch(WatchRequest) returns (stream WatchResponse);\n}\n"
+    ])
 
   func check(method: MethodElement, _ context: LintContext, _ out: inout FindingSink) {
     if method.descriptor.serverStreaming {

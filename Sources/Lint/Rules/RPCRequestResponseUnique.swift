@@ -4,8 +4,12 @@ struct RPCRequestResponseUnique: LintRule {
     id: "RPC_REQUEST_RESPONSE_UNIQUE",
     categories: ["STANDARD"],
     purpose: "Checks that RPC request and response types are only used in one RPC (configurable).",
-    good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage GetPetRequest {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(GetPetRequest) returns (GetPetResponse); }\n"],
-    bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage Pet {}\nservice PetService {\n  ↓rpc Echo(Pet) returns (Pet);\n}\n"])
+    good: [
+      "syntax = \"proto3\";\npackage acme.v1;\nmessage GetPetRequest {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(GetPetRequest) returns (GetPetResponse); }\n"
+    ],
+    bad: [
+      "syntax = \"proto3\";\npackage acme.v1;\nmessage Pet {}\nservice PetService {\n  ↓rpc Echo(Pet) returns (Pet);\n}\n"
+    ])
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
     let o = context.options
@@ -16,7 +20,8 @@ struct RPCRequestResponseUnique: LintRule {
           continue
         }
         out.report(
-          "RPC \(q(m.name)) has the same type \(q(m.inputType)) for the request and response.", file: m.file, path: m.path)
+          "RPC \(q(m.name)) has the same type \(q(m.inputType)) for the request and response.", file: m.file,
+          path: m.path)
       }
     }
     // type → methods using it (each method once per type), in declaration order.

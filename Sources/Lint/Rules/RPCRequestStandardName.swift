@@ -4,8 +4,12 @@ struct RPCRequestStandardName: MethodLintRule {
     id: "RPC_REQUEST_STANDARD_NAME",
     categories: ["STANDARD"],
     purpose: "Checks that RPC request type names are RPCNameRequest or ServiceNameRPCNameRequest.",
-    good: ["syntax = \"proto3\";\npackage acme.v1;\nmessage GetPetRequest {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(GetPetRequest) returns (GetPetResponse); }\n"],
-    bad: ["syntax = \"proto3\";\npackage acme.v1;\nmessage PetQuery {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(↓PetQuery) returns (GetPetResponse); }\n"])
+    good: [
+      "syntax = \"proto3\";\npackage acme.v1;\nmessage GetPetRequest {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(GetPetRequest) returns (GetPetResponse); }\n"
+    ],
+    bad: [
+      "syntax = \"proto3\";\npackage acme.v1;\nmessage PetQuery {}\nmessage GetPetResponse {}\nservice PetService { rpc GetPet(↓PetQuery) returns (GetPetResponse); }\n"
+    ])
 
   func check(method: MethodElement, _ context: LintContext, _ out: inout FindingSink) {
     RPCStandardName.check(

@@ -200,14 +200,17 @@ public struct Compiler: Sendable {
       guard badDeps.isEmpty, let (descriptor, diags) = linked[name] else {
         for (i, dep) in badDeps {
           graph.diagnostics.append(
-            .error("Import \"\(dep)\" was not found or had errors.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
+            .error(
+              "Import \"\(dep)\" was not found or had errors.", rule: "COMPILE",
+              at: SourceLocator.span(p, [3, Int32(i)])))
         }
         graph.failed.insert(name)
         continue
       }
       graph.diagnostics += diags
       if diags.hasErrors { graph.failed.insert(name) }
-      files.append(ImageFile(descriptor: descriptor, isImport: !targetSet.contains(name), displayPath: u.source.displayPath))
+      files.append(
+        ImageFile(descriptor: descriptor, isImport: !targetSet.contains(name), displayPath: u.source.displayPath))
     }
     return files
   }
@@ -243,12 +246,10 @@ enum SourceLocator {
   static func span(_ file: ParsedFile, _ path: [Int32]) -> Span {
     var p = path
     while true {
-      if let loc = file.descriptor.sourceCodeInfo.location.first(where: { $0.path == p }), loc.span.count >= 3 {
-        let sl = Int(loc.span[0]) + 1
-        let sc = Int(loc.span[1]) + 1
-        let el = loc.span.count == 4 ? Int(loc.span[2]) + 1 : sl
-        let ec = Int(loc.span.count == 4 ? loc.span[3] : loc.span[2]) + 1
-        return Span(file: file.displayPath, start: SourcePosition(line: sl, column: sc), end: SourcePosition(line: el, column: ec))
+      if let loc = file.descriptor.sourceCodeInfo.location.first(where: { $0.path == p }),
+        let span = SourceLocations.span(loc, file: file.displayPath)
+      {
+        return span
       }
       if p.isEmpty { return .file(file.displayPath) }
       p.removeLast()
@@ -274,7 +275,8 @@ public enum TargetDiscovery {
         if let other = found[rel] {
           diagnostics.append(
             .error(
-              "\"\(rel)\" is in two module roots (\(other) and \(display)); import paths must be unique.", rule: "COMPILE",
+              "\"\(rel)\" is in two module roots (\(other) and \(display)); import paths must be unique.",
+              rule: "COMPILE",
               at: .file(display)))
           continue
         }

@@ -2,29 +2,31 @@ import Foundation
 import SwiftProtobuf
 
 // Decoding of the sebuf option extensions (annotations.proto, headers.proto) from the
-// unknown fields of descriptor options. This file is the only place that knows their
-// field numbers; everything else reads the typed values below.
+// unknown fields of descriptor options. The field numbers are named here once
+// (`SebufExtension`); code that points at an option's source location (lint, breaking)
+// uses these names, and everything else reads the typed values below.
 
-/// Field numbers of sebuf's extensions (reference: sebuf/http/annotations.proto).
-enum SebufExtension {
-  static let config: Int32 = 50003
-  static let serviceConfig: Int32 = 50004
-  static let serviceHeaders: Int32 = 50005
-  static let methodHeaders: Int32 = 50006
-  static let fieldExamples: Int32 = 50007
-  static let query: Int32 = 50008
-  static let unwrap: Int32 = 50009
-  static let int64Encoding: Int32 = 50010
-  static let enumEncoding: Int32 = 50011
-  static let enumValue: Int32 = 50012
-  static let nullable: Int32 = 50013
-  static let emptyBehavior: Int32 = 50014
-  static let timestampFormat: Int32 = 50015
-  static let bytesEncoding: Int32 = 50016
-  static let oneofConfig: Int32 = 50017
-  static let oneofValue: Int32 = 50018
-  static let flatten: Int32 = 50019
-  static let flattenPrefix: Int32 = 50020
+/// Field numbers of sebuf's extensions (reference: sebuf/http/annotations.proto and
+/// headers.proto). The one place that spells them.
+public enum SebufExtension {
+  public static let config: Int32 = 50003
+  public static let serviceConfig: Int32 = 50004
+  public static let serviceHeaders: Int32 = 50005
+  public static let methodHeaders: Int32 = 50006
+  public static let fieldExamples: Int32 = 50007
+  public static let query: Int32 = 50008
+  public static let unwrap: Int32 = 50009
+  public static let int64Encoding: Int32 = 50010
+  public static let enumEncoding: Int32 = 50011
+  public static let enumValue: Int32 = 50012
+  public static let nullable: Int32 = 50013
+  public static let emptyBehavior: Int32 = 50014
+  public static let timestampFormat: Int32 = 50015
+  public static let bytesEncoding: Int32 = 50016
+  public static let oneofConfig: Int32 = 50017
+  public static let oneofValue: Int32 = 50018
+  public static let flatten: Int32 = 50019
+  public static let flattenPrefix: Int32 = 50020
 }
 
 /// JSON encoding of 64-bit integer fields.
@@ -83,7 +85,11 @@ public struct HTTPConfig: Sendable, Hashable {
 
 /// An HTTP verb sebuf can route. Upstream has no HEAD or OPTIONS.
 public enum HTTPVerb: String, Sendable, Hashable, CaseIterable {
-  case get = "GET", post = "POST", put = "PUT", delete = "DELETE", patch = "PATCH"
+  case get = "GET"
+  case post = "POST"
+  case put = "PUT"
+  case delete = "DELETE"
+  case patch = "PATCH"
 
   /// POST, PUT and PATCH carry a request body; GET and DELETE bind fields to the URL.
   public var hasBody: Bool { self == .post || self == .put || self == .patch }

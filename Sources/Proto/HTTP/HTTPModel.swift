@@ -23,8 +23,10 @@ public struct HTTPAPI: Sendable {
       let d = f.descriptor
       let prefix = d.package.isEmpty ? "" : d.package + "."
       for (si, s) in d.service.enumerated() {
-        services.append(HTTPService(s, fullName: prefix + s.name, file: d.name, package: d.package,
-                                    path: [6, Int32(si)], index: index))
+        services.append(
+          HTTPService(
+            s, fullName: prefix + s.name, file: d.name, package: d.package,
+            path: [6, Int32(si)], index: index))
       }
     }
     return HTTPAPI(services: services)
@@ -63,8 +65,9 @@ public struct HTTPService: Sendable {
     let serviceHeaders = headers
     let base = basePath
     methods = s.method.enumerated().map { mi, m in
-      HTTPRoute(m, service: fullName, basePath: base, serviceHeaders: serviceHeaders,
-                path: path + [2, Int32(mi)], index: index)
+      HTTPRoute(
+        m, service: fullName, basePath: base, serviceHeaders: serviceHeaders,
+        path: path + [2, Int32(mi)], index: index)
     }
   }
 }
@@ -126,8 +129,10 @@ public struct HTTPRoute: Sendable {
     if let input = index.message(inputType) {
       for f in input.descriptor.field {
         if let q = f.sebuf.query {
-          params.append(QueryParam(name: q.name.isEmpty ? f.name : q.name, fieldName: f.name,
-                                   fieldNumber: f.number, required: q.required))
+          params.append(
+            QueryParam(
+              name: q.name.isEmpty ? f.name : q.name, fieldName: f.name,
+              fieldNumber: f.number, required: q.required))
         }
       }
     }

@@ -43,7 +43,8 @@ enum FileWriter {
 
   /// The source info with only its locations: equal to the original when it carries
   /// no extension fields (which the hand-written path does not write).
-  private static func sourceInfoWithoutExtensions(_ s: Google_Protobuf_SourceCodeInfo) -> Google_Protobuf_SourceCodeInfo {
+  private static func sourceInfoWithoutExtensions(_ s: Google_Protobuf_SourceCodeInfo) -> Google_Protobuf_SourceCodeInfo
+  {
     var plain = Google_Protobuf_SourceCodeInfo()
     plain.location = s.location
     return plain

@@ -5,14 +5,14 @@ import SwiftProtobuf
 /// and default values are re-emitted as protoc prints them.
 extension FileLinker {
   func setJSONNamesAndDefaults() {
-    for i in file.messageType.indices { fixMessage(&file.messageType[i], path: [4, Int32(i)]) }
-    for i in file.extension.indices { fixField(&file.extension[i], path: [7, Int32(i)]) }
+    file.updateEach(\.messageType) { i, m in fixMessage(&m, path: [4, Int32(i)]) }
+    file.updateEach(\.extension) { i, f in fixField(&f, path: [7, Int32(i)]) }
   }
 
   private func fixMessage(_ m: inout MessageProto, path: [Int32]) {
-    for i in m.field.indices { fixField(&m.field[i], path: path + [2, Int32(i)]) }
-    for i in m.extension.indices { fixField(&m.extension[i], path: path + [6, Int32(i)]) }
-    for i in m.nestedType.indices { fixMessage(&m.nestedType[i], path: path + [3, Int32(i)]) }
+    m.updateEach(\.field) { i, f in fixField(&f, path: path + [2, Int32(i)]) }
+    m.updateEach(\.extension) { i, f in fixField(&f, path: path + [6, Int32(i)]) }
+    m.updateEach(\.nestedType) { i, n in fixMessage(&n, path: path + [3, Int32(i)]) }
   }
 
   private func fixField(_ f: inout FieldProto, path: [Int32]) {
@@ -20,7 +20,6 @@ extension FileLinker {
     guard f.hasDefaultValue, f.hasType else { return }
     if let v = normalizedDefault(f, path: path) { f.defaultValue = v }
   }
-
 
   /// The default as protoc's `DefaultValueAsString` prints it after parsing it.
   private func normalizedDefault(_ f: FieldProto, path: [Int32]) -> String? {
@@ -68,7 +67,12 @@ extension FileLinker {
   static func parseCInteger(_ s: String) -> UInt64? {
     var b = Substring(s)
     var neg = false
-    if b.hasPrefix("-") { neg = true; b = b.dropFirst() } else if b.hasPrefix("+") { b = b.dropFirst() }
+    if b.hasPrefix("-") {
+      neg = true
+      b = b.dropFirst()
+    } else if b.hasPrefix("+") {
+      b = b.dropFirst()
+    }
     guard !b.isEmpty else { return nil }
     var radix = 10
     if b.hasPrefix("0x") || b.hasPrefix("0X") {
@@ -167,13 +171,27 @@ enum CEscape {
       i += 1
       let e = b[i]
       switch e {
-      case 110: out.append(10); i += 1
-      case 114: out.append(13); i += 1
-      case 116: out.append(9); i += 1
-      case 97: out.append(7); i += 1
-      case 98: out.append(8); i += 1
-      case 102: out.append(12); i += 1
-      case 118: out.append(11); i += 1
+      case 110:
+        out.append(10)
+        i += 1
+      case 114:
+        out.append(13)
+        i += 1
+      case 116:
+        out.append(9)
+        i += 1
+      case 97:
+        out.append(7)
+        i += 1
+      case 98:
+        out.append(8)
+        i += 1
+      case 102:
+        out.append(12)
+        i += 1
+      case 118:
+        out.append(11)
+        i += 1
       case 48...55:
         var v = 0
         var n = 0

@@ -111,7 +111,8 @@ extension FileLinker {
         value = v
       }
       guard let v = value else {
-        return optionValueError("Enum type \"\(e.fullName)\" has no value named \"\(name)\" for option \"\(f.fullName)\".", ctx)
+        return optionValueError(
+          "Enum type \"\(e.fullName)\" has no value named \"\(name)\" for option \"\(f.fullName)\".", ctx)
       }
       w.tag(f.number, .varint)
       w.varint(UInt64(bitPattern: Int64(v.number)))
@@ -129,7 +130,8 @@ extension FileLinker {
       guard let m = f.message else { return nil }
       var parser = TextFormatParser(text: u.aggregateValue, linker: self)
       guard let payload = parser.parseMessage(m) else {
-        return optionValueError("Error while parsing option value for \"\(f.name)\": \(parser.errors.joined(separator: "; "))", ctx)
+        return optionValueError(
+          "Error while parsing option value for \"\(f.name)\": \(parser.errors.joined(separator: "; "))", ctx)
       }
       if type == .group {
         w.tag(f.number, .startGroup)

@@ -20,7 +20,8 @@ enum StandardOptions {
   static let linker: Linker = {
     let l = Linker()
     let text = BundledFiles.all["google/protobuf/descriptor.proto"] ?? ""
-    let (parsed, _) = parseProto(Array(text.utf8), importPath: "google/protobuf/descriptor.proto", displayPath: "google/protobuf/descriptor.proto")
+    let (parsed, _) = parseProto(
+      Array(text.utf8), importPath: "google/protobuf/descriptor.proto", displayPath: "google/protobuf/descriptor.proto")
     _ = l.link(parsed, tracksUnusedImports: false)
     return l
   }()
@@ -36,28 +37,25 @@ extension FileLinker {
     if file.hasOptions {
       interpret(&file.options, "google.protobuf.FileOptions", path: [], optionsField: 8, scope: pkg + ".dummy")
     }
-    for i in file.messageType.indices {
-      interpretMessage(&file.messageType[i], scope: pkg, path: [4, Int32(i)])
-    }
-    for i in file.enumType.indices {
-      interpretEnum(&file.enumType[i], scope: pkg, path: [5, Int32(i)])
-    }
-    for i in file.service.indices {
-      let full = qualify(pkg, file.service[i].name)
+    file.updateEach(\.messageType) { i, m in interpretMessage(&m, scope: pkg, path: [4, Int32(i)]) }
+    file.updateEach(\.enumType) { i, e in interpretEnum(&e, scope: pkg, path: [5, Int32(i)]) }
+    file.updateEach(\.service) { i, service in
+      let full = qualify(pkg, service.name)
       let sp: [Int32] = [6, Int32(i)]
-      if file.service[i].hasOptions {
-        interpret(&file.service[i].options, "google.protobuf.ServiceOptions", path: sp, optionsField: 3, scope: full)
+      if service.hasOptions {
+        interpret(&service.options, "google.protobuf.ServiceOptions", path: sp, optionsField: 3, scope: full)
       }
-      for j in file.service[i].method.indices where file.service[i].method[j].hasOptions {
+      service.updateEach(\.method) { j, method in
+        guard method.hasOptions else { return }
         interpret(
-          &file.service[i].method[j].options, "google.protobuf.MethodOptions", path: sp + [2, Int32(j)], optionsField: 4,
-          scope: full + "." + file.service[i].method[j].name)
+          &method.options, "google.protobuf.MethodOptions", path: sp + [2, Int32(j)], optionsField: 4,
+          scope: full + "." + method.name)
       }
     }
-    for i in file.extension.indices where file.extension[i].hasOptions {
+    file.updateEach(\.extension) { i, f in
+      guard f.hasOptions else { return }
       interpret(
-        &file.extension[i].options, "google.protobuf.FieldOptions", path: [7, Int32(i)], optionsField: 8,
-        scope: qualify(pkg, file.extension[i].name))
+        &f.options, "google.protobuf.FieldOptions", path: [7, Int32(i)], optionsField: 8, scope: qualify(pkg, f.name))
     }
     updateSourceCodeInfo()
   }
@@ -67,24 +65,31 @@ extension FileLinker {
     if m.hasOptions {
       interpret(&m.options, "google.protobuf.MessageOptions", path: path, optionsField: 7, scope: full)
     }
-    for i in m.field.indices where m.field[i].hasOptions {
-      interpret(&m.field[i].options, "google.protobuf.FieldOptions", path: path + [2, Int32(i)], optionsField: 8, scope: full + "." + m.field[i].name)
+    m.updateEach(\.field) { i, f in
+      guard f.hasOptions else { return }
+      interpret(
+        &f.options, "google.protobuf.FieldOptions", path: path + [2, Int32(i)], optionsField: 8,
+        scope: full + "." + f.name)
     }
-    for i in m.oneofDecl.indices where m.oneofDecl[i].hasOptions {
-      interpret(&m.oneofDecl[i].options, "google.protobuf.OneofOptions", path: path + [8, Int32(i)], optionsField: 2, scope: full + "." + m.oneofDecl[i].name)
+    m.updateEach(\.oneofDecl) { i, o in
+      guard o.hasOptions else { return }
+      interpret(
+        &o.options, "google.protobuf.OneofOptions", path: path + [8, Int32(i)], optionsField: 2,
+        scope: full + "." + o.name)
     }
-    for i in m.extensionRange.indices where m.extensionRange[i].hasOptions {
-      interpret(&m.extensionRange[i].options, "google.protobuf.ExtensionRangeOptions", path: path + [5, Int32(i)], optionsField: 3, scope: full)
+    m.updateEach(\.extensionRange) { i, r in
+      guard r.hasOptions else { return }
+      interpret(
+        &r.options, "google.protobuf.ExtensionRangeOptions", path: path + [5, Int32(i)], optionsField: 3, scope: full)
     }
-    for i in m.extension.indices where m.extension[i].hasOptions {
-      interpret(&m.extension[i].options, "google.protobuf.FieldOptions", path: path + [6, Int32(i)], optionsField: 8, scope: full + "." + m.extension[i].name)
+    m.updateEach(\.extension) { i, f in
+      guard f.hasOptions else { return }
+      interpret(
+        &f.options, "google.protobuf.FieldOptions", path: path + [6, Int32(i)], optionsField: 8,
+        scope: full + "." + f.name)
     }
-    for i in m.nestedType.indices {
-      interpretMessage(&m.nestedType[i], scope: full, path: path + [3, Int32(i)])
-    }
-    for i in m.enumType.indices {
-      interpretEnum(&m.enumType[i], scope: full, path: path + [4, Int32(i)])
-    }
+    m.updateEach(\.nestedType) { i, n in interpretMessage(&n, scope: full, path: path + [3, Int32(i)]) }
+    m.updateEach(\.enumType) { i, e in interpretEnum(&e, scope: full, path: path + [4, Int32(i)]) }
   }
 
   private func interpretEnum(_ e: inout EnumProto, scope: String, path: [Int32]) {
@@ -92,8 +97,11 @@ extension FileLinker {
     if e.hasOptions {
       interpret(&e.options, "google.protobuf.EnumOptions", path: path, optionsField: 3, scope: full)
     }
-    for i in e.value.indices where e.value[i].hasOptions {
-      interpret(&e.value[i].options, "google.protobuf.EnumValueOptions", path: path + [2, Int32(i)], optionsField: 3, scope: qualify(scope, e.value[i].name))
+    e.updateEach(\.value) { i, v in
+      guard v.hasOptions else { return }
+      interpret(
+        &v.options, "google.protobuf.EnumValueOptions", path: path + [2, Int32(i)], optionsField: 3,
+        scope: qualify(scope, v.name))
     }
   }
 
@@ -106,7 +114,9 @@ extension FileLinker {
   }
 
   /// protoc's `InterpretOptions` for one element.
-  private func interpret<O: OptionsMessage>(_ opts: inout O, _ typeName: String, path: [Int32], optionsField: Int32, scope: String) {
+  private func interpret<O: OptionsMessage>(
+    _ opts: inout O, _ typeName: String, path: [Int32], optionsField: Int32, scope: String
+  ) {
     let uninterpreted = opts.uninterpretedOption
     guard !uninterpreted.isEmpty else { return }
     guard let descriptor = optionsMessageInfo(typeName) else { return }
@@ -141,7 +151,8 @@ extension FileLinker {
     {
       return
     }
-    let ordered = standard.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }.map(\.element)
+    let ordered =
+      standard.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }.map(\.element)
       + recs.filter { $0.number >= 1000 }
     opts.unknownFields = UnknownStorage()
     let known: [UInt8] = try opts.serializedBytes()
@@ -170,7 +181,9 @@ extension FileLinker {
 
   /// protoc's `InterpretSingleOption`: the wire record the option adds, or nil
   /// after reporting an error.
-  private func interpretSingle(_ ctx: inout OptionContext, descriptor options: MessageInfo, existing: [UInt8]) -> [UInt8]? {
+  private func interpretSingle(_ ctx: inout OptionContext, descriptor options: MessageInfo, existing: [UInt8])
+    -> [UInt8]?
+  {
     let u = ctx.option
     guard !u.name.isEmpty else { return optionNameError("Option must have a name.", ctx) }
     if u.name[0].namePart == "uninterpreted_option" {
@@ -202,7 +215,8 @@ extension FileLinker {
           ctx)
       }
       guard let owner = f.containing, owner === descriptor || owner.fullName == descriptor.fullName else {
-        return optionNameError("Option field \"\(debugName)\" is not a field or extension of message \"\(descriptor.name)\".", ctx)
+        return optionNameError(
+          "Option field \"\(debugName)\" is not a field or extension of message \"\(descriptor.name)\".", ctx)
       }
       dest.append(f.number)
       if i < u.name.count - 1 {
@@ -250,8 +264,12 @@ extension FileLinker {
     }
     for r in records where r.number == first.number {
       if first.type == .group {
-        if r.type == .startGroup, let sub = WireRecord.parse(r.payload), isOptionSet(sub, path.dropFirst(), leaf) { return true }
-      } else if r.type == .lengthDelimited, let sub = WireRecord.parse(r.payload), isOptionSet(sub, path.dropFirst(), leaf) {
+        if r.type == .startGroup, let sub = WireRecord.parse(r.payload), isOptionSet(sub, path.dropFirst(), leaf) {
+          return true
+        }
+      } else if r.type == .lengthDelimited, let sub = WireRecord.parse(r.payload),
+        isOptionSet(sub, path.dropFirst(), leaf)
+      {
         return true
       }
     }

@@ -109,7 +109,8 @@ extension FileLinker {
     validateSymbolName(m.name, full, at: path)
     let info = MessageInfo(fullName: full, file: index, isProto3: isProto3)
     info.isMapEntry = m.options.mapEntry || Self.uninterpretedBool(m.options.uninterpretedOption, "map_entry") == true
-    info.messageSetWireFormat = Self.uninterpretedBool(m.options.uninterpretedOption, "message_set_wire_format") ?? m.options.messageSetWireFormat
+    info.messageSetWireFormat =
+      Self.uninterpretedBool(m.options.uninterpretedOption, "message_set_wire_format") ?? m.options.messageSetWireFormat
     addSymbol(full, .message(info), at: path)
     let outerHints = hints
     hints = HintRequest()
@@ -145,7 +146,8 @@ extension FileLinker {
     let fieldHints = hints
     hints = HintRequest()
     for (i, x) in m.extension.enumerated() {
-      info.extensions.append(registerField(x, scope: full, path: path + [6, Int32(i)], isExtension: true, parent: info))
+      info.extensions.append(
+        registerField(x, scope: full, path: path + [6, Int32(i)], isExtension: true, parent: info))
     }
     hints = fieldHints
     for (i, r) in m.reservedRange.enumerated() where r.end <= r.start {
@@ -246,7 +248,9 @@ extension FileLinker {
     }
   }
 
-  func registerField(_ f: FieldProto, scope: String, path: [Int32], isExtension: Bool, parent: MessageInfo?) -> FieldInfo {
+  func registerField(_ f: FieldProto, scope: String, path: [Int32], isExtension: Bool, parent: MessageInfo?)
+    -> FieldInfo
+  {
     let full = qualify(scope, f.name)
     validateSymbolName(f.name, full, at: path)
     let info = FieldInfo(
@@ -270,7 +274,8 @@ extension FileLinker {
         at: path + [3])
     }
     if f.hasOneofIndex, let p = parent, f.oneofIndex < 0 || Int(f.oneofIndex) >= p.oneofNames.count {
-      error("FieldDescriptorProto.oneof_index \(f.oneofIndex) is out of range for type \"\(p.fullName)\".", at: path + [1])
+      error(
+        "FieldDescriptorProto.oneof_index \(f.oneofIndex) is out of range for type \"\(p.fullName)\".", at: path + [1])
     }
     addSymbol(full, .field(info), at: path)
     return info
@@ -352,7 +357,10 @@ extension FileLinker {
     var i = 0
     var j = 0
     while i < v.count && j < prefix.count {
-      if v[i] == 95 { i += 1; continue }
+      if v[i] == 95 {
+        i += 1
+        continue
+      }
       if lower(v[i]) != prefix[j] { return value }
       i += 1
       j += 1

@@ -36,7 +36,9 @@ public final class Linker: @unchecked Sendable {
   public init() {}
 
   /// Links one parsed file whose imports were all linked before.
-  public func link(_ parsed: ParsedFile, tracksUnusedImports: Bool = true) -> (Google_Protobuf_FileDescriptorProto, [Diagnostic]) {
+  public func link(_ parsed: ParsedFile, tracksUnusedImports: Bool = true) -> (
+    Google_Protobuf_FileDescriptorProto, [Diagnostic]
+  ) {
     linkAll([parsed], tracksUnusedImports: [tracksUnusedImports])[0]
   }
 
@@ -46,7 +48,9 @@ public final class Linker: @unchecked Sendable {
   /// Pass 1 runs for all files in parallel; their symbols are then merged in order (so
   /// clashes are reported as protoc reports them); passes 2 to 6 run in parallel over
   /// the files whose imports are done, level by level of the import graph.
-  public func linkAll(_ files: [ParsedFile], tracksUnusedImports: [Bool]) -> [(Google_Protobuf_FileDescriptorProto, [Diagnostic])] {
+  public func linkAll(_ files: [ParsedFile], tracksUnusedImports: [Bool]) -> [(
+    Google_Protobuf_FileDescriptorProto, [Diagnostic]
+  )] {
     var files = files
     return linkAll(consuming: &files, tracksUnusedImports: tracksUnusedImports)
   }
@@ -178,11 +182,11 @@ final class FileLinker: @unchecked Sendable {
 
   /// Passes 2 to 6 (see `Linker`).
   func runLinkPasses() {
-    resolveNames()                     // pass 2
-    setJSONNamesAndDefaults()          // pass 3
-    if !hadErrors { interpretOptions() }   // pass 4 (protoc skips it after errors)
-    if !hadErrors { validate() }           // pass 5
-    if !hadErrors { reportUnusedImports() } // pass 6
+    resolveNames()  // pass 2
+    setJSONNamesAndDefaults()  // pass 3
+    if !hadErrors { interpretOptions() }  // pass 4 (protoc skips it after errors)
+    if !hadErrors { validate() }  // pass 5
+    if !hadErrors { reportUnusedImports() }  // pass 6
     normalizeForOutput()
   }
 
@@ -193,7 +197,7 @@ final class FileLinker: @unchecked Sendable {
   }
   var hints = HintRequest()
 
-  private var locationIndex: [[Int32]: Google_Protobuf_SourceCodeInfo.Location]?
+  private var locationIndex: SourceLocations?
 
   init(linker: Linker, index: Int, parsed: ParsedFile) {
     self.linker = linker
@@ -210,24 +214,14 @@ final class FileLinker: @unchecked Sendable {
 
   /// Where protoc's parser recorded an element, by source info path.
   func location(_ path: [Int32]) -> Google_Protobuf_SourceCodeInfo.Location? {
-    if locationIndex == nil {
-      var idx: [[Int32]: Google_Protobuf_SourceCodeInfo.Location] = [:]
-      for loc in sourceInfo.location where idx[loc.path] == nil { idx[loc.path] = loc }
-      locationIndex = idx
-    }
-    return locationIndex![path]
+    if locationIndex == nil { locationIndex = SourceLocations(sourceInfo, displayPath: displayPath) }
+    return locationIndex!.location(path)
   }
 
   func span(_ path: [Int32]) -> Span {
     var p = path
     while true {
-      if let loc = location(p), loc.span.count >= 3 {
-        let sl = Int(loc.span[0]) + 1
-        let sc = Int(loc.span[1]) + 1
-        let el = loc.span.count == 4 ? Int(loc.span[2]) + 1 : sl
-        let ec = Int(loc.span.count == 4 ? loc.span[3] : loc.span[2]) + 1
-        return Span(file: displayPath, start: SourcePosition(line: sl, column: sc), end: SourcePosition(line: el, column: ec))
-      }
+      if let loc = location(p), let span = SourceLocations.span(loc, file: displayPath) { return span }
       if p.isEmpty { return .file(displayPath) }
       p.removeLast()
     }
@@ -349,14 +343,10 @@ final class FileLinker: @unchecked Sendable {
   func normalizeForOutput() {
     if file.syntax != "proto3" { file.clearSyntax() }
     if file.hasPackage && file.package.isEmpty { file.clearPackage() }
-    for i in file.service.indices {
-      for j in file.service[i].method.indices {
-        if file.service[i].method[j].hasClientStreaming && !file.service[i].method[j].clientStreaming {
-          file.service[i].method[j].clearClientStreaming()
-        }
-        if file.service[i].method[j].hasServerStreaming && !file.service[i].method[j].serverStreaming {
-          file.service[i].method[j].clearServerStreaming()
-        }
+    file.updateEach(\.service) { _, service in
+      service.updateEach(\.method) { _, method in
+        if method.hasClientStreaming && !method.clientStreaming { method.clearClientStreaming() }
+        if method.hasServerStreaming && !method.serverStreaming { method.clearServerStreaming() }
       }
     }
   }

@@ -172,8 +172,9 @@ final class SymbolPool: @unchecked Sendable {
 
   func isInPackage(file: Int, _ name: String) -> Bool {
     let pkg = filePackages[file]
-    return pkg == name || (pkg.hasPrefix(name) && pkg.utf8.count > name.utf8.count
-      && pkg.utf8[pkg.utf8.index(pkg.utf8.startIndex, offsetBy: name.utf8.count)] == UInt8(ascii: "."))
+    return pkg == name
+      || (pkg.hasPrefix(name) && pkg.utf8.count > name.utf8.count
+        && pkg.utf8[pkg.utf8.index(pkg.utf8.startIndex, offsetBy: name.utf8.count)] == UInt8(ascii: "."))
   }
 }
 

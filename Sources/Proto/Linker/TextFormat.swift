@@ -54,7 +54,9 @@ struct TextFormatParser {
       kind = .integer
       if c == 48 && pos + 1 < bytes.count && (bytes[pos + 1] == 120 || bytes[pos + 1] == 88) {
         pos += 2
-        while pos < bytes.count && (isDigit(bytes[pos]) || (bytes[pos] | 32 >= 97 && bytes[pos] | 32 <= 102)) { pos += 1 }
+        while pos < bytes.count && (isDigit(bytes[pos]) || (bytes[pos] | 32 >= 97 && bytes[pos] | 32 <= 102)) {
+          pos += 1
+        }
       } else {
         while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
         if pos < bytes.count && bytes[pos] == 46 {
@@ -120,7 +122,10 @@ struct TextFormatParser {
   }
 
   enum Value {
-    case varint(UInt64), fixed32(UInt32), fixed64(UInt64), bytes([UInt8])
+    case varint(UInt64)
+    case fixed32(UInt32)
+    case fixed64(UInt64)
+    case bytes([UInt8])
     var isZero: Bool {
       switch self {
       case .varint(let v): v == 0
@@ -162,7 +167,9 @@ struct TextFormatParser {
       }
       next()
       displayName = name
-      if case .field(let f)? = linker.lookupSymbol(name, relativeTo: type.fullName), f.isExtension, f.containing === type {
+      if case .field(let f)? = linker.lookupSymbol(name, relativeTo: type.fullName), f.isExtension,
+        f.containing === type
+      {
         field = f
       } else {
         return fail("Extension \"\(name)\" is not defined or is not an extension of \"\(type.fullName)\".")
@@ -234,8 +241,11 @@ struct TextFormatParser {
     }
     if f.inOneof && !f.isExtension {
       for (_, (other, _)) in dyn.values where other.inOneof && !other.isExtension && other.oneofIndex == f.oneofIndex {
-        let oneofName = dyn.type.oneofNames.indices.contains(Int(f.oneofIndex)) ? dyn.type.oneofNames[Int(f.oneofIndex)] : ""
-        return fail("Field \"\(f.name)\" is specified along with field \"\(other.name)\", another member of oneof \"\(oneofName)\".")
+        let oneofName =
+          dyn.type.oneofNames.indices.contains(Int(f.oneofIndex)) ? dyn.type.oneofNames[Int(f.oneofIndex)] : ""
+        return fail(
+          "Field \"\(f.name)\" is specified along with field \"\(other.name)\", another member of oneof \"\(oneofName)\"."
+        )
       }
     }
     dyn.values[f.number] = (f, [v])

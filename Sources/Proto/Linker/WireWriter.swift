@@ -3,7 +3,14 @@
 struct WireWriter {
   var bytes: [UInt8] = []
 
-  enum WireType: UInt8 { case varint = 0, fixed64 = 1, lengthDelimited = 2, startGroup = 3, endGroup = 4, fixed32 = 5 }
+  enum WireType: UInt8 {
+    case varint = 0
+    case fixed64 = 1
+    case lengthDelimited = 2
+    case startGroup = 3
+    case endGroup = 4
+    case fixed32 = 5
+  }
 
   mutating func varint(_ v: UInt64) {
     var v = v

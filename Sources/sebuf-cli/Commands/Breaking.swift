@@ -29,7 +29,8 @@ struct BreakingCommand: AsyncParsableCommand {
     name: .customLong("against"),
     help: ArgumentHelp(
       "What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.",
-      discussion: "Defaults to `breaking.against` in sebuf.yaml. The input may also be an image file instead of a directory.",
+      discussion:
+        "Defaults to `breaking.against` in sebuf.yaml. The input may also be an image file instead of a directory.",
       valueName: "input"))
   var against: String?
 
@@ -43,7 +44,9 @@ struct BreakingCommand: AsyncParsableCommand {
 
   @Option(
     name: .customLong("use"),
-    help: ArgumentHelp("Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.", valueName: "id"))
+    help: ArgumentHelp(
+      "Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.",
+      valueName: "id"))
   var use: [String] = []
 
   @Flag(name: .customLong("list-rules"), help: "List every breaking rule (id, categories, purpose) and exit.")
@@ -59,7 +62,8 @@ struct BreakingCommand: AsyncParsableCommand {
     let inputIsImage = BreakingInputs.imageFormat(workspace.directory) != nil
     let ws: Workspace
     if inputIsImage {
-      ws = (try? Workspace.load(directory: ".", configFile: workspace.config))
+      ws =
+        (try? Workspace.load(directory: ".", configFile: workspace.config))
         ?? Workspace(root: FilePath.absolute("."), modules: [Module(path: ".")])
     } else {
       ws = try workspace.load(output)
@@ -69,7 +73,11 @@ struct BreakingCommand: AsyncParsableCommand {
     settings.excludeImports = excludeImports
     if !use.isEmpty { settings.use = use }
     guard let againstValue = against ?? ws.breaking.against else {
-      fail([.error("Give --against (for example `--against '.git#branch=main'`), or set `breaking.against` in sebuf.yaml.", rule: "AGAINST")])
+      fail([
+        .error(
+          "Give --against (for example `--against '.git#branch=main'`), or set `breaking.against` in sebuf.yaml.",
+          rule: "AGAINST")
+      ])
     }
     let current: Image
     let previous: Image
@@ -81,10 +89,34 @@ struct BreakingCommand: AsyncParsableCommand {
     } catch let e as DiagnosticError {
       fail(e.diagnostics)
     }
-    let result = BreakingChecker.check(current: current, previous: previous, settings: settings)
+    var result = BreakingChecker.check(current: current, previous: previous, settings: groupSettings(settings, ws))
+    // A module with its own breaking block (buf.yaml, several modules) is checked with it alone:
+    // each block's run ignores the other blocks' modules.
+    for m in ws.modules where use.isEmpty {
+      guard let own = ws.moduleBreaking[m.path] else { continue }
+      var s = BreakingSettings(own)
+      s.excludeImports = excludeImports
+      s.ignore += ws.modules.map(\.path).filter { $0 != m.path }
+      let more = BreakingChecker.check(current: current, previous: previous, settings: s)
+      result.errors += more.errors
+      let seen = Set(result.violations.map { "\($0)" })
+      result.violations += more.violations.filter { !seen.contains("\($0)") }
+    }
     if !result.errors.isEmpty { fail(result.errors) }
-    printDiagnostics(result.violations, format: output.errorFormat.diagnosticFormat, showRule: showRuleIDs)
+    let grouped = use.isEmpty && !ws.moduleBreaking.isEmpty
+    printDiagnostics(
+      grouped ? result.violations.normalized() : result.violations, format: output.errorFormat.diagnosticFormat,
+      showRule: showRuleIDs)
     if !result.violations.isEmpty { throw ExitStatus.violations }
+  }
+
+  /// The top-level settings, ignoring the modules that have their own breaking block (unless
+  /// `--use` replaces every block for this run).
+  private func groupSettings(_ settings: BreakingSettings, _ ws: Workspace) -> BreakingSettings {
+    guard use.isEmpty else { return settings }
+    var s = settings
+    s.ignore += ws.modules.map(\.path).filter { ws.moduleBreaking[$0] != nil }
+    return s
   }
 
   /// Prints diagnostics to stderr and exits 1.
@@ -99,7 +131,8 @@ struct BreakingCommand: AsyncParsableCommand {
     for r in catalog.rules.sorted(by: { $0.id < $1.id }) {
       let categories = catalog.categories(of: r.id)
       if output.errorFormat == .json {
-        out += "{\"id\":\(JSONString.quote(r.id)),\"categories\":[\(categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.purpose))}\n"
+        out +=
+          "{\"id\":\(JSONString.quote(r.id)),\"categories\":[\(categories.map(JSONString.quote).joined(separator: ","))],\"purpose\":\(JSONString.quote(r.purpose))}\n"
       } else {
         let id = r.id.padding(toLength: 48, withPad: " ", startingAt: 0)
         let cats = categories.joined(separator: ", ").padding(toLength: 36, withPad: " ", startingAt: 0)

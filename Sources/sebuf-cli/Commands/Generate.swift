@@ -30,7 +30,8 @@ struct GenerateCommand: AsyncParsableCommand {
   @Flag(help: "Ignore the manifest and run every job (unchanged files are still not rewritten).")
   var force = false
 
-  @Flag(name: .customLong("dry-run"), help: "Show what would be written, new/changed/unchanged/stale, and write nothing.")
+  @Flag(
+    name: .customLong("dry-run"), help: "Show what would be written, new/changed/unchanged/stale, and write nothing.")
   var dryRun = false
 
   func run() async throws {
@@ -52,8 +53,16 @@ struct GenerateRunOptions: ParsableArguments {
     completion: CompletionWords.backends)
   var only: [String] = []
 
-  @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds before a hung plugin is killed.", valueName: "seconds"))
+  @Option(
+    name: .customLong("plugin-timeout"),
+    help: ArgumentHelp("Seconds before a hung plugin is killed.", valueName: "seconds"))
   var pluginTimeout: Double = 120
+
+  @Flag(
+    help: ArgumentHelp(
+      "Also remove every file in each out directory that this run does not produce.",
+      discussion: "buf's smart clean, as `clean: true` in buf.gen.yaml: unchanged files keep their mtime."))
+  var clean = false
 
   @Option(
     name: .customLong("lock-timeout"),
@@ -69,7 +78,8 @@ struct GenerateDriver {
     signal(SIGPIPE, SIG_IGN)
     let start = ContinuousClock.now
     let format = options.output.errorFormat.diagnosticFormat
-    let workspace = try options.workspace.load(options.output)
+    var workspace = try options.workspace.load(options.output, scope: .generation)
+    if options.clean { for i in workspace.generate.indices { workspace.generate[i].clean = true } }
     if workspace.generate.isEmpty {
       // Nothing to plan: say so instead of printing an empty summary.
       let hint = "e.g. `- backend: openapi` with `out: docs/openapi`"
@@ -85,7 +95,8 @@ struct GenerateDriver {
       pluginTimeout: options.pluginTimeout, toolFingerprint: Self.toolFingerprint())
     let generation = Generation(planner: planner, compile: { ws, paths in compile(ws.sourceSet(paths: paths)) })
     var runOptions = GenerateOptions(
-      filter: PlanFilter(only: options.only, paths: paths), force: force, dryRun: dryRun, lockTimeout: options.lockTimeout)
+      filter: PlanFilter(only: options.only, paths: paths), force: force, dryRun: dryRun,
+      lockTimeout: options.lockTimeout)
     if Terminal.isTTY(.standardError) {
       runOptions.progress = { done, total, label in Terminal.progress("[\(done)/\(total)] \(label)") }
     }
@@ -109,10 +120,12 @@ struct GenerateDriver {
     if dryRun {
       OutputStream.standardOutput.write(PlanPrinter.render(report))
       OutputStream.standardOutput.write(
-        "would write \(report.wrote), unchanged \(report.unchanged), remove \(report.removed), skip \(report.skippedJobs) jobs (\(ms) ms)\n")
+        "would write \(report.wrote), unchanged \(report.unchanged), remove \(report.removed), skip \(report.skippedJobs) jobs (\(ms) ms)\n"
+      )
     } else {
       OutputStream.standardError.write(
-        "wrote \(report.wrote), unchanged \(report.unchanged), removed \(report.removed), skipped \(report.skippedJobs) jobs in \(ms) ms\n")
+        "wrote \(report.wrote), unchanged \(report.unchanged), removed \(report.removed), skipped \(report.skippedJobs) jobs in \(ms) ms\n"
+      )
     }
   }
 
@@ -145,6 +158,7 @@ enum PlanPrinter {
 }
 
 extension String {
-  fileprivate func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+  fileprivate func padding(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
 }
-

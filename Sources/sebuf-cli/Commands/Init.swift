@@ -35,7 +35,10 @@ struct InitCommand: AsyncParsableCommand {
     let shown = directory == "." ? Workspace.fileName : directory + "/" + Workspace.fileName
     if FileSystem.kind(target) != .missing {
       printDiagnostics(
-        [.error("already exists; will not overwrite it (edit it, or remove it first).", rule: "CONFIG", at: .file(shown))],
+        [
+          .error(
+            "already exists; will not overwrite it (edit it, or remove it first).", rule: "CONFIG", at: .file(shown))
+        ],
         format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitStatus.error
     }

@@ -50,7 +50,8 @@ struct LintCommand: AsyncParsableCommand {
     help: "List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.")
   var listRules = false
 
-  @Flag(name: .customLong("all"), help: "With --list-rules: every rule, including those not enabled and deprecated ones.")
+  @Flag(
+    name: .customLong("all"), help: "With --list-rules: every rule, including those not enabled and deprecated ones.")
   var all = false
 
   enum LintFormat: String, CaseIterable, ExpressibleByArgument {
@@ -92,11 +93,20 @@ struct LintCommand: AsyncParsableCommand {
     let format = errorFormat.diagnosticFormat
 
     if listRules && all {
-      OutputStream.standardOutput.write(LintReports.ruleList(LintCatalog.catalog.rules.map(\.id), json: errorFormat == .json))
+      OutputStream.standardOutput.write(
+        LintReports.ruleList(LintCatalog.catalog.rules.map(\.id), json: errorFormat == .json))
       return
     }
     let ws = try workspace.load(output)
-    let (settings, configErrors) = Self.settings(ws.lint)
+    let (settings, topErrors) = Self.settings(ws.lint)
+    // A module with its own lint block (buf.yaml, several modules) is linted with it alone.
+    var perModule: [(path: String, settings: LintSettings)] = []
+    var configErrors = topErrors
+    for m in ws.modules where ws.moduleLint[m.path] != nil {
+      let (s, errors) = Self.settings(ws.lintConfig(forModule: m.path))
+      perModule.append((m.path, s))
+      configErrors += errors
+    }
     if !configErrors.isEmpty {
       printDiagnostics(configErrors, format: format, to: .standardError)
       throw ExitStatus.error
@@ -109,7 +119,8 @@ struct LintCommand: AsyncParsableCommand {
     let input: Image
     if let path = image {
       do {
-        input = Linter.restrict(try ImageFileReader.read(path, flag: "--image"), to: try workspace.workspacePaths(in: ws, output))
+        input = Linter.restrict(
+          try ImageFileReader.read(path, flag: "--image"), to: try workspace.workspacePaths(in: ws, output))
       } catch let e as ExitCode {
         throw e
       } catch {
@@ -128,7 +139,16 @@ struct LintCommand: AsyncParsableCommand {
       input = compiled
     }
 
-    let findings = Linter.lint(input, settings: settings)
+    var findings: [Diagnostic]
+    if perModule.isEmpty {
+      findings = Linter.lint(input, settings: settings)
+    } else {
+      let own = Set(perModule.map(\.path))
+      let rest = ws.modules.map(\.path).filter { !own.contains($0) }
+      findings = rest.isEmpty ? [] : Linter.lint(Linter.restrict(input, to: rest), settings: settings)
+      for (path, s) in perModule { findings += Linter.lint(Linter.restrict(input, to: [path]), settings: s) }
+      findings = findings.normalized()
+    }
     if errorFormat == .configIgnoreYAML {
       OutputStream.standardOutput.write(LintReports.configIgnoreYAML(findings))
     } else {

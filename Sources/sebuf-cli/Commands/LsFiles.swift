@@ -28,7 +28,8 @@ struct LsFilesCommand: AsyncParsableCommand {
       discussion: "Example: `sebuf ls-files --format json | jq -r .import_path`."))
   var format: ListFormat = .text
 
-  @Flag(help: "Also list the files the module files import (compiles them). Example: `sebuf ls-files --include-imports`.")
+  @Flag(
+    help: "Also list the files the module files import (compiles them). Example: `sebuf ls-files --include-imports`.")
   var includeImports = false
 
   enum ListFormat: String, CaseIterable, ExpressibleByArgument {

@@ -8,8 +8,11 @@ struct HttpEnumValueSameJsonName: BreakingRule {
     purpose: "Enum values used by request and response messages keep their JSON string (`enum_value`).",
     examples: [
       RuleExample.change(
-        from: HTTPExampleFiles.api(service: HttpFieldSameJsonMapping.getPet, messages: kind(#"KIND_CAT = 1 [(sebuf.http.enum_value) = "cat"];"#)),
-        to: HTTPExampleFiles.api(service: HttpFieldSameJsonMapping.getPet, messages: kind(#"↓KIND_CAT = 1 [(sebuf.http.enum_value) = "feline"];"#)),
+        from: HTTPExampleFiles.api(
+          service: HttpFieldSameJsonMapping.getPet, messages: kind(#"KIND_CAT = 1 [(sebuf.http.enum_value) = "cat"];"#)),
+        to: HTTPExampleFiles.api(
+          service: HttpFieldSameJsonMapping.getPet,
+          messages: kind(#"↓KIND_CAT = 1 [(sebuf.http.enum_value) = "feline"];"#)),
         [
           #"Enum value "1" on enum "Kind" changed its JSON string from "cat" to "feline": JSON clients of GET "/pets/{id}" will not recognise it."#
         ])

@@ -10,14 +10,16 @@ struct HttpFieldSameJsonMapping: BreakingRule {
   static let info = RuleInfo(
     id: "HTTP_FIELD_SAME_JSON_MAPPING",
     categories: ["HTTP"],
-    purpose: "Fields of request and response messages keep their sebuf JSON mapping, so the JSON on the wire keeps its shape.",
+    purpose:
+      "Fields of request and response messages keep their sebuf JSON mapping, so the JSON on the wire keeps its shape.",
     examples: [
       RuleExample.change(
         from: HTTPExampleFiles.api(
           service: HttpFieldSameJsonMapping.getPet, messages: HttpFieldSameJsonMapping.pet("int64 weight = 2;")),
         to: HTTPExampleFiles.api(
           service: HttpFieldSameJsonMapping.getPet,
-          messages: HttpFieldSameJsonMapping.pet("↓int64 weight = 2 [(sebuf.http.int64_encoding) = INT64_ENCODING_NUMBER];")),
+          messages: HttpFieldSameJsonMapping.pet(
+            "↓int64 weight = 2 [(sebuf.http.int64_encoding) = INT64_ENCODING_NUMBER];")),
         [
           #"Field "2" with name "weight" on message "Pet" changed int64_encoding from STRING to NUMBER: JSON clients of GET "/pets/{id}" will see "weight" encoded differently."#
         ]),

@@ -1,3 +1,5 @@
+import Proto
+
 /// Path variables keep their names.
 struct HttpPathVariableSameName: RoutePairRule {
   static let info = RuleInfo(
@@ -6,12 +8,13 @@ struct HttpPathVariableSameName: RoutePairRule {
     purpose: "Path variables keep their names, so each URL segment still binds the same request field.",
     examples: [
       RuleExample.change(
-        from: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
-            }
+        from: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              }
 
-          """),
+            """),
         to: HTTPExampleFiles.api(
           service: """
               rpc GetPet(GetPetRequest) returns (Pet) {
@@ -42,7 +45,7 @@ struct HttpPathVariableSameName: RoutePairRule {
     for (b, a) in zip(before, after) where b != a {
       out.add(
         "\(route.rpc) renamed path variable {\(b)} to {\(a)} in \(quoted(route.effectivePath)): the URL segment now fills request field \(quoted(a)) instead of \(quoted(b)).",
-        at: route.location(4, 50003) ?? route.location, against: previous.location, file: route.file)
+        at: route.location(4, SebufExtension.config) ?? route.location, against: previous.location, file: route.file)
     }
   }
 }

@@ -11,7 +11,8 @@ struct HttpQueryParamSameName: RoutePairRule {
           messages: HttpQueryParamNoDelete.listMessages(#"int32 limit = 1 [(sebuf.http.query) = { name: "limit" }];"#)),
         to: HTTPExampleFiles.api(
           service: HttpQueryParamNoDelete.listPets,
-          messages: HttpQueryParamNoDelete.listMessages(#"↓int32 limit = 1 [(sebuf.http.query) = { name: "page_size" }];"#)),
+          messages: HttpQueryParamNoDelete.listMessages(
+            #"↓int32 limit = 1 [(sebuf.http.query) = { name: "page_size" }];"#)),
         [
           #"RPC "ListPets" on service "PetService" renamed query parameter "limit" to "page_size" on GET "/pets": clients that send "limit" are silently ignored."#
         ])

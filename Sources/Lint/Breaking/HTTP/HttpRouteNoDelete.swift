@@ -6,21 +6,23 @@ struct HttpRouteNoDelete: BreakingRule {
     purpose: "HTTP routes are not removed (their RPC or service deleted, or the service moved).",
     examples: [
       RuleExample.change(
-        from: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
-            }
-            rpc DeletePet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_DELETE };
-            }
+        from: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              }
+              rpc DeletePet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_DELETE };
+              }
 
-          """),
-        to: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
-            }
+            """),
+        to: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              }
 
-          """, markService: true),
+            """, markService: true),
         [
           #"Previously present route DELETE "/pets/{id}" (RPC "DeletePet" on service "PetService") was deleted: its clients will get 404 Not Found."#
         ])

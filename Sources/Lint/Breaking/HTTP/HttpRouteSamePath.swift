@@ -1,3 +1,5 @@
+import Proto
+
 /// The path clients call does not change (base path included).
 struct HttpRouteSamePath: RoutePairRule {
   static let info = RuleInfo(
@@ -25,18 +27,20 @@ struct HttpRouteSamePath: RoutePairRule {
           #"RPC "GetPet" on service "PetService" changed path from "/api/v1/pets/{id}" to "/api/v2/pets/{id}": existing clients call GET "/api/v1/pets/{id}" and will get 404 Not Found."#
         ]),
       RuleExample.change(
-        from: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
-            }
+        from: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              }
 
-          """),
-        to: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              ↓option (sebuf.http.config) = { path: "/pet/{id}" method: HTTP_METHOD_GET };
-            }
+            """),
+        to: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                ↓option (sebuf.http.config) = { path: "/pet/{id}" method: HTTP_METHOD_GET };
+              }
 
-          """),
+            """),
         [
           #"RPC "GetPet" on service "PetService" changed path from "/pets/{id}" to "/pet/{id}": existing clients call GET "/pets/{id}" and will get 404 Not Found."#
         ]),
@@ -49,7 +53,7 @@ struct HttpRouteSamePath: RoutePairRule {
     guard shape(before) != shape(after) else { return }
     out.add(
       "\(route.rpc) changed path from \(quoted(before)) to \(quoted(after)): existing clients call \(previous.route.verb.rawValue) \(quoted(before)) and will get 404 Not Found.",
-      at: route.location(4, 50003) ?? route.location, against: previous.location, file: route.file)
+      at: route.location(4, SebufExtension.config) ?? route.location, against: previous.location, file: route.file)
   }
 
   /// The path with every `{variable}` replaced by `{}`.
@@ -57,7 +61,14 @@ struct HttpRouteSamePath: RoutePairRule {
     var out = ""
     var inVariable = false
     for c in path {
-      if c == "{" { inVariable = true; out += "{}" } else if c == "}" { inVariable = false } else if !inVariable { out.append(c) }
+      if c == "{" {
+        inVariable = true
+        out += "{}"
+      } else if c == "}" {
+        inVariable = false
+      } else if !inVariable {
+        out.append(c)
+      }
     }
     return out
   }

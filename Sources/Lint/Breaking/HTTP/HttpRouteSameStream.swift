@@ -1,3 +1,5 @@
+import Proto
+
 /// The SSE `stream` flag of a route does not change.
 ///
 /// A client generated for an event stream reads `text/event-stream` frames; after the flip it
@@ -10,34 +12,38 @@ struct HttpRouteSameStream: RoutePairRule {
     purpose: "Routes stay Server-Sent Events streams or plain JSON responses (the `stream` flag).",
     examples: [
       RuleExample.change(
-        from: HTTPExampleFiles.api(service: """
-            rpc WatchPets(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/watch" method: HTTP_METHOD_GET stream: true };
-            }
+        from: HTTPExampleFiles.api(
+          service: """
+              rpc WatchPets(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/watch" method: HTTP_METHOD_GET stream: true };
+              }
 
-          """),
-        to: HTTPExampleFiles.api(service: """
-            rpc WatchPets(GetPetRequest) returns (Pet) {
-              ↓option (sebuf.http.config) = { path: "/pets/watch" method: HTTP_METHOD_GET };
-            }
+            """),
+        to: HTTPExampleFiles.api(
+          service: """
+              rpc WatchPets(GetPetRequest) returns (Pet) {
+                ↓option (sebuf.http.config) = { path: "/pets/watch" method: HTTP_METHOD_GET };
+              }
 
-          """),
+            """),
         [
           #"RPC "WatchPets" on service "PetService" changed from a Server-Sent Events stream to a single JSON response: existing clients of GET "/pets/watch" wait for `text/event-stream` events and will get one JSON body instead."#
         ]),
       RuleExample.change(
-        from: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
-            }
+        from: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET };
+              }
 
-          """),
-        to: HTTPExampleFiles.api(service: """
-            rpc GetPet(GetPetRequest) returns (Pet) {
-              ↓option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET stream: true };
-            }
+            """),
+        to: HTTPExampleFiles.api(
+          service: """
+              rpc GetPet(GetPetRequest) returns (Pet) {
+                ↓option (sebuf.http.config) = { path: "/pets/{id}" method: HTTP_METHOD_GET stream: true };
+              }
 
-          """),
+            """),
         [
           #"RPC "GetPet" on service "PetService" changed from a single JSON response to a Server-Sent Events stream: existing clients of GET "/pets/{id}" expect one JSON body and will get `text/event-stream` frames instead."#
         ]),
@@ -49,6 +55,8 @@ struct HttpRouteSameStream: RoutePairRule {
       route.route.stream
       ? "\(route.rpc) changed from a single JSON response to a Server-Sent Events stream: existing clients of \(route.label) expect one JSON body and will get `text/event-stream` frames instead."
       : "\(route.rpc) changed from a Server-Sent Events stream to a single JSON response: existing clients of \(route.label) wait for `text/event-stream` events and will get one JSON body instead."
-    out.add(message, at: route.location(4, 50003) ?? route.location, against: previous.location, file: route.file)
+    out.add(
+      message, at: route.location(4, SebufExtension.config) ?? route.location, against: previous.location,
+      file: route.file)
   }
 }

@@ -19,17 +19,21 @@ public final class SchemaIndex: @unchecked Sendable {
   let extensionsByExtendee: [String: [Int32: FieldNode]]
   /// The Image this index was built from.
   public let image: Image
+  /// Names, source locations and comments of the Image (Proto's one index).
+  let index: DescriptorIndex
 
   public init(_ image: Image) {
     self.image = image
+    let index = DescriptorIndex(image)
+    self.index = index
     var files: [FileNode] = []
     var fileByName: [String: FileNode] = [:]
     var messages: [String: MessageNode] = [:]
     var enums: [String: EnumNode] = [:]
     var services: [String: ServiceNode] = [:]
     var extensions: [String: [Int32: FieldNode]] = [:]
-    for imageFile in image.files {
-      let file = FileNode(imageFile)
+    for (position, imageFile) in image.files.enumerated() {
+      let file = FileNode(imageFile, locations: { index.locations(position) })
       files.append(file)
       fileByName[file.name] = file
       for m in file.allMessages { messages[m.fullName] = m }
@@ -72,9 +76,12 @@ final class FileNode: @unchecked Sendable {
   private(set) var allMessages: [MessageNode] = []
   private(set) var allEnums: [EnumNode] = []
   private(set) var allExtensions: [FieldNode] = []
-  private var locationCache: [[Int32]: Google_Protobuf_SourceCodeInfo.Location]?
+  /// The file's source locations, from the ``DescriptorIndex`` (fetched on first use).
+  private lazy var locations: SourceLocations = loadLocations()
+  private let loadLocations: () -> SourceLocations
 
-  init(_ f: ImageFile) {
+  init(_ f: ImageFile, locations: @escaping () -> SourceLocations) {
+    loadLocations = locations
     descriptor = f.descriptor
     isImport = f.isImport
     displayPath = f.displayPath
@@ -91,7 +98,8 @@ final class FileNode: @unchecked Sendable {
       services.append(ServiceNode(file: self, descriptor: s, path: [6, Int32(i)], prefix: prefix))
     }
     for (i, x) in d.extension.enumerated() {
-      extensions.append(FieldNode(file: self, message: nil, scope: nil, descriptor: x, path: [7, Int32(i)], prefix: prefix))
+      extensions.append(
+        FieldNode(file: self, message: nil, scope: nil, descriptor: x, path: [7, Int32(i)], prefix: prefix))
     }
     // Flatten in declaration order, depth first (buf's ForEachMessage order).
     func walk(_ m: MessageNode) {
@@ -140,29 +148,10 @@ final class FileNode: @unchecked Sendable {
   }()
 
   /// The SourceCodeInfo entry for a path.
-  func sourceLocation(_ path: [Int32]) -> Google_Protobuf_SourceCodeInfo.Location? {
-    if locationCache == nil {
-      var cache: [[Int32]: Google_Protobuf_SourceCodeInfo.Location] = [:]
-      for loc in descriptor.sourceCodeInfo.location where cache[loc.path] == nil {
-        cache[loc.path] = loc
-      }
-      locationCache = cache
-    }
-    return locationCache?[path]
-  }
+  func sourceLocation(_ path: [Int32]) -> Google_Protobuf_SourceCodeInfo.Location? { locations.location(path) }
 
   /// The span of a path (1-based lines and columns), nil without source info.
-  func span(_ path: [Int32]) -> Span? {
-    guard let loc = sourceLocation(path), loc.span.count >= 3 else { return nil }
-    let s = loc.span
-    let startLine = Int(s[0]) + 1
-    let startColumn = Int(s[1]) + 1
-    let endLine = s.count == 4 ? Int(s[2]) + 1 : startLine
-    let endColumn = Int(s[s.count - 1]) + 1
-    return Span(
-      file: displayPath, start: SourcePosition(line: startLine, column: startColumn),
-      end: SourcePosition(line: endLine, column: endColumn))
-  }
+  func span(_ path: [Int32]) -> Span? { locations.span(path) }
 
   /// Messages of this file by nested name (`Outer.Inner`).
   lazy var messagesByNestedName: [String: MessageNode] = {
@@ -191,7 +180,8 @@ final class MessageNode: @unchecked Sendable {
   private(set) var extensions: [FieldNode] = []
   private(set) var oneofs: [OneofNode] = []
 
-  init(file: FileNode, parent: MessageNode?, descriptor: Google_Protobuf_DescriptorProto, path: [Int32], prefix: String) {
+  init(file: FileNode, parent: MessageNode?, descriptor: Google_Protobuf_DescriptorProto, path: [Int32], prefix: String)
+  {
     self.file = file
     self.descriptor = descriptor
     self.path = path
@@ -202,16 +192,21 @@ final class MessageNode: @unchecked Sendable {
       oneofs.append(OneofNode(descriptor: o, index: Int32(i), path: path + [8, Int32(i)]))
     }
     for (i, f) in descriptor.field.enumerated() {
-      fields.append(FieldNode(file: file, message: self, scope: self, descriptor: f, path: path + [2, Int32(i)], prefix: childPrefix))
+      fields.append(
+        FieldNode(
+          file: file, message: self, scope: self, descriptor: f, path: path + [2, Int32(i)], prefix: childPrefix))
     }
     for (i, n) in descriptor.nestedType.enumerated() {
-      nested.append(MessageNode(file: file, parent: self, descriptor: n, path: path + [3, Int32(i)], prefix: childPrefix))
+      nested.append(
+        MessageNode(file: file, parent: self, descriptor: n, path: path + [3, Int32(i)], prefix: childPrefix))
     }
     for (i, e) in descriptor.enumType.enumerated() {
       enums.append(EnumNode(file: file, parent: self, descriptor: e, path: path + [4, Int32(i)], prefix: childPrefix))
     }
     for (i, x) in descriptor.extension.enumerated() {
-      extensions.append(FieldNode(file: file, message: nil, scope: self, descriptor: x, path: path + [6, Int32(i)], prefix: childPrefix))
+      extensions.append(
+        FieldNode(
+          file: file, message: nil, scope: self, descriptor: x, path: path + [6, Int32(i)], prefix: childPrefix))
     }
     // Synthetic oneofs: the single member is a proto3 `optional` field.
     for f in fields where f.descriptor.proto3Optional && f.descriptor.hasOneofIndex {
@@ -292,7 +287,9 @@ final class EnumNode: @unchecked Sendable {
   let fullName: String
   let nestedName: String
 
-  init(file: FileNode, parent: MessageNode?, descriptor: Google_Protobuf_EnumDescriptorProto, path: [Int32], prefix: String) {
+  init(
+    file: FileNode, parent: MessageNode?, descriptor: Google_Protobuf_EnumDescriptorProto, path: [Int32], prefix: String
+  ) {
     self.file = file
     self.descriptor = descriptor
     self.path = path

@@ -30,8 +30,8 @@ struct EnumNoDelete: FilePairRule {
 
           """,
         [
-          #"Previously present enum "Pet.Mood" was deleted from file."#,
-        ]),
+          #"Previously present enum "Pet.Mood" was deleted from file."#
+        ])
     ])
 
   func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -27,8 +27,8 @@ struct EnumSameJsonFormat: EnumPairRule {
 
           """,
         [
-          #"Enum "Color" JSON format support changed from ALLOW to LEGACY_BEST_EFFORT."#,
-        ]),
+          #"Enum "Color" JSON format support changed from ALLOW to LEGACY_BEST_EFFORT."#
+        ])
     ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -27,8 +27,8 @@ struct EnumSameType: EnumPairRule {
 
           """,
         [
-          #"Enum "Color" changed from open to closed."#,
-        ]),
+          #"Enum "Color" changed from open to closed."#
+        ])
     ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -32,8 +32,8 @@ struct EnumValueNoDelete: EnumPairRule {
 
           """,
         [
-          #"Previously present enum value "3" on enum "PetType" was deleted."#,
-        ]),
+          #"Previously present enum value "3" on enum "PetType" was deleted."#
+        ])
     ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

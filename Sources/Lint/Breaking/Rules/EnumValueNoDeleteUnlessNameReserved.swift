@@ -31,7 +31,7 @@ struct EnumValueNoDeleteUnlessNameReserved: EnumPairRule {
 
           """,
         [
-          #"Previously present enum value "2" on enum "Color" was deleted without reserving the name "COLOR_GREEN"."#,
+          #"Previously present enum value "2" on enum "Color" was deleted without reserving the name "COLOR_GREEN"."#
         ]),
       .change(
         from: """

@@ -31,7 +31,7 @@ struct EnumValueNoDeleteUnlessNumberReserved: EnumPairRule {
 
           """,
         [
-          #"Previously present enum value "2" on enum "Color" was deleted without reserving the number "2"."#,
+          #"Previously present enum value "2" on enum "Color" was deleted without reserving the number "2"."#
         ]),
       .change(
         from: """

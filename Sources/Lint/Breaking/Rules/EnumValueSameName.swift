@@ -33,8 +33,8 @@ struct EnumValueSameName: EnumPairRule {
 
           """,
         [
-          #"Enum value "2" on enum "PetType" changed name from "PET_TYPE_DOG" to "PET_TYPE_HOUND"."#,
-        ]),
+          #"Enum value "2" on enum "PetType" changed name from "PET_TYPE_DOG" to "PET_TYPE_HOUND"."#
+        ])
     ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

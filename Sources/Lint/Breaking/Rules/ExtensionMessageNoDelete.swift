@@ -29,8 +29,8 @@ struct ExtensionMessageNoDelete: MessagePairRule {
 
           """,
         [
-          #"Previously present extension range "[100,199]" on message "Record" is missing values: [121,149] were removed."#,
-        ]),
+          #"Previously present extension range "[100,199]" on message "Record" is missing values: [121,149] were removed."#
+        ])
     ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

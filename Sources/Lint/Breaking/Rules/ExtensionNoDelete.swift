@@ -33,8 +33,8 @@ struct ExtensionNoDelete: FilePairRule {
 
           """,
         [
-          #"Previously present extension "note" was deleted from file."#,
-        ]),
+          #"Previously present extension "note" was deleted from file."#
+        ])
     ])
 
   func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -28,8 +28,8 @@ struct FieldNoDelete: MessagePairRule {
 
           """,
         [
-          #"Previously present field "2" with name "name" on message "Pet" was deleted."#,
-        ]),
+          #"Previously present field "2" with name "name" on message "Pet" was deleted."#
+        ])
     ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

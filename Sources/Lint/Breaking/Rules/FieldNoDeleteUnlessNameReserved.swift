@@ -29,7 +29,7 @@ struct FieldNoDeleteUnlessNameReserved: MessagePairRule {
 
           """,
         [
-          #"Previously present field "2" with name "name" on message "Pet" was deleted without reserving the name "name"."#,
+          #"Previously present field "2" with name "name" on message "Pet" was deleted without reserving the name "name"."#
         ]),
       .change(
         from: """

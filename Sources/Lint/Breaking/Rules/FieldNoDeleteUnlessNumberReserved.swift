@@ -29,7 +29,7 @@ struct FieldNoDeleteUnlessNumberReserved: MessagePairRule {
 
           """,
         [
-          #"Previously present field "2" with name "name" on message "Pet" was deleted without reserving the number "2"."#,
+          #"Previously present field "2" with name "name" on message "Pet" was deleted without reserving the number "2"."#
         ]),
       .change(
         from: """

@@ -27,8 +27,8 @@ struct FieldSameCardinality: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "tags" on message "Pet" changed cardinality from "repeated" to "optional with implicit presence"."#,
-        ]),
+          #"Field "1" with name "tags" on message "Pet" changed cardinality from "repeated" to "optional with implicit presence"."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -27,8 +27,8 @@ struct FieldSameCppStringType: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "blob" on message "Record" changed C++ string type from "CORD" to "STRING"."#,
-        ]),
+          #"Field "1" with name "blob" on message "Record" changed C++ string type from "CORD" to "STRING"."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

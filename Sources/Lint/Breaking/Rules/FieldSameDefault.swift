@@ -27,8 +27,8 @@ struct FieldSameDefault: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "count" on message "Record" changed default value from 5 to 6."#,
-        ]),
+          #"Field "1" with name "count" on message "Record" changed default value from 5 to 6."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -29,8 +29,8 @@ struct FieldSameJavaUtf8Validation: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "id" on message "Record" changed Java string UTF8 validation from "NONE" to "VERIFY"."#,
-        ]),
+          #"Field "1" with name "id" on message "Record" changed Java string UTF8 validation from "NONE" to "VERIFY"."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -29,8 +29,8 @@ struct FieldSameJsonName: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "color" on message "Pet" changed option "json_name" from "colour" to "shade"."#,
-        ]),
+          #"Field "1" with name "color" on message "Pet" changed option "json_name" from "colour" to "shade"."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

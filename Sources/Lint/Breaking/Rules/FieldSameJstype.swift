@@ -29,8 +29,8 @@ struct FieldSameJstype: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "big" on message "Record" changed option "jstype" from "JS_NORMAL" to "JS_STRING"."#,
-        ]),
+          #"Field "1" with name "big" on message "Record" changed option "jstype" from "JS_NORMAL" to "JS_STRING"."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

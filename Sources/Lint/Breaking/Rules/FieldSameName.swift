@@ -27,8 +27,8 @@ struct FieldSameName: FieldPairRule {
 
           """,
         [
-          #"Field "1" on message "Pet" changed name from "nickname" to "nick_name"."#,
-        ]),
+          #"Field "1" on message "Pet" changed name from "nickname" to "nick_name"."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -35,7 +35,7 @@ struct FieldSameOneof: FieldPairRule {
         [
           #"Field "1" with name "email" on message "Pet" moved from inside to outside a oneof."#,
           #"Field "2" with name "phone" on message "Pet"q moved from oneof "contact" to oneof "reach"."#,
-        ]),
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -27,7 +27,7 @@ struct FieldSameType: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "age" on message "Pet" changed type from "int32" to "string"."#,
+          #"Field "1" with name "age" on message "Pet" changed type from "int32" to "string"."#
         ]),
       .change(
         from: """
@@ -59,7 +59,7 @@ struct FieldSameType: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "toy" on message "Pet" changed type from "acme.v1.Ball" to "acme.v1.Bell"."#,
+          #"Field "1" with name "toy" on message "Pet" changed type from "acme.v1.Ball" to "acme.v1.Bell"."#
         ]),
     ])
 

@@ -27,8 +27,8 @@ struct FieldSameUtf8Validation: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "c" on message "Sample" changed UTF8 validation from VERIFY to NONE."#,
-        ]),
+          #"Field "1" with name "c" on message "Sample" changed UTF8 validation from VERIFY to NONE."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

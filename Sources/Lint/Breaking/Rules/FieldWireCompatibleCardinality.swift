@@ -27,8 +27,8 @@ struct FieldWireCompatibleCardinality: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "j" on message "Sample" changed cardinality from "optional with implicit presence" to "repeated"."#,
-        ]),
+          #"Field "1" with name "j" on message "Sample" changed cardinality from "optional with implicit presence" to "repeated"."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

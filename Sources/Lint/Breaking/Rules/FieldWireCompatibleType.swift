@@ -27,7 +27,7 @@ struct FieldWireCompatibleType: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "m" on message "Sample" changed type from "int32" to "sint32". See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules."#,
+          #"Field "1" with name "m" on message "Sample" changed type from "int32" to "sint32". See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules."#
         ]),
       .change(
         from: """
@@ -54,10 +54,12 @@ struct FieldWireCompatibleType: FieldPairRule {
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     if previous.type.wireGroup != field.type.wireGroup {
-      var extra = "See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules."
+      var extra =
+        "See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules."
       if previous.type == .string && field.type == .bytes { return }
       if previous.type == .bytes && field.type == .string {
-        extra += " Note that while string and bytes are compatible if the data is valid UTF-8, there is no way to enforce that a bytes field is UTF-8, so these fields may be incompatible."
+        extra +=
+          " Note that while string and bytes are compatible if the data is valid UTF-8, there is no way to enforce that a bytes field is UTF-8, so these fields may be incompatible."
       }
       reportChangedType(field, previous, extra: extra, &out)
       return

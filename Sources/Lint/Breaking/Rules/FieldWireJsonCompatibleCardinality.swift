@@ -27,8 +27,8 @@ struct FieldWireJsonCompatibleCardinality: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "j" on message "Sample" changed cardinality from "repeated" to "optional with implicit presence"."#,
-        ]),
+          #"Field "1" with name "j" on message "Sample" changed cardinality from "repeated" to "optional with implicit presence"."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

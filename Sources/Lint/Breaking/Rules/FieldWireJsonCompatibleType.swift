@@ -27,15 +27,16 @@ struct FieldWireJsonCompatibleType: FieldPairRule {
 
           """,
         [
-          #"Field "1" with name "e" on message "Sample" changed type from "int32" to "int64". See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules and https://developers.google.com/protocol-buffers/docs/proto3#json for JSON compatibility rules."#,
-        ]),
+          #"Field "1" with name "e" on message "Sample" changed type from "int32" to "int64". See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules and https://developers.google.com/protocol-buffers/docs/proto3#json for JSON compatibility rules."#
+        ])
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     if previous.type.wireJSONGroup != field.type.wireJSONGroup {
       reportChangedType(
         field, previous,
-        extra: "See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules and https://developers.google.com/protocol-buffers/docs/proto3#json for JSON compatibility rules.",
+        extra:
+          "See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules and https://developers.google.com/protocol-buffers/docs/proto3#json for JSON compatibility rules.",
         &out)
       return
     }

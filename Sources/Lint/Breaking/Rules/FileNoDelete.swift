@@ -37,8 +37,8 @@ struct FileNoDelete: BreakingRule {
 
           """,
         [
-          #"Previously present file "gone/v1/gone.proto" was deleted."#,
-        ]),
+          #"Previously present file "gone/v1/gone.proto" was deleted."#
+        ])
     ])
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -33,8 +33,8 @@ struct FileSameCcEnableArenas: FileValueRule {
 
           """,
         [
-          #"File option "cc_enable_arenas" changed from "true" to "false"."#,
-        ]),
+          #"File option "cc_enable_arenas" changed from "true" to "false"."#
+        ])
     ])
   static let valueName = #"option "cc_enable_arenas""#
   static let valuePath: [Int32] = [8, 31]

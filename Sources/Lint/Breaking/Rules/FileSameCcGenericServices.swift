@@ -33,8 +33,8 @@ struct FileSameCcGenericServices: FileValueRule {
 
           """,
         [
-          #"File option "cc_generic_services" changed from "false" to "true"."#,
-        ]),
+          #"File option "cc_generic_services" changed from "false" to "true"."#
+        ])
     ])
   static let valueName = #"option "cc_generic_services""#
   static let valuePath: [Int32] = [8, 16]

@@ -33,8 +33,8 @@ struct FileSameCsharpNamespace: FileValueRule {
 
           """,
         [
-          #"File option "csharp_namespace" changed from "Acme.Pet.V1" to "Acme.Pets.V1"."#,
-        ]),
+          #"File option "csharp_namespace" changed from "Acme.Pet.V1" to "Acme.Pets.V1"."#
+        ])
     ])
   static let valueName = #"option "csharp_namespace""#
   static let valuePath: [Int32] = [8, 37]

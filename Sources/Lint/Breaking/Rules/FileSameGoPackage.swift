@@ -33,8 +33,8 @@ struct FileSameGoPackage: FileValueRule {
 
           """,
         [
-          #"File option "go_package" changed from "example.com/acme/pet/v1;petv1" to "example.com/acme/pet/v2;petv2"."#,
-        ]),
+          #"File option "go_package" changed from "example.com/acme/pet/v1;petv1" to "example.com/acme/pet/v2;petv2"."#
+        ])
     ])
   static let valueName = #"option "go_package""#
   static let valuePath: [Int32] = [8, 11]

@@ -33,8 +33,8 @@ struct FileSameJavaGenericServices: FileValueRule {
 
           """,
         [
-          #"File option "java_generic_services" changed from "false" to "true"."#,
-        ]),
+          #"File option "java_generic_services" changed from "false" to "true"."#
+        ])
     ])
   static let valueName = #"option "java_generic_services""#
   static let valuePath: [Int32] = [8, 17]

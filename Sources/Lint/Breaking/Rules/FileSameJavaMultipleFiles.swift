@@ -33,8 +33,8 @@ struct FileSameJavaMultipleFiles: FileValueRule {
 
           """,
         [
-          #"File option "java_multiple_files" changed from "true" to "false"."#,
-        ]),
+          #"File option "java_multiple_files" changed from "true" to "false"."#
+        ])
     ])
   static let valueName = #"option "java_multiple_files""#
   static let valuePath: [Int32] = [8, 10]

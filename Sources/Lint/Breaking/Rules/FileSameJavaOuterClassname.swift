@@ -33,8 +33,8 @@ struct FileSameJavaOuterClassname: FileValueRule {
 
           """,
         [
-          #"File option "java_outer_classname" changed from "PetProto" to "PetsProto"."#,
-        ]),
+          #"File option "java_outer_classname" changed from "PetProto" to "PetsProto"."#
+        ])
     ])
   static let valueName = #"option "java_outer_classname""#
   static let valuePath: [Int32] = [8, 8]

@@ -33,8 +33,8 @@ struct FileSameJavaPackage: FileValueRule {
 
           """,
         [
-          #"File option "java_package" changed from "com.acme.pet.v1" to "com.acme.pets.v1"."#,
-        ]),
+          #"File option "java_package" changed from "com.acme.pet.v1" to "com.acme.pets.v1"."#
+        ])
     ])
   static let valueName = #"option "java_package""#
   static let valuePath: [Int32] = [8, 1]

@@ -33,8 +33,8 @@ struct FileSameObjcClassPrefix: FileValueRule {
 
           """,
         [
-          #"File option "objc_class_prefix" changed from "APX" to "APY"."#,
-        ]),
+          #"File option "objc_class_prefix" changed from "APX" to "APY"."#
+        ])
     ])
   static let valueName = #"option "objc_class_prefix""#
   static let valuePath: [Int32] = [8, 36]

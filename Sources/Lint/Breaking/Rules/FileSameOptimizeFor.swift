@@ -33,8 +33,8 @@ struct FileSameOptimizeFor: FileValueRule {
 
           """,
         [
-          #"File option "optimize_for" changed from "SPEED" to "CODE_SIZE"."#,
-        ]),
+          #"File option "optimize_for" changed from "SPEED" to "CODE_SIZE"."#
+        ])
     ])
   static let valueName = #"option "optimize_for""#
   static let valuePath: [Int32] = [8, 9]

@@ -29,8 +29,8 @@ struct FileSamePackage: FileValueRule {
 
           """,
         [
-          #"File package changed from "acme.v1" to "acme.v2"."#,
-        ]),
+          #"File package changed from "acme.v1" to "acme.v2"."#
+        ])
     ])
   static let valueName = #"package"#
   static let valuePath: [Int32] = [2]

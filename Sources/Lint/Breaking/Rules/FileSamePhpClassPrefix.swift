@@ -33,8 +33,8 @@ struct FileSamePhpClassPrefix: FileValueRule {
 
           """,
         [
-          #"File option "php_class_prefix" changed from "AP" to "AQ"."#,
-        ]),
+          #"File option "php_class_prefix" changed from "AP" to "AQ"."#
+        ])
     ])
   static let valueName = #"option "php_class_prefix""#
   static let valuePath: [Int32] = [8, 40]

@@ -33,8 +33,8 @@ struct FileSamePhpMetadataNamespace: FileValueRule {
 
           """,
         [
-          #"File option "php_metadata_namespace" changed from "AcmeMeta" to "AcmePetMeta"."#,
-        ]),
+          #"File option "php_metadata_namespace" changed from "AcmeMeta" to "AcmePetMeta"."#
+        ])
     ])
   static let valueName = #"option "php_metadata_namespace""#
   static let valuePath: [Int32] = [8, 44]

@@ -33,8 +33,8 @@ struct FileSamePhpNamespace: FileValueRule {
 
           """,
         [
-          #"File option "php_namespace" changed from "Acme" to "AcmePet"."#,
-        ]),
+          #"File option "php_namespace" changed from "Acme" to "AcmePet"."#
+        ])
     ])
   static let valueName = #"option "php_namespace""#
   static let valuePath: [Int32] = [8, 41]

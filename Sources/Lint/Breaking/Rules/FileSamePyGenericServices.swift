@@ -33,8 +33,8 @@ struct FileSamePyGenericServices: FileValueRule {
 
           """,
         [
-          #"File option "py_generic_services" changed from "false" to "true"."#,
-        ]),
+          #"File option "py_generic_services" changed from "false" to "true"."#
+        ])
     ])
   static let valueName = #"option "py_generic_services""#
   static let valuePath: [Int32] = [8, 18]

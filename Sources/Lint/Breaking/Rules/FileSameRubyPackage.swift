@@ -33,8 +33,8 @@ struct FileSameRubyPackage: FileValueRule {
 
           """,
         [
-          #"File option "ruby_package" changed from "Acme::Pet::V1" to "Acme::Pets::V1"."#,
-        ]),
+          #"File option "ruby_package" changed from "Acme::Pet::V1" to "Acme::Pets::V1"."#
+        ])
     ])
   static let valueName = #"option "ruby_package""#
   static let valuePath: [Int32] = [8, 45]

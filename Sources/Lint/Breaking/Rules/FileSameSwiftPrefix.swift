@@ -33,8 +33,8 @@ struct FileSameSwiftPrefix: FileValueRule {
 
           """,
         [
-          #"File option "swift_prefix" changed from "AP" to "AQ"."#,
-        ]),
+          #"File option "swift_prefix" changed from "AP" to "AQ"."#
+        ])
     ])
   static let valueName = #"option "swift_prefix""#
   static let valuePath: [Int32] = [8, 39]

@@ -23,8 +23,8 @@ struct FileSameSyntax: FileValueRule {
 
           """,
         [
-          #"File syntax changed from "proto3" to "proto2"."#,
-        ]),
+          #"File syntax changed from "proto3" to "proto2"."#
+        ])
     ])
   static let valueName = #"syntax"#
   static let valuePath: [Int32] = [12]

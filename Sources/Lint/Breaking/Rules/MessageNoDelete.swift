@@ -30,8 +30,8 @@ struct MessageNoDelete: FilePairRule {
 
           """,
         [
-          #"Previously present message "Pet.Toy" was deleted from file."#,
-        ]),
+          #"Previously present message "Pet.Toy" was deleted from file."#
+        ])
     ])
 
   func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

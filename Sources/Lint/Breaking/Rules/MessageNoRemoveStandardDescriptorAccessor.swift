@@ -28,8 +28,8 @@ struct MessageNoRemoveStandardDescriptorAccessor: MessagePairRule {
 
           """,
         [
-          #"Message option "no_standard_descriptor_accessor" changed from "false" to "true"."#,
-        ]),
+          #"Message option "no_standard_descriptor_accessor" changed from "false" to "true"."#
+        ])
     ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

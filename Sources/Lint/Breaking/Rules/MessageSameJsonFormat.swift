@@ -27,8 +27,8 @@ struct MessageSameJsonFormat: MessagePairRule {
 
           """,
         [
-          #"Message "Sample" JSON format support changed from ALLOW to LEGACY_BEST_EFFORT."#,
-        ]),
+          #"Message "Sample" JSON format support changed from ALLOW to LEGACY_BEST_EFFORT."#
+        ])
     ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

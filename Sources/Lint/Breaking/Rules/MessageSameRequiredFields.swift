@@ -32,13 +32,18 @@ struct MessageSameRequiredFields: MessagePairRule {
         [
           #"Message "Record" had required field "2" deleted. Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage."#,
           #"Message "Record" had required field "3" added. Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage."#,
-        ]),
+        ])
     ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
-    let before = Dictionary(previous.fields.filter { $0.descriptor.label == .required }.map { ($0.number, $0) }) { a, _ in a }
-    let after = Dictionary(message.fields.filter { $0.descriptor.label == .required }.map { ($0.number, $0) }) { a, _ in a }
-    let tail = "Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage."
+    let before = Dictionary(previous.fields.filter { $0.descriptor.label == .required }.map { ($0.number, $0) }) {
+      a, _ in a
+    }
+    let after = Dictionary(message.fields.filter { $0.descriptor.label == .required }.map { ($0.number, $0) }) { a, _ in
+      a
+    }
+    let tail =
+      "Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage."
     for number in before.keys.sorted() where after[number] == nil {
       out.add(
         "Message \(quoted(previous.name)) had required field \"\(number)\" deleted. \(tail)",

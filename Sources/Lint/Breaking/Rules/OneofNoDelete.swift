@@ -31,8 +31,8 @@ struct OneofNoDelete: MessagePairRule {
 
           """,
         [
-          #"Previously present oneof "contact" on message "Pet" was deleted."#,
-        ]),
+          #"Previously present oneof "contact" on message "Pet" was deleted."#
+        ])
     ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -53,8 +53,8 @@ struct PackageEnumNoDelete: BreakingRule {
 
           """,
         [
-          #"Previously present enum "Shade" was deleted from package "acme.v1"."#,
-        ]),
+          #"Previously present enum "Shade" was deleted from package "acme.v1"."#
+        ])
     ])
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

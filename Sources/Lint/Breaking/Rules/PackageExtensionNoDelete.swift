@@ -35,8 +35,8 @@ struct PackageExtensionNoDelete: BreakingRule {
 
           """,
         [
-          #"Previously present extension "extra" was deleted from package "acme.v1"."#,
-        ]),
+          #"Previously present extension "extra" was deleted from package "acme.v1"."#
+        ])
     ])
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

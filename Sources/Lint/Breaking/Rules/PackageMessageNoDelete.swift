@@ -53,8 +53,8 @@ struct PackageMessageNoDelete: BreakingRule {
 
           """,
         [
-          #"Previously present message "Gone" was deleted from package "acme.v1"."#,
-        ]),
+          #"Previously present message "Gone" was deleted from package "acme.v1"."#
+        ])
     ])
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -37,8 +37,8 @@ struct PackageNoDelete: BreakingRule {
 
           """,
         [
-          #"Previously present package "gone.v1" was deleted."#,
-        ]),
+          #"Previously present package "gone.v1" was deleted."#
+        ])
     ])
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -33,8 +33,8 @@ struct PackageServiceNoDelete: BreakingRule {
 
           """,
         [
-          #"Previously present service "PkgService" was deleted from package "acme.v1"."#,
-        ]),
+          #"Previously present service "PkgService" was deleted from package "acme.v1"."#
+        ])
     ])
 
   func check(_ pair: SchemaPair, _ out: inout BreakingFindings) {

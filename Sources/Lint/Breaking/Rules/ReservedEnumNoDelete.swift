@@ -33,7 +33,7 @@ struct ReservedEnumNoDelete: EnumPairRule {
           #"Previously present reserved name "REGION_MARS" on enum "Region" was deleted."#,
           #"Previously present reserved range "[10,20]" on enum "Region" is missing values: [13,14] were removed."#,
           #"Previously present reserved range "[30]" on enum "Region" is missing values: [30] were removed."#,
-        ]),
+        ])
     ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -34,7 +34,7 @@ struct ReservedMessageNoDelete: MessagePairRule {
           #"Previously present reserved name "old" on message "Store" was deleted."#,
           #"Previously present reserved range "[20,max]" on message "Store" is missing values: [20,29] were removed."#,
           #"Previously present reserved range "[8,10]" on message "Store" is missing values: [8], [10] were removed."#,
-        ]),
+        ])
     ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -44,8 +44,8 @@ struct RpcNoDelete: ServicePairRule {
 
           """,
         [
-          #"Previously present RPC "DeletePet" on service "PetService" was deleted."#,
-        ]),
+          #"Previously present RPC "DeletePet" on service "PetService" was deleted."#
+        ])
     ])
 
   func check(_ service: ServiceNode, _ previous: ServiceNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

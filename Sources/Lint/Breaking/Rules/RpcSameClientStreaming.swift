@@ -43,8 +43,8 @@ struct RpcSameClientStreaming: MethodPairRule {
 
           """,
         [
-          #"RPC "ListPets" on service "PetService" changed from client unary to client streaming."#,
-        ]),
+          #"RPC "ListPets" on service "PetService" changed from client unary to client streaming."#
+        ])
     ])
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

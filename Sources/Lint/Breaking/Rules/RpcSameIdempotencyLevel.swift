@@ -49,8 +49,8 @@ struct RpcSameIdempotencyLevel: MethodPairRule {
 
           """,
         [
-          #"RPC "Lookup" on service "PetService" changed option "idempotency_level" from "NO_SIDE_EFFECTS" to "IDEMPOTENT"."#,
-        ]),
+          #"RPC "Lookup" on service "PetService" changed option "idempotency_level" from "NO_SIDE_EFFECTS" to "IDEMPOTENT"."#
+        ])
     ])
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

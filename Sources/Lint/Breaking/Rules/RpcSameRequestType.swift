@@ -43,8 +43,8 @@ struct RpcSameRequestType: MethodPairRule {
 
           """,
         [
-          #"RPC "GetPet" on service "PetService" changed request type from "acme.v1.GetPetRequest" to "acme.v1.GetPetResponse"."#,
-        ]),
+          #"RPC "GetPet" on service "PetService" changed request type from "acme.v1.GetPetRequest" to "acme.v1.GetPetResponse"."#
+        ])
     ])
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

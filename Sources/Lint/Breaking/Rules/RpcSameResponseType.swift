@@ -43,8 +43,8 @@ struct RpcSameResponseType: MethodPairRule {
 
           """,
         [
-          #"RPC "GetPet" on service "PetService" changed response type from "acme.v1.GetPetResponse" to "acme.v1.GetPetRequest"."#,
-        ]),
+          #"RPC "GetPet" on service "PetService" changed response type from "acme.v1.GetPetResponse" to "acme.v1.GetPetRequest"."#
+        ])
     ])
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -43,8 +43,8 @@ struct RpcSameServerStreaming: MethodPairRule {
 
           """,
         [
-          #"RPC "WatchPets" on service "PetService" changed from server streaming to server unary."#,
-        ]),
+          #"RPC "WatchPets" on service "PetService" changed from server streaming to server unary."#
+        ])
     ])
 
   func check(_ method: MethodNode, _ previous: MethodNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -47,8 +47,8 @@ struct ServiceNoDelete: FilePairRule {
 
           """,
         [
-          #"Previously present service "AdminService" was deleted from file."#,
-        ]),
+          #"Previously present service "AdminService" was deleted from file."#
+        ])
     ])
 
   func check(_ file: FileNode, _ previous: FileNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

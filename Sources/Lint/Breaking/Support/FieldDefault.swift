@@ -96,7 +96,12 @@ struct FieldDefault {
       if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
       var exp = String(out[out.index(after: e)...])
       var sign = "+"
-      if exp.hasPrefix("-") { sign = "-"; exp.removeFirst() } else if exp.hasPrefix("+") { exp.removeFirst() }
+      if exp.hasPrefix("-") {
+        sign = "-"
+        exp.removeFirst()
+      } else if exp.hasPrefix("+") {
+        exp.removeFirst()
+      }
       if exp.count < 2 { exp = "0" + exp }
       out = mantissa + "e" + sign + exp
     }
@@ -112,26 +117,43 @@ struct FieldDefault {
       if b[i] == UInt8(ascii: "\\"), i + 1 < b.count {
         let c = b[i + 1]
         switch c {
-        case UInt8(ascii: "n"): out.append(10); i += 2
-        case UInt8(ascii: "r"): out.append(13); i += 2
-        case UInt8(ascii: "t"): out.append(9); i += 2
-        case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""): out.append(c); i += 2
+        case UInt8(ascii: "n"):
+          out.append(10)
+          i += 2
+        case UInt8(ascii: "r"):
+          out.append(13)
+          i += 2
+        case UInt8(ascii: "t"):
+          out.append(9)
+          i += 2
+        case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""):
+          out.append(c)
+          i += 2
         case UInt8(ascii: "x"):
           var j = i + 2
           var v = 0
-          while j < b.count, j < i + 4, let d = hex(b[j]) { v = v * 16 + d; j += 1 }
-          out.append(UInt8(v & 0xff)); i = j
+          while j < b.count, j < i + 4, let d = hex(b[j]) {
+            v = v * 16 + d
+            j += 1
+          }
+          out.append(UInt8(v & 0xff))
+          i = j
         case UInt8(ascii: "0")...UInt8(ascii: "7"):
           var j = i + 1
           var v = 0
           while j < b.count, j < i + 4, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(b[j]) {
-            v = v * 8 + Int(b[j] - UInt8(ascii: "0")); j += 1
+            v = v * 8 + Int(b[j] - UInt8(ascii: "0"))
+            j += 1
           }
-          out.append(UInt8(v & 0xff)); i = j
-        default: out.append(c); i += 2
+          out.append(UInt8(v & 0xff))
+          i = j
+        default:
+          out.append(c)
+          i += 2
         }
       } else {
-        out.append(b[i]); i += 1
+        out.append(b[i])
+        i += 1
       }
     }
     return out

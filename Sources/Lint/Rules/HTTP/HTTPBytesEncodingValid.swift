@@ -1,7 +1,9 @@
 import Proto
+
 /// (sebuf.http.bytes_encoding) is on a bytes field.
 struct HTTPBytesEncodingValid: HTTPFieldAnnotationRule {
-  static let optionNumber: Int32 = 50016
+  static let option = SebufFieldOption.bytesEncoding
+  static let optionNumber = SebufExtension.bytesEncoding
   static let optionName = "(sebuf.http.bytes_encoding)"
   static let info = RuleInfo(
     id: "HTTP_BYTES_ENCODING_VALID",
@@ -10,8 +12,7 @@ struct HTTPBytesEncodingValid: HTTPFieldAnnotationRule {
     good: [HTTPExample.file("message Blob { bytes data = 1 [(sebuf.http.bytes_encoding) = BYTES_ENCODING_HEX]; }\n")],
     bad: [HTTPExample.file("message Blob { string data = 1 [↓(sebuf.http.bytes_encoding) = BYTES_ENCODING_HEX]; }\n")])
 
-  func problem(_ f: FieldElement, _ a: FieldAnnotations, _ context: LintContext) -> String? {
-    guard let b = a.bytesEncoding, b != .unspecified else { return nil }
-    return f.descriptor.type == .bytes ? nil : "has \(Self.optionName), which is only valid on bytes fields"
+  func describe(_ problem: AnnotationViolation.Problem, _ f: FieldElement, _ context: LintContext) -> String {
+    "has \(Self.optionName), which is only valid on bytes fields"
   }
 }

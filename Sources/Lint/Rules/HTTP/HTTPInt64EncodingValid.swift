@@ -1,7 +1,9 @@
 import Proto
+
 /// (sebuf.http.int64_encoding) is on a 64-bit integer field.
 struct HTTPInt64EncodingValid: HTTPFieldAnnotationRule {
-  static let optionNumber: Int32 = 50010
+  static let option = SebufFieldOption.int64Encoding
+  static let optionNumber = SebufExtension.int64Encoding
   static let optionName = "(sebuf.http.int64_encoding)"
   static let info = RuleInfo(
     id: "HTTP_INT64_ENCODING_VALID",
@@ -10,9 +12,7 @@ struct HTTPInt64EncodingValid: HTTPFieldAnnotationRule {
     good: [HTTPExample.file("message Pet { int64 id = 1 [(sebuf.http.int64_encoding) = INT64_ENCODING_STRING]; }\n")],
     bad: [HTTPExample.file("message Pet { int32 id = 1 [↓(sebuf.http.int64_encoding) = INT64_ENCODING_STRING]; }\n")])
 
-  func problem(_ f: FieldElement, _ a: FieldAnnotations, _ context: LintContext) -> String? {
-    guard let e = a.int64Encoding, e != .unspecified else { return nil }
-    return HTTPFieldKind.int64Types.contains(f.descriptor.type)
-      ? nil : "has \(Self.optionName), which is only valid on int64, uint64, sint64, fixed64 and sfixed64 fields"
+  func describe(_ problem: AnnotationViolation.Problem, _ f: FieldElement, _ context: LintContext) -> String {
+    "has \(Self.optionName), which is only valid on int64, uint64, sint64, fixed64 and sfixed64 fields"
   }
 }

@@ -1,13 +1,23 @@
 import Proto
+
 /// Method paths and base paths are well formed: a leading `/`, no `//`, no trailing `/`,
 /// and balanced `{name}` variables with identifier names.
 struct HTTPPathFormat: LintRule {
   static let info = RuleInfo(
     id: "HTTP_PATH_FORMAT",
     categories: ["HTTP"],
-    purpose: "Checks that method paths and service base paths start with /, have no empty segments or trailing /, and well-formed {variables}.",
-    good: [HTTPExample.file("message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  option (sebuf.http.service_config) = { base_path: \"/api/v1\" };\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{id}\" method: HTTP_METHOD_GET };\n  }\n}\n")],
-    bad: [HTTPExample.file("message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  ↓option (sebuf.http.service_config) = { base_path: \"api/v1/\" };\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets/{id\" method: HTTP_METHOD_GET };\n  }\n}\n")])
+    purpose:
+      "Checks that method paths and service base paths start with /, have no empty segments or trailing /, and well-formed {variables}.",
+    good: [
+      HTTPExample.file(
+        "message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  option (sebuf.http.service_config) = { base_path: \"/api/v1\" };\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{id}\" method: HTTP_METHOD_GET };\n  }\n}\n"
+      )
+    ],
+    bad: [
+      HTTPExample.file(
+        "message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nservice PetService {\n  ↓option (sebuf.http.service_config) = { base_path: \"api/v1/\" };\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets/{id\" method: HTTP_METHOD_GET };\n  }\n}\n"
+      )
+    ])
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
     for s in context.http.services {
@@ -15,12 +25,14 @@ struct HTTPPathFormat: LintRule {
       if let base = s.basePath, !base.isEmpty, let problem = Self.problem(base) {
         out.report(
           "Base path \(q(base)) of service \(q(s.name)) \(problem).", file: file,
-          path: context.bestPath(file: file, [s.path + [3, 50004], s.path]))
+          path: context.bestPath(file: file, [s.path + [3, SebufExtension.serviceConfig], s.path]))
       }
     }
     for r in context.routes where r.route.hasConfig && !r.route.methodPath.isEmpty {
       if let problem = Self.problem(r.route.methodPath) {
-        out.report("Path \(q(r.route.methodPath)) of RPC \(q(r.route.name)) \(problem).", file: r.file, path: context.configPath(r))
+        out.report(
+          "Path \(q(r.route.methodPath)) of RPC \(q(r.route.name)) \(problem).", file: r.file,
+          path: context.configPath(r))
       }
     }
   }
@@ -39,7 +51,9 @@ struct HTTPPathFormat: LintRule {
       case "}":
         guard let n = name else { return "has a \"}\" without a matching \"{\"" }
         if n.isEmpty { return "has an empty path variable \"{}\"" }
-        if !isIdentifier(n) { return "has path variable \"{\(n)}\"; variable names must be field names (letters, digits, _)" }
+        if !isIdentifier(n) {
+          return "has path variable \"{\(n)}\"; variable names must be field names (letters, digits, _)"
+        }
         name = nil
       default:
         if name != nil { name!.append(c) }
@@ -51,6 +65,8 @@ struct HTTPPathFormat: LintRule {
 
   static func isIdentifier(_ s: String) -> Bool {
     guard let f = s.unicodeScalars.first, f == "_" || (f.isASCII && f.properties.isAlphabetic) else { return false }
-    return s.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    return s.unicodeScalars.allSatisfy {
+      $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+    }
   }
 }

@@ -1,4 +1,5 @@
 import Proto
+
 /// No two methods of the workspace serve the same HTTP method and path.
 ///
 /// Paths compare with variable names erased (`/pets/{id}` = `/pets/{pet_id}`), since a
@@ -8,9 +9,18 @@ struct HTTPRouteUnique: LintRule {
   static let info = RuleInfo(
     id: "HTTP_ROUTE_UNIQUE",
     categories: ["HTTP"],
-    purpose: "Checks that no two methods across all services share an HTTP method and effective path (base path joined).",
-    good: [HTTPExample.file("message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nmessage DeletePetRequest { string id = 1; }\nmessage DeletePetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{id}\" method: HTTP_METHOD_GET };\n  }\n  rpc DeletePet(DeletePetRequest) returns (DeletePetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{id}\" method: HTTP_METHOD_DELETE };\n  }\n}\n")],
-    bad: [HTTPExample.file("message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nmessage FetchPetRequest { string pet_id = 1; }\nmessage FetchPetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{id}\" method: HTTP_METHOD_GET };\n  }\n  rpc FetchPet(FetchPetRequest) returns (FetchPetResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets/{pet_id}\" method: HTTP_METHOD_GET };\n  }\n}\n")])
+    purpose:
+      "Checks that no two methods across all services share an HTTP method and effective path (base path joined).",
+    good: [
+      HTTPExample.file(
+        "message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nmessage DeletePetRequest { string id = 1; }\nmessage DeletePetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{id}\" method: HTTP_METHOD_GET };\n  }\n  rpc DeletePet(DeletePetRequest) returns (DeletePetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{id}\" method: HTTP_METHOD_DELETE };\n  }\n}\n"
+      )
+    ],
+    bad: [
+      HTTPExample.file(
+        "message GetPetRequest { string id = 1; }\nmessage GetPetResponse {}\nmessage FetchPetRequest { string pet_id = 1; }\nmessage FetchPetResponse {}\nservice PetService {\n  rpc GetPet(GetPetRequest) returns (GetPetResponse) {\n    option (sebuf.http.config) = { path: \"/pets/{id}\" method: HTTP_METHOD_GET };\n  }\n  rpc FetchPet(FetchPetRequest) returns (FetchPetResponse) {\n    ↓option (sebuf.http.config) = { path: \"/pets/{pet_id}\" method: HTTP_METHOD_GET };\n  }\n}\n"
+      )
+    ])
 
   func check(_ context: LintContext, _ out: inout FindingSink) {
     var first: [String: RouteElement] = [:]

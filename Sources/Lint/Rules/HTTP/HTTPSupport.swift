@@ -38,14 +38,11 @@ extension LintContext {
 
   /// The span path of a method's `(sebuf.http.config)`, or the method itself.
   public func configPath(_ r: RouteElement) -> [Int32] {
-    bestPath(file: r.file, [r.route.path + [4, 50003], r.route.path])
+    bestPath(file: r.file, [r.route.path + [4, SebufExtension.config], r.route.path])
   }
 
   /// Whether a field is a map (its type is a synthetic map-entry message).
-  public func isMap(_ f: Google_Protobuf_FieldDescriptorProto) -> Bool {
-    guard f.label == .repeated, f.type == .message else { return false }
-    return messageByName[LintContext.trimDot(f.typeName)]?.options.mapEntry ?? false
-  }
+  public func isMap(_ f: Google_Protobuf_FieldDescriptorProto) -> Bool { annotationValidity.isMap(f) }
 
   /// Human name of a field's type for messages: `string`, `repeated int32`,
   /// `message acme.v1.Filter`, `map`.
@@ -85,11 +82,7 @@ enum HTTPFieldKind {
     }
   }
 
-  static func isMessage(_ f: Google_Protobuf_FieldDescriptorProto) -> Bool { f.type == .message || f.type == .group }
-
-  static let int64Types: Set<Google_Protobuf_FieldDescriptorProto.TypeEnum> = [
-    .int64, .uint64, .sint64, .fixed64, .sfixed64,
-  ]
+  static func isMessage(_ f: Google_Protobuf_FieldDescriptorProto) -> Bool { AnnotationValidity.isMessage(f) }
 }
 
 /// A tiny proto prelude for HTTP rule examples.
