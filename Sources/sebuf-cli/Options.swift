@@ -74,12 +74,39 @@ struct WorkspaceOptions: ParsableArguments {
   /// `--path` values made relative to the workspace root (they are given relative to the
   /// current directory). A path outside the workspace, or one that selects no module
   /// file, is an error (printed; exit 1).
-  func workspacePaths(in workspace: Workspace, _ output: OutputOptions) throws -> [String] {
-    do {
+  ///
+  /// Unless `requireFiles` is false (an image is the input), a module without a `.proto`
+  /// file is an error too, as in buf: a CI job pointed at the wrong directory must fail,
+  /// not pass silently.
+  func workspacePaths(in workspace: Workspace, _ output: OutputOptions, requireFiles: Bool = true) throws -> [String] {
+    do throws(DiagnosticError) {
+      if requireFiles {
+        let empty = EmptyInput.diagnostics(workspace, directory: directory)
+        if !empty.isEmpty { throw DiagnosticError(empty) }
+      }
       return try workspace.selectPaths(paths)
     } catch {
       printDiagnostics(error.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure
+    }
+  }
+}
+
+/// A workspace with nothing to compile: every module must hold at least one `.proto`
+/// file (after its excludes), as buf requires.
+enum EmptyInput {
+  static func diagnostics(_ workspace: Workspace, directory: String) -> [Diagnostic] {
+    let files = workspace.moduleFiles().map(\.displayPath)
+    return workspace.modules.compactMap { m in
+      let prefix = m.path == "." ? "" : m.path + "/"
+      if files.contains(where: { $0.hasPrefix(prefix) }) { return nil }
+      guard let config = workspace.configFile else {
+        return .error(
+          "no .proto files in \(directory == "." ? "the current directory" : directory) or below; "
+            + "give the directory that holds them (e.g. `sebuf lint proto`).", rule: "CONFIG")
+      }
+      return .error(
+        "module \"\(m.path)\" has no .proto files; check its path (and excludes) in \(config).", rule: "CONFIG")
     }
   }
 }
@@ -205,11 +232,21 @@ enum Terminal {
   /// Whether the stream is a terminal.
   static func isTTY(_ stream: OutputStream) -> Bool { isatty(stream.fileDescriptor) != 0 }
 
-  /// Colour on a terminal, unless `NO_COLOR` is set to anything non-empty (no-color.org).
+  /// Colour on a terminal. `NO_COLOR` set to anything non-empty turns it off (no-color.org)
+  /// and wins over everything; `CLICOLOR_FORCE` or `FORCE_COLOR` set (to anything but `0`
+  /// or `false`) turns it on even when piped, as CI logs that render ANSI want.
   static func useColor(_ stream: OutputStream) -> Bool {
-    if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
-    if let t = getenv("TERM"), String(cString: t) == "dumb" { return false }
-    return isTTY(stream)
+    useColor(isTTY: isTTY(stream)) { name in getenv(name).map { String(cString: $0) } }
+  }
+
+  /// The decision, given the environment (`env(name)`) and whether the stream is a terminal.
+  static func useColor(isTTY: Bool, env: (String) -> String?) -> Bool {
+    if let v = env("NO_COLOR"), !v.isEmpty { return false }
+    for name in ["CLICOLOR_FORCE", "FORCE_COLOR"] {
+      if let v = env(name), !v.isEmpty, v != "0", v.lowercased() != "false" { return true }
+    }
+    if env("TERM") == "dumb" { return false }
+    return isTTY
   }
 
   /// Shows a transient progress line on stderr (overwritten by the next); silent when piped.
@@ -224,7 +261,8 @@ enum Terminal {
     OutputStream.standardError.write("\r\u{1B}[2K")
   }
 
-  /// A text-format line with the location in bold and the severity word coloured.
+  /// A text-format line (the same text as `DiagnosticFormat.text`) with the location in
+  /// bold and the severity word coloured.
   static func colorize(_ d: Diagnostic, showRule: Bool) -> String {
     let bold = "\u{1B}[1m"
     let reset = "\u{1B}[0m"
@@ -233,10 +271,28 @@ enum Terminal {
       let location = sp.hasPosition ? "\(sp.file):\(sp.start.line):\(sp.start.column):" : "\(sp.file):"
       s += bold + location + reset
     }
+    // The same words as the plain text, only coloured: piped output must read the same.
     if d.severity == .warning { s += "\u{1B}[33mwarning: " + reset }
-    if d.severity >= .error && d.span == nil { s += "\u{1B}[31merror: " + reset }
     s += d.message
     if showRule, let r = d.rule { s += " (\(r))" }
     return s
+  }
+}
+
+// MARK: - Compiling
+
+/// The compiler's result without its unused-import warnings. protoc prints them, buf does
+/// not: an unused import is the IMPORT_USED lint rule's finding, and printing hundreds of
+/// them on every `build` or `generate` (462 on googleapis) buries the output that matters.
+func compileQuietly(_ sources: SourceSet) -> (Image?, [Diagnostic]) {
+  let (image, diagnostics) = compile(sources)
+  return (image, diagnostics.filter { !UnusedImport.matches($0) })
+}
+
+/// Recognises the compiler's unused-import warning (Proto's linker words it as protoc does).
+enum UnusedImport {
+  static func matches(_ d: Diagnostic) -> Bool {
+    d.severity == .warning && d.rule == "COMPILE" && d.message.hasPrefix("Import ")
+      && d.message.hasSuffix(" is unused.")
   }
 }

@@ -41,7 +41,7 @@ struct BuildCommand: AsyncParsableCommand {
   func run() async throws {
     signal(SIGPIPE, SIG_IGN)
     let (_, sources) = try workspace.resolve(diagnostics)
-    let (image, found) = compile(sources)
+    let (image, found) = compileQuietly(sources)
     printDiagnostics(found, format: diagnostics.errorFormat.diagnosticFormat, to: .standardError)
     guard let image else { throw ExitStatus.error }
     guard let outputFile else { return }

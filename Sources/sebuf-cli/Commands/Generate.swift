@@ -86,10 +86,21 @@ struct GenerateDriver {
     let planner = Planner(
       workspace: workspace, registry: .native, searchPath: getenv("PATH").map { String(cString: $0) },
       pluginTimeout: options.pluginTimeout, toolFingerprint: Self.toolFingerprint())
-    let generation = Generation(planner: planner, compile: { ws, paths in compile(ws.sourceSet(paths: paths)) })
+    let generation = Generation(planner: planner, compile: { ws, paths in compileQuietly(ws.sourceSet(paths: paths)) })
     var runOptions = GenerateOptions(
       filter: PlanFilter(only: options.only, paths: paths), force: force, dryRun: dryRun,
       lockTimeout: options.lockTimeout)
+    // Validate the entries and `--only` before the run takes the lock: a typo must not
+    // leave a `.sebuf/` directory behind in a workspace that never generated.
+    do {
+      _ = try planner.specs(runOptions.filter, sourcesKey: "")
+    } catch let e as DiagnosticError {
+      printDiagnostics(e.diagnostics, format: format, to: .standardError)
+      throw ExitStatus.error
+    } catch {
+      OutputStream.standardError.write("\(error)\n")
+      throw ExitStatus.error
+    }
     if Terminal.isTTY(.standardError) {
       runOptions.progress = { done, total, label in Terminal.progress("[\(done)/\(total)] \(label)") }
     }

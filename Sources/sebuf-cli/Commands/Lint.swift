@@ -112,7 +112,8 @@ struct LintCommand: AsyncParsableCommand {
     if let path = image {
       do {
         input = Linter.restrict(
-          try ImageFileReader.read(path, flag: "--image"), to: try workspace.workspacePaths(in: ws, output))
+          try ImageFileReader.read(path, flag: "--image"),
+          to: try workspace.workspacePaths(in: ws, output, requireFiles: false))
       } catch let e as ExitCode {
         throw e
       } catch {
@@ -122,7 +123,7 @@ struct LintCommand: AsyncParsableCommand {
     } else {
       let paths = try workspace.workspacePaths(in: ws, output)
       Terminal.progress("compiling…")
-      let (compiled, diagnostics) = compile(ws.sourceSet(paths: paths))
+      let (compiled, diagnostics) = compileQuietly(ws.sourceSet(paths: paths))
       Terminal.endProgress()
       guard let compiled, !diagnostics.hasErrors else {
         printDiagnostics(diagnostics, format: format, to: .standardError)

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// The frictions of issue 18 that a buf user meets first: typos in command names, empty
+/// inputs that must fail CI, a quiet `build`, and output that reads the same on a
+/// terminal, in a pipe and in a CI test report.
+@Suite struct DailyUseTests {
+  // MARK: Unknown commands
+
+  @Test func aMistypedCommandSuggestsTheClosestAndExits64() throws {
+    let r = try CLI.run(["lnit"])
+    #expect(r.status == 64)
+    #expect(r.stdout == "")
+    #expect(
+      r.stderr
+        == "error: unknown command 'lnit' for 'sebuf'. Did you mean 'lint'?\nRun 'sebuf --help' for the list of commands.\n"
+    )
+    let far = try CLI.run(["xyzzy", "--help"])
+    #expect(far.status == 64)
+    #expect(far.stderr == "error: unknown command 'xyzzy' for 'sebuf'.\nRun 'sebuf --help' for the list of commands.\n")
+  }
+
+  @Test func helpForAnUnknownCommandIsAnError() throws {
+    let r = try CLI.run(["help", "breakng"])
+    #expect(r.status == 64)
+    #expect(r.stdout == "")
+    #expect(r.stderr.hasPrefix("error: unknown command 'breakng' for 'sebuf help'. Did you mean 'breaking'?\n"))
+    // Known commands still get their help.
+    let ok = try CLI.run(["help", "lint"])
+    #expect(ok.status == 0)
+    #expect(ok.stdout.hasPrefix("OVERVIEW: Check .proto files"))
+  }
+
+  // MARK: Empty inputs
+
+  @Test(arguments: [["lint"], ["build"], ["ls-files"], ["breaking", "--against", "."]])
+  func aDirectoryWithoutProtoFilesFails(_ args: [String]) throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("README.md", "no protos here\n")
+    let r = try CLI.run(args, in: s.path)
+    #expect(r.status == 1, "\(args): \(r.stderr)")
+    #expect(r.stdout == "")
+    #expect(
+      r.stderr
+        == "no .proto files in the current directory or below; give the directory that holds them (e.g. `sebuf lint proto`).\n"
+    )
+  }
+
+  @Test(arguments: [["lint"], ["build"], ["ls-files"], ["breaking", "--against", "."], ["generate"]])
+  func aModuleWithoutProtoFilesFails(_ args: [String]) throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write(
+      "sebuf.yaml",
+      "version: v1\nmodules:\n  - path: proto\n  - path: more\ngenerate:\n  - backend: openapi\n    out: docs\n")
+    s.write("proto/a/v1/a.proto", "syntax = \"proto3\";\npackage a.v1;\n")
+    s.write("more/README.md", "")
+    let r = try CLI.run(args, in: s.path)
+    #expect(r.status == 1, "\(args): \(r.stderr)")
+    #expect(r.stderr == "module \"more\" has no .proto files; check its path (and excludes) in sebuf.yaml.\n")
+    #expect(!s.exists("docs") && !s.exists(".sebuf"))
+  }
+
+  @Test func anImageInputNeedsNoProtoFilesInTheDirectory() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("src/a/v1/a.proto", "syntax = \"proto3\";\npackage a.v1;\nmessage A { string x = 1; }\n")
+    #expect(try CLI.run(["build", "src", "-o", s.path + "/image.binpb"], in: s.path).status == 0)
+    s.write("empty/README.md", "")
+    let r = try CLI.run(["lint", "--image", s.path + "/image.binpb"], in: s.path + "/empty")
+    #expect(r.status == 0, "\(r.stderr)")
+  }
+
+  // MARK: Quiet build
+
+  @Test func buildDoesNotReportUnusedImportsButLintDoes() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write(
+      "a/v1/a.proto",
+      "syntax = \"proto3\";\npackage a.v1;\nimport \"google/protobuf/empty.proto\";\nmessage A { string x = 1; }\n")
+    let build = try CLI.run(["build", "-o", s.path + "/out.binpb"], in: s.path)
+    #expect(build.status == 0)
+    #expect(build.stderr == "")
+    let ls = try CLI.run(["ls-files", "--include-imports"], in: s.path)
+    #expect(ls.stderr == "")
+    let lint = try CLI.run(["lint"], in: s.path)
+    #expect(lint.status == 100)
+    #expect(lint.stdout == "a/v1/a.proto:3:1:Import \"google/protobuf/empty.proto\" is unused.\n")
+  }
+
+  // MARK: Output details
+
+  /// A workspace with one error (a bad field name) and one `lint.warn` finding.
+  func warnWorkspace() -> Scratch {
+    let s = Scratch()
+    s.write("sebuf.yaml", "version: v1\nlint:\n  warn: [IMPORT_USED]\n")
+    s.write(
+      "a/v1/a.proto",
+      "syntax = \"proto3\";\npackage a.v1;\nimport \"google/protobuf/empty.proto\";\nmessage A { string Bad = 1; }\n")
+    return s
+  }
+
+  @Test func aWarningIsNotAJUnitFailure() throws {
+    let s = warnWorkspace()
+    defer { s.remove() }
+    let r = try CLI.run(["lint", "--error-format", "junit"], in: s.path)
+    #expect(r.status == 100)
+    #expect(r.stdout.contains("tests=\"2\" failures=\"1\""))
+    #expect(
+      r.stdout.contains(
+        "<testcase name=\"IMPORT_USED_3_1\"><system-out>a/v1/a.proto:3:1:warning: Import &#34;google/protobuf/empty.proto&#34; is unused.</system-out></testcase>"
+      ))
+    #expect(r.stdout.components(separatedBy: "<failure ").count == 2)
+  }
+
+  @Test func colourIsForcedByCLICOLOR_FORCEOrFORCE_COLORAndNO_COLORWins() throws {
+    let s = warnWorkspace()
+    defer { s.remove() }
+    let plain = try CLI.run(["lint"], in: s.path)
+    #expect(!plain.stdout.contains("\u{1B}["))
+    for v in ["CLICOLOR_FORCE", "FORCE_COLOR"] {
+      let forced = try CLI.run(["lint"], in: s.path, env: [v: "1"])
+      #expect(forced.stdout.contains("\u{1B}[1ma/v1/a.proto:3:1:\u{1B}[0m\u{1B}[33mwarning: \u{1B}[0mImport"), "\(v)")
+      // The words are the same as the plain text's: only escapes are added.
+      #expect(Self.stripEscapes(forced.stdout) == plain.stdout, "\(v)")
+      #expect(!(try CLI.run(["lint"], in: s.path, env: [v: "0"])).stdout.contains("\u{1B}["))
+      #expect(!(try CLI.run(["lint"], in: s.path, env: [v: "1", "NO_COLOR": "1"])).stdout.contains("\u{1B}["))
+    }
+  }
+
+  @Test func anErrorWithoutALocationReadsTheSameWithColour() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("a.proto", "syntax = \"proto3\";\npackage a;\n")
+    let plain = try CLI.run(["breaking"], in: s.path)
+    let forced = try CLI.run(["breaking"], in: s.path, env: ["FORCE_COLOR": "1"])
+    #expect(plain.status == 1 && forced.status == 1)
+    #expect(plain.stderr.hasPrefix("Give --against"))
+    #expect(Self.stripEscapes(forced.stderr) == plain.stderr)
+  }
+
+  @Test func aFailedOnlyLeavesNoStateDirectory() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("sebuf.yaml", "version: v1\ngenerate:\n  - backend: openapi\n    out: docs\n")
+    s.write("a/v1/a.proto", "syntax = \"proto3\";\npackage a.v1;\n")
+    let r = try CLI.run(["generate", "--only", "nosuch"], in: s.path)
+    #expect(r.status == 1)
+    #expect(r.stderr == "--only nosuch matches no generate entry; entries: openapi\n")
+    #expect(!s.exists(".sebuf"))
+    #expect(!s.exists("docs"))
+  }
+
+  static func stripEscapes(_ s: String) -> String {
+    s.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+  }
+}
