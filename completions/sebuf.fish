@@ -27,7 +27,7 @@ function __sebuf_parse_tokens -S
         case 'generate'
             __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'only=+' 'plugin-timeout=' 'lock-timeout=' 'force' 'dry-run' 'version' 'h/help'
         case 'lint'
-            __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'image=' 'show-rule-ids' 'list-rules' 'all' 'version' 'h/help'
+            __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'image=' 'use=+' 'show-rule-ids' 'list-rules' 'all' 'version' 'h/help'
         case 'breaking'
             __sebuf_parse_subcommand 1 'config=' 'path=+' 'against=' 'error-format=' 'show-rule-ids' 'exclude-imports' 'use=+' 'list-rules' 'version' 'h/help'
         case 'plan'
@@ -42,6 +42,10 @@ function __sebuf_parse_tokens -S
             __sebuf_parse_subcommand -r 1 'version'
         end
     end
+end
+
+function __sebuf_cursor_in_token
+    string length -- "$(commandline -ct)"
 end
 
 function __sebuf_tokens
@@ -117,7 +121,7 @@ complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf g
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" config' -l 'config' -d 'Read this workspace file instead of searching for sebuf.yaml.' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate"' -l 'path' -d 'Limit the run to these files or directories (repeatable).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" error-format' -l 'error-format' -d 'How diagnostics are printed: text, json, github-actions, junit or msvs.' -rfka 'text json github-actions junit msvs'
-complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate"' -l 'only' -d 'Run only this generate entry: its name, backend id or plugin name (repeatable).' -rfka 'go-http go-client ts-client ts-server openapi'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate"' -l 'only' -d 'Run only this generate entry: its name, backend id or plugin name (repeatable).' -rfka '(__sebuf_custom_completion ---completion generate -- --only (count (__sebuf_tokens -pc)) (__sebuf_cursor_in_token))'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" plugin-timeout' -l 'plugin-timeout' -d 'Seconds before a hung plugin is killed.' -rfka ''
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" lock-timeout' -l 'lock-timeout' -d 'Seconds to wait while another sebuf run holds the workspace\'s lock.' -rfka ''
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf generate" force' -l 'force' -d 'Ignore the manifest and run every job (unchanged files are still not rewritten).'
@@ -129,6 +133,7 @@ complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "s
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint"' -l 'path' -d 'Limit the run to these files or directories (repeatable).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" error-format' -l 'error-format' -d 'text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).' -rfka 'text json github-actions junit msvs config-ignore-yaml'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" image' -l 'image' -d 'Lint a compiled image instead of compiling the workspace (.binpb/.bin/.pb/.json, e.g. from `sebuf build -o` or `buf build -o`).' -rfa '(set -l exts \'binpb\' \'bin\' \'pb\' \'json\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint"' -l 'use' -d 'Rules or categories to run instead of the configured `lint.use` (repeatable), e.g. `--use STANDARD --use HTTP`.' -rfka '(__sebuf_custom_completion ---completion lint -- --use (count (__sebuf_tokens -pc)) (__sebuf_cursor_in_token))'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" show-rule-ids' -l 'show-rule-ids' -d 'Append the rule id to each text finding: `… (FIELD_LOWER_SNAKE_CASE)`.'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" list-rules' -l 'list-rules' -d 'List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf lint" all' -l 'all' -d 'With --list-rules: every rule, including those not enabled and deprecated ones.'
@@ -137,11 +142,11 @@ complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "s
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf breaking" -eq 1' -fa '(__sebuf_complete_directories)'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" config' -l 'config' -d 'Read this workspace file instead of searching for sebuf.yaml.' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking"' -l 'path' -d 'Limit the run to these files or directories (repeatable).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" against' -l 'against' -d 'What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" against' -l 'against' -d 'What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.' -rfka '(__sebuf_custom_completion ---completion breaking -- --against (count (__sebuf_tokens -pc)) (__sebuf_cursor_in_token))'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" error-format' -l 'error-format' -d 'How diagnostics are printed: text, json, github-actions, junit or msvs.' -rfka 'text json github-actions junit msvs'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" show-rule-ids' -l 'show-rule-ids' -d 'Append the rule id to each text finding: `… (FIELD_NO_DELETE)`.'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" exclude-imports' -l 'exclude-imports' -d 'Do not report breaks in imported files.'
-complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking"' -l 'use' -d 'Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.' -rfka ''
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking"' -l 'use' -d 'Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.' -rfka '(__sebuf_custom_completion ---completion breaking -- --use (count (__sebuf_tokens -pc)) (__sebuf_cursor_in_token))'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" list-rules' -l 'list-rules' -d 'List every breaking rule (id, categories, purpose) and exit.'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" version' -l 'version' -d 'Show the version.'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -149,7 +154,7 @@ complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf p
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" config' -l 'config' -d 'Read this workspace file instead of searching for sebuf.yaml.' -rfa '(set -l exts \'yaml\' \'yml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan"' -l 'path' -d 'Limit the run to these files or directories (repeatable).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" error-format' -l 'error-format' -d 'How diagnostics are printed: text, json, github-actions, junit or msvs.' -rfka 'text json github-actions junit msvs'
-complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan"' -l 'only' -d 'Run only this generate entry: its name, backend id or plugin name (repeatable).' -rfka 'go-http go-client ts-client ts-server openapi'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan"' -l 'only' -d 'Run only this generate entry: its name, backend id or plugin name (repeatable).' -rfka '(__sebuf_custom_completion ---completion plan -- --only (count (__sebuf_tokens -pc)) (__sebuf_cursor_in_token))'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" plugin-timeout' -l 'plugin-timeout' -d 'Seconds before a hung plugin is killed.' -rfka ''
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" lock-timeout' -l 'lock-timeout' -d 'Seconds to wait while another sebuf run holds the workspace\'s lock.' -rfka ''
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf plan" force' -l 'force' -d 'Ignore the manifest: show every job\'s files as if all had to run.'
@@ -172,3 +177,4 @@ complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf c
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf completion" version' -l 'version' -d 'Show the version.'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf completion" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf help" version' -l 'version' -d 'Show the version.'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional "sebuf help" -eq 1' -fka 'build generate lint breaking plan ls-files init completion'

@@ -96,13 +96,12 @@ _sebuf_build() {
 _sebuf_generate() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
-    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
-        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_custom_complete ---completion generate -- --only "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
         '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--force[Ignore the manifest and run every job (unchanged files are still not rewritten).]'
@@ -124,6 +123,7 @@ _sebuf_lint() {
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '--error-format[text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).]:format:{__sebuf_complete "${___error_format[@]}"}'
         '--image[Lint a compiled image instead of compiling the workspace (.binpb/.bin/.pb/.json, e.g. from `sebuf build -o` or `buf build -o`).]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
+        '*--use[Rules or categories to run instead of the configured `lint.use` (repeatable), e.g. `--use STANDARD --use HTTP`.]:id:{__sebuf_custom_complete ---completion lint -- --use "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_LOWER_SNAKE_CASE)`.]'
         '--list-rules[List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.]'
         '--all[With --list-rules\: every rule, including those not enabled and deprecated ones.]'
@@ -142,11 +142,11 @@ _sebuf_breaking() {
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
-        '--against[What to compare with\: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.]:input:'
+        '--against[What to compare with\: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.]:input:{__sebuf_custom_complete ---completion breaking -- --against "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_NO_DELETE)`.]'
         '--exclude-imports[Do not report breaks in imported files.]'
-        '*--use[Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.]:id:'
+        '*--use[Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.]:id:{__sebuf_custom_complete ---completion breaking -- --use "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--list-rules[List every breaking rule (id, categories, purpose) and exit.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -159,13 +159,12 @@ _sebuf_breaking() {
 _sebuf_plan() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
-    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
-        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_custom_complete ---completion plan -- --only "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
         '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--force[Ignore the manifest\: show every job'\''s files as if all had to run.]'
@@ -227,7 +226,7 @@ _sebuf_completion() {
 _sebuf_help() {
     local -i ret=1
     local -ar arg_specs=(
-        '*:subcommands:'
+        '*:subcommands:(build generate lint breaking plan ls-files init completion)'
         '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

@@ -151,19 +151,6 @@ enum ErrorFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
   }
 }
 
-/// Completion words shared by commands that take a backend name (e.g. `generate --only`).
-enum CompletionWords {
-  /// The native backend ids.
-  static let backends: CompletionKind = .list(GenerateEntry.nativeBackends)
-
-  /// The labels of the current workspace's `generate:` entries (names, else backend or
-  /// plugin), read when the user presses TAB; the backend ids when there are none.
-  static let generateLabels: CompletionKind = .custom { _, _, prefix in
-    let labels = (try? Workspace.load(directory: ".", configFile: nil))?.generate.map(\.label) ?? []
-    return (labels.isEmpty ? GenerateEntry.nativeBackends : labels).filter { $0.hasPrefix(prefix) }
-  }
-}
-
 // MARK: - Printing and exit codes
 
 /// An output stream of the process.

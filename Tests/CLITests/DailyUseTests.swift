@@ -157,3 +157,20 @@ import Testing
     s.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
   }
 }
+
+/// `lint --use`, the option whose values the completion offers.
+@Suite struct LintUseTests {
+  @Test func useReplacesTheConfiguredRules() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write(
+      "a/v1/a.proto",
+      "syntax = \"proto3\";\npackage a.v1;\nimport \"google/protobuf/empty.proto\";\nmessage A { string Bad = 1; }\n")
+    let only = try CLI.run(["lint", "--use", "IMPORT_USED"], in: s.path)
+    #expect(only.status == 100)
+    #expect(only.stdout == "a/v1/a.proto:3:1:Import \"google/protobuf/empty.proto\" is unused.\n")
+    let unknown = try CLI.run(["lint", "--use", "IMPORT_USD"], in: s.path)
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains("\"IMPORT_USD\" is not a known lint rule or category ID"))
+  }
+}

@@ -31,7 +31,8 @@ struct BreakingCommand: AsyncParsableCommand {
       "What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.",
       discussion:
         "Defaults to `breaking.against` in sebuf.yaml. The input may also be an image file instead of a directory.",
-      valueName: "input"))
+      valueName: "input"),
+    completion: CompletionWords.against)
   var against: String?
 
   @OptionGroup var output: OutputOptions
@@ -46,7 +47,8 @@ struct BreakingCommand: AsyncParsableCommand {
     name: .customLong("use"),
     help: ArgumentHelp(
       "Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.",
-      valueName: "id"))
+      valueName: "id"),
+    completion: CompletionWords.breakingIDs)
   var use: [String] = []
 
   @Flag(name: .customLong("list-rules"), help: "List every breaking rule (id, categories, purpose) and exit.")

@@ -50,7 +50,7 @@ struct GenerateRunOptions: ParsableArguments {
       "Run only this generate entry: its name, backend id or plugin name (repeatable).",
       discussion: "Other entries' outputs and manifest records are left alone. Example: `--only openapi`.",
       valueName: "name"),
-    completion: CompletionWords.backends)
+    completion: CompletionWords.generateLabels)
   var only: [String] = []
 
   @Option(

@@ -40,6 +40,14 @@ struct LintCommand: AsyncParsableCommand {
     completion: .file(extensions: ["binpb", "bin", "pb", "json"]))
   var image: String?
 
+  @Option(
+    name: .customLong("use"),
+    help: ArgumentHelp(
+      "Rules or categories to run instead of the configured `lint.use` (repeatable), e.g. `--use STANDARD --use HTTP`.",
+      valueName: "id"),
+    completion: CompletionWords.lintIDs)
+  var use: [String] = []
+
   @Flag(
     name: .customLong("show-rule-ids"),
     help: "Append the rule id to each text finding: `… (FIELD_LOWER_SNAKE_CASE)`.")
@@ -98,7 +106,9 @@ struct LintCommand: AsyncParsableCommand {
       return
     }
     let ws = try workspace.load(output)
-    let (settings, configErrors) = Self.settings(ws.lint)
+    var config = ws.lint
+    if !use.isEmpty { config.use = use }
+    let (settings, configErrors) = Self.settings(config)
     if !configErrors.isEmpty {
       printDiagnostics(configErrors, format: format, to: .standardError)
       throw ExitStatus.error
