@@ -226,7 +226,7 @@ _sebuf() {
 _sebuf_build() {
     repeating_flags=()
     non_repeating_flags=(--exclude-source-info --exclude-imports --version -h --help)
-    repeating_options=(--path)
+    repeating_options=(--path --exclude-path)
     non_repeating_options=(--config --error-format -o --output)
     __sebuf_offer_flags_options 1
 
@@ -242,6 +242,10 @@ _sebuf_build() {
         ;;
     '--error-format')
         __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '-o'|'--output')
@@ -304,7 +308,7 @@ _sebuf_generate() {
 _sebuf_lint() {
     repeating_flags=()
     non_repeating_flags=(--show-rule-ids --list-rules --all --version -h --help)
-    repeating_options=(--path --use)
+    repeating_options=(--path --exclude-path --use)
     non_repeating_options=(--config --error-format --image)
     __sebuf_offer_flags_options 1
 
@@ -315,6 +319,10 @@ _sebuf_lint() {
         return
         ;;
     '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--exclude-path')
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
@@ -344,7 +352,7 @@ _sebuf_lint() {
 _sebuf_breaking() {
     repeating_flags=()
     non_repeating_flags=(--show-rule-ids --exclude-imports --list-rules --version -h --help)
-    repeating_options=(--path --use)
+    repeating_options=(--path --exclude-path --use)
     non_repeating_options=(--config --against --error-format)
     __sebuf_offer_flags_options 1
 
@@ -355,6 +363,10 @@ _sebuf_breaking() {
         return
         ;;
     '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--exclude-path')
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
@@ -426,7 +438,7 @@ _sebuf_plan() {
 _sebuf_ls-files() {
     repeating_flags=()
     non_repeating_flags=(--include-imports --version -h --help)
-    repeating_options=(--path)
+    repeating_options=(--path --exclude-path)
     non_repeating_options=(--config --error-format --format)
     __sebuf_offer_flags_options 1
 
@@ -442,6 +454,10 @@ _sebuf_ls-files() {
         ;;
     '--error-format')
         __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '--format')

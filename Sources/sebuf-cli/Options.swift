@@ -53,10 +53,11 @@ struct WorkspaceOptions: ParsableArguments {
     completion: .file(extensions: ["proto"]))
   var paths: [String] = []
 
-  /// Reads the workspace; on a bad config prints its diagnostics to stderr and exits 1.
-  func load(_ output: OutputOptions) throws -> Workspace {
+  /// Reads the workspace (with `excluding`, the `--exclude-path` values, added to its
+  /// modules' excludes); on a bad config prints its diagnostics to stderr and exits 1.
+  func load(_ output: OutputOptions, excluding: [String] = []) throws -> Workspace {
     do {
-      return try Workspace.load(directory: directory, configFile: config)
+      return try Workspace.load(directory: directory, configFile: config).excluding(excluding)
     } catch let error as DiagnosticError {
       printDiagnostics(error.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure
@@ -65,8 +66,8 @@ struct WorkspaceOptions: ParsableArguments {
 
   /// The workspace and what to compile for this run (modules, includes, excludes and the
   /// `--path` targets); prints problems and exits 1 on a bad config or path.
-  func resolve(_ output: OutputOptions) throws -> (workspace: Workspace, sources: SourceSet) {
-    let ws = try load(output)
+  func resolve(_ output: OutputOptions, excluding: [String] = []) throws -> (workspace: Workspace, sources: SourceSet) {
+    let ws = try load(output, excluding: excluding)
     let paths = try workspacePaths(in: ws, output)
     return (ws, ws.sourceSet(paths: paths))
   }
@@ -109,6 +110,19 @@ enum EmptyInput {
         "module \"\(m.path)\" has no .proto files; check its path (and excludes) in \(config).", rule: "CONFIG")
     }
   }
+}
+
+/// `--exclude-path`, for the commands that read a workspace's files (not generate: there
+/// a file left out would count as removed, and its outputs with it).
+struct ExcludePathOptions: ParsableArguments {
+  @Option(
+    name: .customLong("exclude-path"),
+    help: ArgumentHelp(
+      "Leave these files or directories out of the run (repeatable); they can still be imported.",
+      discussion: "Relative to the current directory, like buf's. Example: `--exclude-path proto/vendor`.",
+      valueName: "path"),
+    completion: .file(extensions: ["proto"]))
+  var paths: [String] = []
 }
 
 /// How findings are printed.
@@ -159,9 +173,12 @@ enum OutputStream {
 
   var fileDescriptor: Int32 { self == .standardOutput ? 1 : 2 }
 
-  func write(_ text: String) {
-    guard !text.isEmpty else { return }
-    var bytes = Array(text.utf8)
+  func write(_ text: String) { write(Array(text.utf8)) }
+
+  /// Writes all of `bytes` (a short write continues; an error such as a closed pipe stops).
+  func write(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    var bytes = bytes
     var written = 0
     while written < bytes.count {
       let n = bytes.withUnsafeMutableBytes { buf in

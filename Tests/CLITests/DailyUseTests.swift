@@ -174,3 +174,58 @@ import Testing
     #expect(unknown.stderr.contains("\"IMPORT_USD\" is not a known lint rule or category ID"))
   }
 }
+
+/// Flags buf users type: `build -o -` and `--exclude-path`.
+@Suite struct BufFlagTests {
+  static func vendored() -> Scratch {
+    let s = Scratch()
+    s.write("sebuf.yaml", "version: v1\nmodules:\n  - path: proto\n")
+    s.write(
+      "proto/a/v1/a.proto",
+      "syntax = \"proto3\";\npackage a.v1;\nimport \"vendor/x/v1/x.proto\";\nmessage A { x.v1.X x = 1; }\n")
+    s.write("proto/vendor/x/v1/x.proto", "syntax = \"proto3\";\npackage x.v1;\nmessage X { string Bad = 1; }\n")
+    return s
+  }
+
+  @Test func buildDashOWritesTheBinaryImageToStdout() throws {
+    let s = Self.vendored()
+    defer { s.remove() }
+    let file = try CLI.run(["build", "-o", s.path + "/image.binpb"], in: s.path)
+    #expect(file.status == 0)
+    // Compare bytes through a shell: CLI.run decodes stdout as text.
+    let r = try CLI.runTool(
+      "/bin/sh", ["-c", "'\(CLI.binary)' build -o - | cmp - image.binpb && echo same"], in: s.path)
+    #expect(r.stdout == "same\n", "\(r.stderr)")
+  }
+
+  @Test func excludePathLeavesFilesOutButImportsStillResolve() throws {
+    let s = Self.vendored()
+    defer { s.remove() }
+    #expect(try CLI.run(["ls-files", "--exclude-path", "proto/vendor"], in: s.path).stdout == "proto/a/v1/a.proto\n")
+    #expect(try CLI.run(["lint"], in: s.path).status == 100)
+    let lint = try CLI.run(["lint", "--exclude-path", "proto/vendor"], in: s.path)
+    #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+    // Relative to the current directory, like --path.
+    let fromInside = try CLI.run(["lint", "..", "--exclude-path", "vendor"], in: s.path + "/proto")
+    #expect(fromInside.status == 0, "\(fromInside.stdout)\(fromInside.stderr)")
+    let build = try CLI.run(
+      ["build", "--exclude-path", "proto/vendor/x/v1/x.proto", "--exclude-imports", "-o", s.path + "/a.json"],
+      in: s.path)
+    #expect(build.status == 0)
+    let json = s.read("a.json") ?? ""
+    #expect(json.contains("{\"name\":\"a/v1/a.proto\"") && !json.contains("{\"name\":\"vendor/x/v1/x.proto\""))
+    let breaking = try CLI.run(["breaking", "--against", ".", "--exclude-path", "proto/vendor"], in: s.path)
+    #expect(breaking.status == 0, "\(breaking.stderr)")
+  }
+
+  @Test func excludingEverythingOrOutsideTheWorkspaceFails() throws {
+    let s = Self.vendored()
+    defer { s.remove() }
+    let all = try CLI.run(["lint", "--exclude-path", "proto"], in: s.path)
+    #expect(all.status == 1)
+    #expect(all.stderr == "module \"proto\" has no .proto files; check its path (and excludes) in sebuf.yaml.\n")
+    let outside = try CLI.run(["ls-files", "--exclude-path", "/"], in: s.path)
+    #expect(outside.status == 1)
+    #expect(outside.stderr.hasPrefix("--exclude-path / is outside the workspace"))
+  }
+}

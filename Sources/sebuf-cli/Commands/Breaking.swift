@@ -24,6 +24,7 @@ struct BreakingCommand: AsyncParsableCommand {
       """)
 
   @OptionGroup var workspace: WorkspaceOptions
+  @OptionGroup var exclude: ExcludePathOptions
 
   @Option(
     name: .customLong("against"),
@@ -68,7 +69,7 @@ struct BreakingCommand: AsyncParsableCommand {
         (try? Workspace.load(directory: ".", configFile: workspace.config))
         ?? Workspace(root: FilePath.absolute("."), modules: [Module(path: ".")])
     } else {
-      ws = try workspace.load(output)
+      ws = try workspace.load(output, excluding: exclude.paths)
     }
     let paths = inputIsImage ? [] : try workspace.workspacePaths(in: ws, output)
     var settings = BreakingSettings(ws.breaking)

@@ -24,6 +24,7 @@ struct LintCommand: AsyncParsableCommand {
       """)
 
   @OptionGroup var workspace: WorkspaceOptions
+  @OptionGroup var exclude: ExcludePathOptions
 
   @Option(
     name: .customLong("error-format"),
@@ -105,7 +106,7 @@ struct LintCommand: AsyncParsableCommand {
         LintReports.ruleList(LintCatalog.catalog.rules.map(\.id), json: errorFormat == .json))
       return
     }
-    let ws = try workspace.load(output)
+    let ws = try workspace.load(output, excluding: exclude.paths)
     var config = ws.lint
     if !use.isEmpty { config.use = use }
     let (settings, configErrors) = Self.settings(config)

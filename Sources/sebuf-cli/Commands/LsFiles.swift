@@ -21,6 +21,7 @@ struct LsFilesCommand: AsyncParsableCommand {
 
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var exclude: ExcludePathOptions
 
   @Option(
     help: ArgumentHelp(
@@ -37,7 +38,7 @@ struct LsFilesCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let ws = try workspace.load(output)
+    let ws = try workspace.load(output, excluding: exclude.paths)
     let paths = try workspace.workspacePaths(in: ws, output)
     var files = ws.moduleFiles(paths: paths).map { (path: $0.displayPath, importPath: $0.importPath, isImport: false) }
     if includeImports {

@@ -79,12 +79,13 @@ enum AgainstCompletion {
     return out
   }
 
-  /// Local branches and tags, from `git for-each-ref` (nothing outside a repository or
-  /// without git).
+  /// Local and remote-tracking branches and tags, from `git for-each-ref` (nothing
+  /// outside a repository or without git).
   static func gitRefs(in directory: String) -> (branches: [String], tags: [String]) {
     guard
       let r = try? ProcessRunner.run(
-        executable: "git", arguments: ["for-each-ref", "--format=%(refname)", "refs/heads", "refs/tags"],
+        executable: "git",
+        arguments: ["for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes", "refs/tags"],
         timeout: 5, directory: directory, stdoutLimit: 1 << 20),
       r.termination == .exited(0)
     else { return ([], []) }
@@ -92,6 +93,8 @@ enum AgainstCompletion {
     var tags: [String] = []
     for line in String(decoding: r.stdout, as: UTF8.self).split(separator: "\n") {
       if line.hasPrefix("refs/heads/") { branches.append(String(line.dropFirst(11))) }
+      // `origin/main`: what a CI checkout has instead of local branches.
+      if line.hasPrefix("refs/remotes/") && !line.hasSuffix("/HEAD") { branches.append(String(line.dropFirst(13))) }
       if line.hasPrefix("refs/tags/") { tags.append(String(line.dropFirst(10))) }
     }
     return (branches, tags)
