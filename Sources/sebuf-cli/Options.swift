@@ -283,6 +283,28 @@ enum Terminal {
   }
 }
 
+/// A run's stages on one transient stderr line, each with the time since the run began
+/// (`compiling --against .git#branch=main… 4.2 s`); nothing at all when stderr is not a
+/// terminal, so piped and CI output is unchanged.
+struct Progress {
+  private let start = ContinuousClock.now
+  private let enabled = Terminal.isTTY(.standardError)
+  private var shown = false
+
+  mutating func stage(_ name: String) {
+    guard enabled else { return }
+    let tenths = Int((ContinuousClock.now - start) / .milliseconds(100))
+    Terminal.progress("\(name)… \(tenths / 10).\(tenths % 10) s")
+    shown = true
+  }
+
+  mutating func end() {
+    guard shown else { return }
+    Terminal.endProgress()
+    shown = false
+  }
+}
+
 // MARK: - Compiling
 
 /// The compiler's result without its unused-import warnings. protoc prints them, buf does

@@ -229,3 +229,41 @@ import Testing
     #expect(outside.stderr.hasPrefix("--exclude-path / is outside the workspace"))
   }
 }
+
+/// Progress on a terminal (under `script`, which gives the run a pseudo-terminal),
+/// nothing when piped; `generate -v` says what ran and how long each stage took.
+@Suite struct ProgressAndDebugTests {
+  @Test func breakingAndLintShowStagesOnATerminalOnly() throws {
+    let s = BufFlagTests.vendored()
+    defer { s.remove() }
+    let tty = try CLI.runTool(
+      "/usr/bin/script", ["-qec", "'\(CLI.binary)' breaking --against . --exclude-path proto/vendor", "/dev/null"],
+      in: s.path)
+    #expect(tty.status == 0, "\(tty.stdout)")
+    for stage in ["compiling the workspace…", "compiling --against .…", "checking 1 files…"] {
+      #expect(tty.stdout.contains("\u{1B}[2K" + stage + " "), "\(stage)")
+    }
+    #expect(tty.stdout.hasSuffix("\r\u{1B}[2K"))
+    let lint = try CLI.runTool("/usr/bin/script", ["-qec", "'\(CLI.binary)' lint", "/dev/null"], in: s.path)
+    #expect(lint.stdout.contains("\u{1B}[2Klinting 2 files… "))
+    let piped = try CLI.run(["breaking", "--against", ".", "--exclude-path", "proto/vendor"], in: s.path)
+    #expect(piped.status == 0 && piped.stdout == "" && piped.stderr == "")
+  }
+
+  @Test func generateDebugPrintsJobsAndStageTimes() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("sebuf.yaml", "version: v1\ngenerate:\n  - backend: openapi\n    out: docs\n")
+    s.write(
+      "a/v1/a.proto",
+      "syntax = \"proto3\";\npackage a.v1;\nservice S { rpc Get(A) returns (A); }\nmessage A { string x = 1; }\n")
+    let r = try CLI.run(["generate", "-v"], in: s.path, unset: ["SEBUF_TIMINGS"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout == "")
+    #expect(r.stderr.contains("sebuf timings:\n  fingerprint sources: "))
+    #expect(r.stderr.contains("\n  compile: "))
+    #expect(r.stderr.contains("openapi → docs:\n  new       docs/"))
+    let quiet = try CLI.run(["generate", "--force"], in: s.path, unset: ["SEBUF_TIMINGS"])
+    #expect(!quiet.stderr.contains("sebuf timings"))
+  }
+}

@@ -84,15 +84,22 @@ struct BreakingCommand: AsyncParsableCommand {
     }
     let current: Image
     let previous: Image
+    var progress = Progress()
     do {
+      progress.stage("compiling \(inputIsImage ? workspace.directory : "the workspace")")
       current = try BreakingInputs.current(directory: workspace.directory, workspace: ws, paths: paths)
+      progress.stage("compiling --against \(againstValue)")
       previous = try BreakingInputs.against(againstValue, workspace: ws, paths: paths)
     } catch let e as AgainstError {
+      progress.end()
       fail([e.diagnostic])
     } catch let e as DiagnosticError {
+      progress.end()
       fail(e.diagnostics)
     }
+    progress.stage("checking \(current.files.filter { !$0.isImport }.count) files")
     let result = BreakingChecker.check(current: current, previous: previous, settings: settings)
+    progress.end()
     if !result.errors.isEmpty { fail(result.errors) }
     printDiagnostics(result.violations, format: output.errorFormat.diagnosticFormat, showRule: showRuleIDs)
     if !result.violations.isEmpty { throw ExitStatus.violations }

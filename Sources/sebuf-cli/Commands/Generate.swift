@@ -62,6 +62,13 @@ struct GenerateRunOptions: ParsableArguments {
     name: .customLong("lock-timeout"),
     help: ArgumentHelp("Seconds to wait while another sebuf run holds the workspace's lock.", valueName: "seconds"))
   var lockTimeout: Double = 60
+
+  @Flag(
+    name: [.customShort("v"), .customLong("debug")],
+    help: ArgumentHelp(
+      "Print what ran: each job's files, then the time of each stage (as SEBUF_TIMINGS=1 does).",
+      discussion: "On stderr; stdout is unchanged. Example: `sebuf generate -v`."))
+  var debug = false
 }
 
 /// The wiring of `generate` and `plan`: load, run the Plan engine, print.
@@ -71,6 +78,9 @@ struct GenerateDriver {
   func execute(force: Bool, dryRun: Bool) throws {
     signal(SIGPIPE, SIG_IGN)
     let start = ContinuousClock.now
+    // Plan's stage timer reports when SEBUF_TIMINGS=1: --debug is that switch on the
+    // command line.
+    if options.debug { setenv("SEBUF_TIMINGS", "1", 1) }
     let format = options.output.errorFormat.diagnosticFormat
     let workspace = try options.workspace.load(options.output)
     if workspace.generate.isEmpty {
@@ -127,6 +137,7 @@ struct GenerateDriver {
         "would write \(report.wrote), unchanged \(report.unchanged), remove \(report.removed), skip \(report.skippedJobs) jobs (\(ms) ms)\n"
       )
     } else {
+      if options.debug { OutputStream.standardError.write(PlanPrinter.render(report)) }
       OutputStream.standardError.write(
         "wrote \(report.wrote), unchanged \(report.unchanged), removed \(report.removed), skipped \(report.skippedJobs) jobs in \(ms) ms\n"
       )

@@ -133,9 +133,10 @@ struct LintCommand: AsyncParsableCommand {
       }
     } else {
       let paths = try workspace.workspacePaths(in: ws, output)
-      Terminal.progress("compiling…")
+      var progress = Progress()
+      progress.stage("compiling")
       let (compiled, diagnostics) = compileQuietly(ws.sourceSet(paths: paths))
-      Terminal.endProgress()
+      progress.end()
       guard let compiled, !diagnostics.hasErrors else {
         printDiagnostics(diagnostics, format: format, to: .standardError)
         throw ExitStatus.error
@@ -143,7 +144,10 @@ struct LintCommand: AsyncParsableCommand {
       input = compiled
     }
 
+    var progress = Progress()
+    progress.stage("linting \(input.files.filter { !$0.isImport }.count) files")
     let findings = Linter.lint(input, settings: settings)
+    progress.end()
     if errorFormat == .configIgnoreYAML {
       OutputStream.standardOutput.write(LintReports.configIgnoreYAML(findings))
     } else {
