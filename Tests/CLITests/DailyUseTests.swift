@@ -267,3 +267,28 @@ import Testing
     #expect(!quiet.stderr.contains("sebuf timings"))
   }
 }
+
+/// `generate --include-imports` / `--include-wkt` on the command line, as in buf.
+@Suite struct GenerateIncludeFlagTests {
+  @Test func includeImportsGeneratesForImportedFilesToo() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("sebuf.yaml", "version: v1\nmodules:\n  - path: proto\ngenerate:\n  - backend: openapi\n    out: docs\n")
+    s.write(
+      "proto/a/v1/a.proto",
+      "syntax = \"proto3\";\npackage a.v1;\nimport \"x/v1/x.proto\";\nservice S { rpc Get(x.v1.X) returns (x.v1.X); }\n"
+    )
+    s.write(
+      "proto/x/v1/x.proto",
+      "syntax = \"proto3\";\npackage x.v1;\nmessage X { string y = 1; }\nservice XS { rpc Get(X) returns (X); }\n")
+    let targets = try CLI.run(["generate", "--path", "proto/a"], in: s.path)
+    #expect(targets.status == 0, "\(targets.stderr)")
+    #expect(s.exists("docs/S.openapi.yaml") && !s.exists("docs/XS.openapi.yaml"))
+    let imports = try CLI.run(["generate", "--path", "proto/a", "--include-imports"], in: s.path)
+    #expect(imports.status == 0, "\(imports.stderr)")
+    #expect(s.exists("docs/XS.openapi.yaml"))
+    let wkt = try CLI.run(["generate", "--include-wkt"], in: s.path)
+    #expect(wkt.status == 64)
+    #expect(wkt.stderr.hasPrefix("Error: --include-wkt needs --include-imports (as in buf)"))
+  }
+}

@@ -64,6 +64,20 @@ struct GenerateRunOptions: ParsableArguments {
   var lockTimeout: Double = 60
 
   @Flag(
+    name: .customLong("include-imports"),
+    help: "Also generate for the files the targets import (every entry's include_imports, for this run).")
+  var includeImports = false
+
+  @Flag(
+    name: .customLong("include-wkt"),
+    help: "With --include-imports: also generate the well-known types (google/protobuf/*.proto).")
+  var includeWKT = false
+
+  func validate() throws {
+    if includeWKT && !includeImports { throw ValidationError("--include-wkt needs --include-imports (as in buf)") }
+  }
+
+  @Flag(
     name: [.customShort("v"), .customLong("debug")],
     help: ArgumentHelp(
       "Print what ran: each job's files, then the time of each stage (as SEBUF_TIMINGS=1 does).",
@@ -82,7 +96,11 @@ struct GenerateDriver {
     // command line.
     if options.debug { setenv("SEBUF_TIMINGS", "1", 1) }
     let format = options.output.errorFormat.diagnosticFormat
-    let workspace = try options.workspace.load(options.output)
+    var workspace = try options.workspace.load(options.output)
+    for i in workspace.generate.indices {
+      if options.includeImports { workspace.generate[i].includeImports = true }
+      if options.includeWKT { workspace.generate[i].includeWKT = true }
+    }
     if workspace.generate.isEmpty {
       // Nothing to plan: say so instead of printing an empty summary.
       let hint = "e.g. `- backend: openapi` with `out: docs/openapi`"
