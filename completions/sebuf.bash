@@ -265,7 +265,7 @@ _sebuf_build() {
 
 _sebuf_generate() {
     repeating_flags=()
-    non_repeating_flags=(--include-imports --include-wkt -v --debug --force --dry-run --version -h --help)
+    non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --dry-run --version -h --help)
     repeating_options=(--path --only)
     non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
     __sebuf_offer_flags_options 1
@@ -395,7 +395,7 @@ _sebuf_breaking() {
 
 _sebuf_plan() {
     repeating_flags=()
-    non_repeating_flags=(--include-imports --include-wkt -v --debug --force --version -h --help)
+    non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --version -h --help)
     repeating_options=(--path --only)
     non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
     __sebuf_offer_flags_options 1

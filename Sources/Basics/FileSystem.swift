@@ -185,6 +185,33 @@ public enum FileSystem {
     if unlink(path) != 0 && errno != ENOENT { throw IOError("cannot remove", path) }
   }
 
+  /// Whether `path` itself (not a symlink's target) is a regular file.
+  public static func isRegularNoFollow(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+  }
+
+  /// Whether `path` itself (not a symlink's target) is a directory.
+  public static func isDirectoryNoFollow(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Removes `path` and the directories under it, bottom-up, as long as they hold nothing
+  /// else: a file or a link anywhere keeps it (and its ancestors). Never follows links.
+  public static func removeEmptyTree(_ path: String) {
+    var stack: [(path: String, visited: Bool)] = [(path, false)]
+    while let (p, visited) = stack.popLast() {
+      guard isDirectoryNoFollow(p) else { continue }
+      if visited {
+        rmdir(p)
+      } else {
+        stack.append((p, true))
+        for e in listNoFollow(p) { stack.append((p + "/" + e, false)) }
+      }
+    }
+  }
+
   /// Removes `path` if it is an empty directory; true when removed.
   @discardableResult
   public static func removeIfEmptyDirectory(_ path: String) -> Bool { rmdir(path) == 0 }
@@ -311,8 +338,15 @@ public final class WorkspaceLock: @unchecked Sendable {
   /// Throws a message that says who holds it and what to do.
   public static func acquire(_ path: String, timeout: Double) throws -> WorkspaceLock {
     try FileSystem.makeDirectories(PathRules.directory(of: path))
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-    guard fd >= 0 else { throw FileSystem.IOError("cannot open lock file", path) }
+    // Never through a symlink: a planted link would make sebuf create a file elsewhere.
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o666)
+    guard fd >= 0 else {
+      if errno == ELOOP {
+        throw FileSystem.IOError(
+          message: "\(path) is a symlink; sebuf never locks through one: remove it (.sebuf is a cache, safe to delete)")
+      }
+      throw FileSystem.IOError("cannot open lock file", path)
+    }
     let deadline = ProcessClock.seconds() + timeout
     while flock(fd, LOCK_EX | LOCK_NB) != 0 {
       if errno != EWOULDBLOCK && errno != EINTR {

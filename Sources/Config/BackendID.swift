@@ -9,6 +9,7 @@ public enum BackendID: String, CaseIterable, Sendable {
   case tsClient = "ts-client"
   case tsServer = "ts-server"
   case openapi
+  case pyClient = "py-client"
 
   /// The upstream protoc plugin the backend replaces: a buf.gen.yaml v2 `local:` plugin of
   /// this name runs the native backend instead.
@@ -19,6 +20,7 @@ public enum BackendID: String, CaseIterable, Sendable {
     case .tsClient: "protoc-gen-ts-client"
     case .tsServer: "protoc-gen-ts-server"
     case .openapi: "protoc-gen-openapiv3"
+    case .pyClient: "protoc-gen-py-client"
     }
   }
 }

@@ -14,6 +14,16 @@ extension GenerateEntry {
   }
 }
 
+/// Which parts of the workspace files a command reads. Only `generate` and `plan` read the
+/// generation settings (sebuf.yaml's `generate:`/`managed:`, buf.gen.yaml): a setting only
+/// code generation uses never breaks `lint`, `build`, `breaking` or `ls-files` (buf's rule).
+public enum ConfigScope: Sendable {
+  /// Modules, includes, lint and breaking.
+  case checks
+  /// Everything, including `generate`/`managed` (and buf.gen.yaml).
+  case generation
+}
+
 /// Which kind of file configured a workspace.
 public enum WorkspaceFileKind: String, Sendable {
   /// `sebuf.yaml` version v1.
@@ -33,7 +43,9 @@ extension Workspace {
   /// module with defaults. Throws ``DiagnosticError`` listing every problem of a bad config.
   ///
   /// With `configFile`, the workspace root is `directory` and the file may live anywhere.
-  public static func load(directory: String, configFile: String?) throws -> Workspace {
+  /// With `scope` `.checks`, the generation settings are neither read nor checked (buf.gen.yaml
+  /// is not opened) and the workspace's `generate` is empty and `managed` off.
+  public static func load(directory: String, configFile: String?, scope: ConfigScope = .checks) throws -> Workspace {
     let dir = FilePath.absolute(directory)
     switch FileSystem.kind(dir) {
     case .directory: break
@@ -61,16 +73,20 @@ extension Workspace {
             rule: "CONFIG", at: .file(shown)))
       }
       if base.hasPrefix("buf.") {
-        return try loadBuf(root: dir, bufYAML: path, shown: shown)
+        return try loadBuf(root: dir, bufYAML: path, shown: shown, scope: scope)
       }
-      return try loadSebuf(root: dir, file: path, shown: shown)
+      return try loadSebuf(root: dir, file: path, shown: shown, scope: scope)
     }
     var current = dir
     while true {
       let sebuf = FilePath.join(current, fileName)
-      if FileSystem.isFile(sebuf) { return try loadSebuf(root: current, file: sebuf, shown: fileName) }
+      if FileSystem.isFile(sebuf) {
+        return try loadSebuf(root: current, file: sebuf, shown: fileName, scope: scope)
+      }
       let buf = FilePath.join(current, "buf.yaml")
-      if FileSystem.isFile(buf) { return try loadBuf(root: current, bufYAML: buf, shown: "buf.yaml") }
+      if FileSystem.isFile(buf) {
+        return try loadBuf(root: current, bufYAML: buf, shown: "buf.yaml", scope: scope)
+      }
       if current == "/" { break }
       current = FilePath.parent(current)
     }
@@ -80,12 +96,19 @@ extension Workspace {
   }
 
   /// Reads `sebuf.yaml` text (for tests and tools); `root` is the absolute workspace root.
-  public static func parse(sebufYAML text: String, file: String = fileName, root: String) throws -> Workspace {
+  /// With `scope` `.checks`, problems in `generate:`/`managed:` are not reported (nor read).
+  public static func parse(
+    sebufYAML text: String, file: String = fileName, root: String, scope: ConfigScope = .generation
+  ) throws -> Workspace {
     var r = YAMLReader(file: file)
     var v = WorkspaceValidator(root: root)
     var ws: Workspace?
     if let node = r.parse(text), let fields = rootFields(node, &r, expected: "v1", allowed: RawWorkspaceV1.keys) {
-      let raw = RawWorkspaceV1.decode(fields, &r)
+      var raw = RawWorkspaceV1.decode(fields, &r, generation: scope == .generation)
+      if scope == .checks {
+        raw.generate = []
+        raw.managed = nil
+      }
       ws = validate(raw, &v, root: root)
     }
     let diagnostics = r.diagnostics + v.diagnostics
@@ -96,6 +119,8 @@ extension Workspace {
   }
 
   /// Reads buf.yaml v2 text and optional buf.gen.yaml v2 text (for tests and tools).
+  /// buf.yaml's own keys are all about modules and checks, so it is read whole in every scope;
+  /// callers that do not generate pass no buf.gen.yaml.
   public static func parse(bufYAML: String, bufGenYAML: String?, root: String, file: String = "buf.yaml") throws
     -> Workspace
   {
@@ -122,12 +147,33 @@ extension Workspace {
     }
     var ws: Workspace?
     if ok { ws = validate(raw, &v, root: root) }
+    // Several modules: each module's own lint block, with buf's default when it names no rules.
+    var moduleLint: [String: LintConfig] = [:]
+    var moduleBreaking: [String: BreakingConfig] = [:]
+    if ok, let modules = raw.modules, modules.count > 1 {
+      for m in modules {
+        guard let path = m.path.flatMap({ PathRules.normalize($0.value) }) else { continue }
+        if let block = m.lint {
+          var c = v.lint(block)
+          if block.use?.isEmpty ?? true { c.use = LintConfig.bufDefaultUse }
+          moduleLint[path] = c.withHTTPRules()
+        }
+        if let block = m.breaking {
+          var c = v.breaking(block)
+          if block.use?.isEmpty ?? true { c.use = BreakingConfig.bufDefaultUse }
+          moduleBreaking[path] = c
+        }
+      }
+    }
     diagnostics += v.diagnostics
     if diagnostics.hasErrors || ws == nil { throw DiagnosticError(diagnostics.normalized()) }
     ws?.configFile = file
     ws?.kind = .buf
     // A buf.yaml that names no rules gets buf's defaults, so its findings match buf's.
     if raw.lint?.use?.isEmpty ?? true { ws?.lint.use = LintConfig.bufDefaultUse }
+    if let lint = ws?.lint { ws?.lint = lint.withHTTPRules() }
+    ws?.moduleLint = moduleLint
+    ws?.moduleBreaking = moduleBreaking
     if raw.breaking?.use?.isEmpty ?? true { ws?.breaking.use = BreakingConfig.bufDefaultUse }
     return ws!
   }
@@ -139,19 +185,19 @@ extension Workspace {
     return String(file[...i]) + name
   }
 
-  private static func loadSebuf(root: String, file: String, shown: String) throws -> Workspace {
+  private static func loadSebuf(root: String, file: String, shown: String, scope: ConfigScope) throws -> Workspace {
     guard let text = FileSystem.readText(file) else {
       throw DiagnosticError(.error("cannot read \(shown).", rule: "CONFIG", at: .file(shown)))
     }
-    return try parse(sebufYAML: text, file: shown, root: root)
+    return try parse(sebufYAML: text, file: shown, root: root, scope: scope)
   }
 
-  private static func loadBuf(root: String, bufYAML: String, shown: String) throws -> Workspace {
+  private static func loadBuf(root: String, bufYAML: String, shown: String, scope: ConfigScope) throws -> Workspace {
     guard let text = FileSystem.readText(bufYAML) else {
       throw DiagnosticError(.error("cannot read \(shown).", rule: "CONFIG", at: .file(shown)))
     }
     let genPath = FilePath.join(FilePath.parent(bufYAML), "buf.gen.yaml")
-    let gen = FileSystem.isFile(genPath) ? FileSystem.readText(genPath) : nil
+    let gen = scope == .generation && FileSystem.isFile(genPath) ? FileSystem.readText(genPath) : nil
     return try parse(bufYAML: text, bufGenYAML: gen, root: root, file: shown)
   }
 
@@ -184,10 +230,12 @@ extension Workspace {
   }
 
   private static func validate(_ raw: RawWorkspaceV1, _ v: inout WorkspaceValidator, root: String) -> Workspace {
-    let modules = v.modules(raw.modules, raw.modulesSpan)
+    var modules = v.modules(raw.modules, raw.modulesSpan)
+    if let name = raw.rootModuleName, modules.count == 1, modules[0].path == "." { modules[0].name = name.value }
     let includes = v.includes(raw.includes, modules: modules)
+    v.deps(raw.deps, modules: modules, includes: includes)
     var ws = Workspace(root: root, modules: modules, includes: includes)
-    ws.lint = v.lint(raw.lint)
+    ws.lint = v.lint(raw.lint).withHTTPRules()
     ws.breaking = v.breaking(raw.breaking)
     ws.generate = v.generate(raw.generate)
     ws.managed = v.managed(raw.managed)

@@ -65,9 +65,20 @@ extension Workspace {
     }
     let genPath = FilePath.join(root, "buf.gen.yaml")
     let gen = FileSystem.isFile(genPath) ? FileSystem.readText(genPath) : nil
-    let ws = try parse(bufYAML: text, bufGenYAML: gen, root: root)
+    var ws = try parse(bufYAML: text, bufGenYAML: gen, root: root)
+    var notes: [String] = []
+    if ws.managed.enabled && ws.managed.style == .buf {
+      guard let (v1, dropped) = ws.managed.sebufV1Conversion() else {
+        throw DiagnosticError(
+          .error(
+            "buf.gen.yaml's managed go_package rules (for a module of this workspace, a prefix per path, or one go_package for every file) have no sebuf.yaml form; keep buf.yaml and buf.gen.yaml: sebuf reads them as they are.",
+            rule: "CONFIG", at: .file("buf.gen.yaml")))
+      }
+      ws.managed = v1
+      notes = dropped
+    }
     return "# Converted from buf.yaml\(gen == nil ? "" : " and buf.gen.yaml") by `sebuf init --from-buf`.\n"
-      + ws.yamlText()
+      + notes.map { "# managed mode: \($0)\n" }.joined() + ws.yamlText()
   }
 
   /// The workspace as `sebuf.yaml` v1 text (defaults left out).

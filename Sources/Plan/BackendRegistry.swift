@@ -32,6 +32,7 @@ public struct BackendRegistry: Sendable {
     case .tsClient: .init(TSClientBackend())
     case .tsServer: .init(TSServerBackend())
     case .openapi: .init(OpenAPIBackend())
+    case .pyClient: .init(PyClientBackend())
     }
   }
 

@@ -71,11 +71,12 @@ public struct Generation: Sendable {
 
   public func run(_ options: GenerateOptions) throws -> GenerationResult {
     let root = workspace.root
+    if let problem = OutDirCheck.cacheProblem(root: root) { throw DiagnosticError(.error(problem, rule: "GENERATE")) }
     let lock = options.dryRun ? nil : try WorkspaceLock.acquire(root + "/.sebuf/lock", timeout: options.lockTimeout)
     defer { lock?.release() }
 
     let writer = OutputWriter(root: root)
-    let (manifest, note) = Manifest.load(writer.manifestPath)
+    let (loaded, note) = Manifest.load(writer.manifestPath)
     var diagnostics: [Diagnostic] = []
     if let note { diagnostics.append(.warning(note, rule: "GENERATE")) }
 
@@ -84,8 +85,17 @@ public struct Generation: Sendable {
     let sourcesKey = SourceFingerprint.compute(workspace)
     timer.mark("fingerprint sources")
     let (specs, allIDs) = try planner.specs(options.filter, sourcesKey: sourcesKey)
+    let trust = ManifestTrust(
+      jobOuts: planner.jobOuts(),
+      sourceRoots: (workspace.modules.map(\.path) + workspace.includes).compactMap { PathRules.normalize($0) },
+      root: root)
+    let (manifest, distrust) = trust.vet(loaded, path: writer.manifestPath)
+    if let distrust { diagnostics.append(.warning(distrust, rule: "GENERATE")) }
 
-    if !options.force, let report = upToDate(specs, allIDs: allIDs, filter: options.filter, manifest: manifest) {
+    // A cleaning entry must look at its out for strays, so it never takes the shortcut.
+    let cleans = specs.contains { $0.entry.clean }
+    if !options.force, !cleans, let report = upToDate(specs, allIDs: allIDs, filter: options.filter, manifest: manifest)
+    {
       timer.mark("check manifest and outputs (all up to date)")
       return GenerationResult(report: report, plan: nil, diagnostics: diagnostics, compiled: false)
     }
@@ -143,6 +153,7 @@ public struct Generation: Sendable {
     let (report, _) = try writer.write(
       outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
     timer.mark("write")
+    diagnostics += report.notes.map { Diagnostic.warning($0, rule: "GENERATE") }
     return GenerationResult(report: report, plan: plan, diagnostics: diagnostics, compiled: true)
   }
 
@@ -180,9 +191,9 @@ public enum SourceFingerprint {
     }
     let roots = workspace.modules.map(\.path) + workspace.includes
     for root in roots {
-      var files: [String] = []
-      collect(workspace.root + "/" + root, prefix: "", depth: 0, into: &files)
-      files.sort()
+      // The same walk the compiler's source discovery uses: symlinked directories are
+      // not entered, so a link loop cannot make it endless.
+      let files = FileSystem.walkFiles(under: workspace.root + "/" + root) { $0.hasSuffix(".proto") }
       key.add("root")
       key.add(root)
       for f in files {
@@ -191,19 +202,6 @@ public enum SourceFingerprint {
       }
     }
     return key.hex
-  }
-
-  private static func collect(_ dir: String, prefix: String, depth: Int, into files: inout [String]) {
-    guard depth < 64 else { return }
-    for entry in FileSystem.list(dir) {
-      let rel = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
-      if entry.isDirectory {
-        if entry.name == ".git" || entry.name == ".sebuf" || entry.name == "node_modules" { continue }
-        collect(dir + "/" + entry.name, prefix: rel, depth: depth + 1, into: &files)
-      } else if entry.name.hasSuffix(".proto") {
-        files.append(rel)
-      }
-    }
   }
 }
 

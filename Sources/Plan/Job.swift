@@ -15,7 +15,9 @@ public enum JobGenerator: Sendable {
   var identity: String {
     switch self {
     case .native(let backend): return "native:" + backend.name
-    case .plugin(let runner): return "plugin:" + runner.executable + ":" + FileSystem.statFingerprint(runner.executable)
+    case .plugin(let runner):
+      return "plugin:" + runner.executable + ":" + FileSystem.statFingerprint(runner.executable)
+        + (runner.sendsCompilerVersion ? "" : ":no-version")
     }
   }
 

@@ -130,6 +130,27 @@ public struct OutputSet: Sendable {
       set.invocationFiles[job.id] = perInvocation
     }
 
+    // A path cannot be both a file and a directory: `x` and `x/y` together would fail
+    // half way through writing. Each path's parents are looked up once: linear in the
+    // total length of the names.
+    for path in set.order {
+      var dir = PathRules.directory(of: path)
+      while dir != "." {
+        if let file = set.files[dir], let owner = set.files[path] {
+          let who =
+            file.job == owner.job
+            ? "generate entry \(describe(owner.job)) writes"
+            : "generate entries \(describe(file.job)) and \(describe(owner.job)) write"
+          problems.append(
+            .error(
+              "\(who) both the file \(dir) and the file \(path) inside it (\(dir) cannot be a file and a directory); nothing was written",
+              rule: "GENERATE", at: outcomes.first { $0.job.id == owner.job }?.job.entry.span))
+          break
+        }
+        dir = PathRules.directory(of: dir)
+      }
+    }
+
     // Jobs left out by --only keep their files: a selected job may not take them over.
     let running = Set(outcomes.map(\.job.id))
     for (id, record) in manifest.jobs where !running.contains(id) && plan.allJobIDs.contains(id) {

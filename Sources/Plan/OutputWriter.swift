@@ -58,12 +58,20 @@ public struct OutputWriter {
     _ outputs: OutputSet, outcomes: [JobOutcome], plan: GenerationPlan, manifest old: Manifest, dryRun: Bool
   ) throws -> (WriteReport, Manifest) {
     var work = try classify(outputs, outcomes: outcomes, plan: plan, manifest: old)
+    let cleaning = try CleanOut.outs(plan, outcomes: outcomes)
+    CleanOut.addStrays(to: &work, outs: cleaning, root: root, outputs: outputs, manifest: old)
     if dryRun { return (work.report, old) }
     try markDirty(work, outputs: outputs, outcomes: outcomes, manifest: old)
-    let sweep = Set(old.jobs.values.filter(\.dirty).map(\.out))
-    for out in sweep { sweepTempFiles(root + "/" + out) }
+    // Only outs of jobs in the current configuration (the vetted manifest's records of
+    // those carry the out sebuf.yaml gives them), and only while inside the workspace.
+    let sweep = Set(old.jobs.filter { $0.value.dirty && plan.allJobIDs.contains($0.key) }.map(\.value.out))
+    let realRoot = FileSystem.realPath(root) ?? root
+    for out in sweep where PathRules.contains(realRoot, resolve(root + "/" + out)) {
+      sweepTempFiles(root + "/" + out)
+    }
     if !sweep.isEmpty { sweepTempFiles(root + "/.sebuf") }
     try apply(&work, outputs: outputs)
+    CleanOut.pruneEmptyDirectories(outs: cleaning, root: root)
     let manifest = try finish(work, outputs: outputs, outcomes: outcomes, manifest: old)
     return (work.report, manifest)
   }
@@ -110,21 +118,29 @@ public struct OutputWriter {
               rule: "GENERATE", at: job.entry.span))
           continue
         }
-        let previous = old.jobs.values.lazy.compactMap { $0.files[path] }.first
+        let owner = old.jobs.values.first { $0.files[path] != nil }
+        let previous = owner?.files[path]
+        // By content, never by size and mtime: an edit that kept both is still seen.
         let kind: FileChange.Kind
-        if let previous, previous.hash == file.hash, let stamp = FileSystem.stamp(abs), stamp.size == previous.size,
-          stamp.mtime == previous.mtime
-        {
+        let disk = FileSystem.read(abs)
+        if let disk, disk == bytes {
           kind = .unchanged
-          work.records[path] = previous
-        } else if let disk = FileSystem.read(abs) {
-          if disk == bytes {
-            kind = .unchanged
-            if let stamp = FileSystem.stamp(abs) {
-              work.records[path] = Manifest.FileRecord(hash: file.hash, size: stamp.size, mtime: stamp.mtime)
+          if let stamp = FileSystem.stamp(abs) {
+            work.records[path] = Manifest.FileRecord(hash: file.hash, size: stamp.size, mtime: stamp.mtime)
+          }
+        } else if let disk {
+          kind = .changed
+          if let previous {
+            // After an interrupted run (dirty) either version may be on disk: no edit to report.
+            if owner?.dirty != true && ContentHash.hex(disk) != previous.hash {
+              work.report.notes.append(
+                "overwriting \(path): it was edited since sebuf generated it (edits to generated files are lost; change the .proto or the generator's options instead)"
+              )
             }
           } else {
-            kind = .changed
+            work.report.notes.append(
+              "overwriting \(path), which sebuf did not generate (it is not in .sebuf/manifest.json); it is a generated file from now on"
+            )
           }
         } else {
           kind = FileSystem.exists(abs) ? .changed : .new
@@ -135,7 +151,9 @@ public struct OutputWriter {
       // Stale: written last time by this job, not claimed by anyone now.
       if !job.partial, let rec = old.jobs[job.id] {
         for path in rec.files.keys.sorted() where claimed[path] == nil {
-          if FileSystem.exists(root + "/" + path) { work.toRemove.append((path, job.id)) }
+          if let file = rec.files[path], removable(path, file, realOut: realOut, into: &work.report.notes) {
+            work.toRemove.append((path, job.id))
+          }
           changes.append(FileChange(path: path, kind: .stale))
         }
       }
@@ -146,12 +164,16 @@ public struct OutputWriter {
     if !plan.isPartial {
       for (id, rec) in old.jobs.sorted(by: { $0.key < $1.key }) where !plan.allJobIDs.contains(id) {
         work.orphanJobs.append(id)
+        let realOut = resolve(root + "/" + rec.out)
         for path in rec.files.keys.sorted() where claimed[path] == nil {
-          if FileSystem.exists(root + "/" + path) { work.toRemove.append((path, id)) }
+          if let file = rec.files[path], removable(path, file, realOut: realOut, into: &work.report.notes) {
+            work.toRemove.append((path, id))
+          }
           work.report.orphanRemovals.append(FileChange(path: path, kind: .stale))
         }
       }
     }
+    problems += layoutProblems(work, outcomes: outcomes)
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return work
   }
@@ -199,7 +221,9 @@ public struct OutputWriter {
       var rec = finalRecord(for: outcome, work, outputs: outputs, manifest: old)
       for (path, r) in old.jobs[outcome.job.id]?.files ?? [:] where rec.files[path] == nil { rec.files[path] = r }
       for w in work.toWrite where w.job == outcome.job.id && rec.files[w.path] == nil {
-        rec.files[w.path] = Manifest.FileRecord(hash: "", size: -1, mtime: 0)
+        // The hash it is about to get (so a file the interrupted run wrote can be cleaned
+        // up), a size that never matches (so the next run checks it).
+        rec.files[w.path] = Manifest.FileRecord(hash: outputs.files[w.path]?.hash ?? "", size: -1, mtime: 0)
       }
       rec.dirty = true
       rec.inputs = ""
@@ -211,6 +235,12 @@ public struct OutputWriter {
   /// Phase 3: create directories, write the files on several threads (each write waits for
   /// its fsync, so this is latency-bound), sync the directories, then remove stale files.
   func apply(_ work: inout Work, outputs: OutputSet) throws {
+    // Stale files first: one may stand where a directory of this run's files goes.
+    for r in work.toRemove { try FileSystem.remove(root + "/" + r.path) }
+    // Directories emptied by that, where this run writes a file.
+    for w in work.toWrite where FileSystem.isDirectoryNoFollow(root + "/" + w.path) {
+      FileSystem.removeEmptyTree(root + "/" + w.path)
+    }
     var syncDirs = Set<String>()
     for w in work.toWrite {
       let dir = PathRules.directory(of: root + "/" + w.path)
@@ -226,7 +256,6 @@ public struct OutputWriter {
       }
     }
     for dir in syncDirs { FileSystem.syncDirectory(dir) }
-    for r in work.toRemove { try FileSystem.remove(root + "/" + r.path) }
   }
 
   /// Phase 4: the final manifest; directories the jobs created that are now empty go.
@@ -259,6 +288,64 @@ public struct OutputWriter {
     }
     if manifest != old || !touched.isEmpty { try manifest.save(manifestPath) }
     return manifest
+  }
+
+  /// Whether a stale file may go: it is a regular file (not a link or a directory), it is
+  /// reached without leaving its job's out dir, and its contents are still what sebuf
+  /// wrote. Otherwise it stays, with a note saying why (a missing file needs nothing).
+  func removable(_ path: String, _ record: Manifest.FileRecord, realOut: String, into notes: inout [String]) -> Bool {
+    let abs = root + "/" + path
+    guard FileSystem.exists(abs) else { return false }
+    let realParent = resolve(PathRules.directory(of: abs))
+    guard PathRules.contains(realOut, realParent), FileSystem.isRegularNoFollow(abs) else {
+      notes.append(
+        "not removing stale \(path): it is no longer a regular file inside its out dir (a symlink or directory replaced it); remove it by hand if it is not needed"
+      )
+      return false
+    }
+    guard let bytes = FileSystem.read(abs), ContentHash.hex(bytes) == record.hash else {
+      notes.append(
+        "not removing stale \(path): it was changed since sebuf generated it; remove it by hand if it is not needed")
+      return false
+    }
+    return true
+  }
+
+  /// Files to write where a directory stands, or under a file that is not going away:
+  /// found before anything is written, so a failed run never leaves half a state.
+  func layoutProblems(_ work: Work, outcomes: [JobOutcome]) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    let removed = Set(work.toRemove.map(\.path))
+    let spans = Dictionary(outcomes.map { ($0.job.id, ($0.job.entry.span, $0.job.label, $0.job.index)) }) { a, _ in a }
+    var checkedDirs = Set<String>()
+    for w in work.toWrite {
+      let (span, label, index) = spans[w.job] ?? (nil, w.job, -1)
+      let what = "generate entry \(index + 1) (\(label))"
+      if FileSystem.isDirectoryNoFollow(root + "/" + w.path) {
+        let inside = FileSystem.walkFiles(under: root + "/" + w.path, includeHidden: true)
+        if inside.contains(where: { !removed.contains(w.path + "/" + $0) }) {
+          problems.append(
+            .error(
+              "\(what) writes the file \(w.path), but a directory with other files is there; move that directory away, or change the entry's out; nothing was written",
+              rule: "GENERATE", at: span))
+        }
+      }
+      // The nearest existing ancestor of the file must be a directory (or a link to one).
+      var dir = PathRules.directory(of: w.path)
+      while dir != "." && checkedDirs.insert(dir).inserted {
+        let abs = root + "/" + dir
+        if FileSystem.isDirectory(abs) { break }
+        if FileSystem.exists(abs) && !removed.contains(dir) {
+          problems.append(
+            .error(
+              "\(what) writes \(w.path), but \(dir) is a file, not a directory; remove or rename it; nothing was written",
+              rule: "GENERATE", at: span))
+          break
+        }
+        dir = PathRules.directory(of: dir)
+      }
+    }
+    return problems
   }
 
   /// Removes temp files an interrupted run left under `dir` (symlinked directories are

@@ -81,7 +81,10 @@ public struct Planner: Sendable {
         // Only selected plugins must exist: `--only go-http` works without protoc-gen-go.
         if isSelected {
           if let path = PluginRunner.locate(name, relativeTo: workspace.root, searchPath: searchPath) {
-            generator = .plugin(PluginRunner(name: name, executable: path, timeout: pluginTimeout))
+            var runner = PluginRunner(name: name, executable: path, timeout: pluginTimeout)
+            // A buf.yaml workspace speaks to plugins as buf does: no compiler version.
+            runner.sendsCompilerVersion = workspace.kind != .buf
+            generator = .plugin(runner)
           } else {
             let hint =
               name.contains("/")
@@ -108,7 +111,8 @@ public struct Planner: Sendable {
 
   /// Stage 2: the jobs with their invocations over `image` (managed mode applied).
   public func plan(_ filter: PlanFilter, specs: [JobSpec], allIDs: Set<String>, image: Image) -> GenerationPlan {
-    let managed = ManagedMode.apply(workspace.managed, to: image)
+    let managed = ManagedMode.apply(
+      workspace.managed, to: image, moduleOf: ManagedMode.moduleNames(workspace, image))
     let index = ImageIndex(managed)
     var jobs: [Job] = []
     for spec in specs {
@@ -185,9 +189,26 @@ public struct Planner: Sendable {
     options.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")
   }
 
-  /// The out dir normalised relative to the workspace, or nil after reporting why not.
-  private func checkOut(_ entry: GenerateEntry, what: String, into diagnostics: inout [Diagnostic]) -> String? {
-    var raw = entry.out
+  /// Every entry's out dir by job id (entries whose out is invalid are left out): what the
+  /// untrusted manifest is checked against (``ManifestTrust``).
+  public func jobOuts() -> [String: String] {
+    var outs: [String: String] = [:]
+    for (id, entry) in zip(jobIDs(), workspace.generate) {
+      if case .relative(let out) = relativeOut(entry.out) { outs[id] = out }
+    }
+    return outs
+  }
+
+  enum OutLocation: Equatable {
+    case relative(String)
+    case outsideWorkspace
+    case climbsOut
+  }
+
+  /// `out` as a normalised workspace-relative path (an absolute one inside the workspace
+  /// is made relative).
+  func relativeOut(_ out: String) -> OutLocation {
+    var raw = out
     let root = PathRules.normalize(workspace.root) ?? workspace.root
     if raw.hasPrefix("/") {
       let abs = PathRules.normalize(raw) ?? raw
@@ -196,14 +217,24 @@ public struct Planner: Sendable {
       } else if abs == root {
         raw = "."
       } else {
-        diagnostics.append(
-          .error(
-            "\(what): out \"\(entry.out)\" is outside the workspace; use a directory inside \(workspace.root)",
-            rule: "GENERATE", at: entry.span))
-        return nil
+        return .outsideWorkspace
       }
     }
-    guard let out = PathRules.normalize(raw) else {
+    guard let normal = PathRules.normalize(raw) else { return .climbsOut }
+    return .relative(normal)
+  }
+
+  /// The out dir normalised relative to the workspace, or nil after reporting why not.
+  private func checkOut(_ entry: GenerateEntry, what: String, into diagnostics: inout [Diagnostic]) -> String? {
+    let located = relativeOut(entry.out)
+    if located == .outsideWorkspace {
+      diagnostics.append(
+        .error(
+          "\(what): out \"\(entry.out)\" is outside the workspace; use a directory inside \(workspace.root)",
+          rule: "GENERATE", at: entry.span))
+      return nil
+    }
+    guard case .relative(let out) = located else {
       diagnostics.append(
         .error(
           "\(what): out \"\(entry.out)\" leaves the workspace; use a directory inside it", rule: "GENERATE",
@@ -229,6 +260,11 @@ public struct Planner: Sendable {
             rule: "GENERATE", at: entry.span))
         return nil
       }
+    }
+    if let problem = OutDirCheck.problem(root: workspace.root, out: out) {
+      diagnostics.append(
+        .error("\(what): out \"\(entry.out)\" \(problem)", rule: "GENERATE", at: entry.span))
+      return nil
     }
     return out
   }
@@ -281,10 +317,7 @@ public struct Planner: Sendable {
     key.add(entry.exclude.joined(separator: "\u{1}"))
     key.add(entry.includeImports ? "imports" : "")
     key.add(entry.includeWKT ? "wkt" : "")
-    let m = workspace.managed
-    key.add(m.goPackagePrefix ?? "")
-    key.add(m.goPackageOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}"))
-    key.add(m.except.joined(separator: "\u{1}"))
+    key.add(workspace.managed.fingerprint)
     key.add(filter.paths.joined(separator: "\u{1}"))
     return key.hex
   }
@@ -306,13 +339,25 @@ final class ImageIndex: @unchecked Sendable {
     slots.initialize(repeating: [])
     let files = image.files
     let shared = SendableBuffer(slots)
+    let failed = Locked<Set<Int>>([])
     DispatchQueue.concurrentPerform(iterations: count) { i in
-      shared.buffer[i] = (try? PluginRequest.encode(files[i].descriptor)) ?? []
+      do {
+        shared.buffer[i] = try PluginRequest.encode(files[i].descriptor)
+      } catch {
+        _ = failed.withLock { $0.insert(i) }
+      }
     }
-    encodings = Array(slots)
+    let encoded = Array(slots)
     slots.deinitialize()
     slots.deallocate()
-    digests = encodings.map { ContentHash.xxh64($0) }
+    encodings = encoded
+    // A file that cannot be serialized gets a digest no manifest can hold, so every
+    // invocation that includes it runs (and its backend reports the error) instead of
+    // being skipped on the digest of empty bytes.
+    let unencodable = failed.withLock { $0 }
+    digests = encoded.indices.map { i in
+      unencodable.contains(i) ? UInt64.random(in: .min ... .max) : ContentHash.xxh64(encoded[i])
+    }
   }
 
   /// Indexes of `names` and everything they import, in Image (dependency) order.

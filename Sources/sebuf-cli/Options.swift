@@ -55,9 +55,10 @@ struct WorkspaceOptions: ParsableArguments {
 
   /// Reads the workspace (with `excluding`, the `--exclude-path` values, added to its
   /// modules' excludes); on a bad config prints its diagnostics to stderr and exits 1.
-  func load(_ output: OutputOptions, excluding: [String] = []) throws -> Workspace {
+  /// Only generate and plan pass `.generation` (buf.gen.yaml, `generate:`, `managed:`).
+  func load(_ output: OutputOptions, scope: ConfigScope = .checks, excluding: [String] = []) throws -> Workspace {
     do {
-      return try Workspace.load(directory: directory, configFile: config).excluding(excluding)
+      return try Workspace.load(directory: directory, configFile: config, scope: scope).excluding(excluding)
     } catch let error as DiagnosticError {
       printDiagnostics(error.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure

@@ -4,7 +4,7 @@ import Testing
 @testable import Backends
 
 /// `Runtime/RuntimeFiles.swift` must hold exactly the real runtime files under
-/// `Sources/Backends/Runtime/go` and `…/ts`: after editing one, run scripts/embed.
+/// `Sources/Backends/Runtime/go`, `…/ts` and `…/py`: after editing one, run scripts/embed.
 struct RuntimeFilesTests {
   /// `Sources/Backends/Runtime` of this checkout.
   static let runtimeDirectory = URL(fileURLWithPath: #filePath)
@@ -13,10 +13,10 @@ struct RuntimeFilesTests {
 
   @Test func embeddedRuntimesEqualTheirSourceFiles() throws {
     var onDisk: [String: [UInt8]] = [:]
-    for sub in ["go", "ts"] {
+    for sub in ["go", "ts", "py"] {
       let dir = Self.runtimeDirectory + "/" + sub
       for name in try FileManager.default.contentsOfDirectory(atPath: dir)
-      where name.hasSuffix(".go") || name.hasSuffix(".ts") {
+      where name.hasSuffix(".go") || name.hasSuffix(".ts") || name.hasSuffix(".py") {
         onDisk[sub + "/" + name] = Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))
       }
     }

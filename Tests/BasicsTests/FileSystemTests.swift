@@ -25,6 +25,44 @@ struct FileSystemTests {
     #expect(symlink(root, root + "/a/loop") == 0)
     #expect(FileSystem.walkFiles(under: root) == ["a/x.proto"])
   }
+
+  @Test func theLockIsNeverTakenThroughASymlink() throws {
+    let root = try FileSystem.makeTemporaryDirectory(prefix: "sebuf-fs-")
+    defer { FileSystem.removeTree(root) }
+    let outside = try FileSystem.makeTemporaryDirectory(prefix: "sebuf-fs-outside-")
+    defer { FileSystem.removeTree(outside) }
+    try FileSystem.makeDirectories(root + "/.sebuf")
+    #expect(symlink(outside + "/planted", root + "/.sebuf/lock") == 0)
+    #expect {
+      try WorkspaceLock.acquire(root + "/.sebuf/lock", timeout: 1)
+    } throws: {
+      "\($0)".hasSuffix(
+        "/.sebuf/lock is a symlink; sebuf never locks through one: remove it (.sebuf is a cache, safe to delete)")
+    }
+    #expect(!FileSystem.exists(outside + "/planted"))
+  }
+
+  @Test func removeEmptyTreeKeepsAnythingThatHoldsAFileOrALink() throws {
+    let root = try FileSystem.makeTemporaryDirectory(prefix: "sebuf-fs-")
+    defer { FileSystem.removeTree(root) }
+    let outside = try FileSystem.makeTemporaryDirectory(prefix: "sebuf-fs-outside-")
+    defer { FileSystem.removeTree(outside) }
+    try FileSystem.makeDirectories(root + "/t/empty/deeper")
+    try FileSystem.makeDirectories(root + "/t/full")
+    #expect(FileSystem.createNew(Array("1".utf8), at: root + "/t/full/f"))
+    try FileSystem.makeDirectories(outside + "/keep")
+    #expect(symlink(outside, root + "/t/link") == 0)
+    FileSystem.removeEmptyTree(root + "/t")
+    #expect(!FileSystem.exists(root + "/t/empty"))
+    #expect(FileSystem.isRegularNoFollow(root + "/t/full/f"))
+    #expect(FileSystem.exists(root + "/t/link") && !FileSystem.isDirectoryNoFollow(root + "/t/link"))
+    #expect(FileSystem.isDirectory(outside + "/keep"), "a link's target is never entered")
+    FileSystem.removeTree(root + "/t/full")
+    FileSystem.removeTree(root + "/t/link")
+    FileSystem.removeEmptyTree(root + "/t")
+    #expect(!FileSystem.exists(root + "/t"))
+    #expect(FileSystem.isDirectory(outside + "/keep"))
+  }
 }
 
 #if canImport(Glibc)

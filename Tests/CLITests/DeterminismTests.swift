@@ -23,6 +23,7 @@ struct DeterminismTests {
         - { backend: ts-server, out: gen/ts-server }
         - { backend: go-http, out: gen/go, opt: { paths: source_relative } }
         - { backend: go-client, out: gen/go, opt: { paths: source_relative } }
+        - { backend: py-client, out: gen/py }
       managed:
         go_package_prefix: example.com/x/gen/go
       """)

@@ -71,11 +71,12 @@ import Testing
     #expect(
       s.read("sebuf.yaml") == """
         # Converted from buf.yaml and buf.gen.yaml by `sebuf init --from-buf`.
+        # managed mode: buf's default java, csharp, objc, php and ruby options are not set: sebuf.yaml manages go_package only.
         version: v1
         modules:
           - path: proto
         lint:
-          use: [STANDARD]
+          use: [STANDARD, HTTP]
           allow_comment_ignores: true
         breaking:
           use: [FILE]
@@ -98,14 +99,14 @@ import Testing
   @Test func fromBufReportsWhatCannotBeHonoured() throws {
     let s = Scratch()
     defer { s.remove() }
-    s.write("buf.yaml", "version: v2\ndeps:\n  - buf.build/googleapis/googleapis\n")
+    s.write("buf.yaml", "version: v2\ndeps:\n  - buf.build/acme/private\n")
     s.write("buf.gen.yaml", "version: v2\nplugins:\n  - remote: buf.build/protocolbuffers/go\n    out: gen\n")
     let r = try CLI.run(["init", "--from-buf"], in: s.path)
     #expect(r.status == 1)
     #expect(
       r.stderr == """
-        buf.gen.yaml:3:13:remote plugin "buf.build/protocolbuffers/go" cannot run: sebuf does not call the BSR. Install the plugin and use local:, or use a native backend (go-http, go-client, ts-client, ts-server, openapi).
-        buf.yaml:3:5:dependency "buf.build/googleapis/googleapis" cannot be fetched: sebuf does not download BSR modules. Vendor its .proto files into a directory and list it under includes in sebuf.yaml (only buf.build/sebmelki/sebuf is bundled).
+        buf.gen.yaml:3:13:remote plugin "buf.build/protocolbuffers/go" cannot run: sebuf does not call the BSR. Install the plugin and use local:, or use a native backend (go-http, go-client, ts-client, ts-server, openapi, py-client).
+        buf.yaml:3:5:dependency "buf.build/acme/private" is neither bundled nor vendored, and sebuf does not download modules. Vendor it (`buf export buf.build/acme/private -o third_party`), then add `third_party` under includes in sebuf.yaml (`sebuf init --from-buf` converts this buf.yaml) or as a module with its lint ignored. Bundled: buf.build/googleapis/googleapis, buf.build/sebmelki/sebuf.
 
         """)
     #expect(!s.exists("sebuf.yaml"))

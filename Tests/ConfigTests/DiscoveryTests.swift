@@ -43,7 +43,7 @@ import Testing
 
   @Test func configFlagCanNameABufYAML() throws {
     let ws = try Workspace.load(
-      directory: Fixtures.path("valid/buf"), configFile: Fixtures.path("valid/buf/buf.yaml"))
+      directory: Fixtures.path("valid/buf"), configFile: Fixtures.path("valid/buf/buf.yaml"), scope: .generation)
     #expect(ws.kind == .buf)
     #expect(ws.generate.count == 5)
   }

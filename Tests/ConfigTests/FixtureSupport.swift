@@ -24,9 +24,10 @@ enum Fixtures {
   }
 
   /// The text-format diagnostics from loading a workspace directory ("" when it loads).
-  static func loadErrors(_ dir: String, configFile: String? = nil) -> String {
+  /// The generation scope by default: every section is read and checked.
+  static func loadErrors(_ dir: String, configFile: String? = nil, scope: ConfigScope = .generation) -> String {
     do {
-      _ = try Workspace.load(directory: dir, configFile: configFile)
+      _ = try Workspace.load(directory: dir, configFile: configFile, scope: scope)
       return ""
     } catch let e as DiagnosticError {
       return DiagnosticFormat.text.render(e.diagnostics)

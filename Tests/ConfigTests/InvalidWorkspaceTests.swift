@@ -24,9 +24,32 @@ import Testing
     }
   }
 
+  /// Fixtures whose only problems are generation settings (buf.gen.yaml, `generate:`, `managed:`).
+  static let generationOnly = Fixtures.invalidCases().filter {
+    $0.hasPrefix("buf-gen-") || $0.hasPrefix("generate-") || $0.hasPrefix("managed-")
+  }
+
+  /// lint, build, breaking and ls-files read the checks scope: a bad generation setting never
+  /// fails them (buf reads buf.gen.yaml only in generate).
+  @Test(arguments: generationOnly)
+  func generationProblemsDoNotFailTheChecksScope(_ name: String) {
+    let dir = Fixtures.path("invalid/\(name)")
+    #expect(!Fixtures.loadErrors(dir).isEmpty, "fixture \(name) must fail when generating")
+    #expect(Fixtures.loadErrors(dir, scope: .checks) == "", "fixture \(name)")
+  }
+
+  @Test func theChecksScopeLeavesGenerationEmpty() throws {
+    let ws = try Workspace.load(directory: Fixtures.path("valid/full"), configFile: nil, scope: .checks)
+    #expect(ws.generate.isEmpty)
+    #expect(!ws.managed.enabled)
+    let buf = try Workspace.load(directory: Fixtures.path("valid/buf"), configFile: nil, scope: .checks)
+    #expect(buf.generate.isEmpty)
+    #expect(buf.kind == .buf)
+  }
+
   @Test func diagnosticsAreConfigErrors() throws {
     do {
-      _ = try Workspace.load(directory: Fixtures.path("invalid/many-errors"), configFile: nil)
+      _ = try Workspace.load(directory: Fixtures.path("invalid/many-errors"), configFile: nil, scope: .generation)
       Issue.record("expected an error")
     } catch let e as DiagnosticError {
       #expect(e.diagnostics.count == 5)

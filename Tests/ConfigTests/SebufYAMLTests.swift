@@ -8,7 +8,7 @@ import Testing
   let full: Workspace
 
   init() throws {
-    full = try Workspace.load(directory: Fixtures.path("valid/full"), configFile: nil)
+    full = try Workspace.load(directory: Fixtures.path("valid/full"), configFile: nil, scope: .generation)
   }
 
   @Test func rootAndFile() {

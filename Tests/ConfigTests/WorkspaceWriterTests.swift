@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test func yamlTextRoundTripsEveryKey() throws {
-    let full = try Workspace.load(directory: Fixtures.path("valid/full"), configFile: nil)
+    let full = try Workspace.load(directory: Fixtures.path("valid/full"), configFile: nil, scope: .generation)
     let again = try Workspace.parse(sebufYAML: full.yamlText(), root: full.root)
     #expect(again.modules == full.modules)
     #expect(again.includes == full.includes)

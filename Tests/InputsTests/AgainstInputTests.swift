@@ -38,4 +38,13 @@ struct AgainstInputTests {
       #expect(throws: AgainstError.self, "\(value)") { try AgainstInput.parse(value, isDirectory: dir) }
     }
   }
+
+  /// Only a full hex object id, as `git rev-parse` prints it, is passed on to `git archive`.
+  @Test func onlyHexObjectIDsAreCommits() {
+    #expect(GitSnapshot.isObjectID(String(repeating: "a1", count: 20)))
+    #expect(GitSnapshot.isObjectID(String(repeating: "0f", count: 32)))
+    for bad in ["", "HEAD", "--output=x", String(repeating: "A1", count: 20), String(repeating: "a", count: 39)] {
+      #expect(!GitSnapshot.isObjectID(bad), "\(bad)")
+    }
+  }
 }

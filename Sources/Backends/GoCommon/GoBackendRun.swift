@@ -51,6 +51,7 @@ struct GoBackendRun {
       // Identifiers sebuf declares per Go package, checked against protoc-gen-go's types.
       var reserved: [String: Set<String>] = [:]
       for file in request.filesToGenerate {
+        // Every file's package resolved above (its errors are in `problems`, which is empty here).
         guard let pkg = try? layout.package(of: file) else { continue }
         reserved[pkg.importPath, default: GoNameCheck.sharedNames.union(runtimeNames)].formUnion(
           api.services.filter { $0.file == file }.flatMap { serviceNames(GoNamer.camelCase($0.name)) })

@@ -21,6 +21,8 @@ public struct GoNameCheck {
     var problems: [Diagnostic] = []
     let index = layout.index
     for f in index.image.files {
+      // Files without a resolvable Go package are not generated (their error is reported where
+      // the package is resolved), so they hold no clash of ours.
       guard let pkg = try? layout.package(of: f.name), let names = reserved[pkg.importPath] else { continue }
       let d = f.descriptor
       let prefix = d.package.isEmpty ? "" : d.package + "."

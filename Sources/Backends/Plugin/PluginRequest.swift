@@ -13,18 +13,21 @@ public enum PluginRequest {
   /// `proto_file` holds every file they need, each after its dependencies, in protoc's
   /// order: a depth-first walk from each file to generate, dependencies in declaration
   /// order. Every field carries its `json_name` and every file its source info, as protoc does.
+  /// Without `compilerVersion`, the request carries none (as buf sends it).
   public static func make(
-    image: Image, filesToGenerate: [String], parameter: String
+    image: Image, filesToGenerate: [String], parameter: String, compilerVersion sendVersion: Bool = true
   ) -> Google_Protobuf_Compiler_CodeGeneratorRequest {
     var request = Google_Protobuf_Compiler_CodeGeneratorRequest()
     request.fileToGenerate = filesToGenerate
     if !parameter.isEmpty { request.parameter = parameter }
-    var version = Google_Protobuf_Compiler_Version()
-    version.major = compilerVersion.major
-    version.minor = compilerVersion.minor
-    version.patch = compilerVersion.patch
-    version.suffix = ""
-    request.compilerVersion = version
+    if sendVersion {
+      var version = Google_Protobuf_Compiler_Version()
+      version.major = compilerVersion.major
+      version.minor = compilerVersion.minor
+      version.patch = compilerVersion.patch
+      version.suffix = ""
+      request.compilerVersion = version
+    }
 
     var byName: [String: Int] = [:]
     for (i, f) in image.files.enumerated() { byName[f.name] = i }
@@ -46,9 +49,12 @@ public enum PluginRequest {
   /// serializes each descriptor once. Identical to serializing ``make`` (fields are
   /// written in number order and `proto_file`, 15, comes last).
   public static func bytes(
-    image: Image, filesToGenerate: [String], parameter: String, encodedFiles: [String: [UInt8]] = [:]
+    image: Image, filesToGenerate: [String], parameter: String, encodedFiles: [String: [UInt8]] = [:],
+    compilerVersion: Bool = true
   ) throws -> [UInt8] {
-    var head = make(image: Image(files: []), filesToGenerate: filesToGenerate, parameter: parameter)
+    var head = make(
+      image: Image(files: []), filesToGenerate: filesToGenerate, parameter: parameter,
+      compilerVersion: compilerVersion)
     head.protoFile = []
     var out: [UInt8] = try head.serializedBytes()
     var byName: [String: Int] = [:]

@@ -22,6 +22,10 @@ public struct PluginRunner: Backend {
   public var executable: String
   /// Seconds before a hung plugin is killed.
   public var timeout: Double
+  /// Whether requests carry `compiler_version` (protoc 3.21.12's, as protoc sends it). buf
+  /// sends none, so a buf.yaml workspace's plugins get none either (protoc-gen-go then writes
+  /// `protoc (unknown)` in its header, exactly as under buf).
+  public var sendsCompilerVersion = true
 
   public init(name: String, executable: String, timeout: Double = 120) {
     self.name = name
@@ -51,7 +55,8 @@ public struct PluginRunner: Backend {
     let input: [UInt8]
     do {
       input = try PluginRequest.bytes(
-        image: image, filesToGenerate: filesToGenerate, parameter: parameter, encodedFiles: encodedFiles)
+        image: image, filesToGenerate: filesToGenerate, parameter: parameter, encodedFiles: encodedFiles,
+        compilerVersion: sendsCompilerVersion)
     } catch {
       throw failure("cannot encode the CodeGeneratorRequest: \(error)", stderr: [])
     }

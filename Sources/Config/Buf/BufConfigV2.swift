@@ -9,15 +9,13 @@ enum BufConfigV2 {
   /// Native backend ids by the upstream sebuf protoc plugin they replace.
   static let pluginBackends = Dictionary(
     uniqueKeysWithValues: BackendID.allCases.map { ($0.bufPluginName, $0.rawValue) })
-  /// The BSR module whose protos sebuf bundles.
-  static let bundledModule = "buf.build/sebmelki/sebuf"
 
   static let bufYAMLKeys = ["version", "name", "modules", "deps", "lint", "breaking", "plugins", "policies"]
   static let moduleKeys = ["path", "name", "includes", "excludes", "lint", "breaking"]
 
   /// Decodes a buf.yaml v2 root mapping into `raw`.
   static func decodeBufYAML(_ fields: Fields, _ r: inout YAMLReader, into raw: inout RawWorkspaceV1) {
-    if let n = fields["name"] { _ = r.string(n, "name") }
+    if let n = fields["name"] { raw.rootModuleName = r.string(n, "name") }
     if let n = fields["modules"], let items = r.list(n, "modules") {
       raw.modulesSpan = fields.keySpan("modules")
       var modules: [RawModule] = []
@@ -31,33 +29,14 @@ enum BufConfigV2 {
         modules.append(m)
       }
       raw.modules = modules
-      // Per-module lint/breaking: honoured when there is one module, else an error.
-      for m in modules {
-        if let s = m.lintKeySpan, modules.count > 1 {
-          r.error(
-            "per-module lint settings are not supported with several modules; move them to the top-level lint.", at: s)
-        }
-        if let s = m.breakingKeySpan, modules.count > 1 {
-          r.error(
-            "per-module breaking settings are not supported with several modules; move them to the top-level breaking.",
-            at: s)
-        }
-      }
+      // The one module's lint/breaking blocks are the workspace's; with several modules each
+      // block applies to its module (Workspace.moduleLint, moduleBreaking).
       if modules.count == 1 {
         if let l = modules[0].lint { raw.lint = l }
         if let b = modules[0].breaking { raw.breaking = b }
       }
     }
-    if let n = fields["deps"], let deps = r.stringList(n, "deps") {
-      for d in deps {
-        let name = String(d.value.split(separator: ":", maxSplits: 1).first ?? "")
-        if name != bundledModule {
-          r.error(
-            "dependency \"\(d.value)\" cannot be fetched: sebuf does not download BSR modules. Vendor its .proto files into a directory and list it under includes in sebuf.yaml (only \(bundledModule) is bundled).",
-            at: d.span)
-        }
-      }
-    }
+    if let n = fields["deps"], let deps = r.stringList(n, "deps") { raw.deps = deps }
     if let n = fields["lint"] {
       let l = RawChecks.decode(n, &r, context: "lint", allowed: RawChecks.bufLintKeys)
       if raw.lint == nil { raw.lint = l }
@@ -91,10 +70,13 @@ enum BufConfigV2 {
   static func decodeBufGenYAML(
     _ fields: Fields, _ r: inout YAMLReader, modules: [RawModule]?, into raw: inout RawWorkspaceV1
   ) {
-    if let n = fields["clean"] { _ = r.bool(n, "clean") }
+    let clean = fields["clean"].flatMap { r.bool($0, "clean") }?.value ?? false
     if let n = fields["plugins"], let items = r.list(n, "plugins") {
       for (i, item) in items.enumerated() {
-        if let g = decodePlugin(item, index: i, &r) { raw.generate.append(g) }
+        if var g = decodePlugin(item, index: i, &r) {
+          g.clean = clean
+          raw.generate.append(g)
+        }
       }
     }
     if let n = fields["managed"] { raw.managed = decodeManaged(n, &r) }
@@ -185,70 +167,122 @@ enum BufConfigV2 {
     return g
   }
 
+  static let disableKeys = ["module", "path", "file_option", "field_option", "field"]
+  static let overrideKeys = ["module", "path", "file_option", "field_option", "field", "value"]
+
+  /// buf.gen.yaml's `managed:` as buf reads it: every rule kept in order, checked as buf
+  /// checks it (a known option, a value of the option's type, a normalised path).
   static func decodeManaged(_ node: Node, _ r: inout YAMLReader) -> RawManaged? {
     guard let f = r.mapping(node, context: "managed", allowed: ["enabled", "disable", "override"]) else { return nil }
     var m = RawManaged(span: r.span(node))
+    m.style = .buf
     m.enabled = f["enabled"].flatMap { r.bool($0, "managed.enabled") }
     if m.enabled == nil { m.enabled = Located(false, r.span(node)) }
     if let n = f["disable"], let items = r.list(n, "managed.disable") {
       for item in items {
-        guard
-          let d = r.mapping(
-            item, context: "managed.disable[]", allowed: ["module", "path", "file_option", "field_option", "field"])
-        else { continue }
-        let option = d["file_option"].flatMap { r.string($0, "managed.disable[].file_option") }
-        let path = d["path"].flatMap { r.nonEmptyString($0, "managed.disable[].path") }
-        let unsupported = ["module", "field_option", "field"].compactMap { d.keySpan($0) }
-        if let s = unsupported.first {
-          r.error("managed.disable[] by module or field is not supported; disable by path only.", at: s)
-        } else if let option, option.value != "go_package" && option.value != "go_package_prefix" {
-          // Only go_package is ever managed by sebuf, so disabling another option is a no-op.
+        guard let d = r.mapping(item, context: "managed.disable[]", allowed: disableKeys) else { continue }
+        if d.order.isEmpty {
+          r.error(
+            "managed.disable[] must set at least one of module, path, file_option, field_option or field.",
+            at: r.span(item))
           continue
-        } else if let path {
-          m.except.append(path)
-        } else {
-          // Disabling go_package everywhere: managed mode has nothing left to do.
-          m.enabled = Located(false, r.span(item))
         }
+        if let rule = decodeRule(d, item, &r, context: "managed.disable[]", override: false) { m.disables.append(rule) }
       }
     }
     if let n = f["override"], let items = r.list(n, "managed.override") {
       for item in items {
-        guard
-          let o = r.mapping(
-            item, context: "managed.override[]",
-            allowed: ["file_option", "field_option", "value", "module", "path", "field"])
-        else { continue }
-        guard let option = o["file_option"].flatMap({ r.string($0, "managed.override[].file_option") }) else {
-          let s = o.keySpan("field_option") ?? r.span(item)
-          r.error("managed.override[] needs a file_option; field options (jstype) are not supported.", at: s)
-          continue
-        }
-        guard let value = o["value"].flatMap({ r.nonEmptyString($0, "managed.override[].value") }) else {
-          r.error("managed.override[] needs a value.", at: r.span(item))
-          continue
-        }
-        if let s = o.keySpan("module") {
-          r.error("managed.override[].module is not supported; use path.", at: s)
-          continue
-        }
-        let path = o["path"].flatMap { r.nonEmptyString($0, "managed.override[].path") }
-        switch (option.value, path) {
-        case ("go_package_prefix", nil):
-          m.goPackagePrefix = value
-        case ("go_package", .some(let p)):
-          m.overrides.append((p, value))
-        case ("go_package_prefix", .some):
-          r.error(
-            "a go_package_prefix override for one path is not supported; override go_package for that path instead.",
-            at: option.span)
-        default:
-          r.error(
-            "managed file_option \"\(option.value)\" is not honoured by sebuf (only go_package_prefix, and go_package per path); remove it.",
-            at: option.span)
+        guard let o = r.mapping(item, context: "managed.override[]", allowed: overrideKeys) else { continue }
+        if let rule = decodeRule(o, item, &r, context: "managed.override[]", override: true) {
+          m.bufOverrides.append(rule)
         }
       }
     }
     return m
+  }
+
+  private static func decodeRule(_ f: Fields, _ node: Node, _ r: inout YAMLReader, context: String, override: Bool)
+    -> ManagedRule?
+  {
+    var rule = ManagedRule(option: nil)
+    var ok = true
+    if f.has("file_option") && f.has("field_option") {
+      r.error(
+        "\(context) sets both file_option and field_option; keep one.",
+        at: f.keySpan("field_option") ?? r.span(node))
+      return nil
+    }
+    if let n = f["file_option"], let s = r.string(n, "\(context).file_option") {
+      if let o = ManagedFileOption(rawValue: s.value) {
+        rule.option = .file(o)
+      } else {
+        r.error(unknown("file_option", s.value, ManagedFileOption.allCases.map(\.rawValue)), at: s.span)
+        ok = false
+      }
+    }
+    if let n = f["field_option"], let s = r.string(n, "\(context).field_option") {
+      if let o = ManagedFieldOption(rawValue: s.value) {
+        rule.option = .field(o)
+      } else {
+        r.error(unknown("field_option", s.value, ManagedFieldOption.allCases.map(\.rawValue)), at: s.span)
+        ok = false
+      }
+    }
+    if let n = f["module"], let s = r.nonEmptyString(n, "\(context).module") { rule.module = s.value }
+    if let n = f["path"], let s = r.nonEmptyString(n, "\(context).path") {
+      if s.value.hasPrefix("/") || PathRules.normalize(s.value) == nil {
+        r.error(
+          "\(context).path \"\(s.value)\" must be a relative import path (a file or directory inside its module).",
+          at: s.span)
+        ok = false
+      } else {
+        rule.path = PathRules.normalize(s.value)
+      }
+    }
+    if let n = f["field"], let s = r.nonEmptyString(n, "\(context).field") {
+      if case .file = rule.option {
+        r.error("\(context).field applies to field options only; use field_option: jstype.", at: s.span)
+        ok = false
+      }
+      rule.field = s.value.hasPrefix(".") ? String(s.value.dropFirst()) : s.value
+    }
+    guard override else { return ok ? rule : nil }
+    guard let option = rule.option else {
+      if ok { r.error("\(context) needs a file_option or a field_option.", at: r.span(node)) }
+      return nil
+    }
+    guard let vnode = f["value"] else {
+      r.error("\(context) must set value for an override.", at: r.span(node))
+      return nil
+    }
+    let kind: ManagedValue.Kind
+    switch option {
+    case .file(let o): kind = o.valueKind
+    case .field: kind = .jsType
+    }
+    switch kind {
+    case .bool:
+      guard let b = r.bool(vnode, "\(context).value") else { return nil }
+      rule.value = .bool(b.value)
+    case .string:
+      guard let v = r.string(vnode, "\(context).value") else { return nil }
+      rule.value = .string(v.value)
+    case .optimizeMode, .jsType:
+      let table = kind == .jsType ? ManagedValue.jsTypes : ManagedValue.optimizeModes
+      guard let v = r.string(vnode, "\(context).value") else { return nil }
+      guard let number = table[v.value] else {
+        let names = table.sorted { $0.value < $1.value }.map(\.key)
+        r.error("\(context).value \"\(v.value)\" is not one of \(names.joined(separator: ", ")).", at: v.span)
+        return nil
+      }
+      rule.value = kind == .jsType ? .jsType(number) : .optimizeMode(number)
+    }
+    return ok ? rule : nil
+  }
+
+  private static func unknown(_ key: String, _ value: String, _ known: [String]) -> String {
+    var msg = "unknown \(key) \"\(value)\""
+    if let guess = DidYouMean.best(value, in: known) { msg += "; did you mean \"\(guess)\"?" } else { msg += "." }
+    return msg + " Known: \(known.joined(separator: ", "))."
   }
 }

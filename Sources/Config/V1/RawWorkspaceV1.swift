@@ -7,6 +7,10 @@ import Yams
 struct RawWorkspaceV1 {
   var modules: [RawModule]?
   var modulesSpan: Span?
+  /// buf.yaml's `deps` (BSR module references), resolved by ``WorkspaceValidator/deps(_:modules:includes:)``.
+  var deps: [Located<String>] = []
+  /// buf.yaml's top-level `name`: the BSR name of the one module at `.`.
+  var rootModuleName: Located<String>?
   var includes: [Located<String>] = []
   var lint: RawChecks?
   var breaking: RawChecks?
@@ -15,8 +19,9 @@ struct RawWorkspaceV1 {
 
   static let keys = ["version", "modules", "includes", "lint", "breaking", "generate", "managed"]
 
-  /// Decodes the root mapping (its `version` already checked to be v1).
-  static func decode(_ fields: Fields, _ r: inout YAMLReader) -> RawWorkspaceV1 {
+  /// Decodes the root mapping (its `version` already checked to be v1). Without `generation`,
+  /// `generate:` and `managed:` are skipped: only generate and plan read them.
+  static func decode(_ fields: Fields, _ r: inout YAMLReader, generation: Bool = true) -> RawWorkspaceV1 {
     var raw = RawWorkspaceV1()
     if let n = fields["modules"] {
       raw.modulesSpan = fields.keySpan("modules")
@@ -27,6 +32,7 @@ struct RawWorkspaceV1 {
     if let n = fields["breaking"] {
       raw.breaking = RawChecks.decode(n, &r, context: "breaking", allowed: RawChecks.breakingKeys)
     }
+    guard generation else { return raw }
     if let n = fields["generate"], let items = r.list(n, "generate") {
       raw.generate = items.enumerated().compactMap { RawGenerate.decode($1, index: $0, &r) }
     }
@@ -46,6 +52,7 @@ struct RawModule {
   var bufIncludes: [Located<String>] = []
   var lint: RawChecks?
   var breaking: RawChecks?
+  var name: Located<String>?
   var lintKeySpan: Span?
   var breakingKeySpan: Span?
 
@@ -68,7 +75,7 @@ struct RawModule {
       m.breakingKeySpan = f.keySpan("breaking")
       m.breaking = RawChecks.decode(n, &r, context: "modules[].breaking", allowed: RawChecks.bufBreakingKeys)
     }
-    if let n = f["name"] { _ = r.string(n, "modules[].name") }
+    if let n = f["name"] { m.name = r.string(n, "modules[].name") }
     return m
   }
 }
@@ -156,6 +163,8 @@ struct RawGenerate {
   var name: Located<String>?
   var out: Located<String>?
   var outKeyMissing = true
+  /// buf.gen.yaml's top-level `clean`.
+  var clean = false
   var options: [(key: String, value: String, span: Span)] = []
   var include: [Located<String>] = []
   var exclude: [Located<String>] = []
@@ -240,6 +249,10 @@ struct RawManaged {
   var goPackagePrefix: Located<String>?
   var overrides: [(path: Located<String>, goPackage: Located<String>)] = []
   var except: [Located<String>] = []
+  /// `.buf` for buf.gen.yaml's form, whose rules are ``disables`` and ``bufOverrides``.
+  var style: ManagedConfig.Style = .sebufV1
+  var disables: [ManagedRule] = []
+  var bufOverrides: [ManagedRule] = []
 
   static let keys = ["enabled", "go_package_prefix", "override", "except"]
 

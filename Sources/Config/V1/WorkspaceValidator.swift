@@ -105,7 +105,7 @@ struct WorkspaceValidator {
         }
         excludes.append(rel)
       }
-      result.append(Module(path: path, excludes: excludes))
+      result.append(Module(path: path, excludes: excludes, name: m.name?.value))
     }
     return result
   }
@@ -246,6 +246,7 @@ struct WorkspaceValidator {
           include: include, exclude: exclude, strategy: strategy,
           includeImports: g.includeImports?.value ?? false, includeWKT: g.includeWKT?.value ?? false,
           span: g.span))
+      out[out.count - 1].clean = g.clean
     }
     return out
   }
@@ -254,6 +255,9 @@ struct WorkspaceValidator {
     var c = ManagedConfig()
     guard let raw else { return c }
     c.enabled = raw.enabled?.value ?? true
+    c.style = raw.style
+    c.disables = raw.disables
+    c.overrides = raw.bufOverrides
     if let p = raw.goPackagePrefix {
       if p.value.contains(" ") || p.value.hasSuffix("/") || p.value.contains(";") {
         error(

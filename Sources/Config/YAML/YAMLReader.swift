@@ -71,10 +71,41 @@ struct YAMLReader {
       return .error(
         "key \"\(key)\" is written more than once in this mapping; keep one.", rule: "CONFIG", at: at(first))
     case .reader(let problem, _, _, _):
+      // libyaml's reader gives only an offset; the first character YAML does not allow
+      // is what it stopped at, so point there.
+      if let (line, column, scalar) = firstDisallowed(in: text) {
+        let p = SourcePosition(line: line, column: column)
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        return .error(
+          "invalid YAML: \(problem) (\(code) here); remove it or write it as an escape in a double-quoted string",
+          rule: "CONFIG", at: Span(file: file, start: p, end: p))
+      }
       return .error("invalid YAML: \(problem)", rule: "CONFIG", at: .file(file))
     default:
       return .error("invalid YAML: \(e)", rule: "CONFIG", at: .file(file))
     }
+  }
+
+  /// The first character YAML does not allow in a stream (C0 controls other than tab,
+  /// line feed and carriage return; DEL; C1 controls other than NEL; surrogates and
+  /// U+FFFE/U+FFFF), as a 1-based line and byte column.
+  static func firstDisallowed(in text: String) -> (line: Int, column: Int, scalar: Unicode.Scalar)? {
+    var line = 1
+    var column = 1
+    for u in text.unicodeScalars {
+      let v = u.value
+      let allowed =
+        v == 0x9 || v == 0xA || v == 0xD || (0x20...0x7E).contains(v) || v == 0x85 || (0xA0...0xD7FF).contains(v)
+        || (0xE000...0xFFFD).contains(v) || v >= 0x10000
+      if !allowed { return (line, column, u) }
+      if v == 0xA {
+        line += 1
+        column = 1
+      } else {
+        column += UTF8.width(u)
+      }
+    }
+    return nil
   }
 
   /// The next block-style `key:` at the same column as `first`, on a later line.
@@ -284,4 +315,10 @@ extension Node.Scalar {
 
   /// An unquoted `null`, `~` or empty value.
   var isNull: Bool { kind == .null }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
 }

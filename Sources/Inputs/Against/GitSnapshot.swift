@@ -22,6 +22,9 @@ public enum GitSnapshot {
       throw AgainstError("--against: \(repository) is not a git repository (\(probe.stderr.firstLine)).")
     }
     let commit = try resolve(ref, in: cwd, repository: repository)
+    if let subdir, subdir.hasPrefix("-") || subdir.hasPrefix("/") || PathRules.normalize(subdir) == nil {
+      throw AgainstError("--against: subdir=\(subdir) must be a relative path inside the repository.")
+    }
     if let subdir {
       let exists = try git(["cat-file", "-e", "\(commit):\(subdir)"], in: cwd)
       guard exists.code == 0 else {
@@ -56,8 +59,12 @@ public enum GitSnapshot {
   /// The commit a ref names, or an error that says how to make it available.
   static func resolve(_ ref: AgainstInput.GitRef, in cwd: String, repository: String) throws -> String {
     func verify(_ name: String) throws -> String? {
-      let r = try git(["rev-parse", "--verify", "--quiet", name + "^{commit}"], in: cwd)
-      return r.code == 0 ? r.stdout.firstLine : nil
+      // A ref is never an option: refused when it looks like one, and `--end-of-options`
+      // makes git read whatever follows as a revision (callers other than `parse` included).
+      guard !name.hasPrefix("-") else { return nil }
+      let r = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", name + "^{commit}"], in: cwd)
+      guard r.code == 0, let commit = Optional(r.stdout.firstLine), isObjectID(commit) else { return nil }
+      return commit
     }
     let shallow = (try? git(["rev-parse", "--is-shallow-repository"], in: cwd).stdout.firstLine) == "true"
     let ciHint = "In GitHub Actions, set `fetch-depth: 0` on actions/checkout."
@@ -88,6 +95,12 @@ public enum GitSnapshot {
         "--against: unknown revision \(GoString.quote(name)) in \(repository). Check it with `git rev-parse \(name)`; fetch it first if it lives on a remote."
       )
     }
+  }
+
+  /// A full hex object id: the only form of commit passed on to `git archive`.
+  static func isObjectID(_ s: String) -> Bool {
+    (s.utf8.count == 40 || s.utf8.count == 64)
+      && s.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
   }
 
   static func describe(_ ref: AgainstInput.GitRef) -> String {

@@ -1,3 +1,5 @@
+import Proto
+
 /// The last package component is a version (`v1`, `v1beta1`, `v1p1alpha1`, `v1test`).
 struct PackageVersionSuffix: FileLintRule {
   static let info = RuleInfo(

@@ -1,3 +1,5 @@
+import Proto
+
 /// Stable packages (`v1`) do not import unstable ones (`v1beta1`, `v1alpha`, `v1test`).
 struct StablePackageNoImportUnstable: LintRule {
   static let info = RuleInfo(

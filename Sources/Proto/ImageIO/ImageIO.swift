@@ -1,3 +1,4 @@
+import Basics
 import Dispatch
 import Foundation
 import SwiftProtobuf
@@ -142,6 +143,6 @@ public enum ImageIO {
   public static func write(_ image: Image, to path: String, options: Options = Options()) throws {
     guard let format = Format(path: path) else { throw IOError.unknownFormat(path) }
     let bytes = try encode(image, format: format, options: options)
-    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    try FileSystem.writeAtomically(bytes, to: path)
   }
 }

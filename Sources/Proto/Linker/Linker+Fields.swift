@@ -5,14 +5,14 @@ import SwiftProtobuf
 /// and default values are re-emitted as protoc prints them.
 extension FileLinker {
   func setJSONNamesAndDefaults() {
-    for i in file.messageType.indices { fixMessage(&file.messageType[i], path: [4, Int32(i)]) }
-    for i in file.extension.indices { fixField(&file.extension[i], path: [7, Int32(i)]) }
+    file.updateEach(\.messageType) { i, m in fixMessage(&m, path: [4, Int32(i)]) }
+    file.updateEach(\.extension) { i, f in fixField(&f, path: [7, Int32(i)]) }
   }
 
   private func fixMessage(_ m: inout MessageProto, path: [Int32]) {
-    for i in m.field.indices { fixField(&m.field[i], path: path + [2, Int32(i)]) }
-    for i in m.extension.indices { fixField(&m.extension[i], path: path + [6, Int32(i)]) }
-    for i in m.nestedType.indices { fixMessage(&m.nestedType[i], path: path + [3, Int32(i)]) }
+    m.updateEach(\.field) { i, f in fixField(&f, path: path + [2, Int32(i)]) }
+    m.updateEach(\.extension) { i, f in fixField(&f, path: path + [6, Int32(i)]) }
+    m.updateEach(\.nestedType) { i, n in fixMessage(&n, path: path + [3, Int32(i)]) }
   }
 
   private func fixField(_ f: inout FieldProto, path: [Int32]) {

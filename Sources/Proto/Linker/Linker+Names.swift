@@ -5,23 +5,18 @@ import SwiftProtobuf
 /// method input and output types; then fields and extensions are numbered.
 extension FileLinker {
   func resolveNames() {
-    for i in file.messageType.indices {
-      crossLinkMessage(&file.messageType[i], topMessages[i], path: [4, Int32(i)])
+    file.updateEach(\.messageType) { i, m in crossLinkMessage(&m, topMessages[i], path: [4, Int32(i)]) }
+    let package = file.package
+    file.updateEach(\.extension) { i, f in
+      crossLinkField(&f, topExtensions[i], scope: package, path: [7, Int32(i)])
     }
-    for i in file.extension.indices {
-      crossLinkField(&file.extension[i], topExtensions[i], scope: file.package, path: [7, Int32(i)])
-    }
-    for i in file.service.indices {
-      let svc = qualify(file.package, file.service[i].name)
-      for j in file.service[i].method.indices {
+    file.updateEach(\.service) { i, service in
+      let svc = qualify(package, service.name)
+      service.updateEach(\.method) { j, method in
         let mp: [Int32] = [6, Int32(i), 2, Int32(j)]
-        let full = svc + "." + file.service[i].method[j].name
-        if let t = resolveMethodType(file.service[i].method[j].inputType, full, at: mp + [2]) {
-          file.service[i].method[j].inputType = t
-        }
-        if let t = resolveMethodType(file.service[i].method[j].outputType, full, at: mp + [3]) {
-          file.service[i].method[j].outputType = t
-        }
+        let full = svc + "." + method.name
+        if let t = resolveMethodType(method.inputType, full, at: mp + [2]) { method.inputType = t }
+        if let t = resolveMethodType(method.outputType, full, at: mp + [3]) { method.outputType = t }
       }
     }
   }
@@ -39,14 +34,12 @@ extension FileLinker {
   }
 
   private func crossLinkMessage(_ m: inout MessageProto, _ info: MessageInfo, path: [Int32]) {
-    for i in m.nestedType.indices {
-      crossLinkMessage(&m.nestedType[i], info.nested[i], path: path + [3, Int32(i)])
+    m.updateEach(\.nestedType) { i, n in crossLinkMessage(&n, info.nested[i], path: path + [3, Int32(i)]) }
+    m.updateEach(\.field) { i, f in
+      crossLinkField(&f, info.fields[i], scope: info.fullName, path: path + [2, Int32(i)])
     }
-    for i in m.field.indices {
-      crossLinkField(&m.field[i], info.fields[i], scope: info.fullName, path: path + [2, Int32(i)])
-    }
-    for i in m.extension.indices {
-      crossLinkField(&m.extension[i], info.extensions[i], scope: info.fullName, path: path + [6, Int32(i)])
+    m.updateEach(\.extension) { i, f in
+      crossLinkField(&f, info.extensions[i], scope: info.fullName, path: path + [6, Int32(i)])
     }
     // Oneof members must be consecutive, and every oneof needs a member.
     var counts = [Int](repeating: 0, count: m.oneofDecl.count)

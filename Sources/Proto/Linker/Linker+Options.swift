@@ -37,29 +37,25 @@ extension FileLinker {
     if file.hasOptions {
       interpret(&file.options, "google.protobuf.FileOptions", path: [], optionsField: 8, scope: pkg + ".dummy")
     }
-    for i in file.messageType.indices {
-      interpretMessage(&file.messageType[i], scope: pkg, path: [4, Int32(i)])
-    }
-    for i in file.enumType.indices {
-      interpretEnum(&file.enumType[i], scope: pkg, path: [5, Int32(i)])
-    }
-    for i in file.service.indices {
-      let full = qualify(pkg, file.service[i].name)
+    file.updateEach(\.messageType) { i, m in interpretMessage(&m, scope: pkg, path: [4, Int32(i)]) }
+    file.updateEach(\.enumType) { i, e in interpretEnum(&e, scope: pkg, path: [5, Int32(i)]) }
+    file.updateEach(\.service) { i, service in
+      let full = qualify(pkg, service.name)
       let sp: [Int32] = [6, Int32(i)]
-      if file.service[i].hasOptions {
-        interpret(&file.service[i].options, "google.protobuf.ServiceOptions", path: sp, optionsField: 3, scope: full)
+      if service.hasOptions {
+        interpret(&service.options, "google.protobuf.ServiceOptions", path: sp, optionsField: 3, scope: full)
       }
-      for j in file.service[i].method.indices where file.service[i].method[j].hasOptions {
+      service.updateEach(\.method) { j, method in
+        guard method.hasOptions else { return }
         interpret(
-          &file.service[i].method[j].options, "google.protobuf.MethodOptions", path: sp + [2, Int32(j)],
-          optionsField: 4,
-          scope: full + "." + file.service[i].method[j].name)
+          &method.options, "google.protobuf.MethodOptions", path: sp + [2, Int32(j)], optionsField: 4,
+          scope: full + "." + method.name)
       }
     }
-    for i in file.extension.indices where file.extension[i].hasOptions {
+    file.updateEach(\.extension) { i, f in
+      guard f.hasOptions else { return }
       interpret(
-        &file.extension[i].options, "google.protobuf.FieldOptions", path: [7, Int32(i)], optionsField: 8,
-        scope: qualify(pkg, file.extension[i].name))
+        &f.options, "google.protobuf.FieldOptions", path: [7, Int32(i)], optionsField: 8, scope: qualify(pkg, f.name))
     }
     updateSourceCodeInfo()
   }
@@ -69,32 +65,31 @@ extension FileLinker {
     if m.hasOptions {
       interpret(&m.options, "google.protobuf.MessageOptions", path: path, optionsField: 7, scope: full)
     }
-    for i in m.field.indices where m.field[i].hasOptions {
+    m.updateEach(\.field) { i, f in
+      guard f.hasOptions else { return }
       interpret(
-        &m.field[i].options, "google.protobuf.FieldOptions", path: path + [2, Int32(i)], optionsField: 8,
-        scope: full + "." + m.field[i].name)
+        &f.options, "google.protobuf.FieldOptions", path: path + [2, Int32(i)], optionsField: 8,
+        scope: full + "." + f.name)
     }
-    for i in m.oneofDecl.indices where m.oneofDecl[i].hasOptions {
+    m.updateEach(\.oneofDecl) { i, o in
+      guard o.hasOptions else { return }
       interpret(
-        &m.oneofDecl[i].options, "google.protobuf.OneofOptions", path: path + [8, Int32(i)], optionsField: 2,
-        scope: full + "." + m.oneofDecl[i].name)
+        &o.options, "google.protobuf.OneofOptions", path: path + [8, Int32(i)], optionsField: 2,
+        scope: full + "." + o.name)
     }
-    for i in m.extensionRange.indices where m.extensionRange[i].hasOptions {
+    m.updateEach(\.extensionRange) { i, r in
+      guard r.hasOptions else { return }
       interpret(
-        &m.extensionRange[i].options, "google.protobuf.ExtensionRangeOptions", path: path + [5, Int32(i)],
-        optionsField: 3, scope: full)
+        &r.options, "google.protobuf.ExtensionRangeOptions", path: path + [5, Int32(i)], optionsField: 3, scope: full)
     }
-    for i in m.extension.indices where m.extension[i].hasOptions {
+    m.updateEach(\.extension) { i, f in
+      guard f.hasOptions else { return }
       interpret(
-        &m.extension[i].options, "google.protobuf.FieldOptions", path: path + [6, Int32(i)], optionsField: 8,
-        scope: full + "." + m.extension[i].name)
+        &f.options, "google.protobuf.FieldOptions", path: path + [6, Int32(i)], optionsField: 8,
+        scope: full + "." + f.name)
     }
-    for i in m.nestedType.indices {
-      interpretMessage(&m.nestedType[i], scope: full, path: path + [3, Int32(i)])
-    }
-    for i in m.enumType.indices {
-      interpretEnum(&m.enumType[i], scope: full, path: path + [4, Int32(i)])
-    }
+    m.updateEach(\.nestedType) { i, n in interpretMessage(&n, scope: full, path: path + [3, Int32(i)]) }
+    m.updateEach(\.enumType) { i, e in interpretEnum(&e, scope: full, path: path + [4, Int32(i)]) }
   }
 
   private func interpretEnum(_ e: inout EnumProto, scope: String, path: [Int32]) {
@@ -102,10 +97,11 @@ extension FileLinker {
     if e.hasOptions {
       interpret(&e.options, "google.protobuf.EnumOptions", path: path, optionsField: 3, scope: full)
     }
-    for i in e.value.indices where e.value[i].hasOptions {
+    e.updateEach(\.value) { i, v in
+      guard v.hasOptions else { return }
       interpret(
-        &e.value[i].options, "google.protobuf.EnumValueOptions", path: path + [2, Int32(i)], optionsField: 3,
-        scope: qualify(scope, e.value[i].name))
+        &v.options, "google.protobuf.EnumValueOptions", path: path + [2, Int32(i)], optionsField: 3,
+        scope: qualify(scope, v.name))
     }
   }
 

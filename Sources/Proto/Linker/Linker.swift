@@ -343,14 +343,10 @@ final class FileLinker: @unchecked Sendable {
   func normalizeForOutput() {
     if file.syntax != "proto3" { file.clearSyntax() }
     if file.hasPackage && file.package.isEmpty { file.clearPackage() }
-    for i in file.service.indices {
-      for j in file.service[i].method.indices {
-        if file.service[i].method[j].hasClientStreaming && !file.service[i].method[j].clientStreaming {
-          file.service[i].method[j].clearClientStreaming()
-        }
-        if file.service[i].method[j].hasServerStreaming && !file.service[i].method[j].serverStreaming {
-          file.service[i].method[j].clearServerStreaming()
-        }
+    file.updateEach(\.service) { _, service in
+      service.updateEach(\.method) { _, method in
+        if method.hasClientStreaming && !method.clientStreaming { method.clearClientStreaming() }
+        if method.hasServerStreaming && !method.serverStreaming { method.clearServerStreaming() }
       }
     }
   }

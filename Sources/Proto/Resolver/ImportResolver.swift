@@ -1,4 +1,4 @@
-import Foundation
+import Basics
 
 /// A `.proto` file's text as the resolver found it.
 public struct SourceFile: Sendable {
@@ -93,13 +93,11 @@ public struct SourceSetResolver: ImportResolver {
 
   static func read(_ importPath: String, in root: SourceSet.Root, origin: SourceFile.Origin) -> SourceFile? {
     let path = root.directory.isEmpty ? importPath : root.directory + "/" + importPath
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return nil }
+    // `read` gives nil for a directory or a missing file.
+    guard let bytes = FileSystem.read(path) else { return nil }
     let display = root.displayPrefix.isEmpty ? importPath : root.displayPrefix + "/" + importPath
-    let identity = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    return SourceFile(
-      importPath: importPath, displayPath: display, bytes: [UInt8](data), origin: origin, identity: identity)
+    let identity = FileSystem.realPath(path) ?? FilePath.absolute(path)
+    return SourceFile(importPath: importPath, displayPath: display, bytes: bytes, origin: origin, identity: identity)
   }
 
   /// Import paths are relative, `/`-separated, without `.` or `..` components.

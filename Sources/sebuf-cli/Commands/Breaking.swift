@@ -98,11 +98,35 @@ struct BreakingCommand: AsyncParsableCommand {
       fail(e.diagnostics)
     }
     progress.stage("checking \(current.files.filter { !$0.isImport }.count) files")
-    let result = BreakingChecker.check(current: current, previous: previous, settings: settings)
+    var result = BreakingChecker.check(current: current, previous: previous, settings: groupSettings(settings, ws))
+    // A module with its own breaking block (buf.yaml, several modules) is checked with it alone:
+    // each block's run ignores the other blocks' modules.
+    for m in ws.modules where use.isEmpty {
+      guard let own = ws.moduleBreaking[m.path] else { continue }
+      var s = BreakingSettings(own)
+      s.excludeImports = excludeImports
+      s.ignore += ws.modules.map(\.path).filter { $0 != m.path }
+      let more = BreakingChecker.check(current: current, previous: previous, settings: s)
+      result.errors += more.errors
+      let seen = Set(result.violations.map { "\($0)" })
+      result.violations += more.violations.filter { !seen.contains("\($0)") }
+    }
     progress.end()
     if !result.errors.isEmpty { fail(result.errors) }
-    printDiagnostics(result.violations, format: output.errorFormat.diagnosticFormat, showRule: showRuleIDs)
+    let grouped = use.isEmpty && !ws.moduleBreaking.isEmpty
+    printDiagnostics(
+      grouped ? result.violations.normalized() : result.violations, format: output.errorFormat.diagnosticFormat,
+      showRule: showRuleIDs)
     if !result.violations.isEmpty { throw ExitStatus.violations }
+  }
+
+  /// The top-level settings, ignoring the modules that have their own breaking block (unless
+  /// `--use` replaces every block for this run).
+  private func groupSettings(_ settings: BreakingSettings, _ ws: Workspace) -> BreakingSettings {
+    guard use.isEmpty else { return settings }
+    var s = settings
+    s.ignore += ws.modules.map(\.path).filter { ws.moduleBreaking[$0] != nil }
+    return s
   }
 
   /// Prints diagnostics to stderr and exits 1.

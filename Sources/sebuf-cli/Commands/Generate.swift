@@ -58,6 +58,12 @@ struct GenerateRunOptions: ParsableArguments {
     help: ArgumentHelp("Seconds before a hung plugin is killed.", valueName: "seconds"))
   var pluginTimeout: Double = 120
 
+  @Flag(
+    help: ArgumentHelp(
+      "Also remove every file in each out directory that this run does not produce.",
+      discussion: "buf's smart clean, as `clean: true` in buf.gen.yaml: unchanged files keep their mtime."))
+  var clean = false
+
   @Option(
     name: .customLong("lock-timeout"),
     help: ArgumentHelp("Seconds to wait while another sebuf run holds the workspace's lock.", valueName: "seconds"))
@@ -96,7 +102,8 @@ struct GenerateDriver {
     // command line.
     if options.debug { setenv("SEBUF_TIMINGS", "1", 1) }
     let format = options.output.errorFormat.diagnosticFormat
-    var workspace = try options.workspace.load(options.output)
+    var workspace = try options.workspace.load(options.output, scope: .generation)
+    if options.clean { for i in workspace.generate.indices { workspace.generate[i].clean = true } }
     for i in workspace.generate.indices {
       if options.includeImports { workspace.generate[i].includeImports = true }
       if options.includeWKT { workspace.generate[i].includeWKT = true }

@@ -107,9 +107,18 @@ struct LintCommand: AsyncParsableCommand {
       return
     }
     let ws = try workspace.load(output, excluding: exclude.paths)
-    var config = ws.lint
-    if !use.isEmpty { config.use = use }
-    let (settings, configErrors) = Self.settings(config)
+    var topConfig = ws.lint
+    if !use.isEmpty { topConfig.use = use }
+    let (settings, topErrors) = Self.settings(topConfig)
+    // A module with its own lint block (buf.yaml, several modules) is linted with it alone;
+    // --use replaces every block's rules for the run.
+    var perModule: [(path: String, settings: LintSettings)] = []
+    var configErrors = topErrors
+    for m in ws.modules where ws.moduleLint[m.path] != nil && use.isEmpty {
+      let (s, errors) = Self.settings(ws.lintConfig(forModule: m.path))
+      perModule.append((m.path, s))
+      configErrors += errors
+    }
     if !configErrors.isEmpty {
       printDiagnostics(configErrors, format: format, to: .standardError)
       throw ExitStatus.error
@@ -146,7 +155,16 @@ struct LintCommand: AsyncParsableCommand {
 
     var progress = Progress()
     progress.stage("linting \(input.files.filter { !$0.isImport }.count) files")
-    let findings = Linter.lint(input, settings: settings)
+    var findings: [Diagnostic]
+    if perModule.isEmpty {
+      findings = Linter.lint(input, settings: settings)
+    } else {
+      let own = Set(perModule.map(\.path))
+      let rest = ws.modules.map(\.path).filter { !own.contains($0) }
+      findings = rest.isEmpty ? [] : Linter.lint(Linter.restrict(input, to: rest), settings: settings)
+      for (path, s) in perModule { findings += Linter.lint(Linter.restrict(input, to: [path]), settings: s) }
+      findings = findings.normalized()
+    }
     progress.end()
     if errorFormat == .configIgnoreYAML {
       OutputStream.standardOutput.write(LintReports.configIgnoreYAML(findings))

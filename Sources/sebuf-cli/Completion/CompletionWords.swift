@@ -13,7 +13,8 @@ enum CompletionWords {
   /// plugin); the native backend ids when there are none.
   static let generateLabels: CompletionKind = .custom { words, _, prefix in
     let (directory, config) = CompletionContext.workspace(in: words)
-    let labels = (try? Workspace.load(directory: directory, configFile: config))?.generate.map(\.label) ?? []
+    let labels =
+      (try? Workspace.load(directory: directory, configFile: config, scope: .generation))?.generate.map(\.label) ?? []
     return (labels.isEmpty ? GenerateEntry.nativeBackends : labels).filter { $0.hasPrefix(prefix) }
   }
 

@@ -1,5 +1,6 @@
 /// A package's version suffix (`v1`, `v1beta1`, `v1p1alpha1`, `v1test`), parsed the way
-/// buf does for PACKAGE_VERSION_SUFFIX and STABLE_PACKAGE_NO_IMPORT_UNSTABLE.
+/// buf does for PACKAGE_VERSION_SUFFIX, STABLE_PACKAGE_NO_IMPORT_UNSTABLE and managed mode's
+/// names (`go_package`'s `;weatherv1`, objc_class_prefix).
 public struct PackageVersion: Sendable, Equatable {
   public enum Stability: Sendable { case stable, alpha, beta, test }
   public let major: Int
