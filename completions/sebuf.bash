@@ -134,6 +134,19 @@ __sebuf_add_completions() {
     done < <(IFS=$'\n' compgen "${@}" -- "${cur}")
 }
 
+# Word values are not file names: no slash for a same-named directory; no space
+# after a value that continues (a directory, `.git#branch=`).
+__sebuf_add_words() {
+    compopt +o filenames 2>/dev/null
+    __sebuf_add_completions "${@}"
+    if [[ -n "${__sebuf_kept}" ]]; then
+        COMPREPLY=("${COMPREPLY[@]#"${__sebuf_kept}"}")
+    fi
+    if [[ "${#COMPREPLY[@]}" -eq 1 && ("${COMPREPLY[0]}" == */ || "${COMPREPLY[0]}" == *=) ]]; then
+        compopt -o nospace 2>/dev/null
+    fi
+}
+
 __sebuf_custom_complete() {
     if [[ -n "${cur}" || -z ${COMP_WORDS[${COMP_CWORD}]} || "${COMP_LINE:${COMP_POINT}:1}" != ' ' ]]; then
         local -ar words=("${COMP_WORDS[@]}")
@@ -156,8 +169,34 @@ _sebuf() {
     SAP_SHELL_VERSION="$(IFS='.';printf %s "${BASH_VERSINFO[*]}")"
     local -r SAP_SHELL_VERSION
 
-    local -r cur="${2}"
-    local -r prev="${3}"
+    # bash splits `.git#branch=ma` at `=` (COMP_WORDBREAKS): join the pieces back so
+    # `--against` sees its whole value; __sebuf_add_words then drops the part
+    # before the cursor's piece, which readline keeps.
+    local -a COMP_WORDS=("${COMP_WORDS[@]}")
+    local -i COMP_CWORD="${COMP_CWORD}"
+    local -a __sebuf_joined=()
+    local -i __sebuf_i __sebuf_cword=0
+    local __sebuf_did_join=false
+    for __sebuf_i in "${!COMP_WORDS[@]}"; do
+        local __sebuf_w="${COMP_WORDS[__sebuf_i]}"
+        if [[ "${__sebuf_i}" -gt 1 && ("${__sebuf_w}" == "=" || "${COMP_WORDS[__sebuf_i-1]}" == "=") \
+            && "${__sebuf_joined[-1]}" != -* ]]; then
+            __sebuf_joined[-1]+="${__sebuf_w}"
+            __sebuf_did_join=true
+        else
+            __sebuf_joined+=("${__sebuf_w}")
+        fi
+        [[ "${__sebuf_i}" -eq "${COMP_CWORD}" ]] && __sebuf_cword=$((${#__sebuf_joined[@]} - 1))
+    done
+    local cur="${2}" prev="${3}" __sebuf_kept=""
+    if "${__sebuf_did_join}"; then
+        COMP_WORDS=("${__sebuf_joined[@]}")
+        COMP_CWORD="${__sebuf_cword}"
+        cur="${COMP_WORDS[COMP_CWORD]}"
+        prev="${COMP_WORDS[COMP_CWORD-1]}"
+        __sebuf_kept="${cur:0:${#cur}-${#2}}"
+    fi
+    readonly cur prev __sebuf_kept
 
     local -i positional_number
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
@@ -187,7 +226,7 @@ _sebuf() {
 _sebuf_build() {
     repeating_flags=()
     non_repeating_flags=(--exclude-source-info --exclude-imports --version -h --help)
-    repeating_options=(--path)
+    repeating_options=(--path --exclude-path)
     non_repeating_options=(--config --error-format -o --output)
     __sebuf_offer_flags_options 1
 
@@ -202,7 +241,11 @@ _sebuf_build() {
         return
         ;;
     '--error-format')
-        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '-o'|'--output')
@@ -222,7 +265,7 @@ _sebuf_build() {
 
 _sebuf_generate() {
     repeating_flags=()
-    non_repeating_flags=(--clean --force --dry-run --version -h --help)
+    non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --dry-run --version -h --help)
     repeating_options=(--path --only)
     non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
     __sebuf_offer_flags_options 1
@@ -238,11 +281,11 @@ _sebuf_generate() {
         return
         ;;
     '--error-format')
-        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--only')
-        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'$'\n''py-client'
+        __sebuf_add_words -W "$(__sebuf_custom_complete ---completion generate -- --only "${COMP_CWORD}" "$(__sebuf_cursor_index_in_current_word)")"
         return
         ;;
     '--plugin-timeout')
@@ -265,7 +308,7 @@ _sebuf_generate() {
 _sebuf_lint() {
     repeating_flags=()
     non_repeating_flags=(--show-rule-ids --list-rules --all --version -h --help)
-    repeating_options=(--path)
+    repeating_options=(--path --exclude-path --use)
     non_repeating_options=(--config --error-format --image)
     __sebuf_offer_flags_options 1
 
@@ -279,12 +322,20 @@ _sebuf_lint() {
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
     '--error-format')
-        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'$'\n''config-ignore-yaml'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'$'\n''config-ignore-yaml'
         return
         ;;
     '--image')
         __sebuf_add_completions -o plusdirs -fX '!*.@(binpb|bin|pb|json)'
+        return
+        ;;
+    '--use')
+        __sebuf_add_words -W "$(__sebuf_custom_complete ---completion lint -- --use "${COMP_CWORD}" "$(__sebuf_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -301,7 +352,7 @@ _sebuf_lint() {
 _sebuf_breaking() {
     repeating_flags=()
     non_repeating_flags=(--show-rule-ids --exclude-imports --list-rules --version -h --help)
-    repeating_options=(--path --use)
+    repeating_options=(--path --exclude-path --use)
     non_repeating_options=(--config --against --error-format)
     __sebuf_offer_flags_options 1
 
@@ -315,14 +366,20 @@ _sebuf_breaking() {
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
     '--against')
+        __sebuf_add_words -W "$(__sebuf_custom_complete ---completion breaking -- --against "${COMP_CWORD}" "$(__sebuf_cursor_index_in_current_word)")"
         return
         ;;
     '--error-format')
-        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--use')
+        __sebuf_add_words -W "$(__sebuf_custom_complete ---completion breaking -- --use "${COMP_CWORD}" "$(__sebuf_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -338,7 +395,7 @@ _sebuf_breaking() {
 
 _sebuf_plan() {
     repeating_flags=()
-    non_repeating_flags=(--clean --force --version -h --help)
+    non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --version -h --help)
     repeating_options=(--path --only)
     non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
     __sebuf_offer_flags_options 1
@@ -354,11 +411,11 @@ _sebuf_plan() {
         return
         ;;
     '--error-format')
-        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--only')
-        __sebuf_add_completions -W 'go-http'$'\n''go-client'$'\n''ts-client'$'\n''ts-server'$'\n''openapi'$'\n''py-client'
+        __sebuf_add_words -W "$(__sebuf_custom_complete ---completion plan -- --only "${COMP_CWORD}" "$(__sebuf_cursor_index_in_current_word)")"
         return
         ;;
     '--plugin-timeout')
@@ -381,7 +438,7 @@ _sebuf_plan() {
 _sebuf_ls-files() {
     repeating_flags=()
     non_repeating_flags=(--include-imports --version -h --help)
-    repeating_options=(--path)
+    repeating_options=(--path --exclude-path)
     non_repeating_options=(--config --error-format --format)
     __sebuf_offer_flags_options 1
 
@@ -396,11 +453,15 @@ _sebuf_ls-files() {
         return
         ;;
     '--error-format')
-        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     '--format')
-        __sebuf_add_completions -W 'text'$'\n''json'
+        __sebuf_add_words -W 'text'$'\n''json'
         return
         ;;
     esac
@@ -424,7 +485,7 @@ _sebuf_init() {
     # Offer option value completions
     case "${prev}" in
     '--error-format')
-        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
         return
         ;;
     esac
@@ -448,7 +509,7 @@ _sebuf_completion() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __sebuf_add_completions -W 'bash'$'\n''zsh'$'\n''fish'
+        __sebuf_add_words -W 'bash'$'\n''zsh'$'\n''fish'
         return
         ;;
     esac
@@ -460,6 +521,9 @@ _sebuf_help() {
     repeating_options=()
     non_repeating_options=()
     __sebuf_offer_flags_options -1
+    if [[ "${cur}" != -* ]]; then
+        __sebuf_add_words -W "$(printf '%s\n' build generate lint breaking plan ls-files init completion)"
+    fi
 }
 
 complete -o filenames -F _sebuf sebuf

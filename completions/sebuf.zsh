@@ -82,7 +82,8 @@ _sebuf_build() {
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
-        '(-o --output)'{-o,--output}'[Where to write the image (.binpb, .bin, .pb or .json).]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
+        '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
+        '(-o --output)'{-o,--output}'[Where to write the image (.binpb, .bin, .pb or .json); `-` writes binary to stdout.]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
         '--exclude-source-info[Leave source code info out of the image.]'
         '--exclude-imports[Leave imported files out of the image (targets only).]'
         '--version[Show the version.]'
@@ -96,16 +97,18 @@ _sebuf_build() {
 _sebuf_generate() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
-    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi' 'py-client')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
-        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_custom_complete ---completion generate -- --only "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
         '--clean[Also remove every file in each out directory that this run does not produce.]'
         '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
+        '--include-imports[Also generate for the files the targets import (every entry'\''s include_imports, for this run).]'
+        '--include-wkt[With --include-imports\: also generate the well-known types (google/protobuf/*.proto).]'
+        '(-v --debug)'{-v,--debug}'[Print what ran\: each job'\''s files, then the time of each stage (as SEBUF_TIMINGS=1 does).]'
         '--force[Ignore the manifest and run every job (unchanged files are still not rewritten).]'
         '--dry-run[Show what would be written, new/changed/unchanged/stale, and write nothing.]'
         '--version[Show the version.]'
@@ -123,8 +126,10 @@ _sebuf_lint() {
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
         '--error-format[text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).]:format:{__sebuf_complete "${___error_format[@]}"}'
         '--image[Lint a compiled image instead of compiling the workspace (.binpb/.bin/.pb/.json, e.g. from `sebuf build -o` or `buf build -o`).]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
+        '*--use[Rules or categories to run instead of the configured `lint.use` (repeatable), e.g. `--use STANDARD --use HTTP`.]:id:{__sebuf_custom_complete ---completion lint -- --use "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_LOWER_SNAKE_CASE)`.]'
         '--list-rules[List the rules the configuration enables (id, categories, purpose) and exit; json with --error-format json.]'
         '--all[With --list-rules\: every rule, including those not enabled and deprecated ones.]'
@@ -143,11 +148,12 @@ _sebuf_breaking() {
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
-        '--against[What to compare with\: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.]:input:'
+        '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
+        '--against[What to compare with\: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.]:input:{__sebuf_custom_complete ---completion breaking -- --against "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_NO_DELETE)`.]'
         '--exclude-imports[Do not report breaks in imported files.]'
-        '*--use[Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.]:id:'
+        '*--use[Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.]:id:{__sebuf_custom_complete ---completion breaking -- --use "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--list-rules[List every breaking rule (id, categories, purpose) and exit.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -160,16 +166,18 @@ _sebuf_breaking() {
 _sebuf_plan() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
-    local -ar ___only=('go-http' 'go-client' 'ts-client' 'ts-server' 'openapi' 'py-client')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
-        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_complete "${___only[@]}"}'
+        '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_custom_complete ---completion plan -- --only "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--plugin-timeout[Seconds before a hung plugin is killed.]:seconds:'
         '--clean[Also remove every file in each out directory that this run does not produce.]'
         '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
+        '--include-imports[Also generate for the files the targets import (every entry'\''s include_imports, for this run).]'
+        '--include-wkt[With --include-imports\: also generate the well-known types (google/protobuf/*.proto).]'
+        '(-v --debug)'{-v,--debug}'[Print what ran\: each job'\''s files, then the time of each stage (as SEBUF_TIMINGS=1 does).]'
         '--force[Ignore the manifest\: show every job'\''s files as if all had to run.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -188,6 +196,7 @@ _sebuf_ls-files() {
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
         '--format[text\: one path per line; json\: one object per line with path, import_path and is_import.]:format:{__sebuf_complete "${___format[@]}"}'
         '--include-imports[Also list the files the module files import (compiles them). Example\: `sebuf ls-files --include-imports`.]'
         '--version[Show the version.]'
@@ -229,7 +238,7 @@ _sebuf_completion() {
 _sebuf_help() {
     local -i ret=1
     local -ar arg_specs=(
-        '*:subcommands:'
+        '*:subcommands:(build generate lint breaking plan ls-files init completion)'
         '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

@@ -1,5 +1,7 @@
 /// JUnit XML as buf writes it: one `<testsuite>` per file (named by the path without
-/// `.proto`), one failing `<testcase>` per diagnostic named `RULE_line_col`.
+/// `.proto`), one `<testcase>` per diagnostic named `RULE_line_col`. Errors are
+/// `<failure>`s; a warning (a `lint.warn` rule) is a passing testcase whose `<system-out>`
+/// holds the message, so a CI test report shows it without failing.
 enum JUnitReport {
   static func render(_ diagnostics: [Diagnostic]) -> String {
     var order: [String] = []
@@ -13,14 +15,20 @@ enum JUnitReport {
     for f in order {
       let ds = byFile[f] ?? []
       let name = f.hasSuffix(".proto") ? String(f.dropLast(6)) : f
-      out += "<testsuite name=\"\(xml(name))\" tests=\"\(ds.count)\" failures=\"\(ds.count)\" errors=\"0\">"
+      let failures = ds.filter { $0.severity >= .error }.count
+      out += "<testsuite name=\"\(xml(name))\" tests=\"\(ds.count)\" failures=\"\(failures)\" errors=\"0\">"
       for d in ds {
         let rule = d.rule ?? "COMPILE"
         var caseName = rule
         if let sp = d.span, sp.hasPosition { caseName += "_\(sp.start.line)_\(sp.start.column)" }
         let message = TextLocation.prefix(d.span) + d.message
-        out +=
-          "<testcase name=\"\(xml(caseName))\"><failure message=\"\(xml(message))\" type=\"\(xml(rule))\"></failure></testcase>"
+        if d.severity >= .error {
+          out +=
+            "<testcase name=\"\(xml(caseName))\"><failure message=\"\(xml(message))\" type=\"\(xml(rule))\"></failure></testcase>"
+        } else {
+          out +=
+            "<testcase name=\"\(xml(caseName))\"><system-out>\(xml(TextLocation.prefix(d.span) + "warning: " + d.message))</system-out></testcase>"
+        }
       }
       out += "</testsuite>"
     }

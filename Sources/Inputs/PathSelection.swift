@@ -33,3 +33,29 @@ extension Workspace {
     return w
   }
 }
+
+extension Workspace {
+  /// The workspace with `--exclude-path` values (relative to `cwd`, files or directories)
+  /// added to every module's excludes, for one run: the files under them are not targets
+  /// (they may still be imported), on every side a run compiles. A path outside the
+  /// workspace is an error.
+  public func excluding(_ paths: [String], cwd: String = FilePath.currentDirectory()) throws(DiagnosticError)
+    -> Workspace
+  {
+    guard !paths.isEmpty else { return self }
+    var relative: [String] = []
+    var problems: [Diagnostic] = []
+    for p in paths {
+      if let rel = FilePath.relative(FilePath.absolute(p, base: cwd), to: FilePath.absolute(root)) {
+        relative.append(Self.normalize(rel))
+      } else {
+        problems.append(
+          .error("--exclude-path \(p) is outside the workspace \(root); give a path inside it.", rule: "CONFIG"))
+      }
+    }
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+    var w = self
+    for i in w.modules.indices { w.modules[i].excludes += relative }
+    return w
+  }
+}

@@ -53,11 +53,12 @@ struct WorkspaceOptions: ParsableArguments {
     completion: .file(extensions: ["proto"]))
   var paths: [String] = []
 
-  /// Reads the workspace; on a bad config prints its diagnostics to stderr and exits 1.
+  /// Reads the workspace (with `excluding`, the `--exclude-path` values, added to its
+  /// modules' excludes); on a bad config prints its diagnostics to stderr and exits 1.
   /// Only generate and plan pass `.generation` (buf.gen.yaml, `generate:`, `managed:`).
-  func load(_ output: OutputOptions, scope: ConfigScope = .checks) throws -> Workspace {
+  func load(_ output: OutputOptions, scope: ConfigScope = .checks, excluding: [String] = []) throws -> Workspace {
     do {
-      return try Workspace.load(directory: directory, configFile: config, scope: scope)
+      return try Workspace.load(directory: directory, configFile: config, scope: scope).excluding(excluding)
     } catch let error as DiagnosticError {
       printDiagnostics(error.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure
@@ -66,8 +67,8 @@ struct WorkspaceOptions: ParsableArguments {
 
   /// The workspace and what to compile for this run (modules, includes, excludes and the
   /// `--path` targets); prints problems and exits 1 on a bad config or path.
-  func resolve(_ output: OutputOptions) throws -> (workspace: Workspace, sources: SourceSet) {
-    let ws = try load(output)
+  func resolve(_ output: OutputOptions, excluding: [String] = []) throws -> (workspace: Workspace, sources: SourceSet) {
+    let ws = try load(output, excluding: excluding)
     let paths = try workspacePaths(in: ws, output)
     return (ws, ws.sourceSet(paths: paths))
   }
@@ -75,14 +76,54 @@ struct WorkspaceOptions: ParsableArguments {
   /// `--path` values made relative to the workspace root (they are given relative to the
   /// current directory). A path outside the workspace, or one that selects no module
   /// file, is an error (printed; exit 1).
-  func workspacePaths(in workspace: Workspace, _ output: OutputOptions) throws -> [String] {
-    do {
+  ///
+  /// Unless `requireFiles` is false (an image is the input), a module without a `.proto`
+  /// file is an error too, as in buf: a CI job pointed at the wrong directory must fail,
+  /// not pass silently.
+  func workspacePaths(in workspace: Workspace, _ output: OutputOptions, requireFiles: Bool = true) throws -> [String] {
+    do throws(DiagnosticError) {
+      if requireFiles {
+        let empty = EmptyInput.diagnostics(workspace, directory: directory)
+        if !empty.isEmpty { throw DiagnosticError(empty) }
+      }
       return try workspace.selectPaths(paths)
     } catch {
       printDiagnostics(error.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure
     }
   }
+}
+
+/// A workspace with nothing to compile: every module must hold at least one `.proto`
+/// file (after its excludes), as buf requires.
+enum EmptyInput {
+  static func diagnostics(_ workspace: Workspace, directory: String) -> [Diagnostic] {
+    let files = workspace.moduleFiles().map(\.displayPath)
+    return workspace.modules.compactMap { m in
+      let prefix = m.path == "." ? "" : m.path + "/"
+      if files.contains(where: { $0.hasPrefix(prefix) }) { return nil }
+      guard let config = workspace.configFile else {
+        return .error(
+          "no .proto files in \(directory == "." ? "the current directory" : directory) or below; "
+            + "give the directory that holds them (e.g. `sebuf lint proto`).", rule: "CONFIG")
+      }
+      return .error(
+        "module \"\(m.path)\" has no .proto files; check its path (and excludes) in \(config).", rule: "CONFIG")
+    }
+  }
+}
+
+/// `--exclude-path`, for the commands that read a workspace's files (not generate: there
+/// a file left out would count as removed, and its outputs with it).
+struct ExcludePathOptions: ParsableArguments {
+  @Option(
+    name: .customLong("exclude-path"),
+    help: ArgumentHelp(
+      "Leave these files or directories out of the run (repeatable); they can still be imported.",
+      discussion: "Relative to the current directory, like buf's. Example: `--exclude-path proto/vendor`.",
+      valueName: "path"),
+    completion: .file(extensions: ["proto"]))
+  var paths: [String] = []
 }
 
 /// How findings are printed.
@@ -125,19 +166,6 @@ enum ErrorFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
   }
 }
 
-/// Completion words shared by commands that take a backend name (e.g. `generate --only`).
-enum CompletionWords {
-  /// The native backend ids.
-  static let backends: CompletionKind = .list(GenerateEntry.nativeBackends)
-
-  /// The labels of the current workspace's `generate:` entries (names, else backend or
-  /// plugin), read when the user presses TAB; the backend ids when there are none.
-  static let generateLabels: CompletionKind = .custom { _, _, prefix in
-    let labels = (try? Workspace.load(directory: ".", configFile: nil, scope: .generation))?.generate.map(\.label) ?? []
-    return (labels.isEmpty ? GenerateEntry.nativeBackends : labels).filter { $0.hasPrefix(prefix) }
-  }
-}
-
 // MARK: - Printing and exit codes
 
 /// An output stream of the process.
@@ -146,9 +174,12 @@ enum OutputStream {
 
   var fileDescriptor: Int32 { self == .standardOutput ? 1 : 2 }
 
-  func write(_ text: String) {
-    guard !text.isEmpty else { return }
-    var bytes = Array(text.utf8)
+  func write(_ text: String) { write(Array(text.utf8)) }
+
+  /// Writes all of `bytes` (a short write continues; an error such as a closed pipe stops).
+  func write(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    var bytes = bytes
     var written = 0
     while written < bytes.count {
       let n = bytes.withUnsafeMutableBytes { buf in
@@ -206,11 +237,21 @@ enum Terminal {
   /// Whether the stream is a terminal.
   static func isTTY(_ stream: OutputStream) -> Bool { isatty(stream.fileDescriptor) != 0 }
 
-  /// Colour on a terminal, unless `NO_COLOR` is set to anything non-empty (no-color.org).
+  /// Colour on a terminal. `NO_COLOR` set to anything non-empty turns it off (no-color.org)
+  /// and wins over everything; `CLICOLOR_FORCE` or `FORCE_COLOR` set (to anything but `0`
+  /// or `false`) turns it on even when piped, as CI logs that render ANSI want.
   static func useColor(_ stream: OutputStream) -> Bool {
-    if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
-    if let t = getenv("TERM"), String(cString: t) == "dumb" { return false }
-    return isTTY(stream)
+    useColor(isTTY: isTTY(stream)) { name in getenv(name).map { String(cString: $0) } }
+  }
+
+  /// The decision, given the environment (`env(name)`) and whether the stream is a terminal.
+  static func useColor(isTTY: Bool, env: (String) -> String?) -> Bool {
+    if let v = env("NO_COLOR"), !v.isEmpty { return false }
+    for name in ["CLICOLOR_FORCE", "FORCE_COLOR"] {
+      if let v = env(name), !v.isEmpty, v != "0", v.lowercased() != "false" { return true }
+    }
+    if env("TERM") == "dumb" { return false }
+    return isTTY
   }
 
   /// Shows a transient progress line on stderr (overwritten by the next); silent when piped.
@@ -225,7 +266,8 @@ enum Terminal {
     OutputStream.standardError.write("\r\u{1B}[2K")
   }
 
-  /// A text-format line with the location in bold and the severity word coloured.
+  /// A text-format line (the same text as `DiagnosticFormat.text`) with the location in
+  /// bold and the severity word coloured.
   static func colorize(_ d: Diagnostic, showRule: Bool) -> String {
     let bold = "\u{1B}[1m"
     let reset = "\u{1B}[0m"
@@ -234,10 +276,50 @@ enum Terminal {
       let location = sp.hasPosition ? "\(sp.file):\(sp.start.line):\(sp.start.column):" : "\(sp.file):"
       s += bold + location + reset
     }
+    // The same words as the plain text, only coloured: piped output must read the same.
     if d.severity == .warning { s += "\u{1B}[33mwarning: " + reset }
-    if d.severity >= .error && d.span == nil { s += "\u{1B}[31merror: " + reset }
     s += d.message
     if showRule, let r = d.rule { s += " (\(r))" }
     return s
+  }
+}
+
+/// A run's stages on one transient stderr line, each with the time since the run began
+/// (`compiling --against .git#branch=main… 4.2 s`); nothing at all when stderr is not a
+/// terminal, so piped and CI output is unchanged.
+struct Progress {
+  private let start = ContinuousClock.now
+  private let enabled = Terminal.isTTY(.standardError)
+  private var shown = false
+
+  mutating func stage(_ name: String) {
+    guard enabled else { return }
+    let tenths = Int((ContinuousClock.now - start) / .milliseconds(100))
+    Terminal.progress("\(name)… \(tenths / 10).\(tenths % 10) s")
+    shown = true
+  }
+
+  mutating func end() {
+    guard shown else { return }
+    Terminal.endProgress()
+    shown = false
+  }
+}
+
+// MARK: - Compiling
+
+/// The compiler's result without its unused-import warnings. protoc prints them, buf does
+/// not: an unused import is the IMPORT_USED lint rule's finding, and printing hundreds of
+/// them on every `build` or `generate` (462 on googleapis) buries the output that matters.
+func compileQuietly(_ sources: SourceSet) -> (Image?, [Diagnostic]) {
+  let (image, diagnostics) = compile(sources)
+  return (image, diagnostics.filter { !UnusedImport.matches($0) })
+}
+
+/// Recognises the compiler's unused-import warning (Proto's linker words it as protoc does).
+enum UnusedImport {
+  static func matches(_ d: Diagnostic) -> Bool {
+    d.severity == .warning && d.rule == "COMPILE" && d.message.hasPrefix("Import ")
+      && d.message.hasSuffix(" is unused.")
   }
 }

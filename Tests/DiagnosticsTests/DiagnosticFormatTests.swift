@@ -61,3 +61,17 @@ import Testing
     #expect([a, b, a].normalized() == [b, a])
   }
 }
+
+@Suite struct JUnitWarningTests {
+  @Test func aWarningIsAPassingTestcaseWithItsMessageInSystemOut() {
+    let at = Span(file: "a.proto", start: SourcePosition(line: 3, column: 1), end: SourcePosition(line: 3, column: 9))
+    let out = DiagnosticFormat.junit.render([
+      .error("bad <name>", rule: "FIELD_LOWER_SNAKE_CASE", at: at), .warning("unused", rule: "IMPORT_USED", at: at),
+    ])
+    #expect(
+      out == "<testsuites><testsuite name=\"a\" tests=\"2\" failures=\"1\" errors=\"0\">"
+        + "<testcase name=\"FIELD_LOWER_SNAKE_CASE_3_1\"><failure message=\"a.proto:3:1:bad &lt;name&gt;\" type=\"FIELD_LOWER_SNAKE_CASE\"></failure></testcase>"
+        + "<testcase name=\"IMPORT_USED_3_1\"><system-out>a.proto:3:1:warning: unused</system-out></testcase>"
+        + "</testsuite></testsuites>\n")
+  }
+}

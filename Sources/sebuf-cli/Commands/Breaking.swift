@@ -24,6 +24,7 @@ struct BreakingCommand: AsyncParsableCommand {
       """)
 
   @OptionGroup var workspace: WorkspaceOptions
+  @OptionGroup var exclude: ExcludePathOptions
 
   @Option(
     name: .customLong("against"),
@@ -31,7 +32,8 @@ struct BreakingCommand: AsyncParsableCommand {
       "What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.",
       discussion:
         "Defaults to `breaking.against` in sebuf.yaml. The input may also be an image file instead of a directory.",
-      valueName: "input"))
+      valueName: "input"),
+    completion: CompletionWords.against)
   var against: String?
 
   @OptionGroup var output: OutputOptions
@@ -46,7 +48,8 @@ struct BreakingCommand: AsyncParsableCommand {
     name: .customLong("use"),
     help: ArgumentHelp(
       "Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.",
-      valueName: "id"))
+      valueName: "id"),
+    completion: CompletionWords.breakingIDs)
   var use: [String] = []
 
   @Flag(name: .customLong("list-rules"), help: "List every breaking rule (id, categories, purpose) and exit.")
@@ -66,7 +69,7 @@ struct BreakingCommand: AsyncParsableCommand {
         (try? Workspace.load(directory: ".", configFile: workspace.config))
         ?? Workspace(root: FilePath.absolute("."), modules: [Module(path: ".")])
     } else {
-      ws = try workspace.load(output)
+      ws = try workspace.load(output, excluding: exclude.paths)
     }
     let paths = inputIsImage ? [] : try workspace.workspacePaths(in: ws, output)
     var settings = BreakingSettings(ws.breaking)
@@ -81,14 +84,20 @@ struct BreakingCommand: AsyncParsableCommand {
     }
     let current: Image
     let previous: Image
+    var progress = Progress()
     do {
+      progress.stage("compiling \(inputIsImage ? workspace.directory : "the workspace")")
       current = try BreakingInputs.current(directory: workspace.directory, workspace: ws, paths: paths)
+      progress.stage("compiling --against \(againstValue)")
       previous = try BreakingInputs.against(againstValue, workspace: ws, paths: paths)
     } catch let e as AgainstError {
+      progress.end()
       fail([e.diagnostic])
     } catch let e as DiagnosticError {
+      progress.end()
       fail(e.diagnostics)
     }
+    progress.stage("checking \(current.files.filter { !$0.isImport }.count) files")
     var result = BreakingChecker.check(current: current, previous: previous, settings: groupSettings(settings, ws))
     // A module with its own breaking block (buf.yaml, several modules) is checked with it alone:
     // each block's run ignores the other blocks' modules.
@@ -102,6 +111,7 @@ struct BreakingCommand: AsyncParsableCommand {
       let seen = Set(result.violations.map { "\($0)" })
       result.violations += more.violations.filter { !seen.contains("\($0)") }
     }
+    progress.end()
     if !result.errors.isEmpty { fail(result.errors) }
     let grouped = use.isEmpty && !ws.moduleBreaking.isEmpty
     printDiagnostics(

@@ -13,16 +13,19 @@ struct BuildCommand: AsyncParsableCommand {
     discussion: """
       Reads sebuf.yaml (or buf.yaml v2) like every command; with none, the directory is \
       one module. The output format follows the file name: .binpb, .bin or .pb for \
-      binary, .json for JSON. Without -o the files are only checked. Compile errors are \
+      binary, .json for JSON; `-o -` writes the binary image to stdout. Without -o the \
+      files are only checked. Compile errors are \
       printed as path:line:col:message and exit 1. Example: `sebuf build -o image.binpb`.
       """)
 
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var diagnostics: OutputOptions
+  @OptionGroup var exclude: ExcludePathOptions
 
   @Option(
     name: [.customShort("o"), .customLong("output")],
-    help: ArgumentHelp("Where to write the image (.binpb, .bin, .pb or .json).", valueName: "file"),
+    help: ArgumentHelp(
+      "Where to write the image (.binpb, .bin, .pb or .json); `-` writes binary to stdout.", valueName: "file"),
     completion: .file(extensions: ["binpb", "bin", "pb", "json"]))
   var outputFile: String?
 
@@ -33,21 +36,26 @@ struct BuildCommand: AsyncParsableCommand {
   var excludeImports = false
 
   func validate() throws {
-    if let o = outputFile, ImageIO.Format(path: o) == nil {
+    if let o = outputFile, o != "-", ImageIO.Format(path: o) == nil {
       throw ValidationError("-o \(o): use a .binpb, .bin, .pb or .json file name")
     }
   }
 
   func run() async throws {
     signal(SIGPIPE, SIG_IGN)
-    let (_, sources) = try workspace.resolve(diagnostics)
-    let (image, found) = compile(sources)
+    let (_, sources) = try workspace.resolve(diagnostics, excluding: exclude.paths)
+    let (image, found) = compileQuietly(sources)
     printDiagnostics(found, format: diagnostics.errorFormat.diagnosticFormat, to: .standardError)
     guard let image else { throw ExitStatus.error }
     guard let outputFile else { return }
+    let options = ImageIO.Options(excludeSourceInfo: excludeSourceInfo, excludeImports: excludeImports)
     do {
-      try ImageIO.write(
-        image, to: outputFile, options: .init(excludeSourceInfo: excludeSourceInfo, excludeImports: excludeImports))
+      if outputFile == "-" {
+        // buf's `-o -`: the binary image on stdout, for a pipe (`sebuf build -o - | protoc --decode …`).
+        OutputStream.standardOutput.write(try ImageIO.encode(image, format: .binary, options: options))
+      } else {
+        try ImageIO.write(image, to: outputFile, options: options)
+      }
     } catch {
       printDiagnostics(
         [.error("cannot write \(outputFile): \(error)", rule: "IO")], format: diagnostics.errorFormat.diagnosticFormat,

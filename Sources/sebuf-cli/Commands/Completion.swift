@@ -27,6 +27,6 @@ struct CompletionCommand: AsyncParsableCommand {
   var shell: Shell
 
   func run() async throws {
-    OutputStream.standardOutput.write(Sebuf.completionScript(for: shell.completionShell))
+    OutputStream.standardOutput.write(CompletionScripts.script(for: shell.completionShell))
   }
 }

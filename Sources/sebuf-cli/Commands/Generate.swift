@@ -50,7 +50,7 @@ struct GenerateRunOptions: ParsableArguments {
       "Run only this generate entry: its name, backend id or plugin name (repeatable).",
       discussion: "Other entries' outputs and manifest records are left alone. Example: `--only openapi`.",
       valueName: "name"),
-    completion: CompletionWords.backends)
+    completion: CompletionWords.generateLabels)
   var only: [String] = []
 
   @Option(
@@ -68,6 +68,27 @@ struct GenerateRunOptions: ParsableArguments {
     name: .customLong("lock-timeout"),
     help: ArgumentHelp("Seconds to wait while another sebuf run holds the workspace's lock.", valueName: "seconds"))
   var lockTimeout: Double = 60
+
+  @Flag(
+    name: .customLong("include-imports"),
+    help: "Also generate for the files the targets import (every entry's include_imports, for this run).")
+  var includeImports = false
+
+  @Flag(
+    name: .customLong("include-wkt"),
+    help: "With --include-imports: also generate the well-known types (google/protobuf/*.proto).")
+  var includeWKT = false
+
+  func validate() throws {
+    if includeWKT && !includeImports { throw ValidationError("--include-wkt needs --include-imports (as in buf)") }
+  }
+
+  @Flag(
+    name: [.customShort("v"), .customLong("debug")],
+    help: ArgumentHelp(
+      "Print what ran: each job's files, then the time of each stage (as SEBUF_TIMINGS=1 does).",
+      discussion: "On stderr; stdout is unchanged. Example: `sebuf generate -v`."))
+  var debug = false
 }
 
 /// The wiring of `generate` and `plan`: load, run the Plan engine, print.
@@ -77,9 +98,16 @@ struct GenerateDriver {
   func execute(force: Bool, dryRun: Bool) throws {
     signal(SIGPIPE, SIG_IGN)
     let start = ContinuousClock.now
+    // Plan's stage timer reports when SEBUF_TIMINGS=1: --debug is that switch on the
+    // command line.
+    if options.debug { setenv("SEBUF_TIMINGS", "1", 1) }
     let format = options.output.errorFormat.diagnosticFormat
     var workspace = try options.workspace.load(options.output, scope: .generation)
     if options.clean { for i in workspace.generate.indices { workspace.generate[i].clean = true } }
+    for i in workspace.generate.indices {
+      if options.includeImports { workspace.generate[i].includeImports = true }
+      if options.includeWKT { workspace.generate[i].includeWKT = true }
+    }
     if workspace.generate.isEmpty {
       // Nothing to plan: say so instead of printing an empty summary.
       let hint = "e.g. `- backend: openapi` with `out: docs/openapi`"
@@ -93,10 +121,21 @@ struct GenerateDriver {
     let planner = Planner(
       workspace: workspace, registry: .native, searchPath: getenv("PATH").map { String(cString: $0) },
       pluginTimeout: options.pluginTimeout, toolFingerprint: Self.toolFingerprint())
-    let generation = Generation(planner: planner, compile: { ws, paths in compile(ws.sourceSet(paths: paths)) })
+    let generation = Generation(planner: planner, compile: { ws, paths in compileQuietly(ws.sourceSet(paths: paths)) })
     var runOptions = GenerateOptions(
       filter: PlanFilter(only: options.only, paths: paths), force: force, dryRun: dryRun,
       lockTimeout: options.lockTimeout)
+    // Validate the entries and `--only` before the run takes the lock: a typo must not
+    // leave a `.sebuf/` directory behind in a workspace that never generated.
+    do {
+      _ = try planner.specs(runOptions.filter, sourcesKey: "")
+    } catch let e as DiagnosticError {
+      printDiagnostics(e.diagnostics, format: format, to: .standardError)
+      throw ExitStatus.error
+    } catch {
+      OutputStream.standardError.write("\(error)\n")
+      throw ExitStatus.error
+    }
     if Terminal.isTTY(.standardError) {
       runOptions.progress = { done, total, label in Terminal.progress("[\(done)/\(total)] \(label)") }
     }
@@ -123,6 +162,7 @@ struct GenerateDriver {
         "would write \(report.wrote), unchanged \(report.unchanged), remove \(report.removed), skip \(report.skippedJobs) jobs (\(ms) ms)\n"
       )
     } else {
+      if options.debug { OutputStream.standardError.write(PlanPrinter.render(report)) }
       OutputStream.standardError.write(
         "wrote \(report.wrote), unchanged \(report.unchanged), removed \(report.removed), skipped \(report.skippedJobs) jobs in \(ms) ms\n"
       )

@@ -24,6 +24,7 @@ struct LintCommand: AsyncParsableCommand {
       """)
 
   @OptionGroup var workspace: WorkspaceOptions
+  @OptionGroup var exclude: ExcludePathOptions
 
   @Option(
     name: .customLong("error-format"),
@@ -39,6 +40,14 @@ struct LintCommand: AsyncParsableCommand {
       valueName: "file"),
     completion: .file(extensions: ["binpb", "bin", "pb", "json"]))
   var image: String?
+
+  @Option(
+    name: .customLong("use"),
+    help: ArgumentHelp(
+      "Rules or categories to run instead of the configured `lint.use` (repeatable), e.g. `--use STANDARD --use HTTP`.",
+      valueName: "id"),
+    completion: CompletionWords.lintIDs)
+  var use: [String] = []
 
   @Flag(
     name: .customLong("show-rule-ids"),
@@ -97,12 +106,15 @@ struct LintCommand: AsyncParsableCommand {
         LintReports.ruleList(LintCatalog.catalog.rules.map(\.id), json: errorFormat == .json))
       return
     }
-    let ws = try workspace.load(output)
-    let (settings, topErrors) = Self.settings(ws.lint)
-    // A module with its own lint block (buf.yaml, several modules) is linted with it alone.
+    let ws = try workspace.load(output, excluding: exclude.paths)
+    var topConfig = ws.lint
+    if !use.isEmpty { topConfig.use = use }
+    let (settings, topErrors) = Self.settings(topConfig)
+    // A module with its own lint block (buf.yaml, several modules) is linted with it alone;
+    // --use replaces every block's rules for the run.
     var perModule: [(path: String, settings: LintSettings)] = []
     var configErrors = topErrors
-    for m in ws.modules where ws.moduleLint[m.path] != nil {
+    for m in ws.modules where ws.moduleLint[m.path] != nil && use.isEmpty {
       let (s, errors) = Self.settings(ws.lintConfig(forModule: m.path))
       perModule.append((m.path, s))
       configErrors += errors
@@ -120,7 +132,8 @@ struct LintCommand: AsyncParsableCommand {
     if let path = image {
       do {
         input = Linter.restrict(
-          try ImageFileReader.read(path, flag: "--image"), to: try workspace.workspacePaths(in: ws, output))
+          try ImageFileReader.read(path, flag: "--image"),
+          to: try workspace.workspacePaths(in: ws, output, requireFiles: false))
       } catch let e as ExitCode {
         throw e
       } catch {
@@ -129,9 +142,10 @@ struct LintCommand: AsyncParsableCommand {
       }
     } else {
       let paths = try workspace.workspacePaths(in: ws, output)
-      Terminal.progress("compiling…")
-      let (compiled, diagnostics) = compile(ws.sourceSet(paths: paths))
-      Terminal.endProgress()
+      var progress = Progress()
+      progress.stage("compiling")
+      let (compiled, diagnostics) = compileQuietly(ws.sourceSet(paths: paths))
+      progress.end()
       guard let compiled, !diagnostics.hasErrors else {
         printDiagnostics(diagnostics, format: format, to: .standardError)
         throw ExitStatus.error
@@ -139,6 +153,8 @@ struct LintCommand: AsyncParsableCommand {
       input = compiled
     }
 
+    var progress = Progress()
+    progress.stage("linting \(input.files.filter { !$0.isImport }.count) files")
     var findings: [Diagnostic]
     if perModule.isEmpty {
       findings = Linter.lint(input, settings: settings)
@@ -149,6 +165,7 @@ struct LintCommand: AsyncParsableCommand {
       for (path, s) in perModule { findings += Linter.lint(Linter.restrict(input, to: [path]), settings: s) }
       findings = findings.normalized()
     }
+    progress.end()
     if errorFormat == .configIgnoreYAML {
       OutputStream.standardOutput.write(LintReports.configIgnoreYAML(findings))
     } else {

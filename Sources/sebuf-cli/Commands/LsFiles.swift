@@ -21,6 +21,7 @@ struct LsFilesCommand: AsyncParsableCommand {
 
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var exclude: ExcludePathOptions
 
   @Option(
     help: ArgumentHelp(
@@ -37,11 +38,11 @@ struct LsFilesCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let ws = try workspace.load(output)
+    let ws = try workspace.load(output, excluding: exclude.paths)
     let paths = try workspace.workspacePaths(in: ws, output)
     var files = ws.moduleFiles(paths: paths).map { (path: $0.displayPath, importPath: $0.importPath, isImport: false) }
     if includeImports {
-      let (image, diagnostics) = compile(ws.sourceSet(paths: paths))
+      let (image, diagnostics) = compileQuietly(ws.sourceSet(paths: paths))
       printDiagnostics(diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       guard let image, !diagnostics.hasErrors else { throw ExitStatus.error }
       files = image.files.map { (path: $0.displayPath, importPath: $0.name, isImport: $0.isImport) }
