@@ -74,6 +74,7 @@ struct TriviaIndex {
 
   // Recursion here follows bracket nesting, which FormatTokens bounds (maxNesting).
   private mutating func walkScope(_ items: [Int], scopeID: Int, literal: Bool) {
+    let inList = scopeID >= 0 && t.isSymbol(scopeID, "[")
     var cursor = Cursor(items: items)
     var pending: Range<Int>? = nil
     var trivia = Detached()
@@ -98,7 +99,7 @@ struct TriviaIndex {
       trivia.blankBefore.append(blank)
       attached[tok] = Attached(leading: att)
       pending = nil
-      let (blankAfter, last) = walkDecl(&cursor, start: tok, literal: literal)
+      let (blankAfter, last) = walkDecl(&cursor, start: tok, literal: literal, inList: inList)
       trivia.decls.append((tok, last))
       hadBlank = blankAfter
     }
@@ -143,7 +144,7 @@ struct TriviaIndex {
   }
 
   /// Walks one declaration; returns whether a blank line follows it, and its last item.
-  private mutating func walkDecl(_ cursor: inout Cursor, start: Int, literal: Bool) -> (Bool, Int) {
+  private mutating func walkDecl(_ cursor: inout Cursor, start: Int, literal: Bool, inList: Bool) -> (Bool, Int) {
     var endToken = start
     var lastItem = start
     var pending: Range<Int>? = nil
@@ -170,8 +171,9 @@ struct TriviaIndex {
       lastItem = cur
       if t.isFused(cur) { endToken = walkFused(cur, parentSawAssign: sawAssign) }
       var boundary = t.isSymbol(cur, ";")
-      // In a literal (list) scope only separators end an element: `{a: 1},` is one.
-      if t.isFused(cur) && t.isSymbol(cur, "{") && !literal {
+      // In a list (`[...]`) only separators end an element: `{a: 1},` is one element,
+      // as buf's blank-line handling between list elements shows.
+      if t.isFused(cur) && t.isSymbol(cur, "{") && !inList {
         boundary = !sawAssign || !nextNonSkippableIsSemi(cursor)
       }
       if literal && t.isSymbol(cur, ",") { boundary = true }
