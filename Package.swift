@@ -76,7 +76,10 @@ let package = Package(
       resources: [.copy("Corpus"), .copy("Invalid"), .copy("Golden")]),
     .testTarget(name: "ConfigTests", dependencies: ["Config"], resources: [.copy("Fixtures")]),
     .testTarget(name: "InputsTests", dependencies: ["Inputs", "Config", "Proto", "Basics"]),
-    .testTarget(name: "FormatTests", dependencies: ["Format", "Proto"], resources: [.copy("Goldens")]),
+    .testTarget(
+      name: "FormatTests",
+      dependencies: ["Format", "Proto", "Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      resources: [.copy("Goldens")]),
     .testTarget(name: "LintTests", dependencies: ["Lint", "Proto"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "BackendsTests", dependencies: ["Backends", "Proto"], resources: [.copy("Golden")]),

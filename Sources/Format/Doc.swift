@@ -6,6 +6,8 @@ struct Doc {
   enum Cond: UInt8 { case always, flat, broken }
   enum Tag {
     case text(String)
+    /// A `//` comment: whatever follows starts on a new line.
+    case lineComment(String)
     case space(Int, Cond)
     case brk(Int, Cond)
     case groupStart
@@ -26,6 +28,7 @@ struct Doc {
       tags.append(.text(s))
     }
   }
+  mutating func lineComment(_ s: String) { tags.append(.lineComment(s)) }
   mutating func space() { tags.append(.space(1, .always)) }
   mutating func newline() { tags.append(.brk(1, .always)) }
   mutating func blankline() { tags.append(.brk(2, .always)) }
@@ -52,6 +55,8 @@ struct Doc {
         if let g = stack.last { broken[g] = true } else { anyNewline = true }
       case .text(let s) where s.utf8.contains(10):
         if let g = stack.last { broken[g] = true }
+      case .lineComment:
+        if let g = stack.last { broken[g] = true }
       default: break
       }
     }
@@ -66,7 +71,7 @@ struct Doc {
     for (i, tag) in tags.enumerated() {
       let cur = conds[conds.count - 1]
       switch tag {
-      case .text(let s):
+      case .text(let s), .lineComment(let s):
         if newlines > 0 {
           out.append(contentsOf: repeatElement(10, count: newlines))
           out.append(contentsOf: repeatElement(32, count: level * indent))
@@ -76,6 +81,7 @@ struct Doc {
         newlines = 0
         spaces = 0
         out.append(contentsOf: s.utf8)
+        if case .lineComment = tag { newlines = 1 }
       case .space(let n, let cond):
         if cond == .always || cond == cur { spaces = max(spaces, n) }
       case .brk(let n, let cond):

@@ -53,6 +53,7 @@ struct FormatTokens {
   enum BuildError: Error {
     case tooDeep(line: Int32, column: Int32)
     case hashComment(line: Int32, column: Int32)
+    case unbalanced(line: Int32, column: Int32)
   }
 
   /// Builds the token list. `lexed` must come from a file that parsed without errors,
@@ -155,7 +156,19 @@ struct FormatTokens {
             }
             stack.append(i)
           case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ">"):
-            if let open = stack.popLast() { match[open] = Int32(i) }
+            // Only an option's text-format value can hold unbalanced brackets (the parser
+            // balances braces alone); such a value is not valid text format.
+            let want: UInt8 =
+              switch byte(i) {
+              case UInt8(ascii: ")"): UInt8(ascii: "(")
+              case UInt8(ascii: "]"): UInt8(ascii: "[")
+              case UInt8(ascii: "}"): UInt8(ascii: "{")
+              default: UInt8(ascii: "<")
+              }
+            guard let open = stack.popLast(), byte(open) == want else {
+              throw BuildError.unbalanced(line: lines[i], column: columns[i])
+            }
+            match[open] = Int32(i)
           default: break
           }
         }
@@ -163,7 +176,7 @@ struct FormatTokens {
       i += 1
     }
     closeRun(&match)
-    // Unbalanced openers (only possible for `<` outside maps): leave them unfused.
+    if let open = stack.last { throw BuildError.unbalanced(line: lines[open], column: columns[open]) }
   }
 
   /// The items of a scope: indices in `[start, end)` with each fused run as one item.

@@ -5,6 +5,11 @@ import Proto
 /// not parse (including `edition` files, which the compiler does not support yet) is an
 /// error, never a guess.
 public enum ProtoFormatter {
+  static func error(_ message: String, _ path: String, _ line: Int32, _ column: Int32) -> Diagnostic {
+    let at = SourcePosition(line: Int(line) + 1, column: Int(column) + 1)
+    return .error(message, rule: "COMPILE", at: Span(file: path, start: at, end: at))
+  }
+
   public enum Outcome: Sendable {
     case formatted(String)
     case failed([Diagnostic])
@@ -19,6 +24,13 @@ public enum ProtoFormatter {
       let trivia = TriviaIndex(tokens)
       var printer = Printer(tokens, trivia)
       printer.printFile()
+      if let bad = printer.malformed {
+        return .failed([
+          error(
+            "This option value is not valid text format, so it cannot be formatted safely; fix it (protoc would reject it too).",
+            displayPath, tokens.lines[bad], tokens.columns[bad])
+        ])
+      }
       if printer.doc.tags.isEmpty { return .formatted("") }
       return .formatted(printer.doc.render())
     } catch FormatTokens.BuildError.tooDeep(let line, let column) {
@@ -28,6 +40,12 @@ public enum ProtoFormatter {
           at: Span(
             file: displayPath, start: SourcePosition(line: Int(line) + 1, column: Int(column) + 1),
             end: SourcePosition(line: Int(line) + 1, column: Int(column) + 1)))
+      ])
+    } catch FormatTokens.BuildError.unbalanced(let line, let column) {
+      return .failed([
+        error(
+          "Unbalanced bracket in an option value (not valid text format); fix it (protoc would reject it too).",
+          displayPath, line, column)
       ])
     } catch FormatTokens.BuildError.hashComment(let line, let column) {
       return .failed([

@@ -29,45 +29,22 @@ extension Printer {
       // A fused string sorts by its first part's text, as buf's does.
       return t.text(items[i])
     case .option:
-      // buf's key is the option name's source text when it is written without any space
-      // or comment inside; otherwise its separators and identifiers only (an extension
-      // component then contributes nothing, as protocompile's Canonicalized does).
-      var path: [Int] = []
+      // The option's name without spaces or comments, extensions first ("1"). buf 1.75
+      // sorts a name written with spaces inside by its plain parts only and so reorders
+      // again on the next run; sorting by the whole name keeps formatting idempotent.
+      var name = ""
       var i = 1
+      var extensionFirst = false
       while i < items.count && !t.isSymbol(items[i], "=") && !t.isSymbol(items[i], ";") {
-        path.append(items[i])
+        let it = items[i]
+        if t.isFused(it) {
+          if name.isEmpty || name == "." { extensionFirst = true }
+          name += "(" + children(it).map { t.text($0) }.joined() + ")"
+        } else {
+          name += t.text(it)
+        }
         i += 1
       }
-      guard let first = path.first else { return "0" }
-      let extensionFirst = t.isFused(first) || (t.isSymbol(first, ".") && path.count > 1 && t.isFused(path[1]))
-      var tight = true
-      var inner: [Int] = []
-      for (k, it) in path.enumerated() {
-        if k > 0 {
-          let prevEnd = t.isFused(path[k - 1]) ? Int(t.match[path[k - 1]]) : path[k - 1]
-          if t.ends[prevEnd] != t.starts[it] { tight = false }
-        }
-        if t.isFused(it) {
-          let close = Int(t.match[it])
-          let kids = children(it)
-          inner += kids
-          var prev = it
-          for c in kids {
-            if t.ends[prev] != t.starts[c] { tight = false }
-            prev = c
-          }
-          if t.ends[prev] != t.starts[close] { tight = false }
-        }
-      }
-      var name = ""
-      if tight {
-        let last = path[path.count - 1]
-        let end = t.isFused(last) ? Int(t.match[last]) : last
-        name = String(decoding: t.bytes[Int(t.starts[first])..<Int(t.ends[end])], as: UTF8.self)
-      } else {
-        for it in path where !t.isFused(it) { name += t.text(it) }
-      }
-      _ = inner
       return (extensionFirst ? "1" : "0") + name
     default: return ""
     }

@@ -131,8 +131,7 @@ extension Printer {
               p.printToken(c, .none)
               g = .softline
             }
-            var r = DeclReader(items: el.items, t: p.t)
-            if let e = r.readExpr() { p.printExpr(e, g) }
+            p.printElement(el.items, g)
           }
           p.emitSlot(slots, elements.count)
         }
@@ -160,8 +159,7 @@ extension Printer {
         let g: Gap = i > 0 && slots.hasBlankBefore(i) ? .blankline : .newline
         let s = p.ctx
         p.ctx.pathInValueContext = true
-        var r = DeclReader(items: el.items, t: p.t)
-        if let e = r.readExpr() { p.printExpr(e, g) }
+        p.printElement(el.items, g)
         p.ctx = s
       }
       // A trailing comma (text format allows one) keeps its comments.
@@ -175,10 +173,41 @@ extension Printer {
     ctx = s
   }
 
+  /// One list element: exactly one value.
+  mutating func printElement(_ items: [Int], _ gap: Gap) {
+    var r = DeclReader(items: items, t: t)
+    guard let e = r.readExpr(), r.pos == items.count else {
+      markMalformed(items.first)
+      return
+    }
+    printExpr(e, gap)
+  }
+
   /// Message-literal fields: `key [:] value [,|;]`.
-  func dictFields(_ open: Int) -> [(key: [Int], colon: Int?, value: [Int], comma: Int?)] {
+  /// A field is `name: scalar`, `name: [..]`, `name [:] {..}` or `[ext] ...`.
+  func validField(key: [Int], colon: Int?, value: [Int]) -> Bool {
+    guard let k = key.first, !value.isEmpty else { return false }
+    if key.count == 1 && t.isFused(k) && t.isSymbol(k, "[") {
+      // ok
+    } else if t.kinds[k] != .identifier {
+      return false
+    }
+    var r = DeclReader(items: value, t: t)
+    guard let e = r.readExpr(), r.pos == value.count else { return false }
+    if colon == nil {
+      if case .dict = e { return true }
+      if case .array = e { return true }
+      return false
+    }
+    return true
+  }
+
+  func dictFields(_ open: Int) -> (
+    fields: [(key: [Int], colon: Int?, value: [Int], comma: Int?)], malformed: Int?
+  ) {
     var out: [(key: [Int], colon: Int?, value: [Int], comma: Int?)] = []
     let items = children(open)
+    if items.isEmpty { return (out, nil) }
     var i = 0
     while i < items.count {
       var key: [Int] = []
@@ -215,8 +244,9 @@ extension Printer {
         i += 1
       }
       out.append((key, colon, value, comma))
+      if !validField(key: key, colon: colon, value: value) { return (out, key.first ?? value.first ?? items[0]) }
     }
-    return out
+    return (out, nil)
   }
 
   mutating func printExprField(
@@ -302,7 +332,8 @@ extension Printer {
     defer { ctx = saved }
     let close = Int(t.match[open])
     let scope = trivia.scope(open)
-    let fields = dictFields(open)
+    let (fields, bad) = dictFields(open)
+    if let bad { markMalformed(bad) }
     func closeMods(_ p: inout Printer) {
       p.ctx.lineToBlock = outerLineToBlock
       if outerLineToBlock { p.ctx.trailingBlockOnNewLine = false }
@@ -408,6 +439,7 @@ extension Printer {
         if let e = r.readExpr() { p.printExpr(e, .space) }
         p.ctx = s
       }
+      if r.pos != items.count { p.markMalformed(items.first) }
     }
     if !wantBroken && entries.count == 1 {
       let saved = ctx

@@ -18,6 +18,13 @@ struct Printer {
   var doc = Doc()
   var pending: [Int] = []
   var ctx = Context()
+  /// The first token of an option value that is not well-formed text format (the parser
+  /// only balances its braces); the file is then refused rather than guessed at.
+  var malformed: Int? = nil
+
+  mutating func markMalformed(_ tok: Int?) {
+    if malformed == nil { malformed = tok ?? 0 }
+  }
 
   init(_ t: FormatTokens, _ trivia: TriviaIndex) {
     self.t = t
@@ -245,7 +252,7 @@ struct Printer {
     if t.kinds[tok] == .blockComment {
       emitBlockComment(text)
     } else {
-      doc.text(text)
+      doc.lineComment(text)
     }
   }
 
