@@ -173,13 +173,13 @@ _sebuf() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    build|generate|lint|breaking|plan|ls-files|init|completion|help)
+    build|generate|lint|breaking|format|plan|ls-files|init|completion|help)
         # Offer subcommand argument completions
         "_sebuf_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'build generate lint breaking plan ls-files init completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'build generate lint breaking format plan ls-files init completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -331,6 +331,48 @@ _sebuf_breaking() {
     case "${positional_number}" in
     1)
         __sebuf_add_completions -d
+        return
+        ;;
+    esac
+}
+
+_sebuf_format() {
+    repeating_flags=()
+    non_repeating_flags=(-w --write -d --diff --exit-code --version -h --help)
+    repeating_options=(--path --exclude-path)
+    non_repeating_options=(-o --output --config --stdin-filepath --error-format)
+    __sebuf_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-o'|'--output')
+        return
+        ;;
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--stdin-filepath')
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_completions -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
     esac
