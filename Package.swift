@@ -37,6 +37,8 @@ let package = Package(
     .target(
       name: "Lint",
       dependencies: ["Proto", "Diagnostics", "Basics", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+    // The .proto formatter: buf format's layout, from the compiler's tokens.
+    .target(name: "Format", dependencies: ["Proto", "Diagnostics", "Basics"]),
     // Code generators: pure functions from an Image to files; plus protoc plugins.
     .target(
       name: "Backends",
@@ -61,7 +63,7 @@ let package = Package(
     .executableTarget(
       name: "sebuf-cli",
       dependencies: [
-        "Basics", "Diagnostics", "Proto", "Config", "Inputs", "Lint", "Plan",
+        "Basics", "Diagnostics", "Proto", "Config", "Inputs", "Lint", "Format", "Plan",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -74,6 +76,10 @@ let package = Package(
       resources: [.copy("Corpus"), .copy("Invalid"), .copy("Golden")]),
     .testTarget(name: "ConfigTests", dependencies: ["Config"], resources: [.copy("Fixtures")]),
     .testTarget(name: "InputsTests", dependencies: ["Inputs", "Config", "Proto", "Basics"]),
+    .testTarget(
+      name: "FormatTests",
+      dependencies: ["Format", "Proto", "Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      resources: [.copy("Goldens")]),
     .testTarget(name: "LintTests", dependencies: ["Lint", "Proto"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "BackendsTests", dependencies: ["Backends", "Proto"], resources: [.copy("Golden")]),
@@ -85,6 +91,8 @@ let package = Package(
     // Real toolchains as oracles: protoc, Go, tsc, node, buf, openapi-spec-validator.
     .testTarget(
       name: "OracleTests",
-      dependencies: ["Proto", "Backends", "Diagnostics", "Lint", "Plan", "Config", "Inputs", "Basics", "TestSupport"]),
+      dependencies: [
+        "Proto", "Backends", "Diagnostics", "Lint", "Format", "Plan", "Config", "Inputs", "Basics", "TestSupport",
+      ]),
   ]
 )

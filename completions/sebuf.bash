@@ -212,13 +212,13 @@ _sebuf() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    build|generate|lint|breaking|plan|ls-files|init|completion|help)
+    build|generate|lint|breaking|format|plan|ls-files|init|completion|help)
         # Offer subcommand argument completions
         "_sebuf_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'build generate lint breaking plan ls-files init completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'build generate lint breaking format plan ls-files init completion help' -- "${cur}"))
         ;;
     esac
 }
@@ -393,6 +393,48 @@ _sebuf_breaking() {
     esac
 }
 
+_sebuf_format() {
+    repeating_flags=()
+    non_repeating_flags=(-w --write -d --diff --exit-code --version -h --help)
+    repeating_options=(--path --exclude-path)
+    non_repeating_options=(-o --output --config --stdin-filepath --error-format)
+    __sebuf_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-o'|'--output')
+        return
+        ;;
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--stdin-filepath')
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    esac
+}
+
 _sebuf_plan() {
     repeating_flags=()
     non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --version -h --help)
@@ -522,7 +564,7 @@ _sebuf_help() {
     non_repeating_options=()
     __sebuf_offer_flags_options -1
     if [[ "${cur}" != -* ]]; then
-        __sebuf_add_words -W "$(printf '%s\n' build generate lint breaking plan ls-files init completion)"
+        __sebuf_add_words -W "$(printf '%s\n' build generate lint breaking format plan ls-files init completion)"
     fi
 }
 

@@ -54,6 +54,7 @@ _sebuf() {
             'generate:Run the backends and plugins of sebuf.yaml and write their outputs.'
             'lint:Check .proto files against buf'\''s lint rules and sebuf'\''s HTTP rules.'
             'breaking:Find changes that break clients, against a git ref, a directory or an image.'
+            'format:Format .proto files exactly as buf format does.'
             'plan:Show the generation jobs and what each would write, without writing.'
             'ls-files:List the workspace'\''s .proto files.'
             'init:Write a commented starter sebuf.yaml.'
@@ -64,7 +65,7 @@ _sebuf() {
         ;;
     arg)
         case "${words[1]}" in
-        build|generate|lint|breaking|plan|ls-files|init|completion|help)
+        build|generate|lint|breaking|format|plan|ls-files|init|completion|help)
             "_sebuf_${words[1]}" && ret=0
             ;;
         esac
@@ -163,6 +164,28 @@ _sebuf_breaking() {
     return "${ret}"
 }
 
+_sebuf_format() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar arg_specs=(
+        '*:inputs:_files -g '\''*.proto'\'''
+        '(-w --write)'{-w,--write}'[Rewrite files in place (atomically; only files that change).]'
+        '(-d --diff)'{-d,--diff}'[Print a unified diff of what would change instead of the files.]'
+        '--exit-code[Exit 100 when any file is not formatted (with -w\: was rewritten).]'
+        '(-o --output)'{-o,--output}'[Write the formatted files here\: a .proto file (for one input file) or a directory (files keep their workspace paths).]:path:'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit directory inputs to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '*--exclude-path[Leave these files or directories out (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--stdin-filepath[The name stdin'\''s content goes by in errors and diffs (with `-`).]:path:'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _sebuf_plan() {
     local -i ret=1
     local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
@@ -238,7 +261,7 @@ _sebuf_completion() {
 _sebuf_help() {
     local -i ret=1
     local -ar arg_specs=(
-        '*:subcommands:(build generate lint breaking plan ls-files init completion)'
+        '*:subcommands:(build generate lint breaking format plan ls-files init completion)'
         '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

@@ -19,7 +19,7 @@ struct Sebuf: AsyncParsableCommand {
       """,
     version: SebufVersion.current,
     subcommands: [
-      BuildCommand.self, GenerateCommand.self, LintCommand.self, BreakingCommand.self,
+      BuildCommand.self, GenerateCommand.self, LintCommand.self, BreakingCommand.self, FormatCommand.self,
       PlanCommand.self, LsFilesCommand.self, InitCommand.self, CompletionCommand.self,
     ]
   )

@@ -28,6 +28,10 @@ struct LocationRecord {
   }
 }
 
+/// The deepest nesting the compiler accepts; tools walking the same syntax (the formatter)
+/// bound their own walks by it.
+public let protoMaxNesting = ProtoParser.maxNesting
+
 /// A recursive-descent parser mirroring protoc 3.21's `compiler::Parser` statement by
 /// statement, so that descriptors, SourceCodeInfo (locations, their order, spans and
 /// comments) and errors come out the same. Each `parse…` returns false where protoc's
