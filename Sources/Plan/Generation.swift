@@ -72,6 +72,7 @@ public struct Generation: Sendable {
   public func run(_ options: GenerateOptions) throws -> GenerationResult {
     let root = workspace.root
     if let problem = OutDirCheck.cacheProblem(root: root) { throw DiagnosticError(.error(problem, rule: "GENERATE")) }
+    if !options.dryRun { try Manifest.prepareDirectory(root + "/.sebuf") }
     let lock = options.dryRun ? nil : try WorkspaceLock.acquire(root + "/.sebuf/lock", timeout: options.lockTimeout)
     defer { lock?.release() }
 

@@ -96,12 +96,18 @@ public struct Manifest: Codable, Sendable, Equatable {
 
   /// Writes atomically (creating `.sebuf/` and a `.gitignore` in it).
   public func save(_ path: String) throws {
-    let dir = PathRules.directory(of: path)
+    try Self.prepareDirectory(PathRules.directory(of: path))
+    try FileSystem.writeAtomically(try encoded(), to: path)
+  }
+
+  /// Creates sebuf's cache directory with a `.gitignore` that keeps it out of git: every
+  /// path that creates `.sebuf/` (the lock, the manifest) goes through here, so a run that
+  /// fails early never leaves an untracked `.sebuf/` behind.
+  public static func prepareDirectory(_ dir: String) throws {
     try FileSystem.makeDirectories(dir)
     let ignore = dir + "/.gitignore"
     if !FileSystem.exists(ignore) {
       try FileSystem.writeAtomically(Array("# sebuf's cache: safe to delete.\n*\n".utf8), to: ignore)
     }
-    try FileSystem.writeAtomically(try encoded(), to: path)
   }
 }

@@ -18,4 +18,17 @@ import Testing
     // Nothing was written: no manifest, no lock.
     #expect(!s.exists(".sebuf"))
   }
+
+  /// A first run that fails at compile time has taken the lock: the `.sebuf/` it created
+  /// carries its `.gitignore`, so it never shows up as untracked.
+  @Test func aFailedFirstRunLeavesAnIgnoredCache() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("a.proto", "syntax = \"proto3\";\npackage a;\nmessage A { int32 x = ; }\n")
+    s.write("sebuf.yaml", "version: v1\ngenerate:\n  - { backend: openapi, out: gen }\n")
+    let r = try CLI.run(["generate"], in: s.path)
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("a.proto:3:"))
+    #expect(s.read(".sebuf/.gitignore")?.contains("*") == true)
+  }
 }

@@ -97,7 +97,8 @@ struct BreakingCommand: AsyncParsableCommand {
       progress.end()
       fail(e.diagnostics)
     }
-    progress.stage("checking \(current.files.filter { !$0.isImport }.count) files")
+    let targets = current.files.filter { !$0.isImport }.count
+    progress.stage("checking \(targets) file\(targets == 1 ? "" : "s")")
     var result = BreakingChecker.check(current: current, previous: previous, settings: groupSettings(settings, ws))
     // A module with its own breaking block (buf.yaml, several modules) is checked with it alone:
     // each block's run ignores the other blocks' modules.

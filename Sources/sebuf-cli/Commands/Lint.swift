@@ -154,7 +154,8 @@ struct LintCommand: AsyncParsableCommand {
     }
 
     var progress = Progress()
-    progress.stage("linting \(input.files.filter { !$0.isImport }.count) files")
+    let targets = input.files.filter { !$0.isImport }.count
+    progress.stage("linting \(targets) file\(targets == 1 ? "" : "s")")
     var findings: [Diagnostic]
     if perModule.isEmpty {
       findings = Linter.lint(input, settings: settings)
