@@ -240,7 +240,7 @@ import Testing
       "/usr/bin/script", ["-qec", "'\(CLI.binary)' breaking --against . --exclude-path proto/vendor", "/dev/null"],
       in: s.path)
     #expect(tty.status == 0, "\(tty.stdout)")
-    for stage in ["compiling the workspace…", "compiling --against .…", "checking 1 files…"] {
+    for stage in ["compiling the workspace…", "compiling --against .…", "checking 1 file…"] {
       #expect(tty.stdout.contains("\u{1B}[2K" + stage + " "), "\(stage)")
     }
     #expect(tty.stdout.hasSuffix("\r\u{1B}[2K"))
