@@ -10,7 +10,8 @@ struct InitCommand: AsyncParsableCommand {
     abstract: "Write a commented starter sebuf.yaml.",
     discussion: """
       Refuses to overwrite an existing sebuf.yaml. With --from-buf, reads buf.yaml (and \
-      buf.gen.yaml) v2 in the directory and writes the same workspace as sebuf.yaml; what \
+      buf.gen.yaml) v2 in the directory and writes the same workspace as sebuf.yaml, keeping \
+      your comments next to their keys and listing on stderr what it changed; what \
       sebuf cannot honour (remote plugins, BSR dependencies) is reported with its line. \
       Example: `sebuf init --from-buf && sebuf generate`.
       """)
@@ -53,9 +54,12 @@ struct InitCommand: AsyncParsableCommand {
       throw ExitStatus.error
     }
     let text: String
+    var changes: [String] = []
     if fromBuf {
       do {
-        text = try Workspace.convertFromBuf(directory: dir)
+        let conversion = try Workspace.convertingFromBuf(directory: dir)
+        text = conversion.text
+        changes = conversion.changes
       } catch let e as DiagnosticError {
         printDiagnostics(e.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
         throw ExitStatus.error
@@ -69,6 +73,10 @@ struct InitCommand: AsyncParsableCommand {
         [.error("cannot write \(shown).", rule: "CONFIG")], format: output.errorFormat.diagnosticFormat,
         to: .standardError)
       throw ExitStatus.error
+    }
+    // What the conversion changed goes to stderr, so stdout stays the one result line.
+    if !changes.isEmpty {
+      OutputStream.standardError.write("Changed on the way:\n" + changes.map { "  \($0)\n" }.joined())
     }
     OutputStream.standardOutput.write("Wrote \(shown)\(fromBuf ? " (converted from buf.yaml)" : "").\n")
   }
