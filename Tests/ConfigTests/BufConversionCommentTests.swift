@@ -80,4 +80,51 @@ import Testing
     #expect(c.trailing.map(\.text) == ["# real", "# two"])
     #expect(c.leading.isEmpty && c.header.isEmpty && c.footer.isEmpty)
   }
+
+  @Test func theChangeListNamesWhatSebufYAMLDoesNotWrite() throws {
+    let c = try Workspace.convertingFromBuf(directory: Fixtures.path("valid/buf"))
+    #expect(
+      c.changes == [
+        "buf.yaml version: v2 → version: v1",
+        "buf.yaml name: buf.build/acme/weather → not written (sebuf.yaml names no module)",
+        "buf.yaml deps[0] buf.build/sebmelki/sebuf:v0.8.0 → not written (sebuf.yaml has no deps key)",
+        "buf.gen.yaml plugins[0] local: protoc-gen-go → plugin: protoc-gen-go",
+        "buf.gen.yaml plugins[1] protoc-gen-go-http → backend: go-http",
+        "buf.gen.yaml plugins[2] ./bin/protoc-gen-ts-client → backend: ts-client",
+        "buf.gen.yaml plugins[3] protoc-gen-openapiv3 → backend: openapi",
+        "buf.gen.yaml plugins[4] protoc-gen-go-client → backend: go-client",
+        "buf.gen.yaml clean: true → not written (sebuf.yaml has no clean key; run `sebuf generate --clean`)",
+        "buf.gen.yaml inputs → not written (sebuf generates every module of the workspace)",
+        "buf.gen.yaml managed go_package_prefix → managed.go_package_prefix: github.com/acme/weather/gen/go",
+        "buf.gen.yaml managed go_package for acme/v1/a.proto → managed.override path: acme/v1/a.proto go_package: github.com/acme/weather/gen/go/acme/v1;acmev1",
+        "buf.gen.yaml managed disable path acme/legacy → managed.except: acme/legacy",
+      ] + c.changes.filter { $0.hasPrefix("buf.gen.yaml managed: ") })
+    #expect(c.changes.contains { $0.hasPrefix("buf.gen.yaml managed: ") })
+  }
+
+  @Test func perModuleChecksAreReportedAsNotWritten() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sebuf-conv-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    for m in ["a", "b"] {
+      try FileManager.default.createDirectory(atPath: dir + "/" + m, withIntermediateDirectories: true)
+    }
+    let yaml = """
+      version: v2
+      modules:
+        - path: a
+          # a's own rules.
+          lint:
+            use: [MINIMAL]
+        - path: b
+      """
+    try yaml.write(toFile: dir + "/buf.yaml", atomically: true, encoding: .utf8)
+    let c = try Workspace.convertingFromBuf(directory: dir)
+    #expect(
+      c.changes == [
+        "buf.yaml version: v2 → version: v1",
+        "buf.yaml modules[0].lint → not written (sebuf.yaml has one lint block for every module)",
+      ])
+    // A comment on a key sebuf.yaml does not write goes to the nearest key it does: the module.
+    #expect(c.text.contains("modules:\n  # a's own rules.\n  - path: a\n  - path: b\n"))
+  }
 }
