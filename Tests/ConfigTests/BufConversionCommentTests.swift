@@ -127,4 +127,11 @@ import Testing
     // A comment on a key sebuf.yaml does not write goes to the nearest key it does: the module.
     #expect(c.text.contains("modules:\n  # a's own rules.\n  - path: a\n  - path: b\n"))
   }
+
+  @Test func crlfFilesKeepTheirCommentsWithoutCarriageReturns() {
+    let c = YAMLComments("# top\r\nversion: v2 # v\r\nlint:\r\n  # rules\r\n  use: [A]\r\n")
+    #expect(c.header == ["# top"])
+    #expect(c.trailing.map(\.text) == ["# v"])
+    #expect(c.leading.map(\.path) == ["lint.use"] && c.leading.map(\.text) == ["# rules"])
+  }
 }

@@ -21,7 +21,11 @@ struct YAMLComments {
   /// Reads the comments of `text`; a file Yams cannot read has none to keep.
   init(_ text: String) {
     guard let root = try? Yams.compose(yaml: text) else { return }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+    // Lines without a CRLF file's `\r`, so a comment never carries it into sebuf.yaml.
+    // (Split by scalars: a String keeps "\r\n" as one Character, which "\n" would not match.)
+    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+      Array($0.reversed().drop { $0 == "\r" }.reversed())
+    }
     // Anchors in document order, and for each line the scalar column after which a comment may start.
     var scalarEnd: [Int: Int] = [:]
     var blockLines = Set<Int>()
