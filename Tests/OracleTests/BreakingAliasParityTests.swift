@@ -56,7 +56,7 @@ struct BreakingAliasParityTests {
     try BreakingSupport.commit(["acme/v1/enums.proto": Self.current], in: repo, message: "current")
     let sebuf = try BreakingSupport.sebufBinary()
 
-    for format in ["json", "text", "github-actions", "msvs"] {
+    for format in ["json", "text", "github-actions", "msvs", "junit"] {
       let args = ["breaking", ".", "--against", ".git#ref=HEAD~1", "--error-format", format]
       let (bufCode, bufOut, bufErr) = try BreakingSupport.run(["buf"] + args, cwd: repo)
       let (code, out, err) = try BreakingSupport.run([sebuf] + args, cwd: repo)
