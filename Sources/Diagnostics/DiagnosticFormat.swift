@@ -44,12 +44,15 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
       if showRule, let r = d.rule { s += " (\(r))" }
       return s
     case .json:
-      var s = "{\"path\":\(JSONString.quote(d.span?.file ?? ""))"
+      // buf writes no path for a finding without a file; its position is still 1:1.
+      var fields: [String] = []
+      if d.span?.isInput != true { fields.append("\"path\":\(JSONString.quote(d.span?.file ?? ""))") }
       if let sp = d.span, sp.hasPosition {
-        s += ",\"start_line\":\(sp.start.line),\"start_column\":\(sp.start.column)"
-        s += ",\"end_line\":\(sp.end.line),\"end_column\":\(sp.end.column)"
+        fields.append("\"start_line\":\(sp.start.line),\"start_column\":\(sp.start.column)")
+        fields.append("\"end_line\":\(sp.end.line),\"end_column\":\(sp.end.column)")
       }
-      s += ",\"type\":\(JSONString.quote(type)),\"message\":\(JSONString.quote(d.message))"
+      fields.append("\"type\":\(JSONString.quote(type)),\"message\":\(JSONString.quote(d.message))")
+      var s = "{" + fields.joined(separator: ",")
       if d.severity == .warning { s += ",\"severity\":\"warning\"" }
       return s + "}"
     case .githubActions:
@@ -57,7 +60,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
       var props: [String] = []
       if let sp = d.span {
         props.append("file=\(sp.file)")
-        if sp.hasPosition {
+        if sp.hasPosition && !sp.isInput {
           props.append("line=\(sp.start.line)")
           props.append("col=\(sp.start.column)")
           props.append("endLine=\(sp.end.line)")

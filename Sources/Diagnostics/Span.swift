@@ -40,6 +40,17 @@ public struct Span: Hashable, Sendable {
 
   /// Whether a line is known; `Span.file(_:)` has none.
   public var hasPosition: Bool { start.line > 0 }
+
+  /// buf's name for a finding with no file (an element of a deleted file): text, msvs and
+  /// JUnit print it, JSON omits `path` and GitHub Actions omits the position, as buf does.
+  public static let inputFile = "<input>"
+
+  /// A span at `<input>` line 1 column 1, where buf places findings that have no file.
+  public static let input = Span(
+    file: inputFile, start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1))
+
+  /// Whether this is buf's file-less `<input>` place.
+  public var isInput: Bool { file == Span.inputFile }
 }
 
 /// Maps byte offsets to 1-based line and column, built once per file.

@@ -110,7 +110,7 @@ import Testing
     #expect(r.stdout.contains("tests=\"2\" failures=\"1\""))
     #expect(
       r.stdout.contains(
-        "<testcase name=\"IMPORT_USED_3_1\"><system-out>a/v1/a.proto:3:1:warning: Import &#34;google/protobuf/empty.proto&#34; is unused.</system-out></testcase>"
+        "<testcase name=\"IMPORT_USED_3_1\">\n      <system-out>a/v1/a.proto:3:1:warning: Import &#34;google/protobuf/empty.proto&#34; is unused.</system-out>\n    </testcase>"
       ))
     #expect(r.stdout.components(separatedBy: "<failure ").count == 2)
   }

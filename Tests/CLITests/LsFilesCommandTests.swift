@@ -96,7 +96,7 @@ import Testing
     #expect(msvs.stderr.hasPrefix("sebuf.yaml(3,8) : error CONFIG : lint.use must be a list"))
     let junit = try CLI.run(["ls-files", "--error-format", "junit"], in: s.path)
     #expect(
-      junit.stderr.hasPrefix("<testsuites><testsuite name=\"sebuf.yaml\" tests=\"1\" failures=\"1\" errors=\"0\">"))
+      junit.stderr.hasPrefix("<testsuites>\n  <testsuite name=\"sebuf.yaml\" tests=\"1\" failures=\"1\" errors=\"0\">"))
   }
 
   @Test func configFlagAndYAMLSyntaxError() throws {

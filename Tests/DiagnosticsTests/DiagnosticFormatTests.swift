@@ -42,7 +42,7 @@ import Testing
     let out = DiagnosticFormat.junit.format(d)
     #expect(
       out.hasPrefix(
-        "<testsuites><testsuite name=\"proto/acme/weather/v1/weather\" tests=\"1\" failures=\"1\" errors=\"0\"><testcase name=\"FIELD_LOWER_SNAKE_CASE_13_10\"><failure message=\"proto/acme/weather/v1/weather.proto:13:10:Field name &#34;CityName&#34;"
+        "<testsuites>\n  <testsuite name=\"proto/acme/weather/v1/weather\" tests=\"1\" failures=\"1\" errors=\"0\">\n    <testcase name=\"FIELD_LOWER_SNAKE_CASE_13_10\">\n      <failure message=\"proto/acme/weather/v1/weather.proto:13:10:Field name &#34;CityName&#34;"
       ))
   }
 
@@ -69,9 +69,20 @@ import Testing
       .error("bad <name>", rule: "FIELD_LOWER_SNAKE_CASE", at: at), .warning("unused", rule: "IMPORT_USED", at: at),
     ])
     #expect(
-      out == "<testsuites><testsuite name=\"a\" tests=\"2\" failures=\"1\" errors=\"0\">"
-        + "<testcase name=\"FIELD_LOWER_SNAKE_CASE_3_1\"><failure message=\"a.proto:3:1:bad &lt;name&gt;\" type=\"FIELD_LOWER_SNAKE_CASE\"></failure></testcase>"
-        + "<testcase name=\"IMPORT_USED_3_1\"><system-out>a.proto:3:1:warning: unused</system-out></testcase>"
-        + "</testsuite></testsuites>\n")
+      out == "<testsuites>\n  <testsuite name=\"a\" tests=\"2\" failures=\"1\" errors=\"0\">\n"
+        + "    <testcase name=\"FIELD_LOWER_SNAKE_CASE_3_1\">\n"
+        + "      <failure message=\"a.proto:3:1:bad &lt;name&gt;\" type=\"FIELD_LOWER_SNAKE_CASE\"></failure>\n"
+        + "    </testcase>\n"
+        + "    <testcase name=\"IMPORT_USED_3_1\">\n"
+        + "      <system-out>a.proto:3:1:warning: unused</system-out>\n"
+        + "    </testcase>\n"
+        + "  </testsuite>\n</testsuites>\n")
+  }
+
+  @Test func aRunWithoutFindingsPrintsNothingAndAFileLessFindingIsNamedByItsRule() {
+    #expect(DiagnosticFormat.junit.render([]) == "")
+    let out = DiagnosticFormat.junit.render([.error("gone", rule: "FILE_NO_DELETE", at: .input)])
+    #expect(out.contains("<testsuite name=\"&lt;input&gt;\" tests=\"1\" failures=\"1\" errors=\"0\">"))
+    #expect(out.contains("<testcase name=\"FILE_NO_DELETE\">\n      <failure message=\"&lt;input&gt;:1:1:gone\""))
   }
 }

@@ -33,7 +33,7 @@ import Testing
       // Findings without a place in the current schema (buf's `<input>`) have no marker.
       let at = Set(
         found.compactMap { d -> ExampleCompiler.Marker? in
-          guard let s = d.span, s.file != "<input>" else { return nil }
+          guard let s = d.span, !s.isInput else { return nil }
           return ExampleCompiler.Marker(file: s.file, line: s.start.line, column: s.start.column)
         })
       #expect(

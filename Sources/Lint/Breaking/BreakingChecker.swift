@@ -77,6 +77,6 @@ public enum BreakingChecker {
     let one = SourcePosition(line: 1, column: 1)
     if let loc = f.location, let span = loc.file.span(loc.path) { return span }
     if let file = f.location?.file ?? f.file { return Span(file: file.displayPath, start: one, end: one) }
-    return Span(file: "<input>", start: one, end: one)
+    return .input
   }
 }

@@ -1,4 +1,6 @@
-/// Enum values keep their names.
+/// Enum values keep their names. With `allow_alias`, as buf: every name a number had must
+/// still be among its names; adding an alias is allowed, removing or renaming one is not, and
+/// the finding is reported at each of the number's current values.
 struct EnumValueSameName: EnumPairRule {
   static let info = RuleInfo(
     id: "ENUM_VALUE_SAME_NAME",
@@ -34,7 +36,97 @@ struct EnumValueSameName: EnumPairRule {
           """,
         [
           #"Enum value "2" on enum "PetType" changed name from "PET_TYPE_DOG" to "PET_TYPE_HOUND"."#
-        ])
+        ]),
+      // Removing an alias: the number lost a name.
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum PetType {
+            option allow_alias = true;
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_CAT = 1;
+            PET_TYPE_KITTY = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum PetType {
+            option allow_alias = true;
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_CAT = ↓1;
+            PET_TYPE_ZERO = 0;
+          }
+
+          """,
+        [#"Enum value "1" on enum "PetType" changed name from "PET_TYPE_CAT", "PET_TYPE_KITTY" to "PET_TYPE_CAT"."#]),
+      // Renaming an alias: reported at each of the number's values.
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum PetType {
+            option allow_alias = true;
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_CAT = 1;
+            PET_TYPE_KITTY = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum PetType {
+            option allow_alias = true;
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_CAT = ↓1;
+            PET_TYPE_PUSS = ↓1;
+          }
+
+          """,
+        [
+          #"Enum value "1" on enum "PetType" changed names from "PET_TYPE_CAT", "PET_TYPE_KITTY" to "PET_TYPE_CAT", "PET_TYPE_PUSS"."#,
+          #"Enum value "1" on enum "PetType" changed names from "PET_TYPE_CAT", "PET_TYPE_KITTY" to "PET_TYPE_CAT", "PET_TYPE_PUSS"."#,
+        ]),
+      // Adding an alias keeps every previous name: allowed.
+      .change(
+        from: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum PetType {
+            option allow_alias = true;
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_ZERO = 0;
+            PET_TYPE_CAT = 1;
+          }
+
+          """,
+        to: """
+          syntax = "proto3";
+
+          package acme.v1;
+
+          enum PetType {
+            option allow_alias = true;
+            PET_TYPE_UNSPECIFIED = 0;
+            PET_TYPE_ZERO = 0;
+            PET_TYPE_CAT = 1;
+            PET_TYPE_KITTY = 1;
+          }
+
+          """),
     ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
@@ -42,8 +134,8 @@ struct EnumValueSameName: EnumPairRule {
     let before = previous.valuesByNumber
     for (number, previousNames) in before {
       guard let names = current[number] else { continue }
-      // Every current name must have existed for this number (aliases may be dropped).
-      guard !names.keys.allSatisfy({ previousNames[$0] != nil }) else { continue }
+      // buf: every previous name must remain for this number (adding an alias is allowed).
+      guard !previousNames.keys.allSatisfy({ names[$0] != nil }) else { continue }
       let p = previousNames.keys.sorted()
       let c = names.keys.sorted()
       let s = p.count > 1 && c.count > 1 ? "s" : ""
