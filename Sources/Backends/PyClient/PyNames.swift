@@ -2,6 +2,7 @@
 // options, keyword-safe identifiers, string literals, and the class names types are
 // declared under in one module.
 
+import Basics
 import Proto
 
 enum PyNames {
@@ -47,26 +48,9 @@ enum PyNames {
     return safe(attr)
   }
 
-  /// A double-quoted Python string literal.
-  static func literal(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if u.value < 0x20 || u.value == 0x7F {
-          out += "\\x" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A double-quoted Python string literal: Go's `%q` escapes (`\\`, `\"`, `\n`, `\r`,
+  /// `\t`, `\xNN`) are all valid Python escapes, so the one quoting function serves.
+  static func literal(_ s: String) -> String { GoString.quote(s) }
 
   /// Prints `text` as a docstring: one line, or a summary line, its body and the closing quotes.
   static func docstring(_ text: String, _ p: inout CodePrinter) {

@@ -1,5 +1,5 @@
+import Basics
 import Diagnostics
-import Foundation
 import SwiftProtobuf
 
 /// A message found in an Image, with where it was declared.
@@ -39,19 +39,21 @@ public struct ServiceEntry: Sendable {
 /// closures, and per file the source locations, spans and comments (``SourceLocations``).
 /// The name tables are built in one pass on the first name lookup and each file's
 /// locations on first use, so a caller pays only for what it asks.
-public final class DescriptorIndex: @unchecked Sendable {
+public final class DescriptorIndex: Sendable {
   public let image: Image
   private let files: [String: Int]
   /// Per file (image order), its dependencies as image indexes.
   private let dependencies: [[Int]]
-  /// Guards the lazily built `symbolTable` and `locationTables`.
-  private let lock = NSLock()
-  private var symbolTable: NameTable?
-  private var locationTables: [SourceLocations?]
+  /// What is built lazily: the name tables and each file's locations.
+  private struct Lazy {
+    var names: NameTable?
+    var locations: [SourceLocations?]
+  }
+  private let lazy: Locked<Lazy>
 
   public init(_ image: Image) {
     self.image = image
-    locationTables = Array(repeating: nil, count: image.files.count)
+    lazy = Locked(Lazy(names: nil, locations: Array(repeating: nil, count: image.files.count)))
     var files: [String: Int] = [:]
     for (i, f) in image.files.enumerated() { files[f.descriptor.name] = i }
     self.files = files
@@ -61,12 +63,12 @@ public final class DescriptorIndex: @unchecked Sendable {
   /// The name tables (built on first use). Hot loops keep this and look names up on it,
   /// skipping the lock the index's own lookups take.
   public var names: NameTable {
-    lock.lock()
-    defer { lock.unlock() }
-    if let table = symbolTable { return table }
-    let table = NameTable(image)
-    symbolTable = table
-    return table
+    lazy.withLock { state in
+      if let table = state.names { return table }
+      let table = NameTable(image)
+      state.names = table
+      return table
+    }
   }
 
   // MARK: Names
@@ -106,12 +108,12 @@ public final class DescriptorIndex: @unchecked Sendable {
 
   /// The source locations of the file at image index `i` (built on first use).
   public func locations(_ i: Int) -> SourceLocations {
-    lock.lock()
-    defer { lock.unlock() }
-    if let table = locationTables[i] { return table }
-    let table = SourceLocations(image.files[i])
-    locationTables[i] = table
-    return table
+    lazy.withLock { state in
+      if let table = state.locations[i] { return table }
+      let table = SourceLocations(image.files[i])
+      state.locations[i] = table
+      return table
+    }
   }
 
   /// The source locations of the file with import path `file`.
