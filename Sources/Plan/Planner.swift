@@ -272,22 +272,18 @@ public struct Planner: Sendable {
   /// The files a job generates for: module files through include/exclude and `--path`,
   /// then (with include_imports) the files they import, WKTs only with include_wkt.
   private func targetFiles(_ entry: GenerateEntry, filter: PlanFilter, index: ImageIndex) -> [String] {
+    // Patterns match the workspace-relative path or the import path.
+    func anyMatches(_ globs: [Glob], _ file: ImageFile) -> Bool {
+      globs.contains { $0.matches(file.displayPath) || $0.matches(file.name) }
+    }
+    let include = entry.include.map(Glob.init)
+    let exclude = entry.exclude.map(Glob.init)
+    let paths = filter.paths.map(Glob.init)
     var selected: [Int] = []
     for (i, file) in index.image.files.enumerated() where !file.isImport {
-      let shown = file.displayPath
-      if !entry.include.isEmpty
-        && !entry.include.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) })
-      {
-        continue
-      }
-      if entry.exclude.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) }) {
-        continue
-      }
-      if !filter.paths.isEmpty
-        && !filter.paths.contains(where: { PathRules.matches($0, shown) || PathRules.matches($0, file.name) })
-      {
-        continue
-      }
+      if !include.isEmpty && !anyMatches(include, file) { continue }
+      if anyMatches(exclude, file) { continue }
+      if !paths.isEmpty && !anyMatches(paths, file) { continue }
       selected.append(i)
     }
     var names = selected.map { index.image.files[$0].name }
