@@ -117,7 +117,7 @@ public enum ProcessRunner {
     }
 
     _ = fcntl(inPipe[1], F_SETFL, fcntl(inPipe[1], F_GETFL) | O_NONBLOCK)
-    let deadline = monotonicSeconds() + timeout
+    let deadline = ProcessClock.seconds() + timeout
     var stdinFD: Int32 = inPipe[1]
     var stdoutFD: Int32 = outPipe[0]
     var stderrFD: Int32 = errPipe[0]
@@ -133,7 +133,7 @@ public enum ProcessRunner {
     var buffer = [UInt8](repeating: 0, count: 65536)
 
     while (stdoutFD >= 0 || stderrFD >= 0) && !overflow {
-      let remaining = deadline - monotonicSeconds()
+      let remaining = deadline - ProcessClock.seconds()
       if remaining <= 0 {
         timedOut = true
         break
@@ -196,7 +196,7 @@ public enum ProcessRunner {
       let w = waitpid(pid, &status, WNOHANG)
       if w == pid { break }
       if w < 0 && errno != EINTR { break }
-      if monotonicSeconds() >= deadline {
+      if ProcessClock.seconds() >= deadline {
         timedOut = true
         continue
       }
@@ -239,8 +239,6 @@ public enum ProcessRunner {
   }()
 
   private static func errnoText() -> String { String(cString: strerror(errno)) }
-
-  static func monotonicSeconds() -> Double { ProcessClock.seconds() }
 
   /// sebuf's environment with `overrides` applied, as a NULL-terminated C array.
   private static func environmentBlock(adding overrides: [String: String]) -> [UnsafeMutablePointer<CChar>?] {

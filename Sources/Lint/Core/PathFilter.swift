@@ -23,5 +23,4 @@ public struct PathFilter: Sendable {
     Glob(pattern).matches(path)
   }
 
-  public static func isGlob(_ s: String) -> Bool { Glob.hasWildcard(s) }
 }
