@@ -313,13 +313,5 @@ struct Progress {
 /// them on every `build` or `generate` (462 on googleapis) buries the output that matters.
 func compileQuietly(_ sources: SourceSet) -> (Image?, [Diagnostic]) {
   let (image, diagnostics) = compile(sources)
-  return (image, diagnostics.filter { !UnusedImport.matches($0) })
-}
-
-/// Recognises the compiler's unused-import warning (Proto's linker words it as protoc does).
-enum UnusedImport {
-  static func matches(_ d: Diagnostic) -> Bool {
-    d.severity == .warning && d.rule == "COMPILE" && d.message.hasPrefix("Import ")
-      && d.message.hasSuffix(" is unused.")
-  }
+  return (image, diagnostics.filter { $0.rule != CompileRule.unusedImport })
 }

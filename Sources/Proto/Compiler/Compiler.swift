@@ -257,6 +257,16 @@ enum SourceLocator {
   }
 }
 
+/// Rule ids of the compiler's own diagnostics, so callers can tell them apart without
+/// reading message text.
+public enum CompileRule {
+  /// Errors and warnings of parsing and linking.
+  public static let compile = "COMPILE"
+  /// protoc's "Import … is unused" warning: buf leaves it to the IMPORT_USED lint rule, so
+  /// commands other than lint drop it by this id.
+  public static let unusedImport = "COMPILE_UNUSED_IMPORT"
+}
+
 /// Which files of a ``SourceSet`` are targets.
 public enum TargetDiscovery {
   /// The set's explicit targets, or every `.proto` file under its module roots minus

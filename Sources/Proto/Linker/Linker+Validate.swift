@@ -201,7 +201,7 @@ extension FileLinker {
     guard tracksUnusedImports, !unusedDependencies.isEmpty else { return }
     for (i, dep) in file.dependency.enumerated() {
       if let d = linker.fileIndex[dep], unusedDependencies.contains(d) {
-        warning("Import \"\(dep)\" is unused.", at: [3, Int32(i)])
+        warning("Import \"\(dep)\" is unused.", rule: CompileRule.unusedImport, at: [3, Int32(i)])
       }
     }
   }

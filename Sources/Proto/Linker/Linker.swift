@@ -234,8 +234,8 @@ final class FileLinker: @unchecked Sendable {
     diagnostics.append(.error(message, rule: "COMPILE", at: span(path)))
   }
 
-  func warning(_ message: String, at path: [Int32]) {
-    diagnostics.append(.warning(message, rule: "COMPILE", at: span(path)))
+  func warning(_ message: String, rule: String = CompileRule.compile, at path: [Int32]) {
+    diagnostics.append(.warning(message, rule: rule, at: span(path)))
   }
 
   // MARK: Imports
