@@ -206,16 +206,25 @@ import Testing
     #expect(throws: Never.self) { try Workspace.parse(bufYAML: yaml, bufGenYAML: nil, root: "/tmp") }
   }
 
-  @Test func aKnownModuleVendoredInsideAModuleResolves() throws {
+  @Test func protovalidateIsBundledAndAVendoredCopyStillLoads() throws {
     let dir = TempDir()
     defer { dir.remove() }
     dir.write(
       "buf.yaml", "version: v2\nmodules:\n  - path: proto\n  - path: vendor\ndeps: [buf.build/bufbuild/protovalidate]\n"
     )
     dir.write("proto/a.proto", "syntax = \"proto3\";\n")
-    #expect(Fixtures.loadErrors(dir.path).contains("buf.yaml:5:8:dependency \"buf.build/bufbuild/protovalidate\""))
+    dir.write("vendor/x.proto", "syntax = \"proto3\";\n")
+    #expect(Fixtures.loadErrors(dir.path) == "")
     dir.write("vendor/buf/validate/validate.proto", "syntax = \"proto2\";\n")
     #expect(Fixtures.loadErrors(dir.path) == "")
+  }
+
+  @Test func anUnknownModuleIsAnErrorAtItsLine() throws {
+    let dir = TempDir()
+    defer { dir.remove() }
+    dir.write("buf.yaml", "version: v2\nmodules:\n  - path: proto\ndeps: [buf.build/acme/private]\n")
+    dir.write("proto/a.proto", "syntax = \"proto3\";\n")
+    #expect(Fixtures.loadErrors(dir.path).contains("buf.yaml:4:8:dependency \"buf.build/acme/private\""))
   }
 }
 

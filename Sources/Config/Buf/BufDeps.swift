@@ -6,7 +6,9 @@ import Basics
 /// How each known BSR module is found without the network.
 enum BufDeps {
   /// Modules whose files the binary embeds (Sources/Proto/Bundled, by scripts/embed).
-  static let bundled: Set<String> = ["buf.build/sebmelki/sebuf", "buf.build/googleapis/googleapis"]
+  static let bundled: Set<String> = [
+    "buf.build/sebmelki/sebuf", "buf.build/googleapis/googleapis", "buf.build/bufbuild/protovalidate",
+  ]
 
   /// `buf.build/owner/repo` from a reference (`…:label`, `…:commit`).
   static func moduleName(_ reference: String) -> String {
@@ -24,13 +26,8 @@ extension WorkspaceValidator {
       if BufDeps.bundled.contains(name) { continue }
       let known = KnownModules.prefixes.first { $0.module == name }
       if let known, vendored(known.prefixes, under: roots) { continue }
-      var message =
-        "dependency \"\(d.value)\" is neither bundled nor vendored, and sebuf does not download modules. Vendor it (`buf export \(name) -o third_party`), then add `third_party` under includes in sebuf.yaml (`sebuf init --from-buf` converts this buf.yaml) or as a module with its lint ignored."
-      if name == "buf.build/bufbuild/protovalidate" {
-        message += " (No registry package ships buf/validate/validate.proto, so sebuf cannot bundle it.)"
-      } else {
-        message += " Bundled: \(BufDeps.bundled.sorted().joined(separator: ", "))."
-      }
+      let message =
+        "dependency \"\(d.value)\" is neither bundled nor vendored, and sebuf does not download modules. Vendor it (`buf export \(name) -o third_party`), then add `third_party` under includes in sebuf.yaml (`sebuf init --from-buf` converts this buf.yaml) or as a module with its lint ignored. Bundled: \(BufDeps.bundled.sorted().joined(separator: ", "))."
       error(message, at: d.span)
     }
   }
