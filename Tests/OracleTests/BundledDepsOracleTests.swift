@@ -8,7 +8,7 @@ import Testing
   @Test(.oracle("protoc")) func everyBundledGoogleapisFileCompilesAsProtocDoes() throws {
     try OracleTools.require(["protoc"])
     let bundled = BreakingSupport.bundledProtos
-    let files = ["google/api", "google/rpc", "google/type"].flatMap { sub in
+    let files = ["google/api", "google/longrunning", "google/rpc", "google/type"].flatMap { sub in
       BreakingSupport.protoFiles(in: URL(fileURLWithPath: bundled).appendingPathComponent(sub)).map { "\(sub)/\($0)" }
     }
     #expect(files.count >= 40)
