@@ -13,6 +13,9 @@ public struct Workspace: Sendable {
   public var modules: [Module]
   /// Extra import roots, relative to `root`.
   public var includes: [String]
+  /// buf.yaml `deps` found in buf's local module cache (verified against buf.lock): absolute
+  /// directories, compiled from as import-only roots after the includes.
+  public var cachedDependencies: [String] = []
   /// `lint:` settings (defaults when absent).
   public var lint: LintConfig
   /// `breaking:` settings (defaults when absent).

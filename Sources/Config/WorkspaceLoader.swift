@@ -233,8 +233,9 @@ extension Workspace {
     var modules = v.modules(raw.modules, raw.modulesSpan)
     if let name = raw.rootModuleName, modules.count == 1, modules[0].path == "." { modules[0].name = name.value }
     let includes = v.includes(raw.includes, modules: modules)
-    v.deps(raw.deps, modules: modules, includes: includes)
+    let cached = v.deps(raw.deps, modules: modules, includes: includes)
     var ws = Workspace(root: root, modules: modules, includes: includes)
+    ws.cachedDependencies = cached
     ws.lint = v.lint(raw.lint).withHTTPRules()
     ws.breaking = v.breaking(raw.breaking)
     ws.generate = v.generate(raw.generate)

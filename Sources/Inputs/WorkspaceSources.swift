@@ -10,7 +10,9 @@ extension Workspace {
   /// `--path` gives them) limit the targets; empty means every module file.
   public func sourceSet(paths: [String]) -> SourceSet {
     let roots = modules.map { SourceSet.Root(directory: absolute($0.path), displayPrefix: prefix($0.path)) }
-    let includeRoots = includes.map { SourceSet.Root(directory: absolute($0), displayPrefix: prefix($0)) }
+    let includeRoots =
+      includes.map { SourceSet.Root(directory: absolute($0), displayPrefix: prefix($0)) }
+      + cachedDependencies.map { SourceSet.Root(directory: $0, displayPrefix: $0) }
     let excludes = modules.flatMap(\.excludes)
     var targets: [String] = []
     if !paths.isEmpty {

@@ -106,7 +106,7 @@ import Testing
     #expect(
       r.stderr == """
         buf.gen.yaml:3:13:remote plugin "buf.build/protocolbuffers/go" cannot run: sebuf does not call the BSR. Install the plugin and use local:, or use a native backend (go-http, go-client, ts-client, ts-server, openapi, py-client).
-        buf.yaml:3:5:dependency "buf.build/acme/private" is neither bundled nor vendored, and sebuf does not download modules. Vendor it (`buf export buf.build/acme/private -o third_party`), then add `third_party` under includes in sebuf.yaml (`sebuf init --from-buf` converts this buf.yaml) or as a module with its lint ignored. Bundled: buf.build/bufbuild/protovalidate, buf.build/googleapis/googleapis, buf.build/sebmelki/sebuf.
+        buf.yaml:3:5:dependency "buf.build/acme/private" is neither bundled, in buf's module cache, nor vendored, and sebuf does not download modules. Run `buf dep update` once with network access (sebuf then reads buf's cache), or vendor it (`buf export buf.build/acme/private -o third_party`, then add `third_party` under includes in sebuf.yaml (`sebuf init --from-buf` converts this buf.yaml) or as a module with its lint ignored). Bundled: buf.build/bufbuild/protovalidate, buf.build/googleapis/googleapis, buf.build/sebmelki/sebuf.
 
         """)
     #expect(!s.exists("sebuf.yaml"))
