@@ -17,7 +17,7 @@ public struct GoClientBackend: Backend {
 
   public func generate(_ request: GenerationRequest) throws -> [GeneratedFile] {
     let run = GoBackendRun(
-      backend: name, runtime: .client, runtimeNames: Self.runtimeNames, serviceSuffix: "_client.pb.go",
+      backend: name, runtime: [.client], runtimeNames: Self.runtimeNames, serviceSuffix: "_client.pb.go",
       serviceNames: { svc in
         ["\(svc)Client", "New\(svc)Client", "\(svc)ClientOption", "\(svc)CallOption", "\(svc)EventStream"]
       })

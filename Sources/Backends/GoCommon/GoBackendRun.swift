@@ -11,8 +11,8 @@ struct GoBackendRun {
   var backend: String
   /// The backend's own boolean options.
   var flags: [String] = []
-  /// The runtime file every package with services gets.
-  var runtime: GoRuntime
+  /// The runtime files every package with services gets.
+  var runtime: [GoRuntime]
   /// Exported identifiers of `runtime`.
   var runtimeNames: Set<String>
   /// Suffix of the per-proto service file (`_http.pb.go`).
@@ -28,7 +28,7 @@ struct GoBackendRun {
     extraFiles: (String, GoLayout, inout GoPackageOutput) throws -> Void = { _, _, _ in },
     serviceFile: (String, [HTTPService], GoLayout) throws -> String
   ) throws -> [GeneratedFile] {
-    let options = try GoOptions(request.options, backend: backend, flags: flags)
+    let options = try GoOptions(request.options, backend: backend, flags: flags + ["self_contained"])
     try checkOptions(options)
     let index = DescriptorIndex(request.image)
     let layout = GoLayout(index: index, options: options)
@@ -53,7 +53,7 @@ struct GoBackendRun {
       for file in request.filesToGenerate {
         // Every file's package resolved above (its errors are in `problems`, which is empty here).
         guard let pkg = try? layout.package(of: file) else { continue }
-        reserved[pkg.importPath, default: GoNameCheck.sharedNames.union(runtimeNames)].formUnion(
+        reserved[pkg.importPath, default: GoErrorTypes(layout: layout).declaredNames.union(runtimeNames)].formUnion(
           api.services.filter { $0.file == file }.flatMap { serviceNames(GoNamer.camelCase($0.name)) })
       }
       problems = GoNameCheck(layout: layout).check(reserved: reserved)

@@ -45,3 +45,37 @@ func (e *HTTPError) Error() string {
 	}
 	return e.Message
 }
+
+// The names the server and client runtimes use for the error and header types. This
+// file declares them itself, so the package needs no module besides protobuf; by
+// default sebuf instead aliases them to upstream's github.com/SebastienMelki/sebuf/http.
+type (
+	sebufValidationError = ValidationError
+	sebufFieldViolation  = FieldViolation
+	sebufErrorMessage    = HTTPError
+)
+
+// sebufHTTPHeader is a declared request header, with the fields and getters of
+// sebuf.http.Header.
+type sebufHTTPHeader struct {
+	Name        string
+	Description string
+	Type        string
+	Required    bool
+	Format      string
+	Example     string
+	Deprecated  bool
+}
+
+func (h *sebufHTTPHeader) GetName() string   { return h.Name }
+func (h *sebufHTTPHeader) GetType() string   { return h.Type }
+func (h *sebufHTTPHeader) GetFormat() string { return h.Format }
+func (h *sebufHTTPHeader) GetRequired() bool { return h.Required }
+
+// sebufNewErrorMessage is the error body for message, answering with status (0: the default).
+func sebufNewErrorMessage(status int, message string) *sebufErrorMessage {
+	return &HTTPError{Status: status, Message: message}
+}
+
+// sebufErrorStatus is the HTTP status an error body carries (0: none).
+func sebufErrorStatus(e *sebufErrorMessage) int { return e.Status }

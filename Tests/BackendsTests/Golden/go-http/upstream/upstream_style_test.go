@@ -1,0 +1,184 @@
+// User code written the way upstream sebuf's users write it (upstream's sebufhttp error
+// types, BindingMiddleware, SSEHandler, ValidateMessage, generated mocks), against the
+// default (non self-contained) go-http and go-client output of the corpus, over real
+// HTTP. GoUpstreamCompatOracleTests copies it into the generated package.
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	sebufhttp "github.com/SebastienMelki/sebuf/http"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+)
+
+const upstreamKey = "123e4567-e89b-12d3-a456-426614174000"
+
+// upstreamREST implements only GetItem; the embedded interface stands in for the rest.
+type upstreamREST struct{ RESTServiceServer }
+
+func (upstreamREST) GetItem(_ context.Context, r *GetItemRequest) (*Item, error) {
+	switch r.GetItemId() {
+	case "invalid":
+		return nil, &sebufhttp.ValidationError{Violations: []*sebufhttp.FieldViolation{{Field: "item_id", Description: "is invalid"}}}
+	case "boom":
+		return nil, errors.New("boom")
+	}
+	return &Item{ItemId: r.GetItemId(), Level: Level_LEVEL_LOW}, nil
+}
+
+type upstreamStream struct{ StreamServiceServer }
+
+func (upstreamStream) Events(_ context.Context, r *EventsRequest, s SSESender) error {
+	for i := int32(0); i < r.GetCount(); i++ {
+		if err := s.Send(&Event{}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func TestUpstreamStyleErrors(t *testing.T) {
+	mux := http.NewServeMux()
+	sawValidation := false
+	handler := func(w http.ResponseWriter, r *http.Request, err error) proto.Message {
+		var ve *sebufhttp.ValidationError
+		if errors.As(err, &ve) {
+			sawValidation = true
+		}
+		return nil
+	}
+	if err := RegisterRESTServiceServer(upstreamREST{}, WithMux(mux), WithErrorHandler(handler)); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	client := NewRESTServiceClient(srv.URL, WithRESTServiceAPIKey(upstreamKey))
+
+	item, err := client.GetItem(context.Background(), &GetItemRequest{ItemId: "ok"})
+	if err != nil || item.GetItemId() != "ok" {
+		t.Fatalf("GetItem: %v %v", item, err)
+	}
+
+	_, err = client.GetItem(context.Background(), &GetItemRequest{ItemId: "invalid"})
+	var ve *sebufhttp.ValidationError
+	if !errors.As(err, &ve) || len(ve.GetViolations()) != 1 || ve.GetViolations()[0].GetField() != "item_id" {
+		t.Fatalf("want *sebufhttp.ValidationError, got %#v", err)
+	}
+	if err.Error() != "validation error: item_id: is invalid" || !sawValidation {
+		t.Fatalf("error text %q, handler saw it: %v", err.Error(), sawValidation)
+	}
+
+	_, err = client.GetItem(context.Background(), &GetItemRequest{ItemId: "boom"})
+	var he *sebufhttp.Error
+	if !errors.As(err, &he) || he.GetMessage() != "boom" {
+		t.Fatalf("want *sebufhttp.Error boom, got %#v", err)
+	}
+
+	// The status of a handler's ValidationError is 400, over plain HTTP too.
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1/items/invalid", nil)
+	req.Header.Set("X-API-Key", upstreamKey)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), `"item_id"`) {
+		t.Fatalf("status %d body %s", resp.StatusCode, body)
+	}
+}
+
+func TestUpstreamStyleBindingMiddlewareAndValidateMessage(t *testing.T) {
+	headers := []*sebufhttp.Header{{Name: "X-API-Key", Type: "string", Format: "uuid", Required: true}}
+	var bound string
+	next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	h := BindingMiddleware[GetItemRequest](next, headers, nil,
+		[]PathParamConfig{{URLParam: "item_id", FieldName: "item_id"}}, []QueryParamConfig{{QueryName: "q", FieldName: "item_id", Required: false}},
+		"GET", nil, protojson.MarshalOptions{})
+	SetValidator(func(m proto.Message) error {
+		if r, ok := m.(*GetItemRequest); ok {
+			bound = r.GetItemId()
+			if r.GetItemId() == "rejected" {
+				return &sebufhttp.ValidationError{Violations: []*sebufhttp.FieldViolation{{Field: "item_id", Description: "rejected"}}}
+			}
+		}
+		return nil
+	})
+	defer SetValidator(nil)
+	mux := http.NewServeMux()
+	mux.Handle("GET /things/{item_id}", h)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	for _, c := range []struct {
+		path, key string
+		status    int
+	}{
+		{"/things/a", upstreamKey, http.StatusNoContent},
+		{"/things/a?q=b", upstreamKey, http.StatusNoContent},
+		{"/things/a", "", http.StatusBadRequest},
+		{"/things/a", "not-a-uuid", http.StatusBadRequest},
+		{"/things/rejected", upstreamKey, http.StatusBadRequest},
+	} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+c.path, nil)
+		if c.key != "" {
+			req.Header.Set("X-API-Key", c.key)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.status {
+			t.Fatalf("%s key %q: status %d, want %d", c.path, c.key, resp.StatusCode, c.status)
+		}
+	}
+	if bound != "rejected" {
+		t.Fatalf("validator saw %q", bound)
+	}
+	if err := ValidateMessage(&GetItemRequest{}); err != nil {
+		t.Fatalf("ValidateMessage without a validator: %v", err)
+	}
+}
+
+func TestUpstreamStyleSSEHandler(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.Handle("GET /events", SSEHandler[EventsRequest](upstreamStream{}.Events, nil, nil, nil, nil,
+		[]QueryParamConfig{{QueryName: "count", FieldName: "count"}}, "GET", protojson.MarshalOptions{}))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/events?count=2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.Header.Get("Content-Type") != "text/event-stream" || strings.Count(string(body), "data: ") != 2 {
+		t.Fatalf("%s %q", resp.Header.Get("Content-Type"), body)
+	}
+}
+
+func TestUpstreamStyleEnumJSON(t *testing.T) {
+	data, err := json.Marshal(map[string]Level{"a": Level_LEVEL_LOW, "b": Level_LEVEL_PLAIN})
+	if err != nil || string(data) != `{"a":"low","b":"LEVEL_PLAIN"}` {
+		t.Fatalf("%s %v", data, err)
+	}
+	var back map[string]Level
+	if err := json.Unmarshal([]byte(`{"a":"high","b":"LEVEL_LOW","c":3}`), &back); err != nil {
+		t.Fatal(err)
+	}
+	if back["a"] != Level_LEVEL_HIGH || back["b"] != Level_LEVEL_LOW || back["c"] != Level_LEVEL_PLAIN {
+		t.Fatalf("%v", back)
+	}
+	var bad Level
+	if err := json.Unmarshal([]byte(`"nope"`), &bad); err == nil {
+		t.Fatal("unknown name accepted")
+	}
+}
