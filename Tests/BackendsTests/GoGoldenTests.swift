@@ -102,6 +102,22 @@ import Testing
       impl.contains("func (x *ValidationError) Error() string") && impl.contains("\"validation error: no violations\""))
   }
 
+  @Test func generateMockWritesUpstreamsMockFiles() throws {
+    let files = try GoCorpus.generate(
+      GoHTTPBackend(), image: try GoCorpus.corpus(), options: Self.options + [("generate_mock", "true")])
+    let paths = Set(files.map(\.path))
+    #expect(
+      paths.isSuperset(of: ["api/http_verbs_http_mock.pb.go", "api/sse_http_mock.pb.go", "api/sebuf_mock.pb.go"]))
+    #expect(!paths.contains("api/violations_http_mock.pb.go"))  // no services
+    let sse = String(
+      decoding: try #require(files.first { $0.path == "api/sse_http_mock.pb.go" }).contents, as: UTF8.self)
+    #expect(sse.contains("func NewMockStreamServiceServer() *MockStreamServiceServer {"))
+    #expect(sse.contains("Events(ctx context.Context, req *EventsRequest, stream SSESender) error {"))
+    #expect(!files.contains { String(decoding: $0.contents, as: UTF8.self).contains("rand.Seed") })
+    let plain = try GoCorpus.generate(GoHTTPBackend(), image: try GoCorpus.corpus(), options: Self.options)
+    #expect(!plain.contains { $0.path.hasSuffix("_mock.pb.go") })
+  }
+
   @Test func unknownOptionIsAnError() throws {
     let image = try GoCorpus.corpus()
     let messages = GoCorpus.diagnostics {

@@ -9,7 +9,7 @@ import Testing
 /// toolchain. The tests cannot download that module, so they build it: protoc-gen-go over
 /// the bundled sebuf/http/*.proto plus `Golden/go-http/upstream/errors_impl.go` (this
 /// project's file with upstream's public API). Then user code in upstream's style
-/// (`upstream_style_test.go`) runs over real HTTP, and the package's public API, printed
+/// (`upstream_style_test.go`, using `generate_mock=true`'s mocks too) runs over real HTTP, and the package's public API, printed
 /// by a go/ast program (`upstream/surface`), must contain every line of the recorded
 /// facts (`go-http.facts`, `go-client.facts`).
 @Suite(.serialized) struct GoUpstreamCompatOracleTests {
@@ -62,8 +62,11 @@ import Testing
     guard generated.status == 0 else { throw OracleFailure("protoc-gen-go failed:\n\(generated.output)") }
 
     var written: [String: [UInt8]] = [:]
-    for backend in [GoHTTPBackend() as any Backend, GoClientBackend()] {
-      let request = GenerationRequest(image: image, filesToGenerate: targets, options: [("module", module)])
+    for (backend, options) in [
+      (GoHTTPBackend() as any Backend, [("module", module), ("generate_mock", "true")]),
+      (GoClientBackend(), [("module", module)]),
+    ] {
+      let request = GenerationRequest(image: image, filesToGenerate: targets, options: options)
       for f in try backend.generate(request) {
         if let previous = written[f.path], previous != f.contents {
           throw OracleFailure("\(f.path) differs between go-http and go-client")

@@ -20,16 +20,13 @@ struct GoBackendRun {
   /// Exported identifiers declared for a service, given its Go name (`Users`).
   var serviceNames: (String) -> [String]
 
-  /// `checkOptions` rejects decoded options the backend cannot honour; `extraFiles` adds
-  /// files for any file to generate; `serviceFile` renders the service file of a file.
+  /// `extraFiles` adds files for any file to generate (given its services); `serviceFile` renders the service file of a file.
   func generate(
     _ request: GenerationRequest,
-    checkOptions: (GoOptions) throws -> Void = { _ in },
-    extraFiles: (String, GoLayout, inout GoPackageOutput) throws -> Void = { _, _, _ in },
+    extraFiles: (String, [HTTPService], GoLayout, inout GoPackageOutput) throws -> Void = { _, _, _, _ in },
     serviceFile: (String, [HTTPService], GoLayout) throws -> String
   ) throws -> [GeneratedFile] {
     let options = try GoOptions(request.options, backend: backend, flags: flags + ["self_contained"])
-    try checkOptions(options)
     let index = DescriptorIndex(request.image)
     let layout = GoLayout(index: index, options: options)
     let api = HTTPAPI.decode(index, files: request.filesToGenerate)
@@ -38,8 +35,8 @@ struct GoBackendRun {
     for file in request.filesToGenerate {
       do {
         try out.addJSON(for: file)
-        try extraFiles(file, layout, &out)
         let services = api.services.filter { $0.file == file }
+        try extraFiles(file, services, layout, &out)
         guard !services.isEmpty else { continue }
         try out.add(file: file, suffix: serviceSuffix, text: try serviceFile(file, services, layout))
         try out.addRuntime(runtime, for: file)

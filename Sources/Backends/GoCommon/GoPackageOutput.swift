@@ -26,7 +26,8 @@ public struct GoPackageOutput {
   /// to the directory of `file`, each once: the first file with services names those
   /// upstream names after a proto file.
   public mutating func addRuntime(_ runtimes: [GoRuntime], for file: String) throws {
-    for runtime in runtimes { try addShared(runtime, for: file, tool: tool) }
+    // The JSON runtime's bytes must not depend on the backend: go-client may write it too.
+    for runtime in runtimes { try addShared(runtime, for: file, tool: runtime == .json ? "" : tool) }
     let dir = try layout.outputDirectory(of: file)
     let path = (dir.isEmpty ? "" : dir + "/") + GoRuntime.errors.fileName
     if generated[path] == nil {

@@ -12,6 +12,8 @@ public enum GoRuntime: String, CaseIterable, Sendable {
   case httpBinding = "sebuf_http_binding"
   /// go-http's `<name>_http_config.pb.go`: the server options.
   case httpConfig = "sebuf_http_config"
+  /// go-http's `sebuf_mock.pb.go` with `generate_mock=true`: fills mock responses.
+  case mock = "sebuf_mock"
   /// go-client's `sebuf_client.pb.go`: transport, URL and body encoding, error decoding and
   /// the SSE event stream reader.
   case client = "sebuf_client"
@@ -35,7 +37,7 @@ public enum GoRuntime: String, CaseIterable, Sendable {
     switch self {
     case .httpBinding: "_http_binding.pb.go"
     case .httpConfig: "_http_config.pb.go"
-    case .client, .json, .errors: nil
+    case .mock, .client, .json, .errors: nil
     }
   }
 

@@ -11,7 +11,8 @@ import Proto
 /// `<name>_http_binding.pb.go` (binding, `BindingMiddleware`, `SSEHandler`, SSE) and
 /// `<name>_http_config.pb.go` (server options); plus `sebuf_errors.pb.go` (the error types:
 /// ``GoErrorTypes``, byte-identical to go-client's). JSON-mapping annotations add the
-/// files ``GoJSONFiles`` names and the package `sebuf_json.pb.go`.
+/// files ``GoJSONFiles`` names and the package `sebuf_json.pb.go`. `generate_mock=true`
+/// adds `<name>_http_mock.pb.go` (``GoMockFile``) and the package's `sebuf_mock.pb.go`.
 public struct GoHTTPBackend: Backend {
   public init() {}
 
@@ -25,21 +26,26 @@ public struct GoHTTPBackend: Backend {
   public var name: String { "go-http" }
 
   public func generate(_ request: GenerationRequest) throws -> [GeneratedFile] {
+    let flags = ["generate_mock"]
+    let mock =
+      try GoOptions(request.options, backend: name, flags: flags + ["self_contained"]).flags["generate_mock"] == true
     let run = GoBackendRun(
-      backend: name, flags: ["generate_mock"], runtime: [.httpBinding, .httpConfig], runtimeNames: Self.runtimeNames,
-      serviceSuffix: "_http.pb.go", serviceNames: { svc in ["\(svc)Server", "Register\(svc)Server"] })
+      backend: name, flags: flags,
+      runtime: [.httpBinding, .httpConfig] + (mock ? [.mock, .json] : []), runtimeNames: Self.runtimeNames,
+      serviceSuffix: "_http.pb.go",
+      serviceNames: { svc in
+        ["\(svc)Server", "Register\(svc)Server"] + (mock ? ["Mock\(svc)Server", "NewMock\(svc)Server"] : [])
+      })
     return try run.generate(
       request,
-      checkOptions: { options in
-        if options.flags["generate_mock"] == true {
-          throw DiagnosticError(
-            .error(
-              "go-http: generate_mock=true is not supported by sebuf; remove the option", rule: "GENERATE"))
-        }
-      },
-      extraFiles: { file, layout, out in
+      extraFiles: { file, services, layout, out in
         if let text = try GoErrorImplFile(file: file, layout: layout).render() {
           try out.add(file: file, suffix: "_error_impl.pb.go", text: text)
+        }
+        if mock, !services.isEmpty {
+          try out.add(
+            file: file, suffix: "_http_mock.pb.go",
+            text: try GoMockFile(file: file, services: services, layout: layout).render())
         }
       },
       serviceFile: { file, services, layout in

@@ -182,3 +182,47 @@ func TestUpstreamStyleEnumJSON(t *testing.T) {
 		t.Fatal("unknown name accepted")
 	}
 }
+
+func TestUpstreamStyleMocks(t *testing.T) {
+	mux := http.NewServeMux()
+	var _ RESTServiceServer = NewMockRESTServiceServer()
+	if err := RegisterRESTServiceServer(NewMockRESTServiceServer(), WithMux(mux)); err != nil {
+		t.Fatal(err)
+	}
+	if err := RegisterStreamServiceServer(NewMockStreamServiceServer(), WithMux(mux)); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	client := NewRESTServiceClient(srv.URL, WithRESTServiceAPIKey(upstreamKey))
+	item, err := client.GetItem(context.Background(), &GetItemRequest{ItemId: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sample values as upstream's mocks: an id is a UUID, a name one of four people, int64 42.
+	if len(item.GetItemId()) != 36 || item.GetName() == "" || item.GetCount() != 42 || len(item.GetTags()) != 1 {
+		t.Fatalf("mock item %v", item)
+	}
+	member, err := client.GetMember(context.Background(), &GetMemberRequest{OrgId: "o", TeamId: 1, MemberLevel: Level_LEVEL_LOW})
+	if err != nil || member.GetHeaders()["sample_key"] == "" {
+		t.Fatalf("mock member %v %v", member, err)
+	}
+	stream, err := NewStreamServiceClient(srv.URL).Events(context.Background(), &EventsRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Close()
+	event := &Event{}
+	if !stream.Next(event) {
+		t.Fatalf("no mock event: %v", stream.Err())
+	}
+
+	// A validator rejecting the request makes the mock answer its error.
+	SetValidator(func(proto.Message) error {
+		return &sebufhttp.ValidationError{Violations: []*sebufhttp.FieldViolation{{Field: "item_id", Description: "no"}}}
+	})
+	defer SetValidator(nil)
+	if _, err := NewMockRESTServiceServer().GetItem(context.Background(), &GetItemRequest{}); err == nil {
+		t.Fatal("mock ignored ValidateMessage")
+	}
+}
