@@ -226,3 +226,60 @@ func TestUpstreamStyleMocks(t *testing.T) {
 		t.Fatal("mock ignored ValidateMessage")
 	}
 }
+
+type upstreamWire struct{}
+
+func (upstreamWire) EchoReport(_ context.Context, r *Report) (*Report, error)       { return r, nil }
+func (upstreamWire) EchoTallies(_ context.Context, r *TallyList) (*TallyList, error) { return r, nil }
+
+// What upstream's encoders write decodes: int64 numbers and proto names in a plain map
+// beside a map-value unwrap, unknown fields (ignored), and null for an empty root-unwrapped message.
+func TestUpstreamStyleWireDecoding(t *testing.T) {
+	mux := http.NewServeMux()
+	if err := RegisterWireServiceServer(upstreamWire{}, WithMux(mux)); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	body := `{"buckets":{"a":[{"count":"5"}]},"plain":{"k":{"count":9007199254740993,"mood":1,"last_seen":"x"}},"totals":{"t":12},"added_later":{"x":1}}`
+	resp, err := http.Post(srv.URL+"/wire/report", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, data)
+	}
+	var report Report
+	if err := report.UnmarshalJSON(data); err != nil {
+		t.Fatal(err)
+	}
+	if report.GetBuckets()["a"].GetTallies()[0].GetCount() != 5 || report.GetPlain()["k"].GetCount() != 9007199254740993 ||
+		report.GetPlain()["k"].GetMood() != Mood_MOOD_CALM || report.GetPlain()["k"].GetLastSeen() != "x" || report.GetTotals()["t"] != 12 {
+		t.Fatalf("decoded %v from %s", &report, data)
+	}
+	resp, err = http.Post(srv.URL+"/wire/tallies", "application/json", strings.NewReader("null"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("null body: %d %s", resp.StatusCode, data)
+	}
+	var list TallyList
+	if err := json.Unmarshal([]byte("null"), &list); err != nil || len(list.GetTallies()) != 0 {
+		t.Fatalf("null: %v %v", &list, err)
+	}
+	// An upstream server answers an empty root-unwrapped message with null.
+	upstreamServer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, "null")
+	}))
+	defer upstreamServer.Close()
+	got, err := NewWireServiceClient(upstreamServer.URL).EchoTallies(context.Background(), &TallyList{})
+	if err != nil || len(got.GetTallies()) != 0 {
+		t.Fatalf("client: %v %v", got, err)
+	}
+}
