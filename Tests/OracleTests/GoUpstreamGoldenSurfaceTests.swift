@@ -8,7 +8,7 @@ import Testing
 /// protos contains every declaration of upstream's goldens (b95aec5): per test proto,
 /// `upstream/surface` (a go/ast program of this project) prints the exported API of
 /// upstream's golden files and of sebuf's output, and nothing of the first may be missing
-/// from the second. It reads upstream's repository from a mirror
+/// from the second, and sebuf writes every file name upstream writes. It reads upstream's repository from a mirror
 /// (`SEBUF_UPSTREAM_MIRROR`, default `/work/.mirror/SebastienMelki+sebuf/repo`, a git
 /// directory) at test time only; without it the test is an oracle test that cannot run.
 @Suite(.serialized) struct GoUpstreamGoldenSurfaceTests {
@@ -60,9 +60,15 @@ import Testing
       }
       let request = GenerationRequest(
         image: compiled, filesToGenerate: [proto], options: [("paths", "source_relative")])
+      var names: Set<String> = []
       for f in try backend.generate(request) {
-        try Data(f.contents).write(to: ours.appendingPathComponent(String(f.path.split(separator: "/").last ?? "")))
+        let name = String(f.path.split(separator: "/").last ?? "")
+        names.insert(name)
+        try Data(f.contents).write(to: ours.appendingPathComponent(name))
       }
+      // Every file upstream writes, sebuf writes too: regenerating a tree upstream wrote
+      // leaves no stale file behind (it would declare the same methods again).
+      for name in own where !names.contains(name) { problems.append("\(proto): no file \(name)") }
       let expected = try GoToolchain.run([surface, up.path], in: root)
       let actual = try GoToolchain.run([surface, ours.path], in: root)
       guard expected.status == 0, actual.status == 0 else {

@@ -9,13 +9,13 @@ import Proto
 /// 400 and `errors.As` on a client error matches upstream's types. When the image holds
 /// the `sebuf.http` protos with another Go package (vendored into a module), that package
 /// is used. With `self_contained=true` the package declares its own (`ValidationError`,
-/// `FieldViolation`, `HTTPError`) and needs no module besides protobuf.
+/// `FieldViolation`, `HTTPError`, `HTTPHeader`) and needs no module besides protobuf.
 struct GoErrorTypes {
   /// upstream's Go package of the `sebuf.http` protos.
   static let upstreamImportPath = "github.com/SebastienMelki/sebuf/http"
 
   /// The identifiers the self-contained runtime declares in every package with sebuf output.
-  static let selfContainedNames: Set<String> = ["FieldViolation", "ValidationError", "HTTPError"]
+  static let selfContainedNames: Set<String> = ["FieldViolation", "ValidationError", "HTTPError", "HTTPHeader"]
 
   let layout: GoLayout
 

@@ -33,11 +33,11 @@ struct GoJSONFiles {
   }
 
   /// upstream's file for the methods of message `d`: the first of its own annotations in
-  /// upstream's order, else (it needs them for a nested message) `_enum_field_encoding`
+  /// upstream's order (a map of messages with an unwrap field counts as unwrap), else (it needs them for a nested message) `_enum_field_encoding`
   /// when an enum is involved and `_encoding` otherwise.
   static func suffix(of d: Google_Protobuf_DescriptorProto, index: DescriptorIndex) -> String {
     let fields = d.field.map(\.sebuf)
-    if fields.contains(where: \.unwrap) { return "_unwrap.pb.go" }
+    if fields.contains(where: \.unwrap) || Self.mapValueUnwrap(d, index: index) { return "_unwrap.pb.go" }
     if d.oneofDecl.contains(where: { ($0.sebufOneofConfig?.discriminator ?? "") != "" }) {
       return "_oneof_discriminator.pb.go"
     }
@@ -54,6 +54,17 @@ struct GoJSONFiles {
     }
     if enumField || Self.nestedEnum(d, index: index) { return "_enum_field_encoding.pb.go" }
     return "_encoding.pb.go"
+  }
+
+  /// Whether a map field of `d` has message values with an unwrap field (map-value unwrap).
+  private static func mapValueUnwrap(_ d: Google_Protobuf_DescriptorProto, index: DescriptorIndex) -> Bool {
+    d.field.contains { f in
+      guard f.type == .message, let entry = index.message(f.typeName), entry.descriptor.options.mapEntry,
+        let value = entry.descriptor.field.first(where: { $0.number == 2 }), value.type == .message,
+        let valueType = index.message(value.typeName)
+      else { return false }
+      return valueType.descriptor.field.contains { $0.sebuf.unwrap }
+    }
   }
 
   /// Whether a message field of `d` (transitively) holds an enum with `enum_value` names.

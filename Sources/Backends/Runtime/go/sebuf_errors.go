@@ -53,11 +53,12 @@ type (
 	sebufValidationError = ValidationError
 	sebufFieldViolation  = FieldViolation
 	sebufErrorMessage    = HTTPError
+	sebufHTTPHeader      = HTTPHeader
 )
 
-// sebufHTTPHeader is a declared request header, with the fields and getters of
-// sebuf.http.Header.
-type sebufHTTPHeader struct {
+// HTTPHeader is a declared request header, as BindingMiddleware and SSEHandler take
+// them: the fields and getters of upstream's sebuf.http.Header.
+type HTTPHeader struct {
 	Name        string
 	Description string
 	Type        string
@@ -67,10 +68,17 @@ type sebufHTTPHeader struct {
 	Deprecated  bool
 }
 
-func (h *sebufHTTPHeader) GetName() string   { return h.Name }
-func (h *sebufHTTPHeader) GetType() string   { return h.Type }
-func (h *sebufHTTPHeader) GetFormat() string { return h.Format }
-func (h *sebufHTTPHeader) GetRequired() bool { return h.Required }
+// GetName returns the header name.
+func (h *HTTPHeader) GetName() string { return h.Name }
+
+// GetType returns the value type: string, integer, number, boolean or array.
+func (h *HTTPHeader) GetType() string { return h.Type }
+
+// GetFormat returns the value format: uuid, email, date-time, date or time.
+func (h *HTTPHeader) GetFormat() string { return h.Format }
+
+// GetRequired reports whether a request without the header is rejected.
+func (h *HTTPHeader) GetRequired() bool { return h.Required }
 
 // sebufNewErrorMessage is the error body for message, answering with status (0: the default).
 func sebufNewErrorMessage(status int, message string) *sebufErrorMessage {

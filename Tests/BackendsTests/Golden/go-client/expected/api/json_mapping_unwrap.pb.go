@@ -64,3 +64,23 @@ func (x *Group) UnmarshalJSON(data []byte) error {
 func (x *Group) UnmarshalJSONSebuf(data []byte, opts protojson.UnmarshalOptions) error {
 	return sebufDecodeJSON(data, x, opts)
 }
+
+// MarshalJSON encodes x as JSON with the sebuf annotations of corpus.api.Groups applied.
+func (x *Groups) MarshalJSON() ([]byte, error) {
+	return sebufEncodeJSON(x, protojson.MarshalOptions{})
+}
+
+// MarshalJSONSebuf is MarshalJSON with explicit protojson options.
+func (x *Groups) MarshalJSONSebuf(opts protojson.MarshalOptions) ([]byte, error) {
+	return sebufEncodeJSON(x, opts)
+}
+
+// UnmarshalJSON decodes JSON written with the sebuf annotations of corpus.api.Groups.
+func (x *Groups) UnmarshalJSON(data []byte) error {
+	return sebufDecodeJSON(data, x, protojson.UnmarshalOptions{})
+}
+
+// UnmarshalJSONSebuf is UnmarshalJSON with explicit protojson options.
+func (x *Groups) UnmarshalJSONSebuf(data []byte, opts protojson.UnmarshalOptions) error {
+	return sebufDecodeJSON(data, x, opts)
+}

@@ -25,6 +25,26 @@ func (x *Bucket) UnmarshalJSONSebuf(data []byte, opts protojson.UnmarshalOptions
 	return sebufDecodeJSON(data, x, opts)
 }
 
+// MarshalJSON encodes x as JSON with the sebuf annotations of corpus.api.Report applied.
+func (x *Report) MarshalJSON() ([]byte, error) {
+	return sebufEncodeJSON(x, protojson.MarshalOptions{})
+}
+
+// MarshalJSONSebuf is MarshalJSON with explicit protojson options.
+func (x *Report) MarshalJSONSebuf(opts protojson.MarshalOptions) ([]byte, error) {
+	return sebufEncodeJSON(x, opts)
+}
+
+// UnmarshalJSON decodes JSON written with the sebuf annotations of corpus.api.Report.
+func (x *Report) UnmarshalJSON(data []byte) error {
+	return sebufDecodeJSON(data, x, protojson.UnmarshalOptions{})
+}
+
+// UnmarshalJSONSebuf is UnmarshalJSON with explicit protojson options.
+func (x *Report) UnmarshalJSONSebuf(data []byte, opts protojson.UnmarshalOptions) error {
+	return sebufDecodeJSON(data, x, opts)
+}
+
 // MarshalJSON encodes x as JSON with the sebuf annotations of corpus.api.TallyList applied.
 func (x *TallyList) MarshalJSON() ([]byte, error) {
 	return sebufEncodeJSON(x, protojson.MarshalOptions{})
