@@ -118,4 +118,59 @@ import Testing
       #expect(missing.isEmpty, "\(facts): missing from the generated API:\n\(missing.joined(separator: "\n"))")
     }
   }
+
+  /// A module that vendors sebuf/http/*.proto (generating them into its own package, as
+  /// teams without the BSR do) builds, and its servers and clients use that package.
+  @Test(.oracle("go", "protoc", "protoc-gen-go", "/usr/share/gocode/src/google.golang.org/protobuf/"))
+  func vendoredSebufHTTPProtosBuildAndServe() throws {
+    try OracleTools.require(Self.needs)
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("sebuf-go-vendored-\(UUID().uuidString)")
+    defer { try? fm.removeItem(at: dir) }
+    let protoRoot = dir.appendingPathComponent("proto")
+    try fm.createDirectory(at: protoRoot.appendingPathComponent("sebuf"), withIntermediateDirectories: true)
+    try fm.copyItem(
+      at: GoBackendsOracleTests.golden.appendingPathComponent("go-http/proto/api"),
+      to: protoRoot.appendingPathComponent("api"))
+    try fm.copyItem(
+      at: GoBackendsOracleTests.golden.appendingPathComponent("go-http/proto/other"),
+      to: protoRoot.appendingPathComponent("other"))
+    try fm.copyItem(
+      at: GoBackendsOracleTests.bundled.appendingPathComponent("sebuf/http"),
+      to: protoRoot.appendingPathComponent("sebuf/http"))
+    let module = GoBackendsOracleTests.module
+    try GoToolchain.goMod(module: module).write(
+      to: dir.appendingPathComponent("go.mod"), atomically: true, encoding: .utf8)
+
+    let (image, diagnostics) = compile(SourceSet(roots: [.init(directory: protoRoot.path, displayPrefix: "")]))
+    let compiled = try #require(image, "\(diagnostics)")
+    let targets = compiled.targets.map(\.name)
+    #expect(targets.contains("sebuf/http/errors.proto"))
+    let mappings = ["annotations", "headers", "errors"].map {
+      ("Msebuf/http/\($0).proto", "\(module)/sebuf/http;http")
+    }
+    let generated = try GoToolchain.run(
+      ["protoc", "-I", protoRoot.path, "-I", "/usr/include", "--go_out=.", "--go_opt=module=\(module)"]
+        + mappings.map { "--go_opt=\($0.0)=\($0.1)" } + targets, in: dir)
+    guard generated.status == 0 else { throw OracleFailure("protoc-gen-go failed:\n\(generated.output)") }
+    for backend in [GoHTTPBackend() as any Backend, GoClientBackend()] {
+      let request = GenerationRequest(
+        image: compiled, filesToGenerate: targets, options: [("module", module)] + mappings)
+      for f in try backend.generate(request) {
+        let url = dir.appendingPathComponent(f.path)
+        try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(f.contents).write(to: url)
+      }
+    }
+    #expect(fm.fileExists(atPath: dir.appendingPathComponent("sebuf/http/errors_error_impl.pb.go").path))
+    let build = try GoToolchain.run(["go", "build", "./..."], in: dir)
+    #expect(build.status == 0, "go build:\n\(build.output)")
+    let gofmt = try GoToolchain.run([try GoToolchain.gofmt(in: dir), "-l", "api", "sebuf"], in: dir)
+    #expect(gofmt.status == 0 && gofmt.output.isEmpty, "gofmt -l lists files:\n\(gofmt.output)")
+    try fm.copyItem(
+      at: Self.upstream.appendingPathComponent("vendored_test.go"),
+      to: dir.appendingPathComponent("api/vendored_test.go"))
+    let test = try GoToolchain.run(["go", "test", "-count=1", "-run", "Vendored", "./api/"], in: dir)
+    #expect(test.status == 0, "go test:\n\(test.output)")
+  }
 }
