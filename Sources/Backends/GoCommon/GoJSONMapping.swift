@@ -9,7 +9,7 @@ import SwiftProtobuf
 /// writes them.
 public struct GoJSONMapping {
   let layout: GoLayout
-  var memo: [String: Bool] = [:]
+  private var memo: [String: Bool] = [:]
 
   public init(layout: GoLayout) { self.layout = layout }
 

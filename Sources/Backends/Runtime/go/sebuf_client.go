@@ -306,7 +306,8 @@ func sebufNewEventStream[T proto.Message](resp *http.Response, discardUnknown bo
 }
 
 // Next reads the next event into event. It returns false at the end of the stream
-// or on an error (see Err); an `event: error` frame ends the stream with an *HTTPError.
+// or on an error (see Err); an `event: error` frame ends the stream with the package's
+// error message type (*sebufhttp.Error, or *HTTPError with self_contained).
 // Comments, `id:` and `retry:` lines are skipped; an event the stream ends in the
 // middle of is dropped, as the SSE specification says.
 func (s *sebufEventStream[T]) Next(event T) bool {
