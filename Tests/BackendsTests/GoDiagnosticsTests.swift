@@ -37,6 +37,18 @@ import Testing
     try Self.check("routes", text)
   }
 
+  /// upstream's #218 in go-client too: message-typed path and query parameters are
+  /// rejected at generation, at the method.
+  @Test func goClientRejectsMessageTypedParameters() throws {
+    let text = try Self.diagnostics("routes", backend: GoClientBackend())
+    #expect(
+      text.contains(
+        "routes.proto:26:3:Broken.MessagePath: path variable '{nested}' is bound to field 'nested' of type 'message'"))
+    #expect(
+      text.contains(
+        "routes.proto:23:3:Broken.MissingField: query parameter 'nested' is bound to field 'nested' of message type"))
+  }
+
   @Test func jsonAnnotationMisuse() throws {
     let server = try Self.diagnostics("json", backend: GoHTTPBackend())
     let client = try Self.diagnostics("json", backend: GoClientBackend())

@@ -37,7 +37,9 @@ import Testing
     let generated = try GoToolchain.run(protoc, in: dir)
     guard generated.status == 0 else { throw OracleFailure("protoc-gen-go failed:\n\(generated.output)") }
 
-    let options: [(key: String, value: String)] = [("module", module)]
+    // The end-to-end tests use the package's own error types (self-contained mode);
+    // GoUpstreamCompatOracleTests covers the default, upstream's sebufhttp types.
+    let options: [(key: String, value: String)] = [("module", module), ("self_contained", "true")]
     var written: [String: [UInt8]] = [:]
     for backend in [GoHTTPBackend() as any Backend, GoClientBackend()] {
       for f in try backend.generate(GenerationRequest(image: image, filesToGenerate: targets, options: options)) {

@@ -48,7 +48,8 @@ import Testing
     protoc += targets + ["sebuf/http/annotations.proto"]
     let messages = try GoToolchain.run(protoc, in: dir)
     #expect(messages.status == 0, "protoc-gen-go:\n\(messages.output)")
-    let options = [("paths", "source_relative")] + mappings
+    // As ../sebuf.yaml: the example declares its own error types.
+    let options = [("paths", "source_relative"), ("self_contained", "true")] + mappings
     let committed = Self.example.appendingPathComponent("go/api")
     let update = ProcessInfo.processInfo.environment["SEBUF_UPDATE_GOLDEN"] == "1"
     for backend in [GoHTTPBackend() as any Backend, GoClientBackend()] {

@@ -126,7 +126,9 @@ import Testing
     try #require(messages.status == 0, "protoc-gen-go:\n\(messages.output)")
     let goFiles = try GoHTTPBackend().generate(
       GenerationRequest(
-        image: image, filesToGenerate: [protoFile], options: [("paths", "source_relative")] + mappings))
+        image: image, filesToGenerate: [protoFile],
+        // The fixture server uses the package's own error types (HTTPError).
+        options: [("paths", "source_relative"), ("self_contained", "true")] + mappings))
     try TSAPIOracle.write(goFiles, to: go.appendingPathComponent("api"))
     let build = try GoToolchain.run(["go", "build", "-o", "server.bin", "./server"], in: go)
     try #require(build.status == 0, "go build:\n\(build.output)")

@@ -5,8 +5,9 @@ import Proto
 ///
 /// Per proto file with services: `<name>_client.pb.go`. Per output directory (one Go
 /// package): `sebuf_client.pb.go` (transport, SSE reader) and `sebuf_errors.pb.go`
-/// (byte-identical to go-http's, so both may share a directory). Files with
-/// JSON-mapping annotations also get `<name>_json.pb.go` and `sebuf_json.pb.go`.
+/// (``GoErrorTypes``, byte-identical to go-http's, so both may share a directory). Files
+/// with JSON-mapping annotations also get the files ``GoJSONFiles`` names (upstream's:
+/// `<name>_unwrap.pb.go`, `<name>_enum_encoding.pb.go`, …) and `sebuf_json.pb.go`.
 public struct GoClientBackend: Backend {
   public init() {}
 
@@ -17,7 +18,7 @@ public struct GoClientBackend: Backend {
 
   public func generate(_ request: GenerationRequest) throws -> [GeneratedFile] {
     let run = GoBackendRun(
-      backend: name, runtime: .client, runtimeNames: Self.runtimeNames, serviceSuffix: "_client.pb.go",
+      backend: name, runtime: [.client], runtimeNames: Self.runtimeNames, serviceSuffix: "_client.pb.go",
       serviceNames: { svc in
         ["\(svc)Client", "New\(svc)Client", "\(svc)ClientOption", "\(svc)CallOption", "\(svc)EventStream"]
       })

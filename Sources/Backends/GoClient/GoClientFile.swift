@@ -94,8 +94,18 @@ struct GoClientFile {
     p.line("// \(svc)EventStream reads the Server-Sent Events of a streaming \(svc) method:")
     p.line("// call Next until it returns false, then check Err; Close releases the connection.")
     p.line("type \(svc)EventStream[T proto.Message] struct {")
-    p.indented { $0.line("sebufEventStream[T]") }
+    p.indented { $0.line("stream sebufEventStream[T]") }
     p.line("}")
+    p.blank()
+    // Declared on the exported type (not promoted from the runtime's), as upstream declares them.
+    p.line("// Next reads the next event into event; false at the end of the stream or on an error.")
+    p.line("func (s *\(svc)EventStream[T]) Next(event T) bool { return s.stream.Next(event) }")
+    p.blank()
+    p.line("// Err returns the error that ended the stream, or nil after a clean end.")
+    p.line("func (s *\(svc)EventStream[T]) Err() error { return s.stream.Err() }")
+    p.blank()
+    p.line("// Close releases the connection; the server sees the client go away.")
+    p.line("func (s *\(svc)EventStream[T]) Close() error { return s.stream.Close() }")
     p.blank()
   }
 

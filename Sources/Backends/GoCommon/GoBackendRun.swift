@@ -11,8 +11,8 @@ struct GoBackendRun {
   var backend: String
   /// The backend's own boolean options.
   var flags: [String] = []
-  /// The runtime file every package with services gets.
-  var runtime: GoRuntime
+  /// The runtime files every package with services gets.
+  var runtime: [GoRuntime]
   /// Exported identifiers of `runtime`.
   var runtimeNames: Set<String>
   /// Suffix of the per-proto service file (`_http.pb.go`).
@@ -20,16 +20,13 @@ struct GoBackendRun {
   /// Exported identifiers declared for a service, given its Go name (`Users`).
   var serviceNames: (String) -> [String]
 
-  /// `checkOptions` rejects decoded options the backend cannot honour; `extraFiles` adds
-  /// files for any file to generate; `serviceFile` renders the service file of a file.
+  /// `extraFiles` adds files for any file to generate (given its services); `serviceFile` renders the service file of a file.
   func generate(
     _ request: GenerationRequest,
-    checkOptions: (GoOptions) throws -> Void = { _ in },
-    extraFiles: (String, GoLayout, inout GoPackageOutput) throws -> Void = { _, _, _ in },
+    extraFiles: (String, [HTTPService], GoLayout, inout GoPackageOutput) throws -> Void = { _, _, _, _ in },
     serviceFile: (String, [HTTPService], GoLayout) throws -> String
   ) throws -> [GeneratedFile] {
-    let options = try GoOptions(request.options, backend: backend, flags: flags)
-    try checkOptions(options)
+    let options = try GoOptions(request.options, backend: backend, flags: flags + ["self_contained"])
     let index = DescriptorIndex(request.image)
     let layout = GoLayout(index: index, options: options)
     let api = HTTPAPI.decode(index, files: request.filesToGenerate)
@@ -38,8 +35,8 @@ struct GoBackendRun {
     for file in request.filesToGenerate {
       do {
         try out.addJSON(for: file)
-        try extraFiles(file, layout, &out)
         let services = api.services.filter { $0.file == file }
+        try extraFiles(file, services, layout, &out)
         guard !services.isEmpty else { continue }
         try out.add(file: file, suffix: serviceSuffix, text: try serviceFile(file, services, layout))
         try out.addRuntime(runtime, for: file)
@@ -53,7 +50,7 @@ struct GoBackendRun {
       for file in request.filesToGenerate {
         // Every file's package resolved above (its errors are in `problems`, which is empty here).
         guard let pkg = try? layout.package(of: file) else { continue }
-        reserved[pkg.importPath, default: GoNameCheck.sharedNames.union(runtimeNames)].formUnion(
+        reserved[pkg.importPath, default: GoErrorTypes(layout: layout).declaredNames.union(runtimeNames)].formUnion(
           api.services.filter { $0.file == file }.flatMap { serviceNames(GoNamer.camelCase($0.name)) })
       }
       problems = GoNameCheck(layout: layout).check(reserved: reserved)

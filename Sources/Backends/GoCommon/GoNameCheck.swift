@@ -6,11 +6,6 @@ import SwiftProtobuf
 /// the same Go package (runtime types, `<Svc>Server`, `New<Svc>Client`, …), which
 /// would otherwise only fail later in `go build`.
 public struct GoNameCheck {
-  /// Exported runtime identifiers every package with sebuf output declares.
-  public static let sharedNames: Set<String> = [
-    "FieldViolation", "ValidationError", "HTTPError",
-  ]
-
   let layout: GoLayout
 
   public init(layout: GoLayout) { self.layout = layout }

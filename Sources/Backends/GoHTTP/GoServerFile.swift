@@ -54,12 +54,12 @@ struct GoServerFile {
         if !r.route.headers.isEmpty {
           elements.append(
             .block(
-              "headers", open: "[]sebufHeaderRule{",
+              "headers", open: "[]*sebufHTTPHeader{",
               lines: r.route.headers.map { h in
-                var parts = ["name: \(GoNamer.quote(h.name))"]
-                if !h.type.isEmpty { parts.append("kind: \(GoNamer.quote(h.type))") }
-                if !h.format.isEmpty { parts.append("format: \(GoNamer.quote(h.format))") }
-                if h.required { parts.append("required: true") }
+                var parts = ["Name: \(GoNamer.quote(h.name))"]
+                if !h.type.isEmpty { parts.append("Type: \(GoNamer.quote(h.type))") }
+                if !h.format.isEmpty { parts.append("Format: \(GoNamer.quote(h.format))") }
+                if h.required { parts.append("Required: true") }
                 return "{" + parts.joined(separator: ", ") + "},"
               }, close: "}"))
         }

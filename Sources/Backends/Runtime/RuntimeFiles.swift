@@ -237,24 +237,34 @@ func sebufClientMediaType(value string) string {
 	return mt
 }
 
-// sebufResponseError turns an error response into *ValidationError or *HTTPError.
+// sebufResponseError turns an error response into the validation error type (a 400
+// with violations) or the error message type; errors.As matches either.
 func sebufResponseError(status int, body []byte) error {
 	var fields map[string]json.RawMessage
 	if json.Unmarshal(body, &fields) == nil {
 		if _, ok := fields["violations"]; ok && status == http.StatusBadRequest {
-			var validation ValidationError
-			if json.Unmarshal(body, &validation) == nil {
-				return &validation
+			validation := &sebufValidationError{}
+			if sebufDecodeErrorBody(body, validation) == nil {
+				return validation
 			}
 		}
 		if raw, ok := fields["message"]; ok {
 			var message string
 			if json.Unmarshal(raw, &message) == nil {
-				return &HTTPError{Status: status, Message: message}
+				return sebufNewErrorMessage(status, message)
 			}
 		}
 	}
-	return &HTTPError{Status: status, Message: fmt.Sprintf("request failed with status %d: %s", status, strings.TrimSpace(string(body)))}
+	return sebufNewErrorMessage(status, fmt.Sprintf("request failed with status %d: %s", status, strings.TrimSpace(string(body))))
+}
+
+// sebufDecodeErrorBody decodes an error body into target: protojson for upstream's
+// message types (unknown fields ignored), encoding/json for the self-contained ones.
+func sebufDecodeErrorBody(body []byte, target any) error {
+	if msg, ok := target.(proto.Message); ok {
+		return protojson.UnmarshalOptions{DiscardUnknown: true}.Unmarshal(body, msg)
+	}
+	return json.Unmarshal(body, target)
 }
 
 // stream sends a streaming request; the caller owns the returned response body.
@@ -306,7 +316,8 @@ func sebufNewEventStream[T proto.Message](resp *http.Response, discardUnknown bo
 }
 
 // Next reads the next event into event. It returns false at the end of the stream
-// or on an error (see Err); an `event: error` frame ends the stream with an *HTTPError.
+// or on an error (see Err); an `event: error` frame ends the stream with the package's
+// error message type (*sebufhttp.Error, or *HTTPError with self_contained).
 // Comments, `id:` and `retry:` lines are skipped; an event the stream ends in the
 // middle of is dropped, as the SSE specification says.
 func (s *sebufEventStream[T]) Next(event T) bool {
@@ -370,14 +381,14 @@ func sebufStreamError(status int, payload string) error {
 		Message *string `json:"message"`
 	}
 	if json.Unmarshal([]byte(payload), &body) == nil && body.Message != nil {
-		return &HTTPError{Status: status, Message: *body.Message}
+		return sebufNewErrorMessage(status, *body.Message)
 	}
 	// Upstream sebuf's Go server sends the message as a quoted string.
 	var message string
 	if json.Unmarshal([]byte(payload), &message) == nil {
-		return &HTTPError{Status: status, Message: message}
+		return sebufNewErrorMessage(status, message)
 	}
-	return &HTTPError{Status: status, Message: payload}
+	return sebufNewErrorMessage(status, payload)
 }
 
 // Err returns the error that ended the stream, or nil after a clean end.
@@ -437,6 +448,908 @@ func (e *HTTPError) Error() string {
 		return "error: empty message"
 	}
 	return e.Message
+}
+
+// The names the server and client runtimes use for the error and header types. This
+// file declares them itself, so the package needs no module besides protobuf; by
+// default sebuf instead aliases them to upstream's github.com/SebastienMelki/sebuf/http.
+type (
+	sebufValidationError = ValidationError
+	sebufFieldViolation  = FieldViolation
+	sebufErrorMessage    = HTTPError
+	sebufHTTPHeader      = HTTPHeader
+)
+
+// HTTPHeader is a declared request header, as BindingMiddleware and SSEHandler take
+// them: the fields and getters of upstream's sebuf.http.Header.
+type HTTPHeader struct {
+	Name        string
+	Description string
+	Type        string
+	Required    bool
+	Format      string
+	Example     string
+	Deprecated  bool
+}
+
+// GetName returns the header name.
+func (h *HTTPHeader) GetName() string { return h.Name }
+
+// GetType returns the value type: string, integer, number, boolean or array.
+func (h *HTTPHeader) GetType() string { return h.Type }
+
+// GetFormat returns the value format: uuid, email, date-time, date or time.
+func (h *HTTPHeader) GetFormat() string { return h.Format }
+
+// GetRequired reports whether a request without the header is rejected.
+func (h *HTTPHeader) GetRequired() bool { return h.Required }
+
+// sebufNewErrorMessage is the error body for message, answering with status (0: the default).
+func sebufNewErrorMessage(status int, message string) *sebufErrorMessage {
+	return &HTTPError{Status: status, Message: message}
+}
+
+// sebufErrorStatus is the HTTP status an error body carries (0: none).
+func sebufErrorStatus(e *sebufErrorMessage) int { return e.Status }
+
+"""#,
+    "go/sebuf_http_binding.go": #"""
+package sebufruntime
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
+)
+
+// Content types the server reads and writes.
+const (
+	JSONContentType   = "application/json"
+	BinaryContentType = "application/octet-stream"
+	ProtoContentType  = "application/x-protobuf"
+)
+
+// PathParamConfig binds a `{URLParam}` wildcard of the route pattern to the request
+// field named FieldName (its proto name).
+type PathParamConfig struct {
+	URLParam  string // wildcard name in the route pattern
+	FieldName string // proto field name of the request message
+}
+
+// QueryParamConfig binds the query parameter QueryName to the request field named
+// FieldName (its proto name); a Required parameter that is missing answers 400.
+type QueryParamConfig struct {
+	QueryName string // query parameter name
+	FieldName string // proto field name of the request message
+	Required  bool   // whether a request without it is rejected
+}
+
+// sebufServerRoute is the binding description of one method.
+type sebufServerRoute struct {
+	pattern string
+	body    bool
+	// headers are the declared headers, method headers already overriding service
+	// headers of the same name.
+	headers []*sebufHTTPHeader
+	path    []sebufServerParam
+	query   []sebufServerParam
+}
+
+// sebufServerParam binds a path or query parameter to a request field.
+type sebufServerParam struct {
+	name     string
+	field    protoreflect.Name
+	required bool
+	// enumValues maps custom enum_value strings to enum numbers.
+	enumValues map[string]int32
+}
+
+// sebufMergeHeaders merges service and method headers by case-insensitive name, a
+// method header overriding the service header of the same name; nameless ones are dropped.
+func sebufMergeHeaders(serviceHeaders, methodHeaders []*sebufHTTPHeader) []*sebufHTTPHeader {
+	var out []*sebufHTTPHeader
+	at := map[string]int{}
+	for _, h := range append(append([]*sebufHTTPHeader{}, serviceHeaders...), methodHeaders...) {
+		if h == nil || h.GetName() == "" {
+			continue
+		}
+		key := strings.ToLower(h.GetName())
+		if i, ok := at[key]; ok {
+			out[i] = h
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, h)
+	}
+	return out
+}
+
+// sebufRouteFromConfig is the binding description BindingMiddleware and SSEHandler build
+// from their upstream-style arguments.
+func sebufRouteFromConfig(httpMethod string, serviceHeaders, methodHeaders []*sebufHTTPHeader, pathParams []PathParamConfig, queryParams []QueryParamConfig) *sebufServerRoute {
+	route := &sebufServerRoute{headers: sebufMergeHeaders(serviceHeaders, methodHeaders)}
+	switch strings.ToUpper(httpMethod) {
+	case http.MethodPost, http.MethodPut, http.MethodPatch:
+		route.body = true
+	}
+	for _, p := range pathParams {
+		route.path = append(route.path, sebufServerParam{name: p.URLParam, field: protoreflect.Name(p.FieldName), required: true})
+	}
+	for _, q := range queryParams {
+		route.query = append(route.query, sebufServerParam{name: q.QueryName, field: protoreflect.Name(q.FieldName), required: q.Required})
+	}
+	return route
+}
+
+// sebufRequestKey is the context key under which BindingMiddleware stores the bound request.
+type sebufRequestKey struct{}
+
+// BindingMiddleware binds each request to a new Req (which must be a generated message
+// type, e.g. BindingMiddleware[GetUserRequest]) as the generated servers do: headers,
+// then the body (POST, PUT and PATCH), then path and query parameters, then
+// ValidateMessage. A failure answers 400 through errorHandler; otherwise next serves the
+// request, whose context carries the bound message.
+func BindingMiddleware[Req any](next http.Handler, serviceHeaders, methodHeaders []*sebufHTTPHeader,
+	pathParams []PathParamConfig, queryParams []QueryParamConfig, httpMethod string, errorHandler ErrorHandler, marshalOpts protojson.MarshalOptions) http.Handler {
+	cfg := &serverConfiguration{errorHandler: errorHandler, marshalOpts: marshalOpts}
+	route := sebufRouteFromConfig(httpMethod, serviceHeaders, methodHeaders, pathParams, queryParams)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req := new(Req)
+		msg, ok := any(req).(proto.Message)
+		if !ok {
+			sebufWriteError(w, r, cfg, fmt.Errorf("BindingMiddleware: %T is not a protobuf message", req))
+			return
+		}
+		if err := sebufBindRequest(r, route, msg); err != nil {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
+		if err := sebufValidate(cfg, msg); err != nil {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), sebufRequestKey{}, req)))
+	})
+}
+
+// sebufPackageValidator is what ValidateMessage runs; see SetValidator.
+var sebufPackageValidator struct {
+	sync.RWMutex
+	validate func(proto.Message) error
+}
+
+// SetValidator installs the validator ValidateMessage runs, and with it every server of
+// this package that has no WithValidator option. sebuf links no validation library:
+// for buf.validate rules pass protovalidate, e.g.
+//
+//	SetValidator(func(m proto.Message) error { return protovalidate.Validate(m) })
+func SetValidator(validate func(proto.Message) error) {
+	sebufPackageValidator.Lock()
+	defer sebufPackageValidator.Unlock()
+	sebufPackageValidator.validate = validate
+}
+
+// ValidateMessage validates msg with the validator installed by SetValidator; without
+// one every message is valid.
+func ValidateMessage(msg proto.Message) error {
+	sebufPackageValidator.RLock()
+	validate := sebufPackageValidator.validate
+	sebufPackageValidator.RUnlock()
+	if validate == nil {
+		return nil
+	}
+	return validate(msg)
+}
+
+type sebufRegistration struct {
+	pattern string
+	handler http.Handler
+}
+
+// sebufRegister adds handlers to mux and reports ServeMux's conflicts as an error.
+func sebufRegister(mux *http.ServeMux, regs []sebufRegistration) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("registering HTTP routes: %v", r)
+		}
+	}()
+	for _, reg := range regs {
+		mux.Handle(reg.pattern, reg.handler)
+	}
+	return nil
+}
+
+// sebufServeUnary answers one request: bind, call, write the response or the error.
+func sebufServeUnary[Req, Res proto.Message](cfg *serverConfiguration, route *sebufServerRoute, newReq func() Req, call func(context.Context, Req) (Res, error)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req := newReq()
+		if err := sebufBindRequest(r, route, req); err != nil {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
+		if err := sebufValidate(cfg, req); err != nil {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
+		res, err := call(r.Context(), req)
+		if err != nil {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
+		sebufWriteMessage(w, r, cfg, http.StatusOK, res)
+	})
+}
+
+// sebufBindRequest fills req from headers, body, path and query (URL values win over the body).
+func sebufBindRequest(r *http.Request, route *sebufServerRoute, req proto.Message) error {
+	var violations []*sebufFieldViolation
+	for _, h := range route.headers {
+		name := h.GetName()
+		value := r.Header.Get(name)
+		if value == "" {
+			if h.GetRequired() {
+				violations = append(violations, &sebufFieldViolation{Field: name, Description: fmt.Sprintf("required header '%s' is missing", name)})
+			}
+			continue
+		}
+		if err := sebufCheckHeader(h, value); err != nil {
+			violations = append(violations, &sebufFieldViolation{Field: name, Description: fmt.Sprintf("header '%s' validation failed: %v", name, err)})
+		}
+	}
+	if len(violations) > 0 {
+		return &sebufValidationError{Violations: violations}
+	}
+	if route.body {
+		if err := sebufReadBody(r, req); err != nil {
+			return &sebufValidationError{Violations: []*sebufFieldViolation{{Field: "body", Description: "failed to parse request body: " + err.Error()}}}
+		}
+	}
+	m := req.ProtoReflect()
+	for _, p := range route.path {
+		value := r.PathValue(p.name)
+		if value == "" {
+			violations = append(violations, &sebufFieldViolation{Field: p.name, Description: "missing required path parameter: " + p.name})
+			continue
+		}
+		if err := sebufSetField(m, p, []string{value}); err != nil {
+			violations = append(violations, &sebufFieldViolation{Field: p.name, Description: fmt.Sprintf("invalid value for path parameter %s: %v", p.name, err)})
+		}
+	}
+	query := r.URL.Query()
+	for _, p := range route.query {
+		var values []string
+		for _, v := range query[p.name] {
+			if v != "" {
+				values = append(values, v)
+			}
+		}
+		if len(values) == 0 {
+			if p.required {
+				violations = append(violations, &sebufFieldViolation{Field: p.name, Description: "missing required query parameter: " + p.name})
+			}
+			continue
+		}
+		if err := sebufSetField(m, p, values); err != nil {
+			violations = append(violations, &sebufFieldViolation{Field: p.name, Description: fmt.Sprintf("invalid value for query parameter %s: %v", p.name, err)})
+		}
+	}
+	if len(violations) > 0 {
+		return &sebufValidationError{Violations: violations}
+	}
+	return nil
+}
+
+// sebufValidate runs the configured validator and turns its error into a *sebufValidationError.
+func sebufValidate(cfg *serverConfiguration, req proto.Message) error {
+	var err error
+	if cfg.validator != nil {
+		err = cfg.validator(req)
+	} else {
+		err = ValidateMessage(req)
+	}
+	if err == nil {
+		return nil
+	}
+	var validation *sebufValidationError
+	if errors.As(err, &validation) {
+		return validation
+	}
+	// protovalidate's error has ToProto() returning buf.validate.Violations; read it
+	// reflectively so that the generated code does not depend on protovalidate.
+	if method := reflect.ValueOf(err).MethodByName("ToProto"); method.IsValid() && method.Type().NumIn() == 0 && method.Type().NumOut() == 1 {
+		if violations, ok := method.Call(nil)[0].Interface().(proto.Message); ok {
+			if out := sebufViolations(violations.ProtoReflect()); len(out) > 0 {
+				return &sebufValidationError{Violations: out}
+			}
+		}
+	}
+	return &sebufValidationError{Violations: []*sebufFieldViolation{{Field: "unknown", Description: err.Error()}}}
+}
+
+// sebufViolations reads a buf.validate.Violations message: each violation's message
+// and its field path (`field.elements[].field_name` joined by dots, or `field_path`).
+func sebufViolations(m protoreflect.Message) []*sebufFieldViolation {
+	list := sebufMessageField(m, "violations")
+	if list == nil || !list.IsList() {
+		return nil
+	}
+	var out []*sebufFieldViolation
+	violations := m.Get(list).List()
+	for i := 0; i < violations.Len(); i++ {
+		v := violations.Get(i).Message()
+		field := "unknown"
+		var names []string
+		if path := sebufMessageField(v, "field"); path != nil && path.Message() != nil && v.Has(path) {
+			p := v.Get(path).Message()
+			if elements := sebufMessageField(p, "elements"); elements != nil && elements.IsList() {
+				items := p.Get(elements).List()
+				for j := 0; j < items.Len(); j++ {
+					e := items.Get(j).Message()
+					if name := sebufMessageField(e, "field_name"); name != nil {
+						names = append(names, e.Get(name).String())
+					}
+				}
+			}
+		}
+		if len(names) > 0 {
+			field = strings.Join(names, ".")
+		} else if legacy := sebufMessageField(v, "field_path"); legacy != nil && v.Get(legacy).String() != "" {
+			field = v.Get(legacy).String()
+		}
+		description := ""
+		if message := sebufMessageField(v, "message"); message != nil {
+			description = v.Get(message).String()
+		}
+		out = append(out, &sebufFieldViolation{Field: field, Description: description})
+	}
+	return out
+}
+
+func sebufMessageField(m protoreflect.Message, name protoreflect.Name) protoreflect.FieldDescriptor {
+	return m.Descriptor().Fields().ByName(name)
+}
+
+func sebufServerMediaType(value string) string {
+	mt, _, err := mime.ParseMediaType(value)
+	if err != nil {
+		return strings.ToLower(strings.TrimSpace(value))
+	}
+	return mt
+}
+
+// sebufReadBody decodes the body by Content-Type: binary protobuf or JSON. An empty body is accepted.
+func sebufReadBody(r *http.Request, req proto.Message) error {
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		return err
+	}
+	if len(data) == 0 {
+		return nil
+	}
+	switch sebufServerMediaType(r.Header.Get("Content-Type")) {
+	case ProtoContentType, BinaryContentType:
+		return proto.Unmarshal(data, req)
+	}
+	// Unknown fields are ignored, as upstream sebuf's servers do since its DiscardUnknown
+	// change: a newer client may send fields this server does not know yet.
+	opts := protojson.UnmarshalOptions{DiscardUnknown: true}
+	if u, ok := req.(interface {
+		UnmarshalJSONSebuf([]byte, protojson.UnmarshalOptions) error
+	}); ok {
+		return u.UnmarshalJSONSebuf(data, opts)
+	}
+	if u, ok := req.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(data)
+	}
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return nil
+	}
+	return opts.Unmarshal(data, req)
+}
+
+// sebufSetField parses URL values into a scalar or repeated scalar field.
+func sebufSetField(m protoreflect.Message, p sebufServerParam, values []string) error {
+	fd := m.Descriptor().Fields().ByName(p.field)
+	if fd == nil {
+		return fmt.Errorf("request has no field %q", p.field)
+	}
+	if fd.IsList() {
+		list := m.Mutable(fd).List()
+		for _, s := range values {
+			v, err := sebufParseScalar(fd, s, p.enumValues)
+			if err != nil {
+				return err
+			}
+			list.Append(v)
+		}
+		return nil
+	}
+	if fd.IsMap() {
+		return fmt.Errorf("map field %s cannot be bound from the URL", fd.Name())
+	}
+	v, err := sebufParseScalar(fd, values[0], p.enumValues)
+	if err != nil {
+		return err
+	}
+	m.Set(fd, v)
+	return nil
+}
+
+func sebufParseScalar(fd protoreflect.FieldDescriptor, s string, enumValues map[string]int32) (protoreflect.Value, error) {
+	switch fd.Kind() {
+	case protoreflect.StringKind:
+		return protoreflect.ValueOfString(s), nil
+	case protoreflect.BoolKind:
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return protoreflect.Value{}, err
+		}
+		return protoreflect.ValueOfBool(b), nil
+	case protoreflect.Int32Kind, protoreflect.Sint32Kind, protoreflect.Sfixed32Kind:
+		n, err := strconv.ParseInt(s, 10, 32)
+		if err != nil {
+			return protoreflect.Value{}, err
+		}
+		return protoreflect.ValueOfInt32(int32(n)), nil
+	case protoreflect.Int64Kind, protoreflect.Sint64Kind, protoreflect.Sfixed64Kind:
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return protoreflect.Value{}, err
+		}
+		return protoreflect.ValueOfInt64(n), nil
+	case protoreflect.Uint32Kind, protoreflect.Fixed32Kind:
+		n, err := strconv.ParseUint(s, 10, 32)
+		if err != nil {
+			return protoreflect.Value{}, err
+		}
+		return protoreflect.ValueOfUint32(uint32(n)), nil
+	case protoreflect.Uint64Kind, protoreflect.Fixed64Kind:
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return protoreflect.Value{}, err
+		}
+		return protoreflect.ValueOfUint64(n), nil
+	case protoreflect.FloatKind:
+		f, err := strconv.ParseFloat(s, 32)
+		if err != nil {
+			return protoreflect.Value{}, err
+		}
+		return protoreflect.ValueOfFloat32(float32(f)), nil
+	case protoreflect.DoubleKind:
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return protoreflect.Value{}, err
+		}
+		return protoreflect.ValueOfFloat64(f), nil
+	case protoreflect.BytesKind:
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+			if b, err := enc.DecodeString(s); err == nil {
+				return protoreflect.ValueOfBytes(b), nil
+			}
+		}
+		return protoreflect.Value{}, fmt.Errorf("%q is not base64", s)
+	case protoreflect.EnumKind:
+		if n, ok := enumValues[s]; ok {
+			return protoreflect.ValueOfEnum(protoreflect.EnumNumber(n)), nil
+		}
+		if ev := fd.Enum().Values().ByName(protoreflect.Name(s)); ev != nil {
+			return protoreflect.ValueOfEnum(ev.Number()), nil
+		}
+		if n, err := strconv.ParseInt(s, 10, 32); err == nil {
+			return protoreflect.ValueOfEnum(protoreflect.EnumNumber(n)), nil
+		}
+		return protoreflect.Value{}, fmt.Errorf("%q is not a value of enum %s", s, fd.Enum().FullName())
+	}
+	return protoreflect.Value{}, fmt.Errorf("field %s of kind %s cannot be bound from the URL", fd.Name(), fd.Kind())
+}
+
+// sebufCheckHeader checks a header value against its declared type and format.
+func sebufCheckHeader(h *sebufHTTPHeader, value string) error {
+	switch h.GetType() {
+	case "integer":
+		if _, err := strconv.ParseInt(value, 10, 64); err != nil {
+			return errors.New("must be an integer")
+		}
+	case "number":
+		if _, err := strconv.ParseFloat(value, 64); err != nil {
+			return errors.New("must be a number")
+		}
+	case "boolean":
+		if _, err := strconv.ParseBool(value); err != nil {
+			return errors.New("must be a boolean")
+		}
+	case "array":
+		if strings.TrimSpace(value) == "" {
+			return errors.New("must not be empty")
+		}
+	}
+	switch h.GetFormat() {
+	case "uuid":
+		if !sebufIsUUID(value) {
+			return errors.New("must be a valid UUID")
+		}
+	case "email":
+		at := strings.IndexByte(value, '@')
+		if at <= 0 || at == len(value)-1 || strings.Count(value, "@") != 1 {
+			return errors.New("must be a valid email")
+		}
+	case "date-time":
+		if _, err := time.Parse(time.RFC3339, value); err != nil {
+			return errors.New("must be a valid date-time")
+		}
+	case "date":
+		if _, err := time.Parse("2006-01-02", value); err != nil {
+			return errors.New("must be a valid date")
+		}
+	case "time":
+		if _, err := time.Parse("15:04:05", value); err != nil {
+			return errors.New("must be a valid time")
+		}
+	}
+	return nil
+}
+
+func sebufIsUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i, c := range s {
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sebufResponseType picks the response content type from Accept, then from the request's Content-Type.
+func sebufResponseType(r *http.Request) string {
+	accept := strings.TrimSpace(r.Header.Get("Accept"))
+	if accept != "" && accept != "*/*" {
+		for _, part := range strings.Split(accept, ",") {
+			switch mt := sebufServerMediaType(part); mt {
+			case ProtoContentType, BinaryContentType, JSONContentType:
+				return mt
+			}
+		}
+	}
+	switch mt := sebufServerMediaType(r.Header.Get("Content-Type")); mt {
+	case ProtoContentType, BinaryContentType:
+		return mt
+	}
+	return JSONContentType
+}
+
+func sebufMarshalJSON(cfg *serverConfiguration, msg proto.Message) ([]byte, error) {
+	if m, ok := msg.(interface {
+		MarshalJSONSebuf(protojson.MarshalOptions) ([]byte, error)
+	}); ok {
+		return m.MarshalJSONSebuf(cfg.marshalOpts)
+	}
+	if m, ok := msg.(json.Marshaler); ok {
+		return m.MarshalJSON()
+	}
+	return cfg.marshalOpts.Marshal(msg)
+}
+
+// sebufWriteMessage writes msg in the format the client asked for.
+func sebufWriteMessage(w http.ResponseWriter, r *http.Request, cfg *serverConfiguration, status int, msg proto.Message) {
+	contentType := sebufResponseType(r)
+	var data []byte
+	var err error
+	if contentType == JSONContentType {
+		data, err = sebufMarshalJSON(cfg, msg)
+	} else {
+		data, err = proto.Marshal(msg)
+	}
+	if err != nil {
+		http.Error(w, "failed to marshal response: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
+
+// sebufWriteError answers with the error's status (400 for a ValidationError, the
+// status an error type carries, else 500) after giving the custom ErrorHandler its say.
+func sebufWriteError(w http.ResponseWriter, r *http.Request, cfg *serverConfiguration, err error) {
+	status := http.StatusInternalServerError
+	var validation *sebufValidationError
+	var httpErr *sebufErrorMessage
+	var body any = sebufNewErrorMessage(0, err.Error())
+	switch {
+	case errors.As(err, &validation):
+		status = http.StatusBadRequest
+		body = validation
+	case errors.As(err, &httpErr):
+		if s := sebufErrorStatus(httpErr); s >= 400 && s <= 599 {
+			status = s
+		}
+		body = httpErr
+	}
+	if cfg.errorHandler != nil {
+		rec := &sebufErrorRecorder{ResponseWriter: w}
+		msg := cfg.errorHandler(rec, r, err)
+		if rec.wrote {
+			return
+		}
+		if rec.status != 0 {
+			status = rec.status
+		}
+		if msg != nil {
+			sebufWriteMessage(w, r, cfg, status, msg)
+			return
+		}
+	}
+	if validation == nil && httpErr == nil {
+		var protoErr proto.Message
+		if errors.As(err, &protoErr) {
+			body = protoErr
+		}
+	}
+	if msg, ok := body.(proto.Message); ok {
+		sebufWriteMessage(w, r, cfg, status, msg)
+		return
+	}
+	data, mErr := json.Marshal(body)
+	if mErr != nil {
+		data = []byte(`{"message":"internal error"}`)
+	}
+	w.Header().Set("Content-Type", JSONContentType)
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}
+
+// sebufErrorRecorder holds back the status an ErrorHandler sets until a body is written.
+type sebufErrorRecorder struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (r *sebufErrorRecorder) WriteHeader(status int) { r.status = status }
+
+func (r *sebufErrorRecorder) Write(b []byte) (int, error) {
+	if !r.wrote {
+		r.wrote = true
+		if r.status == 0 {
+			r.status = http.StatusInternalServerError
+		}
+		r.ResponseWriter.WriteHeader(r.status)
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+// SSESender writes Server-Sent Events. The stream is committed (status 200 and
+// text/event-stream headers sent) by the first Send, SendWithEvent or Flush; an
+// error returned before that gets a normal error response, after it an
+// `event: error` frame with {"message": ...}.
+type SSESender interface {
+	Send(event proto.Message) error
+	SendWithEvent(eventType string, event proto.Message) error
+	Flush()
+}
+
+type sebufSSESender struct {
+	mu        sync.Mutex
+	w         http.ResponseWriter
+	flusher   http.Flusher
+	cfg       *serverConfiguration
+	committed bool
+}
+
+func (s *sebufSSESender) commitLocked() {
+	if s.committed {
+		return
+	}
+	s.committed = true
+	h := s.w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Connection", "keep-alive")
+	s.w.WriteHeader(http.StatusOK)
+}
+
+func (s *sebufSSESender) Send(event proto.Message) error { return s.write("", event) }
+
+func (s *sebufSSESender) SendWithEvent(eventType string, event proto.Message) error {
+	if eventType == "" || strings.ContainsAny(eventType, "\r\n") {
+		return fmt.Errorf("invalid SSE event type %q", eventType)
+	}
+	return s.write(eventType, event)
+}
+
+func (s *sebufSSESender) Flush() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.commitLocked()
+	s.flusher.Flush()
+}
+
+func (s *sebufSSESender) write(eventType string, event proto.Message) error {
+	data, err := sebufMarshalJSON(s.cfg, event)
+	if err != nil {
+		return err
+	}
+	var frame bytes.Buffer
+	if eventType != "" {
+		frame.WriteString("event: ")
+		frame.WriteString(eventType)
+		frame.WriteByte('\n')
+	}
+	sebufWriteSSEData(&frame, data)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.commitLocked()
+	if _, err := s.w.Write(frame.Bytes()); err != nil {
+		return err
+	}
+	s.flusher.Flush()
+	return nil
+}
+
+// sebufWriteSSEData writes one `data:` line per line of payload, then the blank line ending the frame.
+func sebufWriteSSEData(frame *bytes.Buffer, payload []byte) {
+	payload = bytes.ReplaceAll(payload, []byte("\r\n"), []byte("\n"))
+	for _, line := range bytes.Split(payload, []byte("\n")) {
+		frame.WriteString("data: ")
+		frame.Write(line)
+		frame.WriteByte('\n')
+	}
+	frame.WriteByte('\n')
+}
+
+// SSEHandler answers a streaming method with Server-Sent Events, binding and validating
+// each request to a new Req (a generated message type) as BindingMiddleware does.
+func SSEHandler[Req any](
+	handler func(context.Context, *Req, SSESender) error,
+	errorHandler ErrorHandler,
+	serviceHeaders, methodHeaders []*sebufHTTPHeader,
+	pathParams []PathParamConfig,
+	queryParams []QueryParamConfig,
+	httpMethod string,
+	marshalOpts protojson.MarshalOptions,
+) http.Handler {
+	cfg := &serverConfiguration{errorHandler: errorHandler, marshalOpts: marshalOpts}
+	route := sebufRouteFromConfig(httpMethod, serviceHeaders, methodHeaders, pathParams, queryParams)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req := new(Req)
+		msg, ok := any(req).(proto.Message)
+		if !ok {
+			sebufWriteError(w, r, cfg, fmt.Errorf("SSEHandler: %T is not a protobuf message", req))
+			return
+		}
+		sebufServeStream(cfg, route, func() proto.Message { return msg }, func(ctx context.Context, _ proto.Message, s SSESender) error {
+			return handler(ctx, req, s)
+		}).ServeHTTP(w, r)
+	})
+}
+
+// sebufServeStream answers a streaming method with Server-Sent Events. The handler's
+// context is the request's: it is cancelled when the client disconnects.
+func sebufServeStream[Req proto.Message](cfg *serverConfiguration, route *sebufServerRoute, newReq func() Req, call func(context.Context, Req, SSESender) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		req := newReq()
+		if err := sebufBindRequest(r, route, req); err != nil {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
+		if err := sebufValidate(cfg, req); err != nil {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
+		flusher, ok := w.(http.Flusher)
+		if !ok {
+			sebufWriteError(w, r, cfg, sebufNewErrorMessage(http.StatusInternalServerError, "streaming not supported"))
+			return
+		}
+		sender := &sebufSSESender{w: w, flusher: flusher, cfg: cfg}
+		err := call(r.Context(), req, sender)
+		sender.mu.Lock()
+		defer sender.mu.Unlock()
+		if err != nil && !sender.committed {
+			sebufWriteError(w, r, cfg, err)
+			return
+		}
+		sender.commitLocked()
+		if err != nil {
+			payload, mErr := json.Marshal(map[string]string{"message": err.Error()})
+			if mErr != nil {
+				payload = []byte(`{"message":"internal error"}`)
+			}
+			var frame bytes.Buffer
+			frame.WriteString("event: error\n")
+			sebufWriteSSEData(&frame, payload)
+			_, _ = w.Write(frame.Bytes())
+		}
+		flusher.Flush()
+	})
+}
+
+"""#,
+    "go/sebuf_http_config.go": #"""
+package sebufruntime
+
+import (
+	"net/http"
+
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+)
+
+// ErrorHandler customises error responses. It may write the response itself, only
+// set a status with WriteHeader, or return a message to send as the body; nil keeps
+// the default body.
+type ErrorHandler func(w http.ResponseWriter, r *http.Request, err error) proto.Message
+
+// ServerOption configures Register<Service>Server.
+type ServerOption func(*serverConfiguration)
+
+type serverConfiguration struct {
+	mux          *http.ServeMux
+	errorHandler ErrorHandler
+	marshalOpts  protojson.MarshalOptions
+	validator    func(proto.Message) error
+}
+
+// WithMux registers routes on mux instead of http.DefaultServeMux.
+func WithMux(mux *http.ServeMux) ServerOption {
+	return func(c *serverConfiguration) { c.mux = mux }
+}
+
+// WithErrorHandler installs a custom error handler.
+func WithErrorHandler(handler ErrorHandler) ServerOption {
+	return func(c *serverConfiguration) { c.errorHandler = handler }
+}
+
+// WithMarshalOptions sets the protojson options of JSON responses and SSE events.
+func WithMarshalOptions(opts protojson.MarshalOptions) ServerOption {
+	return func(c *serverConfiguration) { c.marshalOpts = opts }
+}
+
+// WithValidator checks every bound request before its handler runs; an error answers
+// 400. Pass protovalidate for buf.validate rules:
+//
+//	WithValidator(func(m proto.Message) error { return protovalidate.Validate(m) })
+//
+// Its violations (or a returned *ValidationError's) become the response's violations.
+func WithValidator(validate func(proto.Message) error) ServerOption {
+	return func(c *serverConfiguration) { c.validator = validate }
+}
+
+func sebufNewServerConfiguration(opts []ServerOption) *serverConfiguration {
+	c := &serverConfiguration{}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(c)
+		}
+	}
+	if c.mux == nil {
+		c.mux = http.DefaultServeMux
+	}
+	return c
 }
 
 """#,
@@ -665,6 +1578,11 @@ func sebufDecodeJSON(data []byte, m proto.Message, opts protojson.UnmarshalOptio
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
 		return err
+	}
+	if v == nil {
+		// Upstream sebuf's encoders write `null` for an empty root-unwrapped message.
+		proto.Reset(m)
+		return nil
 	}
 	v, err := sebufJSONIn(m.ProtoReflect().Descriptor(), v, false)
 	if err != nil {
@@ -1018,705 +1936,259 @@ func sebufScalarIn(fd protoreflect.FieldDescriptor, info *sebufFieldJSON, v any,
 	return v, nil
 }
 
+// sebufEnumMarshalJSON is the JSON string of enum value n of ed: its enum_value name,
+// else its proto name, else (a number the enum does not declare) the number.
+func sebufEnumMarshalJSON(ed protoreflect.EnumDescriptor, n protoreflect.EnumNumber) ([]byte, error) {
+	ev := ed.Values().ByNumber(n)
+	if ev == nil {
+		return json.Marshal(int32(n))
+	}
+	if custom, ok := sebufEnumOptions(ed).toJSON[string(ev.Name())]; ok {
+		return json.Marshal(custom)
+	}
+	return json.Marshal(string(ev.Name()))
+}
+
+// sebufEnumUnmarshalJSON reads a value of ed written as an enum_value name, a proto
+// name or a number.
+func sebufEnumUnmarshalJSON(ed protoreflect.EnumDescriptor, data []byte) (protoreflect.EnumNumber, error) {
+	var s string
+	if err := json.Unmarshal(data, &s); err == nil {
+		name := s
+		if proto, ok := sebufEnumOptions(ed).fromJSON[s]; ok {
+			name = proto
+		}
+		if ev := ed.Values().ByName(protoreflect.Name(name)); ev != nil {
+			return ev.Number(), nil
+		}
+		return 0, fmt.Errorf("unknown %s value: %q", ed.Name(), s)
+	}
+	var n int32
+	if err := json.Unmarshal(data, &n); err == nil {
+		return protoreflect.EnumNumber(n), nil
+	}
+	return 0, fmt.Errorf("cannot unmarshal %s into %s", string(data), ed.Name())
+}
+
 """#,
-    "go/sebuf_server.go": #"""
+    "go/sebuf_mock.go": #"""
 package sebufruntime
 
 import (
-	"bytes"
-	"context"
-	"encoding/base64"
-	"encoding/json"
-	"errors"
+	"crypto/rand"
 	"fmt"
-	"io"
-	"mime"
-	"net/http"
-	"reflect"
+	mathrand "math/rand"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
-	"google.golang.org/protobuf/encoding/protojson"
-	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/reflect/protoreflect"
 )
 
-// Content types the server reads and writes.
-const (
-	JSONContentType   = "application/json"
-	BinaryContentType = "application/octet-stream"
-	ProtoContentType  = "application/x-protobuf"
-)
-
-// ErrorHandler customises error responses. It may write the response itself, only
-// set a status with WriteHeader, or return a message to send as the body; nil keeps
-// the default body.
-type ErrorHandler func(w http.ResponseWriter, r *http.Request, err error) proto.Message
-
-// ServerOption configures Register<Service>Server.
-type ServerOption func(*serverConfiguration)
-
-type serverConfiguration struct {
-	mux          *http.ServeMux
-	errorHandler ErrorHandler
-	marshalOpts  protojson.MarshalOptions
-	validator    func(proto.Message) error
-}
-
-// WithMux registers routes on mux instead of http.DefaultServeMux.
-func WithMux(mux *http.ServeMux) ServerOption {
-	return func(c *serverConfiguration) { c.mux = mux }
-}
-
-// WithErrorHandler installs a custom error handler.
-func WithErrorHandler(handler ErrorHandler) ServerOption {
-	return func(c *serverConfiguration) { c.errorHandler = handler }
-}
-
-// WithMarshalOptions sets the protojson options of JSON responses and SSE events.
-func WithMarshalOptions(opts protojson.MarshalOptions) ServerOption {
-	return func(c *serverConfiguration) { c.marshalOpts = opts }
-}
-
-// WithValidator checks every bound request before its handler runs; an error answers
-// 400. Pass protovalidate for buf.validate rules:
-//
-//	WithValidator(func(m proto.Message) error { return protovalidate.Validate(m) })
-//
-// Its violations (or a returned *ValidationError's) become the response's violations.
-func WithValidator(validate func(proto.Message) error) ServerOption {
-	return func(c *serverConfiguration) { c.validator = validate }
-}
-
-func sebufNewServerConfiguration(opts []ServerOption) *serverConfiguration {
-	c := &serverConfiguration{}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(c)
-		}
+// sebufMockFill fills the mock response m as upstream's mocks do: a string, number or
+// bool field takes one of its (sebuf.http.field_examples) at random, else a sample
+// value (a UUID for names containing "id", an email, a person's name, …; 42, 3.14,
+// true); message fields are filled in turn, maps get one sample entry and repeated
+// fields one element. Enums and bytes keep their zero value, a oneof only its first
+// member is set, and a message type met again on the way (a recursive type) is left empty.
+func sebufMockFill(m protoreflect.Message) {
+	type work struct {
+		msg  protoreflect.Message
+		seen map[protoreflect.FullName]bool
 	}
-	if c.mux == nil {
-		c.mux = http.DefaultServeMux
-	}
-	return c
-}
-
-// sebufServerRoute is the binding description of one method.
-type sebufServerRoute struct {
-	pattern string
-	body    bool
-	headers []sebufHeaderRule
-	path    []sebufServerParam
-	query   []sebufServerParam
-}
-
-// sebufServerParam binds a path or query parameter to a request field.
-type sebufServerParam struct {
-	name     string
-	field    protoreflect.Name
-	required bool
-	// enumValues maps custom enum_value strings to enum numbers.
-	enumValues map[string]int32
-}
-
-// sebufHeaderRule is a declared header: whether it must be present, and the type and
-// format a present value must have.
-type sebufHeaderRule struct {
-	name     string
-	kind     string
-	format   string
-	required bool
-}
-
-type sebufRegistration struct {
-	pattern string
-	handler http.Handler
-}
-
-// sebufRegister adds handlers to mux and reports ServeMux's conflicts as an error.
-func sebufRegister(mux *http.ServeMux, regs []sebufRegistration) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("registering HTTP routes: %v", r)
-		}
-	}()
-	for _, reg := range regs {
-		mux.Handle(reg.pattern, reg.handler)
-	}
-	return nil
-}
-
-// sebufServeUnary answers one request: bind, call, write the response or the error.
-func sebufServeUnary[Req, Res proto.Message](cfg *serverConfiguration, route *sebufServerRoute, newReq func() Req, call func(context.Context, Req) (Res, error)) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req := newReq()
-		if err := sebufBindRequest(r, route, req); err != nil {
-			sebufWriteError(w, r, cfg, err)
-			return
-		}
-		if err := sebufValidate(cfg, req); err != nil {
-			sebufWriteError(w, r, cfg, err)
-			return
-		}
-		res, err := call(r.Context(), req)
-		if err != nil {
-			sebufWriteError(w, r, cfg, err)
-			return
-		}
-		sebufWriteMessage(w, r, cfg, http.StatusOK, res)
-	})
-}
-
-// sebufBindRequest fills req from headers, body, path and query (URL values win over the body).
-func sebufBindRequest(r *http.Request, route *sebufServerRoute, req proto.Message) error {
-	var violations []*FieldViolation
-	for _, h := range route.headers {
-		value := r.Header.Get(h.name)
-		if value == "" {
-			if h.required {
-				violations = append(violations, &FieldViolation{Field: h.name, Description: fmt.Sprintf("required header '%s' is missing", h.name)})
+	stack := []work{{m, map[protoreflect.FullName]bool{m.Descriptor().FullName(): true}}}
+	for len(stack) > 0 {
+		w := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		fields := w.msg.Descriptor().Fields()
+		for i := 0; i < fields.Len(); i++ {
+			fd := fields.Get(i)
+			if od := fd.ContainingOneof(); od != nil && !od.IsSynthetic() && od.Fields().Get(0) != fd {
+				continue
 			}
-			continue
-		}
-		if err := sebufCheckHeader(h, value); err != nil {
-			violations = append(violations, &FieldViolation{Field: h.name, Description: fmt.Sprintf("header '%s' validation failed: %v", h.name, err)})
-		}
-	}
-	if len(violations) > 0 {
-		return &ValidationError{Violations: violations}
-	}
-	if route.body {
-		if err := sebufReadBody(r, req); err != nil {
-			return &ValidationError{Violations: []*FieldViolation{{Field: "body", Description: "failed to parse request body: " + err.Error()}}}
-		}
-	}
-	m := req.ProtoReflect()
-	for _, p := range route.path {
-		value := r.PathValue(p.name)
-		if value == "" {
-			violations = append(violations, &FieldViolation{Field: p.name, Description: "missing required path parameter: " + p.name})
-			continue
-		}
-		if err := sebufSetField(m, p, []string{value}); err != nil {
-			violations = append(violations, &FieldViolation{Field: p.name, Description: fmt.Sprintf("invalid value for path parameter %s: %v", p.name, err)})
-		}
-	}
-	query := r.URL.Query()
-	for _, p := range route.query {
-		var values []string
-		for _, v := range query[p.name] {
-			if v != "" {
-				values = append(values, v)
+			// child returns a new message to fill, unless its type is already being filled above.
+			child := func(v protoreflect.Message) {
+				name := v.Descriptor().FullName()
+				if w.seen[name] {
+					return
+				}
+				seen := make(map[protoreflect.FullName]bool, len(w.seen)+1)
+				for k := range w.seen {
+					seen[k] = true
+				}
+				seen[name] = true
+				stack = append(stack, work{v, seen})
 			}
-		}
-		if len(values) == 0 {
-			if p.required {
-				violations = append(violations, &FieldViolation{Field: p.name, Description: "missing required query parameter: " + p.name})
-			}
-			continue
-		}
-		if err := sebufSetField(m, p, values); err != nil {
-			violations = append(violations, &FieldViolation{Field: p.name, Description: fmt.Sprintf("invalid value for query parameter %s: %v", p.name, err)})
-		}
-	}
-	if len(violations) > 0 {
-		return &ValidationError{Violations: violations}
-	}
-	return nil
-}
-
-// sebufValidate runs the configured validator and turns its error into a *ValidationError.
-func sebufValidate(cfg *serverConfiguration, req proto.Message) error {
-	if cfg.validator == nil {
-		return nil
-	}
-	err := cfg.validator(req)
-	if err == nil {
-		return nil
-	}
-	var validation *ValidationError
-	if errors.As(err, &validation) {
-		return validation
-	}
-	// protovalidate's error has ToProto() returning buf.validate.Violations; read it
-	// reflectively so that the generated code does not depend on protovalidate.
-	if method := reflect.ValueOf(err).MethodByName("ToProto"); method.IsValid() && method.Type().NumIn() == 0 && method.Type().NumOut() == 1 {
-		if violations, ok := method.Call(nil)[0].Interface().(proto.Message); ok {
-			if out := sebufViolations(violations.ProtoReflect()); len(out) > 0 {
-				return &ValidationError{Violations: out}
-			}
-		}
-	}
-	return &ValidationError{Violations: []*FieldViolation{{Field: "unknown", Description: err.Error()}}}
-}
-
-// sebufViolations reads a buf.validate.Violations message: each violation's message
-// and its field path (`field.elements[].field_name` joined by dots, or `field_path`).
-func sebufViolations(m protoreflect.Message) []*FieldViolation {
-	list := sebufMessageField(m, "violations")
-	if list == nil || !list.IsList() {
-		return nil
-	}
-	var out []*FieldViolation
-	violations := m.Get(list).List()
-	for i := 0; i < violations.Len(); i++ {
-		v := violations.Get(i).Message()
-		field := "unknown"
-		var names []string
-		if path := sebufMessageField(v, "field"); path != nil && path.Message() != nil && v.Has(path) {
-			p := v.Get(path).Message()
-			if elements := sebufMessageField(p, "elements"); elements != nil && elements.IsList() {
-				items := p.Get(elements).List()
-				for j := 0; j < items.Len(); j++ {
-					e := items.Get(j).Message()
-					if name := sebufMessageField(e, "field_name"); name != nil {
-						names = append(names, e.Get(name).String())
-					}
+			switch {
+			case fd.IsMap():
+				key, ok := sebufMockMapKey(fd.MapKey())
+				if !ok {
+					continue
+				}
+				entries := w.msg.Mutable(fd).Map()
+				if fd.MapValue().Message() != nil {
+					v := entries.NewValue()
+					entries.Set(key, v)
+					child(v.Message())
+				} else if v, ok := sebufMockScalar(fd.MapValue(), false); ok {
+					entries.Set(key, v)
+				}
+			case fd.IsList():
+				list := w.msg.Mutable(fd).List()
+				if fd.Message() != nil {
+					v := list.NewElement()
+					list.Append(v)
+					child(v.Message())
+				} else if v, ok := sebufMockScalar(fd, true); ok {
+					list.Append(v)
+				}
+			case fd.Message() != nil:
+				if w.seen[fd.Message().FullName()] {
+					continue
+				}
+				child(w.msg.Mutable(fd).Message())
+			default:
+				if v, ok := sebufMockScalar(fd, true); ok {
+					w.msg.Set(fd, v)
 				}
 			}
 		}
-		if len(names) > 0 {
-			field = strings.Join(names, ".")
-		} else if legacy := sebufMessageField(v, "field_path"); legacy != nil && v.Get(legacy).String() != "" {
-			field = v.Get(legacy).String()
+	}
+}
+
+// sebufMockExamples are the (sebuf.http.field_examples) values of fd.
+func sebufMockExamples(fd protoreflect.FieldDescriptor) []string {
+	raw := sebufOptionFields(fd.Options())[50007]
+	var out []string
+	for len(raw) > 0 {
+		num, typ, n := protowire.ConsumeTag(raw)
+		if n < 0 {
+			break
 		}
-		description := ""
-		if message := sebufMessageField(v, "message"); message != nil {
-			description = v.Get(message).String()
+		raw = raw[n:]
+		if num == 1 && typ == protowire.BytesType {
+			v, m := protowire.ConsumeBytes(raw)
+			if m < 0 {
+				break
+			}
+			out = append(out, string(v))
+			raw = raw[m:]
+			continue
 		}
-		out = append(out, &FieldViolation{Field: field, Description: description})
+		m := protowire.ConsumeFieldValue(num, typ, raw)
+		if m < 0 {
+			break
+		}
+		raw = raw[m:]
 	}
 	return out
 }
 
-func sebufMessageField(m protoreflect.Message, name protoreflect.Name) protoreflect.FieldDescriptor {
-	return m.Descriptor().Fields().ByName(name)
-}
-
-func sebufServerMediaType(value string) string {
-	mt, _, err := mime.ParseMediaType(value)
-	if err != nil {
-		return strings.ToLower(strings.TrimSpace(value))
-	}
-	return mt
-}
-
-// sebufReadBody decodes the body by Content-Type: binary protobuf or JSON. An empty body is accepted.
-func sebufReadBody(r *http.Request, req proto.Message) error {
-	data, err := io.ReadAll(r.Body)
-	if err != nil {
-		return err
-	}
-	if len(data) == 0 {
-		return nil
-	}
-	switch sebufServerMediaType(r.Header.Get("Content-Type")) {
-	case ProtoContentType, BinaryContentType:
-		return proto.Unmarshal(data, req)
-	}
-	if u, ok := req.(json.Unmarshaler); ok {
-		return u.UnmarshalJSON(data)
-	}
-	return protojson.Unmarshal(data, req)
-}
-
-// sebufSetField parses URL values into a scalar or repeated scalar field.
-func sebufSetField(m protoreflect.Message, p sebufServerParam, values []string) error {
-	fd := m.Descriptor().Fields().ByName(p.field)
-	if fd == nil {
-		return fmt.Errorf("request has no field %q", p.field)
-	}
-	if fd.IsList() {
-		list := m.Mutable(fd).List()
-		for _, s := range values {
-			v, err := sebufParseScalar(fd, s, p.enumValues)
-			if err != nil {
-				return err
-			}
-			list.Append(v)
+// sebufMockScalar is a sample value of scalar field fd (false: leave it unset), from
+// its examples when useExamples (a map value has none of its own).
+func sebufMockScalar(fd protoreflect.FieldDescriptor, useExamples bool) (protoreflect.Value, bool) {
+	var example string
+	if useExamples {
+		if examples := sebufMockExamples(fd); len(examples) > 0 {
+			example = examples[mathrand.Intn(len(examples))]
 		}
-		return nil
 	}
-	if fd.IsMap() {
-		return fmt.Errorf("map field %s cannot be bound from the URL", fd.Name())
-	}
-	v, err := sebufParseScalar(fd, values[0], p.enumValues)
-	if err != nil {
-		return err
-	}
-	m.Set(fd, v)
-	return nil
-}
-
-func sebufParseScalar(fd protoreflect.FieldDescriptor, s string, enumValues map[string]int32) (protoreflect.Value, error) {
 	switch fd.Kind() {
 	case protoreflect.StringKind:
-		return protoreflect.ValueOfString(s), nil
-	case protoreflect.BoolKind:
-		b, err := strconv.ParseBool(s)
-		if err != nil {
-			return protoreflect.Value{}, err
+		if example != "" {
+			return protoreflect.ValueOfString(example), true
 		}
-		return protoreflect.ValueOfBool(b), nil
+		return protoreflect.ValueOfString(sebufMockString(string(fd.Name()))), true
 	case protoreflect.Int32Kind, protoreflect.Sint32Kind, protoreflect.Sfixed32Kind:
-		n, err := strconv.ParseInt(s, 10, 32)
+		n, err := strconv.ParseInt(example, 10, 32)
 		if err != nil {
-			return protoreflect.Value{}, err
+			n = 42
 		}
-		return protoreflect.ValueOfInt32(int32(n)), nil
+		return protoreflect.ValueOfInt32(int32(n)), true
 	case protoreflect.Int64Kind, protoreflect.Sint64Kind, protoreflect.Sfixed64Kind:
-		n, err := strconv.ParseInt(s, 10, 64)
+		n, err := strconv.ParseInt(example, 10, 64)
 		if err != nil {
-			return protoreflect.Value{}, err
+			n = 42
 		}
-		return protoreflect.ValueOfInt64(n), nil
+		return protoreflect.ValueOfInt64(n), true
 	case protoreflect.Uint32Kind, protoreflect.Fixed32Kind:
-		n, err := strconv.ParseUint(s, 10, 32)
+		n, err := strconv.ParseUint(example, 10, 32)
 		if err != nil {
-			return protoreflect.Value{}, err
+			n = 42
 		}
-		return protoreflect.ValueOfUint32(uint32(n)), nil
+		return protoreflect.ValueOfUint32(uint32(n)), true
 	case protoreflect.Uint64Kind, protoreflect.Fixed64Kind:
-		n, err := strconv.ParseUint(s, 10, 64)
+		n, err := strconv.ParseUint(example, 10, 64)
 		if err != nil {
-			return protoreflect.Value{}, err
+			n = 42
 		}
-		return protoreflect.ValueOfUint64(n), nil
+		return protoreflect.ValueOfUint64(n), true
+	case protoreflect.BoolKind:
+		b, err := strconv.ParseBool(example)
+		if err != nil {
+			b = true
+		}
+		return protoreflect.ValueOfBool(b), true
 	case protoreflect.FloatKind:
-		f, err := strconv.ParseFloat(s, 32)
+		f, err := strconv.ParseFloat(example, 32)
 		if err != nil {
-			return protoreflect.Value{}, err
+			f = 3.14
 		}
-		return protoreflect.ValueOfFloat32(float32(f)), nil
+		return protoreflect.ValueOfFloat32(float32(f)), true
 	case protoreflect.DoubleKind:
-		f, err := strconv.ParseFloat(s, 64)
+		f, err := strconv.ParseFloat(example, 64)
 		if err != nil {
-			return protoreflect.Value{}, err
+			f = 3.14
 		}
-		return protoreflect.ValueOfFloat64(f), nil
-	case protoreflect.BytesKind:
-		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
-			if b, err := enc.DecodeString(s); err == nil {
-				return protoreflect.ValueOfBytes(b), nil
-			}
-		}
-		return protoreflect.Value{}, fmt.Errorf("%q is not base64", s)
-	case protoreflect.EnumKind:
-		if n, ok := enumValues[s]; ok {
-			return protoreflect.ValueOfEnum(protoreflect.EnumNumber(n)), nil
-		}
-		if ev := fd.Enum().Values().ByName(protoreflect.Name(s)); ev != nil {
-			return protoreflect.ValueOfEnum(ev.Number()), nil
-		}
-		if n, err := strconv.ParseInt(s, 10, 32); err == nil {
-			return protoreflect.ValueOfEnum(protoreflect.EnumNumber(n)), nil
-		}
-		return protoreflect.Value{}, fmt.Errorf("%q is not a value of enum %s", s, fd.Enum().FullName())
+		return protoreflect.ValueOfFloat64(f), true
 	}
-	return protoreflect.Value{}, fmt.Errorf("field %s of kind %s cannot be bound from the URL", fd.Name(), fd.Kind())
+	return protoreflect.Value{}, false
 }
 
-// sebufCheckHeader checks a header value against its declared type and format.
-func sebufCheckHeader(h sebufHeaderRule, value string) error {
-	switch h.kind {
-	case "integer":
-		if _, err := strconv.ParseInt(value, 10, 64); err != nil {
-			return errors.New("must be an integer")
-		}
-	case "number":
-		if _, err := strconv.ParseFloat(value, 64); err != nil {
-			return errors.New("must be a number")
-		}
-	case "boolean":
-		if _, err := strconv.ParseBool(value); err != nil {
-			return errors.New("must be a boolean")
-		}
-	case "array":
-		if strings.TrimSpace(value) == "" {
-			return errors.New("must not be empty")
-		}
-	}
-	switch h.format {
-	case "uuid":
-		if !sebufIsUUID(value) {
-			return errors.New("must be a valid UUID")
-		}
-	case "email":
-		at := strings.IndexByte(value, '@')
-		if at <= 0 || at == len(value)-1 || strings.Count(value, "@") != 1 {
-			return errors.New("must be a valid email")
-		}
-	case "date-time":
-		if _, err := time.Parse(time.RFC3339, value); err != nil {
-			return errors.New("must be a valid date-time")
-		}
-	case "date":
-		if _, err := time.Parse("2006-01-02", value); err != nil {
-			return errors.New("must be a valid date")
-		}
-	case "time":
-		if _, err := time.Parse("15:04:05", value); err != nil {
-			return errors.New("must be a valid time")
-		}
-	}
-	return nil
-}
-
-func sebufIsUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, c := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// sebufResponseType picks the response content type from Accept, then from the request's Content-Type.
-func sebufResponseType(r *http.Request) string {
-	accept := strings.TrimSpace(r.Header.Get("Accept"))
-	if accept != "" && accept != "*/*" {
-		for _, part := range strings.Split(accept, ",") {
-			switch mt := sebufServerMediaType(part); mt {
-			case ProtoContentType, BinaryContentType, JSONContentType:
-				return mt
-			}
-		}
-	}
-	switch mt := sebufServerMediaType(r.Header.Get("Content-Type")); mt {
-	case ProtoContentType, BinaryContentType:
-		return mt
-	}
-	return JSONContentType
-}
-
-func sebufMarshalJSON(cfg *serverConfiguration, msg proto.Message) ([]byte, error) {
-	if m, ok := msg.(interface {
-		MarshalJSONSebuf(protojson.MarshalOptions) ([]byte, error)
-	}); ok {
-		return m.MarshalJSONSebuf(cfg.marshalOpts)
-	}
-	if m, ok := msg.(json.Marshaler); ok {
-		return m.MarshalJSON()
-	}
-	return cfg.marshalOpts.Marshal(msg)
-}
-
-// sebufWriteMessage writes msg in the format the client asked for.
-func sebufWriteMessage(w http.ResponseWriter, r *http.Request, cfg *serverConfiguration, status int, msg proto.Message) {
-	contentType := sebufResponseType(r)
-	var data []byte
-	var err error
-	if contentType == JSONContentType {
-		data, err = sebufMarshalJSON(cfg, msg)
-	} else {
-		data, err = proto.Marshal(msg)
-	}
-	if err != nil {
-		http.Error(w, "failed to marshal response: "+err.Error(), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", contentType)
-	w.WriteHeader(status)
-	_, _ = w.Write(data)
-}
-
-// sebufWriteError answers with the error's status (400 for ValidationError,
-// HTTPError.Status, else 500) after giving the custom ErrorHandler its say.
-func sebufWriteError(w http.ResponseWriter, r *http.Request, cfg *serverConfiguration, err error) {
-	status := http.StatusInternalServerError
-	var validation *ValidationError
-	var httpErr *HTTPError
-	var body any = &HTTPError{Message: err.Error()}
+// sebufMockString is upstream's sample value for a string field without examples, chosen by its name.
+func sebufMockString(name string) string {
+	name = strings.ToLower(name)
 	switch {
-	case errors.As(err, &validation):
-		status = http.StatusBadRequest
-		body = validation
-	case errors.As(err, &httpErr):
-		if httpErr.Status >= 400 && httpErr.Status <= 599 {
-			status = httpErr.Status
+	case strings.Contains(name, "id"):
+		var b [16]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return "550e8400-e29b-41d4-a716-446655440000"
 		}
-		body = httpErr
+		b[6] = (b[6] & 0x0f) | 0x40
+		b[8] = (b[8] & 0x3f) | 0x80
+		return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	case strings.Contains(name, "email"):
+		return "user@example.com"
+	case strings.Contains(name, "name"):
+		names := []string{"Alice Johnson", "Bob Smith", "Charlie Davis", "Diana Wilson"}
+		return names[mathrand.Intn(len(names))]
+	case strings.Contains(name, "phone"):
+		return "+1-555-0123"
+	case strings.Contains(name, "address"):
+		return "123 Main Street, Anytown, USA"
+	case strings.Contains(name, "url"):
+		return "https://example.com"
 	}
-	if cfg.errorHandler != nil {
-		rec := &sebufErrorRecorder{ResponseWriter: w}
-		msg := cfg.errorHandler(rec, r, err)
-		if rec.wrote {
-			return
-		}
-		if rec.status != 0 {
-			status = rec.status
-		}
-		if msg != nil {
-			sebufWriteMessage(w, r, cfg, status, msg)
-			return
-		}
-	}
-	if validation == nil && httpErr == nil {
-		var protoErr proto.Message
-		if errors.As(err, &protoErr) {
-			sebufWriteMessage(w, r, cfg, status, protoErr)
-			return
-		}
-	}
-	data, mErr := json.Marshal(body)
-	if mErr != nil {
-		data = []byte(`{"message":"internal error"}`)
-	}
-	w.Header().Set("Content-Type", JSONContentType)
-	w.WriteHeader(status)
-	_, _ = w.Write(data)
+	return "example string"
 }
 
-// sebufErrorRecorder holds back the status an ErrorHandler sets until a body is written.
-type sebufErrorRecorder struct {
-	http.ResponseWriter
-	status int
-	wrote  bool
-}
-
-func (r *sebufErrorRecorder) WriteHeader(status int) { r.status = status }
-
-func (r *sebufErrorRecorder) Write(b []byte) (int, error) {
-	if !r.wrote {
-		r.wrote = true
-		if r.status == 0 {
-			r.status = http.StatusInternalServerError
-		}
-		r.ResponseWriter.WriteHeader(r.status)
+// sebufMockMapKey is upstream's sample map key for a key field.
+func sebufMockMapKey(fd protoreflect.FieldDescriptor) (protoreflect.MapKey, bool) {
+	switch fd.Kind() {
+	case protoreflect.StringKind:
+		return protoreflect.ValueOfString("sample_key").MapKey(), true
+	case protoreflect.BoolKind:
+		return protoreflect.ValueOfBool(true).MapKey(), true
+	case protoreflect.Int32Kind, protoreflect.Sint32Kind, protoreflect.Sfixed32Kind:
+		return protoreflect.ValueOfInt32(1).MapKey(), true
+	case protoreflect.Int64Kind, protoreflect.Sint64Kind, protoreflect.Sfixed64Kind:
+		return protoreflect.ValueOfInt64(1).MapKey(), true
+	case protoreflect.Uint32Kind, protoreflect.Fixed32Kind:
+		return protoreflect.ValueOfUint32(1).MapKey(), true
+	case protoreflect.Uint64Kind, protoreflect.Fixed64Kind:
+		return protoreflect.ValueOfUint64(1).MapKey(), true
 	}
-	return r.ResponseWriter.Write(b)
-}
-
-// SSESender writes Server-Sent Events. The stream is committed (status 200 and
-// text/event-stream headers sent) by the first Send, SendWithEvent or Flush; an
-// error returned before that gets a normal error response, after it an
-// `event: error` frame with {"message": ...}.
-type SSESender interface {
-	Send(event proto.Message) error
-	SendWithEvent(eventType string, event proto.Message) error
-	Flush()
-}
-
-type sebufSSESender struct {
-	mu        sync.Mutex
-	w         http.ResponseWriter
-	flusher   http.Flusher
-	cfg       *serverConfiguration
-	committed bool
-}
-
-func (s *sebufSSESender) commitLocked() {
-	if s.committed {
-		return
-	}
-	s.committed = true
-	h := s.w.Header()
-	h.Set("Content-Type", "text/event-stream")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Connection", "keep-alive")
-	s.w.WriteHeader(http.StatusOK)
-}
-
-func (s *sebufSSESender) Send(event proto.Message) error { return s.write("", event) }
-
-func (s *sebufSSESender) SendWithEvent(eventType string, event proto.Message) error {
-	if eventType == "" || strings.ContainsAny(eventType, "\r\n") {
-		return fmt.Errorf("invalid SSE event type %q", eventType)
-	}
-	return s.write(eventType, event)
-}
-
-func (s *sebufSSESender) Flush() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.commitLocked()
-	s.flusher.Flush()
-}
-
-func (s *sebufSSESender) write(eventType string, event proto.Message) error {
-	data, err := sebufMarshalJSON(s.cfg, event)
-	if err != nil {
-		return err
-	}
-	var frame bytes.Buffer
-	if eventType != "" {
-		frame.WriteString("event: ")
-		frame.WriteString(eventType)
-		frame.WriteByte('\n')
-	}
-	sebufWriteSSEData(&frame, data)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.commitLocked()
-	if _, err := s.w.Write(frame.Bytes()); err != nil {
-		return err
-	}
-	s.flusher.Flush()
-	return nil
-}
-
-// sebufWriteSSEData writes one `data:` line per line of payload, then the blank line ending the frame.
-func sebufWriteSSEData(frame *bytes.Buffer, payload []byte) {
-	payload = bytes.ReplaceAll(payload, []byte("\r\n"), []byte("\n"))
-	for _, line := range bytes.Split(payload, []byte("\n")) {
-		frame.WriteString("data: ")
-		frame.Write(line)
-		frame.WriteByte('\n')
-	}
-	frame.WriteByte('\n')
-}
-
-// sebufServeStream answers a streaming method with Server-Sent Events. The handler's
-// context is the request's: it is cancelled when the client disconnects.
-func sebufServeStream[Req proto.Message](cfg *serverConfiguration, route *sebufServerRoute, newReq func() Req, call func(context.Context, Req, SSESender) error) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req := newReq()
-		if err := sebufBindRequest(r, route, req); err != nil {
-			sebufWriteError(w, r, cfg, err)
-			return
-		}
-		if err := sebufValidate(cfg, req); err != nil {
-			sebufWriteError(w, r, cfg, err)
-			return
-		}
-		flusher, ok := w.(http.Flusher)
-		if !ok {
-			sebufWriteError(w, r, cfg, &HTTPError{Status: http.StatusInternalServerError, Message: "streaming not supported"})
-			return
-		}
-		sender := &sebufSSESender{w: w, flusher: flusher, cfg: cfg}
-		err := call(r.Context(), req, sender)
-		sender.mu.Lock()
-		defer sender.mu.Unlock()
-		if err != nil && !sender.committed {
-			sebufWriteError(w, r, cfg, err)
-			return
-		}
-		sender.commitLocked()
-		if err != nil {
-			payload, mErr := json.Marshal(&HTTPError{Message: err.Error()})
-			if mErr != nil {
-				payload = []byte(`{"message":"internal error"}`)
-			}
-			var frame bytes.Buffer
-			frame.WriteString("event: error\n")
-			sebufWriteSSEData(&frame, payload)
-			_, _ = w.Write(frame.Bytes())
-		}
-		flusher.Flush()
-	})
+	return protoreflect.MapKey{}, false
 }
 
 """#,

@@ -45,3 +45,45 @@ func (e *HTTPError) Error() string {
 	}
 	return e.Message
 }
+
+// The names the server and client runtimes use for the error and header types. This
+// file declares them itself, so the package needs no module besides protobuf; by
+// default sebuf instead aliases them to upstream's github.com/SebastienMelki/sebuf/http.
+type (
+	sebufValidationError = ValidationError
+	sebufFieldViolation  = FieldViolation
+	sebufErrorMessage    = HTTPError
+	sebufHTTPHeader      = HTTPHeader
+)
+
+// HTTPHeader is a declared request header, as BindingMiddleware and SSEHandler take
+// them: the fields and getters of upstream's sebuf.http.Header.
+type HTTPHeader struct {
+	Name        string
+	Description string
+	Type        string
+	Required    bool
+	Format      string
+	Example     string
+	Deprecated  bool
+}
+
+// GetName returns the header name.
+func (h *HTTPHeader) GetName() string { return h.Name }
+
+// GetType returns the value type: string, integer, number, boolean or array.
+func (h *HTTPHeader) GetType() string { return h.Type }
+
+// GetFormat returns the value format: uuid, email, date-time, date or time.
+func (h *HTTPHeader) GetFormat() string { return h.Format }
+
+// GetRequired reports whether a request without the header is rejected.
+func (h *HTTPHeader) GetRequired() bool { return h.Required }
+
+// sebufNewErrorMessage is the error body for message, answering with status (0: the default).
+func sebufNewErrorMessage(status int, message string) *sebufErrorMessage {
+	return &HTTPError{Status: status, Message: message}
+}
+
+// sebufErrorStatus is the HTTP status an error body carries (0: none).
+func sebufErrorStatus(e *sebufErrorMessage) int { return e.Status }

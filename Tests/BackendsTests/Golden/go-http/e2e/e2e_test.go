@@ -366,17 +366,20 @@ func TestErrors(t *testing.T) {
 	}
 	_, err = f.rest.GetItem(ctx, &GetItemRequest{ItemId: "invalid"})
 	wantViolation(t, err, "item_id", "is invalid")
-	req, _ := http.NewRequest(http.MethodPost, f.url+"/api/v1/items", strings.NewReader(`{"item": {"unknown_field": 1}}`))
-	req.Header.Set("X-API-Key", apiKey)
-	req.Header.Set("X-Request-ID", "r")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(data), `"field":"body"`) {
-		t.Fatalf("bad body: %d %s", resp.StatusCode, data)
+	// Unknown fields are ignored (upstream's DiscardUnknown); malformed JSON is a 400 on "body".
+	for body, want := range map[string]int{`{"item": {"unknown_field": 1}, "extra": [1]}`: http.StatusOK, `{"item": `: http.StatusBadRequest} {
+		req, _ := http.NewRequest(http.MethodPost, f.url+"/api/v1/items", strings.NewReader(body))
+		req.Header.Set("X-API-Key", apiKey)
+		req.Header.Set("X-Request-ID", "r")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want || (want == http.StatusBadRequest && !strings.Contains(string(data), `"field":"body"`)) {
+			t.Fatalf("body %s: %d %s", body, resp.StatusCode, data)
+		}
 	}
 
 	custom := setup(t, WithErrorHandler(func(w http.ResponseWriter, r *http.Request, err error) proto.Message {

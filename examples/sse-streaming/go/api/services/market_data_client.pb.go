@@ -22,8 +22,17 @@ type MarketDataServiceClient interface {
 // MarketDataServiceEventStream reads the Server-Sent Events of a streaming MarketDataService method:
 // call Next until it returns false, then check Err; Close releases the connection.
 type MarketDataServiceEventStream[T proto.Message] struct {
-	sebufEventStream[T]
+	stream sebufEventStream[T]
 }
+
+// Next reads the next event into event; false at the end of the stream or on an error.
+func (s *MarketDataServiceEventStream[T]) Next(event T) bool { return s.stream.Next(event) }
+
+// Err returns the error that ended the stream, or nil after a clean end.
+func (s *MarketDataServiceEventStream[T]) Err() error { return s.stream.Err() }
+
+// Close releases the connection; the server sees the client go away.
+func (s *MarketDataServiceEventStream[T]) Close() error { return s.stream.Close() }
 
 type marketDataServiceClient struct {
 	core sebufClient

@@ -20,8 +20,17 @@ type JSONServiceClient interface {
 // JSONServiceEventStream reads the Server-Sent Events of a streaming JSONService method:
 // call Next until it returns false, then check Err; Close releases the connection.
 type JSONServiceEventStream[T proto.Message] struct {
-	sebufEventStream[T]
+	stream sebufEventStream[T]
 }
+
+// Next reads the next event into event; false at the end of the stream or on an error.
+func (s *JSONServiceEventStream[T]) Next(event T) bool { return s.stream.Next(event) }
+
+// Err returns the error that ended the stream, or nil after a clean end.
+func (s *JSONServiceEventStream[T]) Err() error { return s.stream.Err() }
+
+// Close releases the connection; the server sees the client go away.
+func (s *JSONServiceEventStream[T]) Close() error { return s.stream.Close() }
 
 type jSONServiceClient struct {
 	core sebufClient

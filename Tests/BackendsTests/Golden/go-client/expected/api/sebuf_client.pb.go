@@ -229,24 +229,34 @@ func sebufClientMediaType(value string) string {
 	return mt
 }
 
-// sebufResponseError turns an error response into *ValidationError or *HTTPError.
+// sebufResponseError turns an error response into the validation error type (a 400
+// with violations) or the error message type; errors.As matches either.
 func sebufResponseError(status int, body []byte) error {
 	var fields map[string]json.RawMessage
 	if json.Unmarshal(body, &fields) == nil {
 		if _, ok := fields["violations"]; ok && status == http.StatusBadRequest {
-			var validation ValidationError
-			if json.Unmarshal(body, &validation) == nil {
-				return &validation
+			validation := &sebufValidationError{}
+			if sebufDecodeErrorBody(body, validation) == nil {
+				return validation
 			}
 		}
 		if raw, ok := fields["message"]; ok {
 			var message string
 			if json.Unmarshal(raw, &message) == nil {
-				return &HTTPError{Status: status, Message: message}
+				return sebufNewErrorMessage(status, message)
 			}
 		}
 	}
-	return &HTTPError{Status: status, Message: fmt.Sprintf("request failed with status %d: %s", status, strings.TrimSpace(string(body)))}
+	return sebufNewErrorMessage(status, fmt.Sprintf("request failed with status %d: %s", status, strings.TrimSpace(string(body))))
+}
+
+// sebufDecodeErrorBody decodes an error body into target: protojson for upstream's
+// message types (unknown fields ignored), encoding/json for the self-contained ones.
+func sebufDecodeErrorBody(body []byte, target any) error {
+	if msg, ok := target.(proto.Message); ok {
+		return protojson.UnmarshalOptions{DiscardUnknown: true}.Unmarshal(body, msg)
+	}
+	return json.Unmarshal(body, target)
 }
 
 // stream sends a streaming request; the caller owns the returned response body.
@@ -298,7 +308,8 @@ func sebufNewEventStream[T proto.Message](resp *http.Response, discardUnknown bo
 }
 
 // Next reads the next event into event. It returns false at the end of the stream
-// or on an error (see Err); an `event: error` frame ends the stream with an *HTTPError.
+// or on an error (see Err); an `event: error` frame ends the stream with the package's
+// error message type (*sebufhttp.Error, or *HTTPError with self_contained).
 // Comments, `id:` and `retry:` lines are skipped; an event the stream ends in the
 // middle of is dropped, as the SSE specification says.
 func (s *sebufEventStream[T]) Next(event T) bool {
@@ -362,14 +373,14 @@ func sebufStreamError(status int, payload string) error {
 		Message *string `json:"message"`
 	}
 	if json.Unmarshal([]byte(payload), &body) == nil && body.Message != nil {
-		return &HTTPError{Status: status, Message: *body.Message}
+		return sebufNewErrorMessage(status, *body.Message)
 	}
 	// Upstream sebuf's Go server sends the message as a quoted string.
 	var message string
 	if json.Unmarshal([]byte(payload), &message) == nil {
-		return &HTTPError{Status: status, Message: message}
+		return sebufNewErrorMessage(status, message)
 	}
-	return &HTTPError{Status: status, Message: payload}
+	return sebufNewErrorMessage(status, payload)
 }
 
 // Err returns the error that ended the stream, or nil after a clean end.

@@ -21,8 +21,17 @@ type StreamServiceClient interface {
 // StreamServiceEventStream reads the Server-Sent Events of a streaming StreamService method:
 // call Next until it returns false, then check Err; Close releases the connection.
 type StreamServiceEventStream[T proto.Message] struct {
-	sebufEventStream[T]
+	stream sebufEventStream[T]
 }
+
+// Next reads the next event into event; false at the end of the stream or on an error.
+func (s *StreamServiceEventStream[T]) Next(event T) bool { return s.stream.Next(event) }
+
+// Err returns the error that ended the stream, or nil after a clean end.
+func (s *StreamServiceEventStream[T]) Err() error { return s.stream.Err() }
+
+// Close releases the connection; the server sees the client go away.
+func (s *StreamServiceEventStream[T]) Close() error { return s.stream.Close() }
 
 type streamServiceClient struct {
 	core sebufClient

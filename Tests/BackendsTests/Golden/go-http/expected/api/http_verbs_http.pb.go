@@ -23,9 +23,9 @@ type RESTServiceServer interface {
 
 var rESTServiceListItemsRoute = sebufServerRoute{
 	pattern: "GET /api/v1/items",
-	headers: []sebufHeaderRule{
-		{name: "X-API-Key", kind: "string", format: "uuid", required: true},
-		{name: "X-Trace", kind: "string"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-API-Key", Type: "string", Format: "uuid", Required: true},
+		{Name: "X-Trace", Type: "string"},
 	},
 	query: []sebufServerParam{
 		{name: "q", field: "text"},
@@ -46,9 +46,9 @@ var rESTServiceListItemsRoute = sebufServerRoute{
 
 var rESTServiceGetItemRoute = sebufServerRoute{
 	pattern: "GET /api/v1/items/{item_id}",
-	headers: []sebufHeaderRule{
-		{name: "X-API-Key", kind: "string", format: "uuid", required: true},
-		{name: "X-Trace", kind: "string"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-API-Key", Type: "string", Format: "uuid", Required: true},
+		{Name: "X-Trace", Type: "string"},
 	},
 	path: []sebufServerParam{
 		{name: "item_id", field: "item_id", required: true},
@@ -58,19 +58,19 @@ var rESTServiceGetItemRoute = sebufServerRoute{
 var rESTServiceCreateItemRoute = sebufServerRoute{
 	pattern: "POST /api/v1/items",
 	body:    true,
-	headers: []sebufHeaderRule{
-		{name: "X-API-Key", kind: "string", format: "uuid", required: true},
-		{name: "X-Request-ID", kind: "string", required: true},
-		{name: "X-Trace", kind: "string"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-API-Key", Type: "string", Format: "uuid", Required: true},
+		{Name: "X-Request-ID", Type: "string", Required: true},
+		{Name: "X-Trace", Type: "string"},
 	},
 }
 
 var rESTServiceUpdateItemRoute = sebufServerRoute{
 	pattern: "PUT /api/v1/items/{item_id}",
 	body:    true,
-	headers: []sebufHeaderRule{
-		{name: "X-API-Key", kind: "string", format: "uuid", required: true},
-		{name: "X-Trace", kind: "string"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-API-Key", Type: "string", Format: "uuid", Required: true},
+		{Name: "X-Trace", Type: "string"},
 	},
 	path: []sebufServerParam{
 		{name: "item_id", field: "item_id", required: true},
@@ -80,9 +80,9 @@ var rESTServiceUpdateItemRoute = sebufServerRoute{
 var rESTServicePatchItemRoute = sebufServerRoute{
 	pattern: "PATCH /api/v1/items/{item_id}",
 	body:    true,
-	headers: []sebufHeaderRule{
-		{name: "X-API-Key", kind: "string", format: "uuid", required: true},
-		{name: "X-Trace", kind: "string"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-API-Key", Type: "string", Format: "uuid", Required: true},
+		{Name: "X-Trace", Type: "string"},
 	},
 	path: []sebufServerParam{
 		{name: "item_id", field: "item_id", required: true},
@@ -91,9 +91,9 @@ var rESTServicePatchItemRoute = sebufServerRoute{
 
 var rESTServiceDeleteItemRoute = sebufServerRoute{
 	pattern: "DELETE /api/v1/items/{item_id}",
-	headers: []sebufHeaderRule{
-		{name: "X-API-Key", kind: "string", format: "uuid", required: true},
-		{name: "X-Trace", kind: "string"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-API-Key", Type: "string", Format: "uuid", Required: true},
+		{Name: "X-Trace", Type: "string"},
 	},
 	path: []sebufServerParam{
 		{name: "item_id", field: "item_id", required: true},
@@ -105,9 +105,9 @@ var rESTServiceDeleteItemRoute = sebufServerRoute{
 
 var rESTServiceGetMemberRoute = sebufServerRoute{
 	pattern: "GET /api/v1/orgs/{org_id}/teams/{team_id}/levels/{member_level}",
-	headers: []sebufHeaderRule{
-		{name: "X-API-Key", kind: "string", format: "uuid", required: true},
-		{name: "X-Trace", kind: "string"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-API-Key", Type: "string", Format: "uuid", Required: true},
+		{Name: "X-Trace", Type: "string"},
 	},
 	path: []sebufServerParam{
 		{name: "org_id", field: "org_id", required: true},
@@ -119,9 +119,9 @@ var rESTServiceGetMemberRoute = sebufServerRoute{
 var rESTServiceTouchRoute = sebufServerRoute{
 	pattern: "POST /api/v1/touch",
 	body:    true,
-	headers: []sebufHeaderRule{
-		{name: "X-API-Key", kind: "string", format: "uuid", required: true},
-		{name: "X-Trace", kind: "string"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-API-Key", Type: "string", Format: "uuid", Required: true},
+		{Name: "X-Trace", Type: "string"},
 	},
 }
 

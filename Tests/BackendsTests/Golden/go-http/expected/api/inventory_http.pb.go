@@ -20,15 +20,15 @@ type InventoryServiceServer interface {
 
 var inventoryServiceGetItemRoute = sebufServerRoute{
 	pattern: "GET /inventory/{item_id}",
-	headers: []sebufHeaderRule{
-		{name: "X-Contact", kind: "string", format: "email"},
-		{name: "X-Day", kind: "string", format: "date"},
-		{name: "X-Dry-Run", kind: "boolean"},
-		{name: "X-Ratio", kind: "number"},
-		{name: "X-Tags", kind: "array"},
-		{name: "X-Tenant-Count", kind: "integer", required: true},
-		{name: "X-Time", kind: "string", format: "time"},
-		{name: "X-When", kind: "string", format: "date-time"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-Contact", Type: "string", Format: "email"},
+		{Name: "X-Day", Type: "string", Format: "date"},
+		{Name: "X-Dry-Run", Type: "boolean"},
+		{Name: "X-Ratio", Type: "number"},
+		{Name: "X-Tags", Type: "array"},
+		{Name: "X-Tenant-Count", Type: "integer", Required: true},
+		{Name: "X-Time", Type: "string", Format: "time"},
+		{Name: "X-When", Type: "string", Format: "date-time"},
 	},
 	path: []sebufServerParam{
 		{name: "item_id", field: "item_id", required: true},
@@ -38,45 +38,45 @@ var inventoryServiceGetItemRoute = sebufServerRoute{
 var inventoryServiceQuoteRoute = sebufServerRoute{
 	pattern: "POST /inventory/quote",
 	body:    true,
-	headers: []sebufHeaderRule{
-		{name: "X-Contact", kind: "string", format: "email"},
-		{name: "X-Day", kind: "string", format: "date"},
-		{name: "X-Dry-Run", kind: "boolean"},
-		{name: "X-Ratio", kind: "number"},
-		{name: "X-Tags", kind: "array"},
-		{name: "X-Tenant-Count", kind: "integer", required: true},
-		{name: "X-Time", kind: "string", format: "time"},
-		{name: "X-When", kind: "string", format: "date-time"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-Contact", Type: "string", Format: "email"},
+		{Name: "X-Day", Type: "string", Format: "date"},
+		{Name: "X-Dry-Run", Type: "boolean"},
+		{Name: "X-Ratio", Type: "number"},
+		{Name: "X-Tags", Type: "array"},
+		{Name: "X-Tenant-Count", Type: "integer", Required: true},
+		{Name: "X-Time", Type: "string", Format: "time"},
+		{Name: "X-When", Type: "string", Format: "date-time"},
 	},
 }
 
 var inventoryServicePingRoute = sebufServerRoute{
 	pattern: "POST /inventory/ping",
 	body:    true,
-	headers: []sebufHeaderRule{
-		{name: "X-Contact", kind: "string", format: "email"},
-		{name: "X-Day", kind: "string", format: "date"},
-		{name: "X-Dry-Run", kind: "boolean"},
-		{name: "X-Ratio", kind: "number"},
-		{name: "X-Tags", kind: "array"},
-		{name: "X-Tenant-Count", kind: "integer", required: true},
-		{name: "X-Time", kind: "string", format: "time"},
-		{name: "X-When", kind: "string", format: "date-time"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-Contact", Type: "string", Format: "email"},
+		{Name: "X-Day", Type: "string", Format: "date"},
+		{Name: "X-Dry-Run", Type: "boolean"},
+		{Name: "X-Ratio", Type: "number"},
+		{Name: "X-Tags", Type: "array"},
+		{Name: "X-Tenant-Count", Type: "integer", Required: true},
+		{Name: "X-Time", Type: "string", Format: "time"},
+		{Name: "X-When", Type: "string", Format: "date-time"},
 	},
 }
 
 var inventoryServiceNestedRoute = sebufServerRoute{
 	pattern: "PUT /inventory/nested/{name}",
 	body:    true,
-	headers: []sebufHeaderRule{
-		{name: "X-Contact", kind: "string", format: "email"},
-		{name: "X-Day", kind: "string", format: "date"},
-		{name: "X-Dry-Run", kind: "boolean"},
-		{name: "X-Ratio", kind: "number"},
-		{name: "X-Tags", kind: "array"},
-		{name: "X-Tenant-Count", kind: "integer", required: true},
-		{name: "X-Time", kind: "string", format: "time"},
-		{name: "X-When", kind: "string", format: "date-time"},
+	headers: []*sebufHTTPHeader{
+		{Name: "X-Contact", Type: "string", Format: "email"},
+		{Name: "X-Day", Type: "string", Format: "date"},
+		{Name: "X-Dry-Run", Type: "boolean"},
+		{Name: "X-Ratio", Type: "number"},
+		{Name: "X-Tags", Type: "array"},
+		{Name: "X-Tenant-Count", Type: "integer", Required: true},
+		{Name: "X-Time", Type: "string", Format: "time"},
+		{Name: "X-When", Type: "string", Format: "date-time"},
 	},
 	path: []sebufServerParam{
 		{name: "name", field: "name", required: true},

@@ -2,48 +2,21 @@
 
 package api
 
-import "strings"
+import sebufhttp "github.com/SebastienMelki/sebuf/http"
 
-// FieldViolation is one invalid part of a request: a field, parameter, header or the body.
-type FieldViolation struct {
-	Field       string `json:"field"`
-	Description string `json:"description"`
+// The runtime's names for the error and header types of upstream sebuf's Go package, so
+// that handlers and callers use those very types (self_contained=true declares its own).
+type (
+	sebufValidationError = sebufhttp.ValidationError
+	sebufFieldViolation  = sebufhttp.FieldViolation
+	sebufErrorMessage    = sebufhttp.Error
+	sebufHTTPHeader      = sebufhttp.Header
+)
+
+// sebufNewErrorMessage is the error body for message; upstream's Error carries no status.
+func sebufNewErrorMessage(_ int, message string) *sebufErrorMessage {
+	return &sebufErrorMessage{Message: message}
 }
 
-// ValidationError rejects a request with HTTP 400. Servers return it from binding
-// and handlers may return it too; clients decode it from a 400 response.
-type ValidationError struct {
-	Violations []*FieldViolation `json:"violations"`
-}
-
-// Error describes the violations in one line.
-func (e *ValidationError) Error() string {
-	switch len(e.Violations) {
-	case 0:
-		return "validation error: no violations"
-	case 1:
-		return "validation error: " + e.Violations[0].Field + ": " + e.Violations[0].Description
-	}
-	parts := make([]string, len(e.Violations))
-	for i, v := range e.Violations {
-		parts[i] = v.Field + ": " + v.Description
-	}
-	return "validation error: [" + strings.Join(parts, ", ") + "]"
-}
-
-// HTTPError is an error with a message and an HTTP status. A handler returning it
-// answers with Status (500 when Status is not a 4xx/5xx code) and body
-// {"message": Message}; clients return it for non-validation error responses and
-// for an `event: error` frame of a stream.
-type HTTPError struct {
-	Status  int    `json:"-"`
-	Message string `json:"message"`
-}
-
-// Error returns the message.
-func (e *HTTPError) Error() string {
-	if e.Message == "" {
-		return "error: empty message"
-	}
-	return e.Message
-}
+// sebufErrorStatus is 0: the status of an Error response is the server's default (500).
+func sebufErrorStatus(*sebufErrorMessage) int { return 0 }

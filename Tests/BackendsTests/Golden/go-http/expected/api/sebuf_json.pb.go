@@ -225,6 +225,11 @@ func sebufDecodeJSON(data []byte, m proto.Message, opts protojson.UnmarshalOptio
 	if err := dec.Decode(&v); err != nil {
 		return err
 	}
+	if v == nil {
+		// Upstream sebuf's encoders write `null` for an empty root-unwrapped message.
+		proto.Reset(m)
+		return nil
+	}
 	v, err := sebufJSONIn(m.ProtoReflect().Descriptor(), v, false)
 	if err != nil {
 		return err
@@ -575,4 +580,38 @@ func sebufScalarIn(fd protoreflect.FieldDescriptor, info *sebufFieldJSON, v any,
 		return base64.StdEncoding.EncodeToString(b), nil
 	}
 	return v, nil
+}
+
+// sebufEnumMarshalJSON is the JSON string of enum value n of ed: its enum_value name,
+// else its proto name, else (a number the enum does not declare) the number.
+func sebufEnumMarshalJSON(ed protoreflect.EnumDescriptor, n protoreflect.EnumNumber) ([]byte, error) {
+	ev := ed.Values().ByNumber(n)
+	if ev == nil {
+		return json.Marshal(int32(n))
+	}
+	if custom, ok := sebufEnumOptions(ed).toJSON[string(ev.Name())]; ok {
+		return json.Marshal(custom)
+	}
+	return json.Marshal(string(ev.Name()))
+}
+
+// sebufEnumUnmarshalJSON reads a value of ed written as an enum_value name, a proto
+// name or a number.
+func sebufEnumUnmarshalJSON(ed protoreflect.EnumDescriptor, data []byte) (protoreflect.EnumNumber, error) {
+	var s string
+	if err := json.Unmarshal(data, &s); err == nil {
+		name := s
+		if proto, ok := sebufEnumOptions(ed).fromJSON[s]; ok {
+			name = proto
+		}
+		if ev := ed.Values().ByName(protoreflect.Name(name)); ev != nil {
+			return ev.Number(), nil
+		}
+		return 0, fmt.Errorf("unknown %s value: %q", ed.Name(), s)
+	}
+	var n int32
+	if err := json.Unmarshal(data, &n); err == nil {
+		return protoreflect.EnumNumber(n), nil
+	}
+	return 0, fmt.Errorf("cannot unmarshal %s into %s", string(data), ed.Name())
 }

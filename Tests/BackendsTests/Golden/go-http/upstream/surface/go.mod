@@ -1,0 +1,3 @@
+module sebuf.test/surface
+
+go 1.22
