@@ -14,7 +14,6 @@ import Testing
 @Suite(.serialized) struct GoUpstreamGoldenSurfaceTests {
   static let mirror =
     ProcessInfo.processInfo.environment["SEBUF_UPSTREAM_MIRROR"] ?? "/work/.mirror/SebastienMelki+sebuf/repo"
-  static let needs = ["go", "git", "tar", mirror + "/"]
 
   /// Upstream's test data, extracted from the mirror into `dir` (symlinks kept).
   static func extract(into dir: URL) throws {
@@ -85,9 +84,13 @@ import Testing
     return (problems, compared)
   }
 
-  @Test(.oracle("go", "git", "tar", mirror + "/"))
+  /// Upstream's repository is not installable from a registry (and CI cannot reach GitHub):
+  /// without a local mirror the test is skipped, never failed or passed.
+  @Test(
+    .oracle("go", "git", "tar"),
+    .enabled(if: FileManager.default.fileExists(atPath: mirror), "no upstream sebuf mirror (SEBUF_UPSTREAM_MIRROR)"))
   func sebufsAPIContainsUpstreamsOnUpstreamsGoldenCases() throws {
-    try OracleTools.require(Self.needs)
+    try OracleTools.require(["go", "git", "tar"])
     let fm = FileManager.default
     let root = fm.temporaryDirectory.appendingPathComponent("sebuf-upstream-goldens-\(UUID().uuidString)")
     try fm.createDirectory(at: root, withIntermediateDirectories: true)
