@@ -280,7 +280,8 @@ func sebufJSONOut(m protoreflect.Message, v any, protoNames, asMapValue bool) an
 		key := sebufJSONKey(set, protoNames)
 		value := sebufFieldOptions(set).oneofValue
 		if value == "" {
-			value = key
+			// upstream's generators write the proto field name (not the JSON name).
+			value = string(set.Name())
 		}
 		if cfg.flatten {
 			if child, ok := obj[key].(map[string]any); ok {

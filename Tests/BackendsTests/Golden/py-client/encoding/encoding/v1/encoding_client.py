@@ -1073,7 +1073,7 @@ class OneofMessage:
             d["kind"] = "img"
         if self.user_id is not None:
             d["userId"] = self.user_id
-            d["target_type"] = "userId"
+            d["target_type"] = "user_id"
         elif self.group_id is not None:
             d["groupId"] = self.group_id
             d["target_type"] = "group"
