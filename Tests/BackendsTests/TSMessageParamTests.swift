@@ -26,10 +26,13 @@ import Testing
       Issue.record("\(box.backend.name) generated code for message-typed URL parameters")
     } catch let error as DiagnosticError {
       let lines = error.diagnostics.map { d in
-        (d.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? "") + "\(d.severity.rawValue): \(d.message)"
+        (d.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? "")
+          + "\(d.severity.rawValue): \(d.message)"
       }
       // ts-server also reports the GET fields no parameter carries; the #218 errors are common.
-      for line in Self.expected { #expect(lines.contains(line), "\(box.backend.name):\n\(lines.joined(separator: "\n"))") }
+      for line in Self.expected {
+        #expect(lines.contains(line), "\(box.backend.name):\n\(lines.joined(separator: "\n"))")
+      }
     }
   }
 }
