@@ -182,6 +182,16 @@ export async function runClient(baseURL: string): Promise<string[]> {
     method: "POST", headers: { "X-API-Key": key, "Content-Type": "application/json" }, body: "null",
   });
   check(empty.status === 200 && JSON.stringify(await empty.json()) === "[]", "null for an empty unwrapped list");
+  const wrapped = await fetch(`${baseURL}/v1/import`, {
+    method: "POST",
+    headers: { "X-API-Key": key, "Content-Type": "application/json" },
+    body: JSON.stringify({ products: [product("p4", "Clog", "in-stock")] }),
+  });
+  check(wrapped.status === 200 && ((await wrapped.json()) as Product[])[0]?.name === "Clog", "upstream client's wrapped list");
+  const notAList = await fetch(`${baseURL}/v1/import`, {
+    method: "POST", headers: { "X-API-Key": key, "Content-Type": "application/json" }, body: "42",
+  });
+  check(notAList.status === 400, "a scalar body for an unwrapped list is a 400");
   passed.push("unwrap shapes");
 
   const base: AnnouncementBase = { id: "a1" };

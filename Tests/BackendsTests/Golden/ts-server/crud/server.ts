@@ -167,6 +167,10 @@ export async function decode(req: Request, ctx: ServerContext, hasBody: boolean,
         throw violation("body", `failed to parse request body: ${errorMessage(err)}`);
       }
       if (unwrap !== undefined) {
+        // Upstream's TS client sends the message object ({"items": [...]}) for a list; an
+        // object is unambiguous there, so both forms are accepted.
+        const wrapped = !unwrap.map && typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+        if (wrapped) parsed = (parsed as Record<string, unknown>)[unwrap.property] ?? null;
         const ok = parsed === null || (typeof parsed === "object" && Array.isArray(parsed) !== unwrap.map);
         if (!ok) throw violation("body", `failed to parse request body: not a JSON ${unwrap.map ? "object" : "array"}`);
         if (parsed !== null) body[unwrap.property] = parsed;
