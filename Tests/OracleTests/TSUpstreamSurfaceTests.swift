@@ -37,10 +37,9 @@ enum UpstreamTS {
   }
 
   /// Upstream's fact in sebuf's layout: the server types every upstream `_server.ts` declares
-  /// live in sebuf's shared `server.ts` (each `_server.ts` re-exports them); a parameter's name
-  /// (`_req` when unused) is not part of a signature.
+  /// live in sebuf's shared `server.ts` (each `_server.ts` re-exports them).
   static func sebufLayout(_ fact: String) -> String {
-    var f = fact.replacingOccurrences(of: "(_req: ", with: "(req: ")
+    var f = fact
     if let colon = f.range(of: ": "), f[..<colon.lowerBound].hasSuffix("_server") {
       let rest = f[colon.upperBound...]
       for shared in ["ServerContext", "ServerOptions", "RouteDescriptor"]

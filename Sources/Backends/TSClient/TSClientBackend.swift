@@ -158,14 +158,16 @@ struct ClientModule {
     let outputUnwrap = project.schema.message(r.route.outputType).flatMap { project.schema.rootUnwrap($0) }
     for l in TSLayout.docComment(project.schema.comment(file: s.file, path: r.route.path)) { p.line(l) }
     let hasBody = r.route.verb.hasBody
+    // Upstream's name for a request nothing reads (no body, path or query parameter).
+    let req = hasBody || !r.pathBindings.isEmpty || !r.queryBindings.isEmpty ? "req" : "_req"
     var bodyValue = "req"
     if let u = inputUnwrap {
       bodyValue = "req.\(access(ProtoSchema.jsonName(u))) ?? \(project.schema.isMap(u) ? "{}" : "[]")"
     }
     if r.route.stream {
-      p.line("async *\(r.methodName)(req: \(input), options?: \(s.name)CallOptions): AsyncGenerator<\(output)> {")
+      p.line("async *\(r.methodName)(\(req): \(input), options?: \(s.name)CallOptions): AsyncGenerator<\(output)> {")
     } else {
-      p.line("async \(r.methodName)(req: \(input), options?: \(s.name)CallOptions): Promise<\(output)> {")
+      p.line("async \(r.methodName)(\(req): \(input), options?: \(s.name)CallOptions): Promise<\(output)> {")
     }
     p.indented { p in
       var pathExpr = TSLayout.stringLiteral(r.path)
