@@ -43,3 +43,25 @@ struct BackendBox: CustomStringConvertible, Sendable {
   init(_ backend: any Backend) { self.backend = backend }
   var description: String { backend.name }
 }
+
+@Suite struct TSHelperNameTests {
+  /// Upstream's oneof helper names taken by messages of the same file are reported at the
+  /// message, by both TS backends, instead of generating two declarations of one name.
+  @Test func oneofHelperNamesTakenByMessagesAreErrors() throws {
+    let c = CorpusCase(name: "invalid_ts_helper_collision", image: "", targets: ["ts_helper_collision.proto"])
+    let image = try Corpus.image(c)
+    for backend in [TSClientBackend() as any Backend, TSServerBackend()] {
+      let error = #expect(throws: DiagnosticError.self) {
+        _ = try backend.generate(GenerationRequest(image: image, filesToGenerate: c.targets))
+      }
+      let lines = (error?.diagnostics ?? []).map { d in
+        (d.span.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? "") + d.message
+      }
+      #expect(
+        lines == [
+          "ts_helper_collision.proto:15:1: message 'Event' needs the TypeScript type 'EventBase' for its oneofs (upstream's helper-type name), but another declaration of this file is already named 'EventBase'; rename the message or the oneof",
+          "ts_helper_collision.proto:15:1: message 'Event' needs the TypeScript type 'EventPayload' for its oneofs (upstream's helper-type name), but another declaration of this file is already named 'EventPayload'; rename the message or the oneof",
+        ], "\(backend.name): \(lines)")
+    }
+  }
+}

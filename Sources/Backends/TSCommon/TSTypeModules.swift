@@ -35,7 +35,9 @@ struct TSProject {
     var checks = AnnotationChecks(schema: schema)
     checks.requireURLCoverage = requireURLCoverage
     checks.allowNumberEncodingOfNamedEnums = true
-    let problems = checks.check(services: services, reachable: reachable)
+    let problems =
+      checks.check(services: services, reachable: reachable)
+      + TSHelperNames.collisions(in: reachable, schema: schema)
     if problems.hasErrors { throw DiagnosticError(problems.normalized()) }
   }
 
@@ -67,9 +69,7 @@ struct TSProject {
     for m in messages {
       let name = Naming.hoisted(fullName: m.fullName, package: m.package)
       declared.insert(name)
-      // The oneof helper types (a superset: synthetic oneofs get none).
-      for o in m.descriptor.oneofDecl { declared.insert(name + TSTypeMapper.upperCamel(snake: o.name)) }
-      if !m.descriptor.oneofDecl.isEmpty { declared.insert(name + "Base") }
+      declared.formUnion(TSHelperNames.of(m, schema: schema))
     }
     for e in enums { declared.insert(Naming.hoisted(fullName: e.fullName, package: e.package)) }
     var imports = TSImports(modulePath: module, reserved: declared)
