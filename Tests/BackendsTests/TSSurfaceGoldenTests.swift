@@ -10,7 +10,8 @@ import Proto
 import Testing
 
 @Suite struct TSSurfaceGoldenTests {
-  static let surface = CorpusCase(name: "tssurface", image: "tssurface", targets: ["tssurface/v1/surface.proto"])
+  static let surface = CorpusCase(
+    name: "tssurface", image: "tssurface", targets: ["tssurface/v1/surface.proto", "tssurface/v1/names.proto"])
 
   @Test func surfaceModules() throws {
     let image = try Corpus.image(Self.surface)

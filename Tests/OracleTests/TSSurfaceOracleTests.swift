@@ -65,7 +65,7 @@ struct DeclarationFacts {
 
 @Suite(.serialized) struct TSSurfaceOracleTests {
   static let golden = TSAPIOracle.corpus.deletingLastPathComponent()
-  static let targets = ["tssurface/v1/surface.proto"]
+  static let targets = ["tssurface/v1/surface.proto", "tssurface/v1/names.proto"]
 
   /// Writes both backends' output to `dir/src/{client,server}`.
   static func generate(into dir: URL) throws {
