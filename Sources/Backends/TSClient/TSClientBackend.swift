@@ -151,13 +151,23 @@ struct ClientModule {
   /// One method: URL building, the fetch call, and JSON (unary) or event-stream (SSE) decoding.
   private mutating func method(_ r: TSRoute, service s: HTTPService, _ p: inout CodePrinter) {
     let input = project.mapper.messageType(r.route.inputType, &imports)
-    let output = project.mapper.messageType(r.route.outputType, &imports)
+    let output = project.mapper.messageType(r.route.outputType, response: true, &imports)
+    // A root-unwrapped message travels as its bare list or map (upstream writes `null` for an
+    // empty one): the request sends its field, the response is read as the bare value.
+    let inputUnwrap = project.schema.message(r.route.inputType).flatMap { project.schema.rootUnwrap($0) }
+    let outputUnwrap = project.schema.message(r.route.outputType).flatMap { project.schema.rootUnwrap($0) }
     for l in TSLayout.docComment(project.schema.comment(file: s.file, path: r.route.path)) { p.line(l) }
     let hasBody = r.route.verb.hasBody
+    // Upstream's name for a request nothing reads (no body, path or query parameter).
+    let req = hasBody || !r.pathBindings.isEmpty || !r.queryBindings.isEmpty ? "req" : "_req"
+    var bodyValue = "req"
+    if let u = inputUnwrap {
+      bodyValue = "req.\(access(ProtoSchema.jsonName(u))) ?? \(project.schema.isMap(u) ? "{}" : "[]")"
+    }
     if r.route.stream {
-      p.line("async *\(r.methodName)(req: \(input), options?: \(s.name)CallOptions): AsyncGenerator<\(output)> {")
+      p.line("async *\(r.methodName)(\(req): \(input), options?: \(s.name)CallOptions): AsyncGenerator<\(output)> {")
     } else {
-      p.line("async \(r.methodName)(req: \(input), options?: \(s.name)CallOptions): Promise<\(output)> {")
+      p.line("async \(r.methodName)(\(req): \(input), options?: \(s.name)CallOptions): Promise<\(output)> {")
     }
     p.indented { p in
       var pathExpr = TSLayout.stringLiteral(r.path)
@@ -171,7 +181,7 @@ struct ClientModule {
       let requestInit: (inout CodePrinter, String, String) -> Void = { p, accept, signal in
         p.line("method: \(TSLayout.stringLiteral(r.route.verb.rawValue)),")
         p.line("headers: this.#headers(options, \(TSLayout.stringLiteral(accept)), \(hasBody)),")
-        if hasBody { p.line("body: JSON.stringify(req),") }
+        if hasBody { p.line("body: JSON.stringify(\(bodyValue)),") }
         p.line("signal: \(signal),")
       }
       if r.route.stream {
@@ -201,7 +211,11 @@ struct ClientModule {
         p.indented { p in requestInit(&p, "application/json", "options?.signal") }
         p.line("});")
         p.line("if (!resp.ok) await throwResponseError(resp);")
-        p.line("return (await resp.json()) as \(output);")
+        if let u = outputUnwrap {
+          p.line("return ((await resp.json()) ?? \(project.schema.isMap(u) ? "{}" : "[]")) as \(output);")
+        } else {
+          p.line("return (await resp.json()) as \(output);")
+        }
       }
     }
     p.line("}")

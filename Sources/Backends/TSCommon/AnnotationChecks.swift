@@ -10,6 +10,9 @@ struct AnnotationChecks {
   /// Report GET/DELETE request fields that no path or query parameter carries (ts-server:
   /// the server builds those requests from the URL only).
   var requireURLCoverage = false
+  /// Accept enum_encoding=NUMBER on an enum whose values carry enum_value (the TS backends
+  /// type such a field `number`, as upstream generates it).
+  var allowNumberEncodingOfNamedEnums = false
 
   func check(services: [HTTPService], reachable: Reachability) -> [Diagnostic] {
     var out: [Diagnostic] = []
@@ -66,7 +69,11 @@ struct AnnotationChecks {
   /// at the annotated field (or, for a oneof's discriminator, the oneof).
   func check(message: MessageEntry) -> [Diagnostic] {
     let d = message.descriptor
-    return AnnotationValidity(schema.index).violations(in: d, path: message.path).map { v in
+    let violations = AnnotationValidity(schema.index).violations(in: d, path: message.path).filter { v in
+      guard case .enumEncodingNumberWithEnumValues = v.problem else { return true }
+      return !allowNumberEncodingOfNamedEnums
+    }
+    return violations.map { v in
       let i = Int(v.element.last ?? 0)
       let isOneof = v.element.count >= 2 && v.element[v.element.count - 2] == 8
       var at = v.element

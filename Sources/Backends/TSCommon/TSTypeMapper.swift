@@ -24,31 +24,43 @@ struct TSTypeMapper {
     return imports.type(d.name, from: d.module)
   }
 
-  /// The type of a message used as a request or response value (root unwrap included: the
-  /// message's own declaration already is the bare array or map).
-  func messageType(_ typeName: String, _ imports: inout TSImports) -> String {
+  /// The type of a message used as a request or response value. A root-unwrapped response is
+  /// the bare list or map it serialises as (upstream's method signatures spell it inline); a
+  /// request keeps the message's interface, which the generated code wraps and unwraps.
+  func messageType(_ typeName: String, response: Bool = false, _ imports: inout TSImports) -> String {
     guard let m = schema.message(typeName) else { return "unknown" }
     if ProtoSchema.wellKnownJSON.contains(m.fullName) {
       return wellKnown(m.fullName, annotations: nil)
     }
+    if response, let root = schema.rootUnwrap(m) { return unwrapped(root, &imports) }
     return reference(m, &imports)
   }
 
+  /// The bare JSON type of a root-unwrapped message's field. Elements that are themselves
+  /// root-unwrapped are referenced by name here, so self-referencing messages terminate.
+  private func unwrapped(_ root: FieldProto, _ imports: inout TSImports) -> String {
+    fieldType(root, inlineUnwrap: false, &imports)
+  }
+
   /// The TS type of a field, without optionality.
-  func fieldType(_ f: FieldProto, _ imports: inout TSImports) -> String {
+  /// `nullable` adds `| null` (upstream's spelling; the member is then required). A
+  /// message with root unwrap is spelled as its bare list or map (`inlineUnwrap`), the form
+  /// it takes on the wire wherever it appears.
+  func fieldType(_ f: FieldProto, inlineUnwrap: Bool = true, _ imports: inout TSImports) -> String {
     let a = f.sebuf
     var base: String
     switch schema.shape(f) {
-    case .single(let v): base = value(v, field: f, imports: &imports)
-    case .list(let v): base = array(value(v, field: f, imports: &imports))
+    case .single(let v): base = value(v, field: f, imports: &imports, inlineUnwrap: inlineUnwrap)
+    case .list(let v): base = array(value(v, field: f, imports: &imports, inlineUnwrap: inlineUnwrap))
     case .map(_, let v, let valueField):
-      var inner = value(v, field: valueField, imports: &imports, inMap: true)
+      var inner = value(v, field: valueField, imports: &imports, inMap: true, inlineUnwrap: inlineUnwrap)
       // Annotations on the map field apply to its values.
       if case .scalar(let t) = v, ProtoSchema.is64Bit(t) { inner = a.int64Encoding == .number ? "number" : "string" }
       if case .enumType = v, a.enumEncoding == .number { inner = "number" }
       base = "{ [key: string]: \(inner) }"
     }
-    if a.nullable == true || a.emptyBehavior == .null { base += " | null" }
+    // empty_behavior=NULL keeps the plain optional type, as upstream declares it.
+    if a.nullable == true { base += " | null" }
     return base
   }
 
@@ -56,7 +68,9 @@ struct TSTypeMapper {
     t.contains(" ") ? "(\(t))[]" : t + "[]"
   }
 
-  private func value(_ v: ValueShape, field: FieldProto, imports: inout TSImports, inMap: Bool = false) -> String {
+  private func value(
+    _ v: ValueShape, field: FieldProto, imports: inout TSImports, inMap: Bool = false, inlineUnwrap: Bool = true
+  ) -> String {
     let a = field.sebuf
     switch v {
     case .scalar(let t):
@@ -70,9 +84,10 @@ struct TSTypeMapper {
     case .enumType(let e):
       return a.enumEncoding == .number ? "number" : reference(e, &imports)
     case .message(let m):
-      if inMap, schema.rootUnwrap(m) == nil, let list = schema.mapValueUnwrap(m) {
-        return array(value(schema.valueShape(list), field: list, imports: &imports))
+      if inMap, let list = schema.mapValueUnwrap(m) {
+        return array(value(schema.valueShape(list), field: list, imports: &imports, inlineUnwrap: false))
       }
+      if inlineUnwrap, let root = schema.rootUnwrap(m) { return unwrapped(root, &imports) }
       return reference(m, &imports)
     case .wellKnown(let name):
       return wellKnown(name, annotations: a)
@@ -102,8 +117,10 @@ struct TSTypeMapper {
     }
   }
 
-  /// Whether a field is written `name?:` (proto3 optional, singular messages).
+  /// Whether a field is written `name?:` (proto3 optional, singular messages); a `nullable`
+  /// field is always present (`name: T | null`), as upstream declares it.
   func isOptional(_ f: FieldProto) -> Bool {
+    if f.sebuf.nullable == true { return false }
     if f.proto3Optional { return true }
     if case .single(let v) = schema.shape(f) {
       switch v {
@@ -130,43 +147,62 @@ struct TSTypeMapper {
     return lines
   }
 
-  /// One union per real oneof: presence arms, or discriminated arms with `oneof_config`.
-  func oneofUnions(of m: MessageEntry, imports: inout TSImports) -> [[String]] {
-    var unions: [[String]] = []
+  /// One exported union per real oneof, named `<Message><OneofInUpperCamel>` (upstream's
+  /// helper types): presence arms, or discriminated arms with `oneof_config`. Every arm
+  /// guards the keys of the others with `?: never`; the last arm is the unset oneof.
+  func oneofUnions(of m: MessageEntry, imports: inout TSImports) -> [(suffix: String, arms: [String])] {
+    var unions: [(suffix: String, arms: [String])] = []
     for (i, decl) in m.descriptor.oneofDecl.enumerated() {
       let variants = schema.fields(of: m).filter { $0.isRealOneofMember && $0.proto.oneofIndex == Int32(i) }
       guard !variants.isEmpty else { continue }
       let names = variants.map { ProtoSchema.jsonName($0.proto) }
-      func never(except: String?) -> String {
-        names.filter { $0 != except }.map { "\(TSLayout.propertyKey($0))?: never" }.joined(separator: "; ")
-      }
+      func never(_ keys: [String]) -> [String] { keys.map { "\(TSLayout.propertyKey($0))?: never" } }
+      func arm(_ parts: [String]) -> String { "{ " + parts.joined(separator: "; ") + " }" }
       var arms: [String] = []
       let config = decl.sebufOneofConfig.flatMap { $0.discriminator.isEmpty ? nil : $0 }
-      for v in variants {
-        let f = v.proto
-        let key = TSLayout.propertyKey(ProtoSchema.jsonName(f))
-        let type = fieldType(f, &imports)
-        let others = never(except: ProtoSchema.jsonName(f))
-        if let config {
-          let disc = TSLayout.propertyKey(config.discriminator)
-          let tag = TSLayout.stringLiteral(f.sebuf.oneofValue ?? f.name)
-          if config.flatten {
-            arms.append("({ \(disc): \(tag) } & \(type))")
-          } else {
-            arms.append("{ \(disc): \(tag); \(key): \(type)\(others.isEmpty ? "" : "; " + others) }")
+      var guarded = names
+      if let config, config.flatten {
+        // The keys a flattened variant promotes onto the parent: its child fields.
+        var seen: Set<String> = []
+        guarded = []
+        for v in variants {
+          guard case .single(.message(let child)) = schema.shape(v.proto) else { continue }
+          for c in child.descriptor.field where seen.insert(ProtoSchema.jsonName(c)).inserted {
+            guarded.append(ProtoSchema.jsonName(c))
           }
-        } else {
-          arms.append("{ \(key): \(type)\(others.isEmpty ? "" : "; " + others) }")
         }
       }
-      if let config {
-        let disc = TSLayout.propertyKey(config.discriminator)
-        arms.append(config.flatten ? "{ \(disc)?: never }" : "{ \(disc)?: never; \(never(except: nil)) }")
-      } else {
-        arms.append("{ \(never(except: nil)) }")
+      for (n, v) in variants.enumerated() {
+        let f = v.proto
+        let key = TSLayout.propertyKey(names[n])
+        var others = names
+        others.remove(at: n)
+        guard let config else {
+          arms.append(arm(["\(key): \(fieldType(f, &imports))"] + never(others)))
+          continue
+        }
+        // Upstream's wire tag: the variant's oneof_value, else its proto field name.
+        let tag =
+          "\(TSLayout.propertyKey(config.discriminator)): \(TSLayout.stringLiteral(f.sebuf.oneofValue ?? f.name))"
+        if config.flatten, case .single(.message(let child)) = schema.shape(f) {
+          let fields = child.descriptor.field.map { c in
+            "\(TSLayout.propertyKey(ProtoSchema.jsonName(c))): \(fieldType(c, &imports))"
+          }
+          arms.append(arm([tag] + fields))
+        } else {
+          arms.append(arm([tag, "\(key): \(fieldType(f, &imports))"] + never(others)))
+        }
       }
-      unions.append(arms)
+      var unset = never(guarded)
+      if let config { unset.insert("\(TSLayout.propertyKey(config.discriminator))?: never", at: 0) }
+      arms.append(arm(unset))
+      unions.append((Self.upperCamel(snake: decl.name), arms))
     }
     return unions
+  }
+
+  /// `super_title_image` → `SuperTitleImage` (upstream's oneof helper-type suffix).
+  static func upperCamel(snake: String) -> String {
+    snake.split(separator: "_", omittingEmptySubsequences: false).map { Naming.upperFirst(String($0)) }.joined()
   }
 }

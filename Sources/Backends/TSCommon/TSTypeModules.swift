@@ -34,7 +34,10 @@ struct TSProject {
     reachable = Reachability(schema: schema, roots: roots)
     var checks = AnnotationChecks(schema: schema)
     checks.requireURLCoverage = requireURLCoverage
-    let problems = checks.check(services: services, reachable: reachable)
+    checks.allowNumberEncodingOfNamedEnums = true
+    let problems =
+      checks.check(services: services, reachable: reachable)
+      + TSHelperNames.collisions(in: reachable, schema: schema)
     if problems.hasErrors { throw DiagnosticError(problems.normalized()) }
   }
 
@@ -63,7 +66,11 @@ struct TSProject {
   private func typeModule(file: String, messages: [MessageEntry], enums: [EnumEntry]) -> GeneratedFile {
     let module = TSLayout.typeModule(forProto: file)
     var declared: Set<String> = []
-    for m in messages { declared.insert(Naming.hoisted(fullName: m.fullName, package: m.package)) }
+    for m in messages {
+      let name = Naming.hoisted(fullName: m.fullName, package: m.package)
+      declared.insert(name)
+      declared.formUnion(TSHelperNames.of(m, schema: schema))
+    }
     for e in enums { declared.insert(Naming.hoisted(fullName: e.fullName, package: e.package)) }
     var imports = TSImports(modulePath: module, reserved: declared)
     var body = CodePrinter()
@@ -90,31 +97,40 @@ struct TSProject {
     return GeneratedFile(path: module + ".ts", text: p.content + body.content)
   }
 
+  /// One message: an interface, or with real oneofs upstream's helper types — one union
+  /// per oneof (`<Name><Oneof>`), `<Name>Base` with the other fields (when there are any) and
+  /// `type <Name> = <Name>Base & <Name><Oneof>…`. Root-unwrapped messages keep their
+  /// interface (upstream's shape); references spell their bare wire form.
   private func declare(_ m: MessageEntry, _ p: inout CodePrinter, _ imports: inout TSImports) {
     let name = Naming.hoisted(fullName: m.fullName, package: m.package)
-    for l in TSLayout.docComment(schema.comment(file: m.file, path: m.path)) { p.line(l) }
-    if let root = schema.rootUnwrap(m) {
-      p.line("export type \(name) = \(mapper.fieldType(root, &imports));")
-      return
-    }
+    let doc = TSLayout.docComment(schema.comment(file: m.file, path: m.path))
     let members = mapper.members(of: m, imports: &imports)
     let unions = mapper.oneofUnions(of: m, imports: &imports)
     if unions.isEmpty {
+      for l in doc { p.line(l) }
       p.line("export interface \(name) {")
       p.indented { p in for l in members { p.line(l) } }
       p.line("}")
       return
     }
-    var lines = ["export type \(name) = {"]
-    lines += members.map { "  " + $0 }
-    lines.append("}")
-    for arms in unions {
-      lines.append("  & (")
-      lines += arms.map { "    | " + $0 }
-      lines.append("  )")
+    var parts: [String] = []
+    for (suffix, arms) in unions {
+      p.line("export type \(name)\(suffix) =")
+      p.indented { p in
+        for (i, a) in arms.enumerated() { p.line("| " + a + (i == arms.count - 1 ? ";" : "")) }
+      }
+      p.blank()
     }
-    lines[lines.count - 1] += ";"
-    for l in lines { p.line(l) }
+    if schema.fields(of: m).contains(where: { !$0.isRealOneofMember }) {
+      p.line("export interface \(name)Base {")
+      p.indented { p in for l in members { p.line(l) } }
+      p.line("}")
+      p.blank()
+      parts.append(name + "Base")
+    }
+    parts += unions.map { name + $0.suffix }
+    for l in doc { p.line(l) }
+    p.line("export type \(name) = \(parts.joined(separator: " & "));")
   }
 
   /// Every generated module path (without `.ts`), for the barrels.
@@ -180,7 +196,7 @@ enum TSErrorsModule {
     p.line("/** The request was rejected as invalid (HTTP 400 with `violations`). */")
     p.line("export class ValidationError extends Error {")
     p.indented { p in
-      p.line("readonly violations: FieldViolation[];")
+      p.line("violations: FieldViolation[];")
       p.blank()
       p.line("constructor(violations: FieldViolation[]) {")
       p.indented { p in
@@ -195,8 +211,8 @@ enum TSErrorsModule {
     p.line("/** Any other unsuccessful response; `body` is the raw response text. */")
     p.line("export class ApiError extends Error {")
     p.indented { p in
-      p.line("readonly statusCode: number;")
-      p.line("readonly body: string;")
+      p.line("statusCode: number;")
+      p.line("body: string;")
       p.blank()
       p.line("constructor(statusCode: number, message: string, body: string) {")
       p.indented { p in

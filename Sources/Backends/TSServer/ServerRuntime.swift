@@ -14,7 +14,7 @@ enum ServerRuntime {
   static let declaredNames: Set<String> = [
     "ServerContext", "ServerOptions", "RouteDescriptor", "HeaderSpec", "ParamSpec", "handle",
     "context", "decode", "check", "jsonResponse", "sseResponse", "errorMessage", "convert",
-    "violation", "validateHeader", "HEADER_FORMATS", "SSE_HEADERS", "ReadResult", "NamedEvent", "frame",
+    "violation", "validateHeader", "UnwrapSpec", "HEADER_FORMATS", "SSE_HEADERS", "ReadResult", "NamedEvent", "frame",
   ]
 
   /// The whole `server.ts`.

@@ -74,7 +74,7 @@ struct ServerModule {
       signatures.append(
         (
           r, project.mapper.messageType(r.route.inputType, &imports),
-          project.mapper.messageType(r.route.outputType, &imports)
+          project.mapper.messageType(r.route.outputType, response: true, &imports)
         ))
     }
     p.blank()
@@ -121,7 +121,7 @@ struct ServerModule {
         p.indented { p in
           p.line("const ctx = context(req, \(path), \(headerSpecs(r.route.headers)));")
           p.line(
-            "const body = (await decode(req, ctx, \(r.route.verb.hasBody), \(paramSpecs(r.pathBindings, fill: false)), \(paramSpecs(r.queryBindings, fill: !r.route.verb.hasBody)))) as \(input);"
+            "const body = (await decode(req, ctx, \(r.route.verb.hasBody), \(paramSpecs(r.pathBindings, fill: false)), \(paramSpecs(r.queryBindings, fill: !r.route.verb.hasBody))\(unwrapSpec(r.route.inputType)))) as \(input);"
           )
           p.line("check(options, \(TSLayout.stringLiteral(r.route.name)), body);")
           if r.route.stream {
@@ -134,6 +134,13 @@ struct ServerModule {
       }
     }
     p.line("},")
+  }
+
+  /// `, { property, map }` for a root-unwrapped request (its body is the bare list or map).
+  private func unwrapSpec(_ inputType: String) -> String {
+    guard let m = project.schema.message(inputType), let root = project.schema.rootUnwrap(m) else { return "" }
+    let property = TSLayout.stringLiteral(ProtoSchema.jsonName(root))
+    return ", { property: \(property), map: \(project.schema.isMap(root)) }"
   }
 
   private func headerSpecs(_ headers: [HTTPHeader]) -> String {

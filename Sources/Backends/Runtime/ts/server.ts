@@ -138,9 +138,21 @@ export function convert(spec: ParamSpec, raw: string, what: string): unknown {
   }
 }
 
-/** Builds the request message: JSON body (if any), then path variables, then query parameters. */
-export async function decode(req: Request, ctx: ServerContext, hasBody: boolean, path: ParamSpec[], query: ParamSpec[]): Promise<unknown> {
+/** Where a root-unwrapped request's bare JSON list or map goes in the request message. */
+export interface UnwrapSpec {
+  property: string;
+  map: boolean;
+}
+
+/**
+ * Builds the request message: JSON body (if any), then path variables, then query parameters.
+ * Unknown body fields are kept as they are and never rejected (upstream ignores them too). A
+ * root-unwrapped request arrives as its bare list or map (`null` when empty, as upstream's
+ * encoder writes it) and is wrapped into its field.
+ */
+export async function decode(req: Request, ctx: ServerContext, hasBody: boolean, path: ParamSpec[], query: ParamSpec[], unwrap?: UnwrapSpec): Promise<unknown> {
   let body: Record<string, unknown> = {};
+  if (unwrap !== undefined) body[unwrap.property] = unwrap.map ? {} : [];
   if (hasBody) {
     const text = await req.text();
     if (text.trim() !== "") {
@@ -150,9 +162,18 @@ export async function decode(req: Request, ctx: ServerContext, hasBody: boolean,
       } catch (err) {
         throw violation("body", `failed to parse request body: ${errorMessage(err)}`);
       }
-      if (typeof parsed !== "object" || parsed === null) throw violation("body", "failed to parse request body: not a JSON object");
-      if (Array.isArray(parsed)) return parsed;
-      body = parsed as Record<string, unknown>;
+      if (unwrap !== undefined) {
+        // Upstream's TS client sends the message object ({"items": [...]}) for a list; an
+        // object is unambiguous there, so both forms are accepted.
+        const wrapped = !unwrap.map && typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+        if (wrapped) parsed = (parsed as Record<string, unknown>)[unwrap.property] ?? null;
+        const ok = parsed === null || (typeof parsed === "object" && Array.isArray(parsed) !== unwrap.map);
+        if (!ok) throw violation("body", `failed to parse request body: not a JSON ${unwrap.map ? "object" : "array"}`);
+        if (parsed !== null) body[unwrap.property] = parsed;
+      } else {
+        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw violation("body", "failed to parse request body: not a JSON object");
+        body = parsed as Record<string, unknown>;
+      }
     }
   }
   for (const spec of path) {

@@ -9,7 +9,7 @@ export interface FieldViolation {
 
 /** The request was rejected as invalid (HTTP 400 with `violations`). */
 export class ValidationError extends Error {
-  readonly violations: FieldViolation[];
+  violations: FieldViolation[];
 
   constructor(violations: FieldViolation[]) {
     super("Validation failed");
@@ -20,8 +20,8 @@ export class ValidationError extends Error {
 
 /** Any other unsuccessful response; `body` is the raw response text. */
 export class ApiError extends Error {
-  readonly statusCode: number;
-  readonly body: string;
+  statusCode: number;
+  body: string;
 
   constructor(statusCode: number, message: string, body: string) {
     super(message);

@@ -32,10 +32,10 @@ export interface EnumsMessage {
 }
 
 export interface OptionalsMessage {
-  maybeName?: string | null;
+  maybeName: string | null;
   maybeCount?: number;
   preserved?: Inner;
-  nulled?: Inner | null;
+  nulled?: Inner;
   omitted?: Inner;
 }
 
@@ -74,24 +74,26 @@ export interface Money {
   currency: string;
 }
 
-export type OneofMessage = {
+export type OneofMessageContent =
+  | { kind: "text"; body: string }
+  | { kind: "img"; url: string; width: number }
+  | { kind?: never; body?: never; url?: never; width?: never };
+
+export type OneofMessageTarget =
+  | { target_type: "user_id"; userId: string; groupId?: never }
+  | { target_type: "group"; groupId: string; userId?: never }
+  | { target_type?: never; userId?: never; groupId?: never };
+
+export type OneofMessageChoice =
+  | { name: string; number?: never }
+  | { number: number; name?: never }
+  | { name?: never; number?: never };
+
+export interface OneofMessageBase {
   id: string;
 }
-  & (
-    | ({ kind: "text" } & TextContent)
-    | ({ kind: "img" } & ImageContent)
-    | { kind?: never }
-  )
-  & (
-    | { target_type: "user_id"; userId: string; groupId?: never }
-    | { target_type: "group"; groupId: string; userId?: never }
-    | { target_type?: never; userId?: never; groupId?: never }
-  )
-  & (
-    | { name: string; number?: never }
-    | { number: number; name?: never }
-    | { name?: never; number?: never }
-  );
+
+export type OneofMessage = OneofMessageBase & OneofMessageContent & OneofMessageTarget & OneofMessageChoice;
 
 export interface TextContent {
   body: string;
@@ -107,7 +109,9 @@ export interface ListItemsRequest {
 }
 
 /** ItemList serialises as a bare JSON array. */
-export type ItemList = Item[];
+export interface ItemList {
+  items: Item[];
+}
 
 export interface Item {
   id: string;
@@ -115,15 +119,19 @@ export interface Item {
 }
 
 /** ItemIndex serialises as a bare JSON object. */
-export type ItemIndex = { [key: string]: Item };
+export interface ItemIndex {
+  items: { [key: string]: Item };
+}
 
 /** GroupedItems maps a group to its items (map-value unwrap). */
 export interface GroupedItems {
-  groups: { [key: string]: ItemBucket };
+  groups: { [key: string]: Item[] };
   names: { [key: string]: string };
 }
 
-export type ItemBucket = Item[];
+export interface ItemBucket {
+  items: Item[];
+}
 
 /** Level is a nested enum. */
 export type EnumsMessageLevel = "LEVEL_UNSPECIFIED" | "LEVEL_DEBUG";

@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import { ApiError, ValidationError } from "../../errors.js";
-import type { BytesMessage, EnumsMessage, FlattenMessage, GroupedItems, ItemIndex, ItemList, ListItemsRequest, NumbersMessage, OneofMessage, OptionalsMessage, TimesMessage } from "./encoding.js";
+import type { BytesMessage, EnumsMessage, FlattenMessage, GroupedItems, Item, ListItemsRequest, NumbersMessage, OneofMessage, OptionalsMessage, TimesMessage } from "./encoding.js";
 import type { FieldViolation } from "../../errors.js";
 
 /** Options of a EncodingServiceClient. */
@@ -125,7 +125,7 @@ export class EncodingServiceClient {
     return (await resp.json()) as OneofMessage;
   }
 
-  async listItems(req: ListItemsRequest, options?: EncodingServiceCallOptions): Promise<ItemList> {
+  async listItems(req: ListItemsRequest, options?: EncodingServiceCallOptions): Promise<Item[]> {
     const path = "/enc/items";
     const query = new URLSearchParams();
     if (req.status != null && req.status !== "unknown") query.set("status", String(req.status));
@@ -135,10 +135,10 @@ export class EncodingServiceClient {
       signal: options?.signal,
     });
     if (!resp.ok) await throwResponseError(resp);
-    return (await resp.json()) as ItemList;
+    return ((await resp.json()) ?? []) as Item[];
   }
 
-  async getItemIndex(req: ListItemsRequest, options?: EncodingServiceCallOptions): Promise<ItemIndex> {
+  async getItemIndex(req: ListItemsRequest, options?: EncodingServiceCallOptions): Promise<{ [key: string]: Item }> {
     const path = "/enc/index";
     const query = new URLSearchParams();
     if (req.status != null && req.status !== "unknown") query.set("status", String(req.status));
@@ -148,7 +148,7 @@ export class EncodingServiceClient {
       signal: options?.signal,
     });
     if (!resp.ok) await throwResponseError(resp);
-    return (await resp.json()) as ItemIndex;
+    return ((await resp.json()) ?? {}) as { [key: string]: Item };
   }
 
   async groups(req: ListItemsRequest, options?: EncodingServiceCallOptions): Promise<GroupedItems> {

@@ -35,7 +35,7 @@ export class SSEServiceClient {
   }
 
   /** GetStatus is a plain unary call next to the streams. */
-  async getStatus(req: StatusRequest, options?: SSEServiceCallOptions): Promise<StatusResponse> {
+  async getStatus(_req: StatusRequest, options?: SSEServiceCallOptions): Promise<StatusResponse> {
     const path = "/api/v1/status";
     const query = new URLSearchParams();
     const resp = await this.fetchFn(this.#url(path, query), {
@@ -48,7 +48,7 @@ export class SSEServiceClient {
   }
 
   /** StreamEvents streams every event. */
-  async *streamEvents(req: StreamEventsRequest, options?: SSEServiceCallOptions): AsyncGenerator<Event> {
+  async *streamEvents(_req: StreamEventsRequest, options?: SSEServiceCallOptions): AsyncGenerator<Event> {
     const path = "/api/v1/events";
     const query = new URLSearchParams();
     // Stopping early (break, return()) aborts the request so the connection closes.

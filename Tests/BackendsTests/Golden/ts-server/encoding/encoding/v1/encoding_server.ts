@@ -3,7 +3,7 @@
 /* eslint-disable */
 
 import { check, context, decode, handle, jsonResponse } from "../../server.js";
-import type { BytesMessage, EnumsMessage, FlattenMessage, GroupedItems, ItemIndex, ItemList, ListItemsRequest, NumbersMessage, OneofMessage, OptionalsMessage, TimesMessage } from "./encoding.js";
+import type { BytesMessage, EnumsMessage, FlattenMessage, GroupedItems, Item, ListItemsRequest, NumbersMessage, OneofMessage, OptionalsMessage, TimesMessage } from "./encoding.js";
 import type { RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
 
 export type { RouteDescriptor, ServerContext, ServerOptions } from "../../server.js";
@@ -17,8 +17,8 @@ export interface EncodingServiceHandler {
   blobs(ctx: ServerContext, req: BytesMessage): Promise<BytesMessage>;
   flat(ctx: ServerContext, req: FlattenMessage): Promise<FlattenMessage>;
   oneofs(ctx: ServerContext, req: OneofMessage): Promise<OneofMessage>;
-  listItems(ctx: ServerContext, req: ListItemsRequest): Promise<ItemList>;
-  getItemIndex(ctx: ServerContext, req: ListItemsRequest): Promise<ItemIndex>;
+  listItems(ctx: ServerContext, req: ListItemsRequest): Promise<Item[]>;
+  getItemIndex(ctx: ServerContext, req: ListItemsRequest): Promise<{ [key: string]: Item }>;
   groups(ctx: ServerContext, req: ListItemsRequest): Promise<GroupedItems>;
 }
 
