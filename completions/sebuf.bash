@@ -266,8 +266,8 @@ _sebuf_build() {
 _sebuf_generate() {
     repeating_flags=()
     non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --dry-run --version -h --help)
-    repeating_options=(--path --only)
-    non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
+    repeating_options=(--path --exclude-path --only)
+    non_repeating_options=(--config --error-format --template --plugin-timeout --lock-timeout)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -282,6 +282,14 @@ _sebuf_generate() {
         ;;
     '--error-format')
         __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--template')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--only')
@@ -438,8 +446,8 @@ _sebuf_format() {
 _sebuf_plan() {
     repeating_flags=()
     non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --version -h --help)
-    repeating_options=(--path --only)
-    non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
+    repeating_options=(--path --exclude-path --only)
+    non_repeating_options=(--config --error-format --template --plugin-timeout --lock-timeout)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -454,6 +462,14 @@ _sebuf_plan() {
         ;;
     '--error-format')
         __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--template')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--only')

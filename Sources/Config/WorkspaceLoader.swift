@@ -202,7 +202,7 @@ extension Workspace {
   }
 
   /// Checks that the root is a mapping with the expected `version`, then its keys.
-  private static func rootFields(
+  static func rootFields(
     _ node: Node, _ r: inout YAMLReader, expected: String, allowed: [String], buf: Bool = false
   ) -> Fields? {
     guard case .mapping(let m) = node else {

@@ -163,9 +163,15 @@ public struct Generation: Sendable {
   private func upToDate(
     _ specs: [Planner.JobSpec], allIDs: Set<String>, filter: PlanFilter, manifest: Manifest
   ) -> WriteReport? {
-    guard filter.paths.isEmpty else { return nil }
-    // A full run must also clean up after entries removed from sebuf.yaml.
-    if filter.only.isEmpty && manifest.jobs.keys.contains(where: { !allIDs.contains($0) }) { return nil }
+    guard !filter.limitsFiles else { return nil }
+    // A full run must also clean up after entries removed from its config (records of
+    // other configs, e.g. a `--template`, are not its to remove).
+    let source = workspace.generationSource
+    if filter.only.isEmpty
+      && manifest.jobs.contains(where: { !allIDs.contains($0.key) && Manifest.belongs($0.value, to: source) })
+    {
+      return nil
+    }
     var reports: [JobReport] = []
     for spec in specs {
       guard let rec = manifest.jobs[spec.id], !rec.dirty, rec.inputs == spec.inputsKey else { return nil }

@@ -113,8 +113,9 @@ enum EmptyInput {
   }
 }
 
-/// `--exclude-path`, for the commands that read a workspace's files (not generate: there
-/// a file left out would count as removed, and its outputs with it).
+/// `--exclude-path`, for every command that reads a workspace's files. On generate the
+/// run is then partial, like `--path`: the excluded files' outputs are neither rewritten nor
+/// removed (``PlanFilter/excludePaths``).
 struct ExcludePathOptions: ParsableArguments {
   @Option(
     name: .customLong("exclude-path"),
