@@ -225,9 +225,9 @@ _sebuf() {
 
 _sebuf_build() {
     repeating_flags=()
-    non_repeating_flags=(--exclude-source-info --exclude-imports --version -h --help)
+    non_repeating_flags=(-v --debug --exclude-source-info --exclude-imports --version -h --help)
     repeating_options=(--path --exclude-path)
-    non_repeating_options=(--config --error-format -o --output)
+    non_repeating_options=(--config --error-format --timeout -o --output)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -241,11 +241,15 @@ _sebuf_build() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--exclude-path')
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
         return
         ;;
     '-o'|'--output')
@@ -267,7 +271,7 @@ _sebuf_generate() {
     repeating_flags=()
     non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --dry-run --version -h --help)
     repeating_options=(--path --exclude-path --only)
-    non_repeating_options=(--config --error-format --template --plugin-timeout --lock-timeout)
+    non_repeating_options=(--config --error-format --template --plugin-timeout --lock-timeout --timeout)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -281,7 +285,7 @@ _sebuf_generate() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--exclude-path')
@@ -302,6 +306,10 @@ _sebuf_generate() {
     '--lock-timeout')
         return
         ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -315,9 +323,9 @@ _sebuf_generate() {
 
 _sebuf_lint() {
     repeating_flags=()
-    non_repeating_flags=(--show-rule-ids --list-rules --all --version -h --help)
+    non_repeating_flags=(-v --debug --show-rule-ids --list-rules --all --version -h --help)
     repeating_options=(--path --exclude-path --use)
-    non_repeating_options=(--config --error-format --image)
+    non_repeating_options=(--config --timeout --error-format --image)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -334,8 +342,12 @@ _sebuf_lint() {
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'$'\n''config-ignore-yaml'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'$'\n''config-ignore-yaml'
         return
         ;;
     '--image')
@@ -359,9 +371,9 @@ _sebuf_lint() {
 
 _sebuf_breaking() {
     repeating_flags=()
-    non_repeating_flags=(--show-rule-ids --exclude-imports --list-rules --version -h --help)
+    non_repeating_flags=(-v --debug --show-rule-ids --exclude-imports --list-rules --version -h --help)
     repeating_options=(--path --exclude-path --use)
-    non_repeating_options=(--config --against --error-format)
+    non_repeating_options=(--config --timeout --against --error-format)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -378,12 +390,16 @@ _sebuf_breaking() {
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
     '--against')
         __sebuf_add_words -W "$(__sebuf_custom_complete ---completion breaking -- --against "${COMP_CWORD}" "$(__sebuf_cursor_index_in_current_word)")"
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--use')
@@ -403,9 +419,9 @@ _sebuf_breaking() {
 
 _sebuf_format() {
     repeating_flags=()
-    non_repeating_flags=(-w --write -d --diff --exit-code --version -h --help)
+    non_repeating_flags=(-w --write -d --diff --exit-code -v --debug --version -h --help)
     repeating_options=(--path --exclude-path)
-    non_repeating_options=(-o --output --config --stdin-filepath --error-format)
+    non_repeating_options=(-o --output --config --stdin-filepath --error-format --timeout)
     __sebuf_offer_flags_options -1
 
     # Offer option value completions
@@ -429,7 +445,11 @@ _sebuf_format() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
         return
         ;;
     esac
@@ -447,7 +467,7 @@ _sebuf_plan() {
     repeating_flags=()
     non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --version -h --help)
     repeating_options=(--path --exclude-path --only)
-    non_repeating_options=(--config --error-format --template --plugin-timeout --lock-timeout)
+    non_repeating_options=(--config --error-format --template --plugin-timeout --lock-timeout --timeout)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -461,7 +481,7 @@ _sebuf_plan() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--exclude-path')
@@ -482,6 +502,10 @@ _sebuf_plan() {
     '--lock-timeout')
         return
         ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -495,9 +519,9 @@ _sebuf_plan() {
 
 _sebuf_ls-files() {
     repeating_flags=()
-    non_repeating_flags=(--include-imports --version -h --help)
+    non_repeating_flags=(-v --debug --include-imports --version -h --help)
     repeating_options=(--path --exclude-path)
-    non_repeating_options=(--config --error-format --format)
+    non_repeating_options=(--config --error-format --timeout --format)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -511,11 +535,15 @@ _sebuf_ls-files() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--exclude-path')
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
         return
         ;;
     '--format')
@@ -535,15 +563,19 @@ _sebuf_ls-files() {
 
 _sebuf_init() {
     repeating_flags=()
-    non_repeating_flags=(--from-buf --version -h --help)
+    non_repeating_flags=(--from-buf -v --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--error-format)
+    non_repeating_options=(--error-format --timeout)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
         return
         ;;
     esac
@@ -559,10 +591,18 @@ _sebuf_init() {
 
 _sebuf_completion() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(-v --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--timeout)
     __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
+    esac
 
     # Offer positional completions
     case "${positional_number}" in

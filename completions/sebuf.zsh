@@ -77,13 +77,16 @@ _sebuf() {
 
 _sebuf_build() {
     local -i ret=1
-    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
-        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
         '(-o --output)'{-o,--output}'[Where to write the image (.binpb, .bin, .pb or .json); `-` writes binary to stdout.]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
         '--exclude-source-info[Leave source code info out of the image.]'
         '--exclude-imports[Leave imported files out of the image (targets only).]'
@@ -97,12 +100,13 @@ _sebuf_build() {
 
 _sebuf_generate() {
     local -i ret=1
-    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
-        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
         '--template[Take the generate entries and managed mode from this file instead (a buf.gen.yaml v2, or `version\: v1` with `generate\:`).]:file:_files -g '\''*.yaml *.yml'\'''
         '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_custom_complete ---completion generate -- --only "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
@@ -111,7 +115,8 @@ _sebuf_generate() {
         '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--include-imports[Also generate for the files the targets import (every entry'\''s include_imports, for this run).]'
         '--include-wkt[With --include-imports\: also generate the well-known types (google/protobuf/*.proto).]'
-        '(-v --debug)'{-v,--debug}'[Print what ran\: each job'\''s files, then the time of each stage (as SEBUF_TIMINGS=1 does).]'
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
         '--force[Ignore the manifest and run every job (unchanged files are still not rewritten).]'
         '--dry-run[Show what would be written, new/changed/unchanged/stale, and write nothing.]'
         '--version[Show the version.]'
@@ -124,13 +129,16 @@ _sebuf_generate() {
 
 _sebuf_lint() {
     local -i ret=1
-    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs' 'config-ignore-yaml')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs' 'config-ignore-yaml')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
-        '--error-format[text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
+        '--error-format[text, json, github-actions, gitlab-code-quality, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).]:format:{__sebuf_complete "${___error_format[@]}"}'
         '--image[Lint a compiled image instead of compiling the workspace (.binpb/.bin/.pb/.json, e.g. from `sebuf build -o` or `buf build -o`).]:file:_files -g '\''*.binpb *.bin *.pb *.json'\'''
         '*--use[Rules or categories to run instead of the configured `lint.use` (repeatable), e.g. `--use STANDARD --use HTTP`.]:id:{__sebuf_custom_complete ---completion lint -- --use "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_LOWER_SNAKE_CASE)`.]'
@@ -146,14 +154,17 @@ _sebuf_lint() {
 
 _sebuf_breaking() {
     local -i ret=1
-    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
         '--against[What to compare with\: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.]:input:{__sebuf_custom_complete ---completion breaking -- --against "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
-        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_NO_DELETE)`.]'
         '--exclude-imports[Do not report breaks in imported files.]'
         '*--use[Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.]:id:{__sebuf_custom_complete ---completion breaking -- --use "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
@@ -168,7 +179,8 @@ _sebuf_breaking() {
 
 _sebuf_format() {
     local -i ret=1
-    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
     local -ar arg_specs=(
         '*:inputs:_files -g '\''*.proto'\'''
         '(-w --write)'{-w,--write}'[Rewrite files in place (atomically; only files that change).]'
@@ -179,7 +191,9 @@ _sebuf_format() {
         '*--path[Limit directory inputs to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
         '*--exclude-path[Leave these files or directories out (repeatable).]:path:_files -g '\''*.proto'\'''
         '--stdin-filepath[The name stdin'\''s content goes by in errors and diffs (with `-`).]:path:'
-        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -190,12 +204,13 @@ _sebuf_format() {
 
 _sebuf_plan() {
     local -i ret=1
-    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
-        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
         '--template[Take the generate entries and managed mode from this file instead (a buf.gen.yaml v2, or `version\: v1` with `generate\:`).]:file:_files -g '\''*.yaml *.yml'\'''
         '*--only[Run only this generate entry\: its name, backend id or plugin name (repeatable).]:name:{__sebuf_custom_complete ---completion plan -- --only "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
@@ -204,7 +219,8 @@ _sebuf_plan() {
         '--lock-timeout[Seconds to wait while another sebuf run holds the workspace'\''s lock.]:seconds:'
         '--include-imports[Also generate for the files the targets import (every entry'\''s include_imports, for this run).]'
         '--include-wkt[With --include-imports\: also generate the well-known types (google/protobuf/*.proto).]'
-        '(-v --debug)'{-v,--debug}'[Print what ran\: each job'\''s files, then the time of each stage (as SEBUF_TIMINGS=1 does).]'
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
         '--force[Ignore the manifest\: show every job'\''s files as if all had to run.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -216,14 +232,17 @@ _sebuf_plan() {
 
 _sebuf_ls-files() {
     local -i ret=1
-    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
     local -ar ___format=('text' 'json')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
         '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
-        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
         '--format[text\: one path per line; json\: one object per line with path, import_path and is_import.]:format:{__sebuf_complete "${___format[@]}"}'
         '--include-imports[Also list the files the module files import (compiles them). Example\: `sebuf ls-files --include-imports`.]'
         '--version[Show the version.]'
@@ -236,11 +255,14 @@ _sebuf_ls-files() {
 
 _sebuf_init() {
     local -i ret=1
-    local -ar ___error_format=('text' 'json' 'github-actions' 'junit' 'msvs')
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
     local -ar arg_specs=(
         ':directory:_files -/'
         '--from-buf[Convert buf.yaml and buf.gen.yaml (v2) in the directory instead of writing the starter.]'
-        '--error-format[How diagnostics are printed\: text, json, github-actions, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -252,8 +274,11 @@ _sebuf_init() {
 _sebuf_completion() {
     local -i ret=1
     local -ar _shell=('bash' 'zsh' 'fish')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
     local -ar arg_specs=(
         ':shell:{__sebuf_complete "${_shell[@]}"}'
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -151,8 +151,11 @@ public struct Generation: Sendable {
       }
     }
     timer.mark("assemble outputs")
-    let (report, _) = try writer.write(
-      outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
+    // `--timeout` never cuts the writes and the manifest update in half: once they begin,
+    // the deadline waits for them.
+    let (report, _) = try Deadline.critical {
+      try writer.write(outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
+    }
     timer.mark("write")
     diagnostics += report.notes.map { Diagnostic.warning($0, rule: "GENERATE") }
     return GenerationResult(report: report, plan: plan, diagnostics: diagnostics, compiled: true)

@@ -198,7 +198,9 @@ import Testing
     #expect(try zsh("sebuf gen", in: s.path) == ["generate"])
     #expect(try zsh("sebuf help ", in: s.path) == Self.commands)
     #expect(
-      try zsh("sebuf ls-files --error-format ", in: s.path) == ["text", "json", "github-actions", "junit", "msvs"])
+      try zsh("sebuf ls-files --error-format ", in: s.path) == [
+        "text", "json", "github-actions", "gitlab-code-quality", "junit", "msvs",
+      ])
     #expect(try zsh("sebuf generate --only ", in: s.path) == ["docs", "protoc-gen-go"])
     #expect(try zsh("sebuf breaking --against .git#b", in: s.path) == [".git#branch=feature-x", ".git#branch=main"])
     #expect(try zsh("sebuf lint --use IMPORT_U", in: s.path) == ["IMPORT_USED"])
@@ -222,7 +224,7 @@ import Testing
     let s = try Self.workspace()
     defer { s.remove() }
     #expect(try fish("sebuf help ", in: s.path) == Self.commands)
-    #expect(try fish("sebuf ls-files --error-format g", in: s.path) == ["github-actions"])
+    #expect(try fish("sebuf ls-files --error-format g", in: s.path) == ["github-actions", "gitlab-code-quality"])
     #expect(try fish("sebuf generate --only ", in: s.path) == ["docs", "protoc-gen-go"])
     #expect(try fish("sebuf breaking --against .git#", in: s.path).contains(".git#tag=v1.0"))
     #expect(try fish("sebuf breaking --against .git#branch=f", in: s.path) == [".git#branch=feature-x"])

@@ -25,6 +25,7 @@ struct BreakingCommand: AsyncParsableCommand {
 
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var exclude: ExcludePathOptions
+  @OptionGroup var runtime: RunOptions
 
   @Option(
     name: .customLong("against"),
@@ -57,6 +58,7 @@ struct BreakingCommand: AsyncParsableCommand {
 
   func run() async throws {
     signal(SIGPIPE, SIG_IGN)
+    var progress = runtime.start("breaking")
     if listRules {
       print(ruleList(), terminator: "")
       return
@@ -69,7 +71,9 @@ struct BreakingCommand: AsyncParsableCommand {
         (try? Workspace.load(directory: ".", configFile: workspace.config))
         ?? Workspace(root: FilePath.absolute("."), modules: [Module(path: ".")])
     } else {
+      progress.stage("load workspace")
       ws = try workspace.load(output, excluding: exclude.paths)
+      progress.note(ws.debugSummary)
     }
     let paths = inputIsImage ? [] : try workspace.workspacePaths(in: ws, output)
     var settings = BreakingSettings(ws.breaking)
@@ -82,9 +86,9 @@ struct BreakingCommand: AsyncParsableCommand {
           rule: "AGAINST")
       ])
     }
+    progress.note("against \(againstValue); rules: \(settings.use.joined(separator: ", "))")
     let current: Image
     let previous: Image
-    var progress = Progress()
     do {
       progress.stage("compiling \(inputIsImage ? workspace.directory : "the workspace")")
       current = try BreakingInputs.current(directory: workspace.directory, workspace: ws, paths: paths)

@@ -21,6 +21,7 @@ struct BuildCommand: AsyncParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var diagnostics: OutputOptions
   @OptionGroup var exclude: ExcludePathOptions
+  @OptionGroup var runtime: RunOptions
 
   @Option(
     name: [.customShort("o"), .customLong("output")],
@@ -43,8 +44,16 @@ struct BuildCommand: AsyncParsableCommand {
 
   func run() async throws {
     signal(SIGPIPE, SIG_IGN)
-    let (_, sources) = try workspace.resolve(diagnostics, excluding: exclude.paths)
+    var progress = runtime.start("build")
+    progress.stage("load workspace")
+    let (ws, sources) = try workspace.resolve(diagnostics, excluding: exclude.paths)
+    progress.note(ws.debugSummary)
+    progress.stage("compile")
     let (image, found) = compileQuietly(sources)
+    if let image {
+      progress.note("compiled \(image.files.filter { !$0.isImport }.count) files, \(image.files.count) with imports")
+    }
+    progress.end()
     printDiagnostics(found, format: diagnostics.errorFormat.diagnosticFormat, to: .standardError)
     guard let image else { throw ExitStatus.error }
     guard let outputFile else { return }

@@ -98,12 +98,7 @@ struct GenerateRunOptions: ParsableArguments {
     if includeWKT && !includeImports { throw ValidationError("--include-wkt needs --include-imports (as in buf)") }
   }
 
-  @Flag(
-    name: [.customShort("v"), .customLong("debug")],
-    help: ArgumentHelp(
-      "Print what ran: each job's files, then the time of each stage (as SEBUF_TIMINGS=1 does).",
-      discussion: "On stderr; stdout is unchanged. Example: `sebuf generate -v`."))
-  var debug = false
+  @OptionGroup var runtime: RunOptions
 }
 
 /// The wiring of `generate` and `plan`: load, run the Plan engine, print.
@@ -113,9 +108,10 @@ struct GenerateDriver {
   func execute(force: Bool, dryRun: Bool) throws {
     signal(SIGPIPE, SIG_IGN)
     let start = ContinuousClock.now
+    _ = options.runtime.start(dryRun ? "plan" : "generate")
     // Plan's stage timer reports when SEBUF_TIMINGS=1: --debug is that switch on the
     // command line.
-    if options.debug { setenv("SEBUF_TIMINGS", "1", 1) }
+    if options.runtime.debug { setenv("SEBUF_TIMINGS", "1", 1) }
     let format = options.output.errorFormat.diagnosticFormat
     var workspace = try options.workspace.load(options.output, scope: .generation)
     let excludes: [String]
@@ -144,7 +140,10 @@ struct GenerateDriver {
     let paths = try options.workspace.workspacePaths(in: workspace, options.output)
     let planner = Planner(
       workspace: workspace, registry: .native, searchPath: getenv("PATH").map { String(cString: $0) },
-      pluginTimeout: options.pluginTimeout, toolFingerprint: Self.toolFingerprint())
+      // A plugin never outlives --timeout: it is killed (and reported) by then.
+      pluginTimeout: min(options.pluginTimeout, Deadline.remaining ?? .infinity),
+      toolFingerprint: Self.toolFingerprint()
+    )
     // Excluded files are not targets but stay importable, as on every other command.
     let generation = Generation(
       planner: planner,
@@ -171,10 +170,13 @@ struct GenerateDriver {
     do {
       result = try generation.run(runOptions)
     } catch let e as DiagnosticError {
+      // A plugin killed at the deadline: the run timed out, and says so (exit 1).
+      if Deadline.hasPassed { Deadline.fire() }
       Terminal.endProgress()
       printDiagnostics(e.diagnostics, format: format, to: .standardError)
       throw ExitStatus.error
     } catch {
+      if Deadline.hasPassed { Deadline.fire() }
       Terminal.endProgress()
       OutputStream.standardError.write("\(error)\n")
       throw ExitStatus.error
@@ -189,7 +191,7 @@ struct GenerateDriver {
         "would write \(report.wrote), unchanged \(report.unchanged), remove \(report.removed), skip \(report.skippedJobs) jobs (\(ms) ms)\n"
       )
     } else {
-      if options.debug { OutputStream.standardError.write(PlanPrinter.render(report)) }
+      if options.runtime.debug { OutputStream.standardError.write(PlanPrinter.render(report)) }
       OutputStream.standardError.write(
         "wrote \(report.wrote), unchanged \(report.unchanged), removed \(report.removed), skipped \(report.skippedJobs) jobs in \(ms) ms\n"
       )
