@@ -196,6 +196,12 @@ _sebuf() {
         prev="${COMP_WORDS[COMP_CWORD-1]}"
         __sebuf_kept="${cur:0:${#cur}-${#2}}"
     fi
+    # After an opening quote (`--against '.git#b`) the word still holds the quote:
+    # complete what follows it (readline keeps the quote and closes it).
+    if [[ "${cur:0:1}" == "'" || "${cur:0:1}" == '"' ]]; then
+        cur="${cur:1}"
+        COMP_WORDS[COMP_CWORD]="${cur}"
+    fi
     readonly cur prev __sebuf_kept
 
     local -i positional_number

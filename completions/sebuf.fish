@@ -50,6 +50,17 @@ function __sebuf_cursor_in_token
     string length -- "$(commandline -ct)"
 end
 
+function __sebuf_unhide
+    set -l empty (test -z "$(commandline -ct)"; and echo 1)
+    while read -l line
+        if test -n "$empty"; and string match -q -- '.git#*' $line
+            echo "$PWD/$line"
+        else
+            echo $line
+        end
+    end
+end
+
 function __sebuf_tokens
     if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
         commandline --tokens-raw $argv
@@ -161,7 +172,7 @@ complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "s
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking"' -l 'exclude-path' -d 'Leave these files or directories out of the run (repeatable); they can still be imported.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'proto\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" debug v' -s 'v' -l 'debug' -d 'Print what ran and how long each stage took, on stderr (stdout is unchanged).'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" timeout' -l 'timeout' -d 'Give up after this long (buf\'s meaning: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.' -rfka '30s 2m 10m 0'
-complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" against' -l 'against' -d 'What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.' -rfka '(__sebuf_custom_completion ---completion breaking -- --against (count (__sebuf_tokens -pc)) (__sebuf_cursor_in_token))'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" against' -l 'against' -d 'What to compare with: `.git#branch=NAME`, `.git#tag=NAME`, `.git#ref=REV` (e.g. HEAD~1), with `,subdir=DIR`; a directory; or an image file.' -rfka '(__sebuf_custom_completion ---completion breaking -- --against (count (__sebuf_tokens -pc)) (__sebuf_cursor_in_token) | __sebuf_unhide)'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" error-format' -l 'error-format' -d 'How diagnostics are printed: text, json, github-actions, gitlab-code-quality, junit or msvs.' -rfka 'text json github-actions gitlab-code-quality junit msvs'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" show-rule-ids' -l 'show-rule-ids' -d 'Append the rule id to each text finding: `… (FIELD_NO_DELETE)`.'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf breaking" exclude-imports' -l 'exclude-imports' -d 'Do not report breaks in imported files.'

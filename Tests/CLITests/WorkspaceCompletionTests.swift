@@ -98,6 +98,31 @@ import Testing
     #expect(dir.compopt.contains("compopt -o nospace"))
   }
 
+  /// After an opening quote the word bash hands over still starts with it
+  /// (`'.git#t`): values complete as without the quote.
+  @Test func bashCompletesAfterAnOpeningQuote() throws {
+    let s = try Self.workspace()
+    defer { s.remove() }
+    func complete(_ word: String, _ flag: String = "--against", _ command: String = "breaking") throws -> [String] {
+      let script = """
+        cd '\(s.path)'
+        source '\(CLI.packageRoot)/completions/sebuf.bash'
+        compopt() { :; }
+        word="$1"
+        COMP_WORDS=(sebuf \(command) \(flag) "$word"); COMP_CWORD=3
+        COMP_LINE="sebuf \(command) \(flag) $word"; COMP_POINT=${#COMP_LINE}
+        _sebuf sebuf "$word" \(flag)
+        printf '%s\\n' "${COMPREPLY[@]}"
+        """
+      let r = try CLI.runTool("/bin/bash", ["--norc", "-c", script, "bash", word], env: ["PATH": Self.path])
+      #expect(r.status == 0, "bash: \(r.stderr)")
+      return r.stdout.split(separator: "\n").map(String.init)
+    }
+    #expect(try complete("'.git#t") == [".git#tag=v1.0"])
+    #expect(try complete("\".git#branch=f") == [".git#branch=feature-x"])
+    #expect(try complete("'pro", "--only", "generate") == ["protoc-gen-go"])
+  }
+
   /// Interactive bash splits words at `=` (COMP_WORDBREAKS): `.git#branch=fe` arrives as
   /// `.git#branch`, `=`, `fe`, and readline replaces only `fe`.
   @Test func bashCompletesABranchNameAfterTheEqualsSign() throws {
@@ -227,6 +252,14 @@ import Testing
     #expect(try fish("sebuf ls-files --error-format g", in: s.path) == ["github-actions", "gitlab-code-quality"])
     #expect(try fish("sebuf generate --only ", in: s.path) == ["docs", "protoc-gen-go"])
     #expect(try fish("sebuf breaking --against .git#", in: s.path).contains(".git#tag=v1.0"))
+    // fish hides `.`-candidates for an empty token: the git forms come with the
+    // repository's absolute path, and that value works.
+    let real = URL(fileURLWithPath: s.path).resolvingSymlinksInPath().path
+    let empty = try fish("sebuf breaking --against ", in: s.path)
+    #expect(empty.contains("\(real)/.git#branch=main"), "\(empty)")
+    #expect(empty.contains("a/") && empty.contains("old.binpb"))
+    let run = try CLI.run(["breaking", "--against", "\(real)/.git#branch=main"], in: s.path)
+    #expect(run.status == 0, "\(run.stderr)")
     #expect(try fish("sebuf breaking --against .git#branch=f", in: s.path) == [".git#branch=feature-x"])
     #expect(try fish("sebuf breaking --use FIELD_NO_DEL", in: s.path).contains("FIELD_NO_DELETE"))
     #expect(try fish("sebuf lint --show-rule", in: s.path) == ["--show-rule-ids"])
