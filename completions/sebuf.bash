@@ -259,7 +259,7 @@ _sebuf_build() {
         return
         ;;
     '-o'|'--output')
-        __sebuf_add_completions -o plusdirs -fX '!*.@(binpb|bin|pb|json)'
+        __sebuf_add_completions -o plusdirs -fX '!*.@(binpb|bin|pb|json|txtpb|yaml)'
         return
         ;;
     esac

@@ -342,6 +342,9 @@ struct Progress {
     clear()
   }
 
+  /// Clears the transient line (before printing diagnostics); the next stage shows it again.
+  mutating func pause() { clear() }
+
   private mutating func finishStage() {
     guard let name = current else { return }
     current = nil
