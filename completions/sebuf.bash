@@ -218,13 +218,13 @@ _sebuf() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    build|generate|lint|breaking|format|plan|ls-files|init|completion|help)
+    build|generate|lint|breaking|format|plan|ls-files|init|completion|stats|export|config|help)
         # Offer subcommand argument completions
         "_sebuf_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'build generate lint breaking format plan ls-files init completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'build generate lint breaking format plan ls-files init completion stats export config help' -- "${cur}"))
         ;;
     esac
 }
@@ -377,9 +377,9 @@ _sebuf_lint() {
 
 _sebuf_breaking() {
     repeating_flags=()
-    non_repeating_flags=(-v --debug --show-rule-ids --exclude-imports --list-rules --version -h --help)
+    non_repeating_flags=(-v --debug --show-rule-ids --exclude-imports --limit-to-input-files --list-rules --version -h --help)
     repeating_options=(--path --exclude-path --use)
-    non_repeating_options=(--config --timeout --against --error-format)
+    non_repeating_options=(--config --timeout --against --error-format --against-config)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -406,6 +406,10 @@ _sebuf_breaking() {
         ;;
     '--error-format')
         __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--against-config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--use')
@@ -619,6 +623,157 @@ _sebuf_completion() {
     esac
 }
 
+_sebuf_stats() {
+    repeating_flags=()
+    non_repeating_flags=(-v --debug --version -h --help)
+    repeating_options=(--path --exclude-path)
+    non_repeating_options=(--config --error-format --timeout --format)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
+    '--format')
+        __sebuf_add_words -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
+}
+
+_sebuf_export() {
+    repeating_flags=()
+    non_repeating_flags=(-v --debug --exclude-imports --version -h --help)
+    repeating_options=(--path --exclude-path)
+    non_repeating_options=(--config --error-format --timeout -o --output)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
+    '-o'|'--output')
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
+}
+
+_sebuf_config() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sebuf_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    ls-modules)
+        # Offer subcommand argument completions
+        "_sebuf_config_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'ls-modules' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sebuf_config_ls-modules() {
+    repeating_flags=()
+    non_repeating_flags=(-v --debug --version -h --help)
+    repeating_options=(--path)
+    non_repeating_options=(--config --error-format --timeout --format)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
+    '--format')
+        __sebuf_add_words -W 'path'$'\n''name'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
+}
+
 _sebuf_help() {
     repeating_flags=()
     non_repeating_flags=(--version)
@@ -626,7 +781,7 @@ _sebuf_help() {
     non_repeating_options=()
     __sebuf_offer_flags_options -1
     if [[ "${cur}" != -* ]]; then
-        __sebuf_add_words -W "$(printf '%s\n' build generate lint breaking format plan ls-files init completion)"
+        __sebuf_add_words -W "$(printf '%s\n' build generate lint breaking format plan ls-files init completion stats export config)"
     fi
 }
 

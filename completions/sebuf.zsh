@@ -59,13 +59,16 @@ _sebuf() {
             'ls-files:List the workspace'\''s .proto files.'
             'init:Write a commented starter sebuf.yaml.'
             'completion:Print a shell completion script (bash, zsh or fish).'
+            'stats:Count the workspace'\''s files, packages, messages, fields, enums, services and RPCs (as buf stats).'
+            'export:Copy the workspace'\''s .proto files and the files they import into a directory (as buf export).'
+            'config:Show what the workspace file configures (config ls-modules).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        build|generate|lint|breaking|format|plan|ls-files|init|completion|help)
+        build|generate|lint|breaking|format|plan|ls-files|init|completion|stats|export|config|help)
             "_sebuf_${words[1]}" && ret=0
             ;;
         esac
@@ -167,6 +170,8 @@ _sebuf_breaking() {
         '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
         '--show-rule-ids[Append the rule id to each text finding\: `… (FIELD_NO_DELETE)`.]'
         '--exclude-imports[Do not report breaks in imported files.]'
+        '--against-config[Read the --against side with this workspace file (its modules and includes) instead of the input'\''s.]:file:_files -g '\''*.yaml *.yml'\'''
+        '--limit-to-input-files[Compare only the files the input has\: the against side is limited to them (deleted files are not reported).]'
         '*--use[Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.]:id:{__sebuf_custom_complete ---completion breaking -- --use "${current_word_index}" "$(__sebuf_cursor_index_in_current_word)"}'
         '--list-rules[List every breaking rule (id, categories, purpose) and exit.]'
         '--version[Show the version.]'
@@ -287,10 +292,103 @@ _sebuf_completion() {
     return "${ret}"
 }
 
+_sebuf_stats() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
+    local -ar ___format=('text' 'json')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
+        '--format[text (aligned lines) or json (one object, buf'\''s keys).]:format:{__sebuf_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_export() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '*--exclude-path[Leave these files or directories out of the run (repeatable); they can still be imported.]:path:_files -g '\''*.proto'\'''
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
+        '(-o --output)'{-o,--output}'[The directory to write into (created if missing).]:dir:_files -/'
+        '--exclude-imports[Copy only the workspace'\''s own files, not what they import.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_sebuf_config() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'ls-modules:List the workspace'\''s modules: their paths (default), names, or JSON.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        ls-modules)
+            "_sebuf_config_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_sebuf_config_ls-modules() {
+    local -i ret=1
+    local -ar ___error_format=('text' 'json' 'github-actions' 'gitlab-code-quality' 'junit' 'msvs')
+    local -ar ___timeout=('30s' '2m' '10m' '0')
+    local -ar ___format=('path' 'name' 'json')
+    local -ar arg_specs=(
+        ':directory:_files -/'
+        '--config[Read this workspace file instead of searching for sebuf.yaml.]:file:_files -g '\''*.yaml *.yml'\'''
+        '*--path[Limit the run to these files or directories (repeatable).]:path:_files -g '\''*.proto'\'''
+        '--error-format[How diagnostics are printed\: text, json, github-actions, gitlab-code-quality, junit or msvs.]:format:{__sebuf_complete "${___error_format[@]}"}'
+        '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
+        '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
+        '--format[path, name or json.]:format:{__sebuf_complete "${___format[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
 _sebuf_help() {
     local -i ret=1
     local -ar arg_specs=(
-        '*:subcommands:(build generate lint breaking format plan ls-files init completion)'
+        '*:subcommands:(build generate lint breaking format plan ls-files init completion stats export config)'
         '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

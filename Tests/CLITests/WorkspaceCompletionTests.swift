@@ -8,7 +8,10 @@ import Testing
 /// named and plugin entries, a directory named like a backend, git branches and tags,
 /// an image file.
 @Suite(.serialized) struct WorkspaceCompletionTests {
-  static let commands = ["build", "generate", "lint", "breaking", "format", "plan", "ls-files", "init", "completion"]
+  static let commands = [
+    "build", "generate", "lint", "breaking", "format", "plan", "ls-files", "init", "completion", "stats", "export",
+    "config",
+  ]
 
   /// A git repository holding a workspace: entries `docs` (named) and `protoc-gen-go`
   /// (a plugin), a `go-client/` directory, branches `main` and `feature-x`, tag `v1.0`.

@@ -46,6 +46,23 @@ struct BreakingCommand: AsyncParsableCommand {
   var excludeImports = false
 
   @Option(
+    name: .customLong("against-config"),
+    help: ArgumentHelp(
+      "Read the --against side with this workspace file (its modules and includes) instead of the input's.",
+      discussion:
+        "As buf's --against-config: for an against version whose layout differs, e.g. `--against-config old/buf.yaml`. Its paths are checked against the input's workspace directory.",
+      valueName: "file"),
+    completion: .file(extensions: ["yaml", "yml"]))
+  var againstConfig: String?
+
+  @Flag(
+    name: .customLong("limit-to-input-files"),
+    help: ArgumentHelp(
+      "Compare only the files the input has: the against side is limited to them (deleted files are not reported).",
+      discussion: "As buf's flag of that name; with --path, the input's selected files."))
+  var limitToInputFiles = false
+
+  @Option(
     name: .customLong("use"),
     help: ArgumentHelp(
       "Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.",
@@ -93,7 +110,15 @@ struct BreakingCommand: AsyncParsableCommand {
       progress.stage("compiling \(inputIsImage ? workspace.directory : "the workspace")")
       current = try BreakingInputs.current(directory: workspace.directory, workspace: ws, paths: paths)
       progress.stage("compiling --against \(againstValue)")
-      previous = try BreakingInputs.against(againstValue, workspace: ws, paths: paths)
+      var againstWorkspace = ws
+      if let againstConfig {
+        againstWorkspace = try Workspace.load(directory: ws.root, configFile: againstConfig)
+        progress.note(
+          "against config \(againstConfig): modules \(againstWorkspace.modules.map(\.path).joined(separator: ", "))")
+      }
+      var against = try BreakingInputs.against(againstValue, workspace: againstWorkspace, paths: paths)
+      if limitToInputFiles { against = against.limited(toTargetsOf: current) }
+      previous = against
     } catch let e as AgainstError {
       progress.end()
       fail([e.diagnostic])
@@ -155,6 +180,15 @@ struct BreakingCommand: AsyncParsableCommand {
       }
     }
     return out
+  }
+}
+
+extension Image {
+  /// `--limit-to-input-files`: this (against) image without the target files `input` does
+  /// not have, so only files present on both sides are compared.
+  func limited(toTargetsOf input: Image) -> Image {
+    let names = Set(input.files.filter { !$0.isImport }.map(\.name))
+    return Image(files: files.filter { $0.isImport || names.contains($0.name) })
   }
 }
 
