@@ -232,7 +232,7 @@ _sebuf() {
 _sebuf_build() {
     repeating_flags=()
     non_repeating_flags=(-v --debug --exclude-source-info --exclude-imports --version -h --help)
-    repeating_options=(--path --exclude-path)
+    repeating_options=(--path --exclude-path --type)
     non_repeating_options=(--config --error-format --timeout -o --output)
     __sebuf_offer_flags_options 1
 
@@ -260,6 +260,9 @@ _sebuf_build() {
         ;;
     '-o'|'--output')
         __sebuf_add_completions -o plusdirs -fX '!*.@(binpb|bin|pb|json|txtpb|yaml)'
+        return
+        ;;
+    '--type')
         return
         ;;
     esac

@@ -23,7 +23,7 @@ function __sebuf_parse_tokens -S
         __sebuf_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'build'
-            __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'exclude-path=+' 'v/debug' 'timeout=' 'o/output=' 'exclude-source-info' 'exclude-imports' 'version' 'h/help'
+            __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'exclude-path=+' 'v/debug' 'timeout=' 'o/output=' 'type=+' 'exclude-source-info' 'exclude-imports' 'version' 'h/help'
         case 'generate'
             __sebuf_parse_subcommand 1 'config=' 'path=+' 'error-format=' 'exclude-path=+' 'template=' 'only=+' 'plugin-timeout=' 'clean' 'lock-timeout=' 'include-imports' 'include-wkt' 'v/debug' 'timeout=' 'force' 'dry-run' 'version' 'h/help'
         case 'lint'
@@ -143,6 +143,7 @@ complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "s
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" debug v' -s 'v' -l 'debug' -d 'Print what ran and how long each stage took, on stderr (stdout is unchanged).'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" timeout' -l 'timeout' -d 'Give up after this long (buf\'s meaning: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.' -rfka '30s 2m 10m 0'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" o output' -s 'o' -l 'output' -d 'Where to write the image: .binpb, .json, .txtpb or .yaml (or #format=…); `-` is stdout.' -rfa '(set -l exts \'binpb\' \'bin\' \'pb\' \'json\' \'txtpb\' \'yaml\';for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.{$exts};printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build"' -l 'type' -d 'Only this type and what it needs (repeatable): a message, enum, service, method, extension or package; `pkg.**` for a package and its sub-packages.' -rfka ''
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" exclude-source-info' -l 'exclude-source-info' -d 'Leave source code info out of the image.'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" exclude-imports' -l 'exclude-imports' -d 'Leave imported files out of the image (targets only).'
 complete -c 'sebuf' -n '__sebuf_should_offer_completions_for_flags_or_options "sebuf build" version' -l 'version' -d 'Show the version.'

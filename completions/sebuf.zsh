@@ -91,6 +91,7 @@ _sebuf_build() {
         '(-v --debug)'{-v,--debug}'[Print what ran and how long each stage took, on stderr (stdout is unchanged).]'
         '--timeout[Give up after this long (buf'\''s meaning\: the whole command), e.g. 90s, 2m, 1m30s; 0 means no limit.]:duration:{__sebuf_complete "${___timeout[@]}"}'
         '(-o --output)'{-o,--output}'[Where to write the image\: .binpb, .json, .txtpb or .yaml (or #format=…); `-` is stdout.]:file:_files -g '\''*.binpb *.bin *.pb *.json *.txtpb *.yaml'\'''
+        '*--type[Only this type and what it needs (repeatable)\: a message, enum, service, method, extension or package; `pkg.**` for a package and its sub-packages.]:name:'
         '--exclude-source-info[Leave source code info out of the image.]'
         '--exclude-imports[Leave imported files out of the image (targets only).]'
         '--version[Show the version.]'

@@ -44,4 +44,31 @@ import Testing
     #expect(option.status == 64)
     #expect(option.stderr.hasPrefix("Error: -o x#compression=gzip: the only option after # is format="))
   }
+
+  @Test func typeKeepsTheNamedTypesAndWhatTheyNeed() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write(
+      "a/v1/a.proto",
+      "syntax = \"proto3\";\npackage a.v1;\nimport \"google/protobuf/timestamp.proto\";\n"
+        + "message A { B b = 1; message N { int32 y = 1; } }\nmessage B { google.protobuf.Timestamp t = 1; }\n"
+        + "message C {}\nservice S { rpc Get(A) returns (C); rpc Put(B) returns (B); }\n")
+    let r = try CLI.run(["build", "--type", "a.v1.S.Put", "--exclude-source-info", "-o", "t.txtpb"], in: s.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    let text = s.read("t.txtpb") ?? ""
+    #expect(text.contains("name: \"google/protobuf/timestamp.proto\""))
+    #expect(text.contains("  message_type {\n    name: \"B\""))
+    #expect(!text.contains("name: \"A\"") && !text.contains("name: \"C\"") && !text.contains("name: \"Get\""))
+    #expect(text.contains("  service {\n    name: \"S\"\n    method {\n      name: \"Put\""))
+    // A nested message keeps its parent as a shell.
+    #expect(try CLI.run(["build", "--type", "a.v1.A.N", "-o", "n.txtpb"], in: s.path).status == 0)
+    #expect(
+      s.read("n.txtpb")?.contains("  message_type {\n    name: \"A\"\n    nested_type {\n      name: \"N\"") == true)
+    let unknown = try CLI.run(["build", "--type", "a.v1.Nope"], in: s.path)
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.hasPrefix("--type a.v1.Nope: no such message"))
+    let imported = try CLI.run(["build", "--type", "google.protobuf.Timestamp"], in: s.path)
+    #expect(imported.status == 1)
+    #expect(imported.stderr.contains("is declared in an imported file"))
+  }
 }

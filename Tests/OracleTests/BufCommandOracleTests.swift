@@ -91,6 +91,28 @@ import Testing
     }
   }
 
+  /// `build --type`: the same descriptors, byte for byte, as buf's file descriptor set.
+  @Test(.oracle("buf")) func buildTypeKeepsWhatBufKeeps() throws {
+    try OracleTools.require(["buf"])
+    let dir = try Migration.repo(Self.files)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let cases = [
+      ["a.v1.A"], ["a.v1.A.N"], ["a.v1.S"], ["a.v1.S.Get"], ["a.v1.T.Put", "c.v1.C"], ["a.v1.F"], ["a.v1.e"], ["b.v1"],
+      ["a.**"], ["b.v1.B"],
+    ]
+    for types in cases {
+      let flags = types.flatMap { ["--type", $0] } + ["--exclude-source-info"]
+      let buf = try Migration.run("buf", ["build", "--as-file-descriptor-set", "-o", "buf.binpb"] + flags, in: dir)
+      let sebuf = try Migration.run("sebuf", ["build", "-o", "sebuf.binpb"] + flags, in: dir)
+      #expect(buf.code == 0 && sebuf.code == 0, "\(types): \(buf.stderr) \(sebuf.stderr)")
+      let a = try Data(contentsOf: dir.appendingPathComponent("buf.binpb"))
+      let b = try Data(contentsOf: dir.appendingPathComponent("sebuf.binpb"))
+      #expect(a == b, "--type \(types) differs from buf")
+    }
+    let imported = try both(["build", "--type", "google.protobuf.Timestamp"], in: dir)
+    #expect(imported.buf.code == 1 && imported.sebuf.code == 1)
+  }
+
   /// Relative path → contents of every file under `root`.
   static func tree(_ root: URL) throws -> [String: Data] {
     var out: [String: Data] = [:]

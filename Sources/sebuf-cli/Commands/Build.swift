@@ -34,6 +34,15 @@ struct BuildCommand: AsyncParsableCommand {
     completion: .file(extensions: ["binpb", "bin", "pb", "json", "txtpb", "yaml"]))
   var outputFile: String?
 
+  @Option(
+    name: .customLong("type"),
+    help: ArgumentHelp(
+      "Only this type and what it needs (repeatable): a message, enum, service, method, extension or package; `pkg.**` for a package and its sub-packages.",
+      discussion:
+        "As buf build --type: what the named types contain is kept (field types, extensions of kept messages, request and response types), what they are nested in stays as a shell, other declarations and unused imports go. Example: `sebuf build --type acme.v1.UserService -o svc.binpb`.",
+      valueName: "name"))
+  var types: [String] = []
+
   @Flag(name: .customLong("exclude-source-info"), help: "Leave source code info out of the image.")
   var excludeSourceInfo = false
 
@@ -63,9 +72,19 @@ struct BuildCommand: AsyncParsableCommand {
     }
     progress.pause()
     printDiagnostics(found, format: diagnostics.errorFormat.diagnosticFormat, to: .standardError)
-    guard let image else {
+    guard var image else {
       progress.end()
       throw ExitStatus.error
+    }
+    if !types.isEmpty {
+      do {
+        image = try ImageTypeFilter.filter(image, types: types)
+      } catch {
+        progress.end()
+        printDiagnostics(
+          [.error("\(error)", rule: "CONFIG")], format: diagnostics.errorFormat.diagnosticFormat, to: .standardError)
+        throw ExitStatus.error
+      }
     }
     guard let outputFile else {
       progress.end()
