@@ -31,8 +31,12 @@ let package = Package(
     // sebuf.yaml (and buf.yaml / buf.gen.yaml v2) into a validated Workspace.
     .target(name: "Config", dependencies: ["Diagnostics", "Basics", .product(name: "Yams", package: "Yams")]),
     // Every input enters here: Workspace → SourceSet, --path, --against (git, directories,
-    // image files).
-    .target(name: "Inputs", dependencies: ["Config", "Proto", "Diagnostics", "Basics"]),
+    // image files); image files are written here too (build -o, every format buf writes).
+    .target(
+      name: "Inputs",
+      dependencies: [
+        "Config", "Proto", "Diagnostics", "Basics", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]),
     // Lint rules and breaking-change rules over Images (no I/O).
     .target(
       name: "Lint",

@@ -196,6 +196,12 @@ _sebuf() {
         prev="${COMP_WORDS[COMP_CWORD-1]}"
         __sebuf_kept="${cur:0:${#cur}-${#2}}"
     fi
+    # After an opening quote (`--against '.git#b`) the word still holds the quote:
+    # complete what follows it (readline keeps the quote and closes it).
+    if [[ "${cur:0:1}" == "'" || "${cur:0:1}" == '"' ]]; then
+        cur="${cur:1}"
+        COMP_WORDS[COMP_CWORD]="${cur}"
+    fi
     readonly cur prev __sebuf_kept
 
     local -i positional_number
@@ -212,22 +218,22 @@ _sebuf() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    build|generate|lint|breaking|format|plan|ls-files|init|completion|help)
+    build|generate|lint|breaking|format|plan|ls-files|init|completion|stats|export|config|help)
         # Offer subcommand argument completions
         "_sebuf_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'build generate lint breaking format plan ls-files init completion help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'build generate lint breaking format plan ls-files init completion stats export config help' -- "${cur}"))
         ;;
     esac
 }
 
 _sebuf_build() {
     repeating_flags=()
-    non_repeating_flags=(--exclude-source-info --exclude-imports --version -h --help)
-    repeating_options=(--path --exclude-path)
-    non_repeating_options=(--config --error-format -o --output)
+    non_repeating_flags=(-v --debug --exclude-source-info --exclude-imports --version -h --help)
+    repeating_options=(--path --exclude-path --type)
+    non_repeating_options=(--config --error-format --timeout -o --output)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -241,15 +247,22 @@ _sebuf_build() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--exclude-path')
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
     '-o'|'--output')
-        __sebuf_add_completions -o plusdirs -fX '!*.@(binpb|bin|pb|json)'
+        __sebuf_add_completions -o plusdirs -fX '!*.@(binpb|bin|pb|json|txtpb|yaml)'
+        return
+        ;;
+    '--type')
         return
         ;;
     esac
@@ -266,8 +279,8 @@ _sebuf_build() {
 _sebuf_generate() {
     repeating_flags=()
     non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --dry-run --version -h --help)
-    repeating_options=(--path --only)
-    non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
+    repeating_options=(--path --exclude-path --only)
+    non_repeating_options=(--config --error-format --template --plugin-timeout --lock-timeout --timeout)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -281,7 +294,15 @@ _sebuf_generate() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--template')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--only')
@@ -292,6 +313,10 @@ _sebuf_generate() {
         return
         ;;
     '--lock-timeout')
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
         return
         ;;
     esac
@@ -307,9 +332,9 @@ _sebuf_generate() {
 
 _sebuf_lint() {
     repeating_flags=()
-    non_repeating_flags=(--show-rule-ids --list-rules --all --version -h --help)
+    non_repeating_flags=(-v --debug --show-rule-ids --list-rules --all --version -h --help)
     repeating_options=(--path --exclude-path --use)
-    non_repeating_options=(--config --error-format --image)
+    non_repeating_options=(--config --timeout --error-format --image)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -326,8 +351,12 @@ _sebuf_lint() {
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'$'\n''config-ignore-yaml'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'$'\n''config-ignore-yaml'
         return
         ;;
     '--image')
@@ -351,9 +380,9 @@ _sebuf_lint() {
 
 _sebuf_breaking() {
     repeating_flags=()
-    non_repeating_flags=(--show-rule-ids --exclude-imports --list-rules --version -h --help)
+    non_repeating_flags=(-v --debug --show-rule-ids --exclude-imports --limit-to-input-files --list-rules --version -h --help)
     repeating_options=(--path --exclude-path --use)
-    non_repeating_options=(--config --against --error-format)
+    non_repeating_options=(--config --timeout --against --error-format --against-config)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -370,12 +399,20 @@ _sebuf_breaking() {
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
         return
         ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
     '--against')
         __sebuf_add_words -W "$(__sebuf_custom_complete ---completion breaking -- --against "${COMP_CWORD}" "$(__sebuf_cursor_index_in_current_word)")"
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--against-config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--use')
@@ -395,9 +432,9 @@ _sebuf_breaking() {
 
 _sebuf_format() {
     repeating_flags=()
-    non_repeating_flags=(-w --write -d --diff --exit-code --version -h --help)
+    non_repeating_flags=(-w --write -d --diff --exit-code -v --debug --version -h --help)
     repeating_options=(--path --exclude-path)
-    non_repeating_options=(-o --output --config --stdin-filepath --error-format)
+    non_repeating_options=(-o --output --config --stdin-filepath --error-format --timeout)
     __sebuf_offer_flags_options -1
 
     # Offer option value completions
@@ -421,7 +458,11 @@ _sebuf_format() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
         return
         ;;
     esac
@@ -438,8 +479,8 @@ _sebuf_format() {
 _sebuf_plan() {
     repeating_flags=()
     non_repeating_flags=(--clean --include-imports --include-wkt -v --debug --force --version -h --help)
-    repeating_options=(--path --only)
-    non_repeating_options=(--config --error-format --plugin-timeout --lock-timeout)
+    repeating_options=(--path --exclude-path --only)
+    non_repeating_options=(--config --error-format --template --plugin-timeout --lock-timeout --timeout)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -453,7 +494,15 @@ _sebuf_plan() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--template')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
         return
         ;;
     '--only')
@@ -464,6 +513,10 @@ _sebuf_plan() {
         return
         ;;
     '--lock-timeout')
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
         return
         ;;
     esac
@@ -479,9 +532,9 @@ _sebuf_plan() {
 
 _sebuf_ls-files() {
     repeating_flags=()
-    non_repeating_flags=(--include-imports --version -h --help)
+    non_repeating_flags=(-v --debug --include-imports --version -h --help)
     repeating_options=(--path --exclude-path)
-    non_repeating_options=(--config --error-format --format)
+    non_repeating_options=(--config --error-format --timeout --format)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
@@ -495,11 +548,15 @@ _sebuf_ls-files() {
         return
         ;;
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
         return
         ;;
     '--exclude-path')
         __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
         return
         ;;
     '--format')
@@ -519,15 +576,19 @@ _sebuf_ls-files() {
 
 _sebuf_init() {
     repeating_flags=()
-    non_repeating_flags=(--from-buf --version -h --help)
+    non_repeating_flags=(--from-buf -v --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=(--error-format)
+    non_repeating_options=(--error-format --timeout)
     __sebuf_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--error-format')
-        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''junit'$'\n''msvs'
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
         return
         ;;
     esac
@@ -543,15 +604,174 @@ _sebuf_init() {
 
 _sebuf_completion() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(-v --debug --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--timeout)
     __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
+    esac
 
     # Offer positional completions
     case "${positional_number}" in
     1)
         __sebuf_add_words -W 'bash'$'\n''zsh'$'\n''fish'
+        return
+        ;;
+    esac
+}
+
+_sebuf_stats() {
+    repeating_flags=()
+    non_repeating_flags=(-v --debug --version -h --help)
+    repeating_options=(--path --exclude-path)
+    non_repeating_options=(--config --error-format --timeout --format)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
+    '--format')
+        __sebuf_add_words -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
+}
+
+_sebuf_export() {
+    repeating_flags=()
+    non_repeating_flags=(-v --debug --exclude-imports --version -h --help)
+    repeating_options=(--path --exclude-path)
+    non_repeating_options=(--config --error-format --timeout -o --output)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--exclude-path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
+    '-o'|'--output')
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
+        return
+        ;;
+    esac
+}
+
+_sebuf_config() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __sebuf_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    ls-modules)
+        # Offer subcommand argument completions
+        "_sebuf_config_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'ls-modules' -- "${cur}"))
+        ;;
+    esac
+}
+
+_sebuf_config_ls-modules() {
+    repeating_flags=()
+    non_repeating_flags=(-v --debug --version -h --help)
+    repeating_options=(--path)
+    non_repeating_options=(--config --error-format --timeout --format)
+    __sebuf_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--path')
+        __sebuf_add_completions -o plusdirs -fX '!*.@(proto)'
+        return
+        ;;
+    '--error-format')
+        __sebuf_add_words -W 'text'$'\n''json'$'\n''github-actions'$'\n''gitlab-code-quality'$'\n''junit'$'\n''msvs'
+        return
+        ;;
+    '--timeout')
+        __sebuf_add_words -W '30s'$'\n''2m'$'\n''10m'$'\n''0'
+        return
+        ;;
+    '--format')
+        __sebuf_add_words -W 'path'$'\n''name'$'\n''json'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __sebuf_add_completions -d
         return
         ;;
     esac
@@ -564,7 +784,7 @@ _sebuf_help() {
     non_repeating_options=()
     __sebuf_offer_flags_options -1
     if [[ "${cur}" != -* ]]; then
-        __sebuf_add_words -W "$(printf '%s\n' build generate lint breaking format plan ls-files init completion)"
+        __sebuf_add_words -W "$(printf '%s\n' build generate lint breaking format plan ls-files init completion stats export config)"
     fi
 }
 

@@ -106,6 +106,7 @@ public enum ProcessRunner {
       close(inPipe[0])
       close(outPipe[1])
       close(errPipe[1])
+      if rc == 0 { _ = running.withLock { $0.insert(pid) } }
       return rc
     }
     if rc != 0 {
@@ -202,6 +203,7 @@ public enum ProcessRunner {
       }
       usleep(2000)
     }
+    _ = running.withLock { $0.remove(pid) }
     let termination: ProcessTermination =
       (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
     if overflow {
@@ -216,6 +218,17 @@ public enum ProcessRunner {
     guard fds.withUnsafeMutableBufferPointer({ pipe($0.baseAddress!) }) == 0 else { return false }
     for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     return true
+  }
+
+  /// Children started and not yet reaped, so a run that must end at once (`--timeout`)
+  /// can stop them instead of leaving them behind.
+  private static let running = Locked(Set<pid_t>())
+
+  /// Kills (SIGKILL) every child this process started that is still running.
+  public static func killRunning() {
+    running.withLock { pids in
+      for pid in pids { kill(pid, SIGKILL) }
+    }
   }
 
   /// Serialises pipe creation and spawning (see `makePipe`).

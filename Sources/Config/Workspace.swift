@@ -24,6 +24,10 @@ public struct Workspace: Sendable {
   public var generate: [GenerateEntry]
   /// `managed:` settings (off when absent).
   public var managed: ManagedConfig
+  /// Where `generate` and `managed` came from when not from the workspace's own files: a
+  /// `--template` path (workspace-relative when inside it). The manifest keeps each source's
+  /// records apart, so a run of one never removes the outputs of another.
+  public var generationSource: String?
   /// buf.yaml with several modules: a module's own `lint:` block, by module path. It replaces
   /// the top-level block for that module's files entirely (buf's rule).
   public var moduleLint: [String: LintConfig] = [:]

@@ -72,7 +72,9 @@ extension Workspace {
             "--config names buf.gen.yaml; pass buf.yaml instead (buf.gen.yaml next to it is read too).",
             rule: "CONFIG", at: .file(shown)))
       }
-      if base.hasPrefix("buf.") {
+      // Any other name is read by its version: `version: v2` is a buf.yaml (buf's
+      // --config and --against-config take a buf.yaml under any name).
+      if base.hasPrefix("buf.") || Self.declaresV2(FileSystem.readText(path) ?? "") {
         return try loadBuf(root: dir, bufYAML: path, shown: shown, scope: scope)
       }
       return try loadSebuf(root: dir, file: path, shown: shown, scope: scope)
@@ -180,6 +182,17 @@ extension Workspace {
 
   // MARK: - Private
 
+  /// Whether a top-level `version:` line says v2 (quoted or not, a comment after it).
+  static func declaresV2(_ text: String) -> Bool {
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("version:") {
+      var value = line.dropFirst("version:".count)
+      if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
+      let trimmed = value.filter { $0 != " " && $0 != "\t" && $0 != "\"" && $0 != "'" && $0 != "\r" }
+      return trimmed == "v2"
+    }
+    return false
+  }
+
   private static func siblingName(of file: String, _ name: String) -> String {
     guard let i = file.lastIndex(of: "/") else { return name }
     return String(file[...i]) + name
@@ -202,7 +215,7 @@ extension Workspace {
   }
 
   /// Checks that the root is a mapping with the expected `version`, then its keys.
-  private static func rootFields(
+  static func rootFields(
     _ node: Node, _ r: inout YAMLReader, expected: String, allowed: [String], buf: Bool = false
   ) -> Fields? {
     guard case .mapping(let m) = node else {

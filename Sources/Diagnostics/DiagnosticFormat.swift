@@ -12,6 +12,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
   case junit
   /// `path(line,col) : error RULE : message`, for Visual Studio.
   case msvs
+  /// GitLab's Code Quality report: one JSON array (``GitLabCodeQuality``).
+  case gitlabCodeQuality = "gitlab-code-quality"
 
   /// Formats one diagnostic (for `junit`, a whole document of one).
   public func format(_ d: Diagnostic, showRule: Bool = false) -> String {
@@ -24,6 +26,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     switch self {
     case .junit:
       return JUnitReport.render(diagnostics)
+    case .gitlabCodeQuality:
+      return GitLabCodeQuality.render(diagnostics)
     default:
       var out = ""
       for d in diagnostics {
@@ -37,7 +41,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
   private func line(_ d: Diagnostic, showRule: Bool) -> String {
     let type = d.rule ?? "COMPILE"
     switch self {
-    case .text, .junit:
+    case .text, .junit, .gitlabCodeQuality:
       var s = TextLocation.prefix(d.span)
       if d.severity == .warning { s += "warning: " }
       s += d.message

@@ -42,7 +42,22 @@ extension Workspace {
   public func excluding(_ paths: [String], cwd: String = FilePath.currentDirectory()) throws(DiagnosticError)
     -> Workspace
   {
-    guard !paths.isEmpty else { return self }
+    excluding(relative: try excludePaths(paths, cwd: cwd))
+  }
+
+  /// The workspace with `relative` (workspace-relative, normalised) added to every
+  /// module's excludes.
+  public func excluding(relative: [String]) -> Workspace {
+    var w = self
+    for i in w.modules.indices { w.modules[i].excludes += relative }
+    return w
+  }
+
+  /// `--exclude-path` values (relative to `cwd`) made workspace-relative and normalised;
+  /// a path outside the workspace is an error.
+  public func excludePaths(_ paths: [String], cwd: String = FilePath.currentDirectory()) throws(DiagnosticError)
+    -> [String]
+  {
     var relative: [String] = []
     var problems: [Diagnostic] = []
     for p in paths {
@@ -54,8 +69,6 @@ extension Workspace {
       }
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
-    var w = self
-    for i in w.modules.indices { w.modules[i].excludes += relative }
-    return w
+    return relative
   }
 }

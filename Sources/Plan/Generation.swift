@@ -151,8 +151,11 @@ public struct Generation: Sendable {
       }
     }
     timer.mark("assemble outputs")
-    let (report, _) = try writer.write(
-      outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
+    // `--timeout` never cuts the writes and the manifest update in half: once they begin,
+    // the deadline waits for them.
+    let (report, _) = try Deadline.critical {
+      try writer.write(outputs, outcomes: outcomes, plan: plan, manifest: manifest, dryRun: options.dryRun)
+    }
     timer.mark("write")
     diagnostics += report.notes.map { Diagnostic.warning($0, rule: "GENERATE") }
     return GenerationResult(report: report, plan: plan, diagnostics: diagnostics, compiled: true)
@@ -163,9 +166,15 @@ public struct Generation: Sendable {
   private func upToDate(
     _ specs: [Planner.JobSpec], allIDs: Set<String>, filter: PlanFilter, manifest: Manifest
   ) -> WriteReport? {
-    guard filter.paths.isEmpty else { return nil }
-    // A full run must also clean up after entries removed from sebuf.yaml.
-    if filter.only.isEmpty && manifest.jobs.keys.contains(where: { !allIDs.contains($0) }) { return nil }
+    guard !filter.limitsFiles else { return nil }
+    // A full run must also clean up after entries removed from its config (records of
+    // other configs, e.g. a `--template`, are not its to remove).
+    let source = workspace.generationSource
+    if filter.only.isEmpty
+      && manifest.jobs.contains(where: { !allIDs.contains($0.key) && Manifest.belongs($0.value, to: source) })
+    {
+      return nil
+    }
     var reports: [JobReport] = []
     for spec in specs {
       guard let rec = manifest.jobs[spec.id], !rec.dirty, rec.inputs == spec.inputsKey else { return nil }

@@ -69,6 +69,9 @@ public struct Job: Sendable {
   /// Digest of everything the job depends on that can be known before compiling
   /// (sources on disk, config, sebuf itself); lets a no-op run skip compilation.
   public var inputsKey: String
+  /// The generation config of the entry: a `--template` path, nil for the workspace's own
+  /// (``Manifest/JobRecord/config``).
+  public var source: String? = nil
 
   /// The label users see: the entry's name, backend id or plugin name.
   public var label: String { entry.label }
@@ -80,8 +83,11 @@ public struct GenerationPlan: Sendable {
   /// Ids of every job in the config (selected or not), so a full run can tell a job that
   /// was removed from `sebuf.yaml` from one that `--only` left out.
   public var allJobIDs: Set<String>
-  /// Whether `--only` or `--path` limited the run.
+  /// Whether `--only`, `--path` or `--exclude-path` limited the run.
   public var isPartial: Bool
+  /// The generation config of this run (a `--template` path; nil for the workspace's own):
+  /// only its records can be entries removed from the config.
+  public var source: String? = nil
 }
 
 /// Flags that narrow a run.
@@ -90,9 +96,17 @@ public struct PlanFilter: Sendable {
   public var only: [String]
   /// `--path P`: files or directories (relative to the workspace). Empty: every file.
   public var paths: [String]
+  /// `--exclude-path P`: files or directories (relative to the workspace) left out of the
+  /// run. Their outputs are neither rewritten nor removed: like `--path`, the run is partial.
+  public var excludePaths: [String]
 
-  public init(only: [String] = [], paths: [String] = []) {
+  public init(only: [String] = [], paths: [String] = [], excludePaths: [String] = []) {
     self.only = only
     self.paths = paths
+    self.excludePaths = excludePaths
   }
+
+  /// Whether `--path` or `--exclude-path` leaves some module files out: such a run does not
+  /// produce every file, so it removes nothing stale and records no reusable cache key.
+  public var limitsFiles: Bool { !paths.isEmpty || !excludePaths.isEmpty }
 }

@@ -4,8 +4,22 @@ import Foundation
 /// `.sebuf/manifest.json`: what each job wrote last time and the cache keys it was
 /// written for. Deleting it is always safe: the next run regenerates and still writes
 /// only files whose bytes differ.
+///
+/// One manifest serves every generation config of the workspace: its own `generate:` (or
+/// buf.gen.yaml) and each `generate --template FILE`. Every record names the config that
+/// produced it (``JobRecord/config``), and a run treats as "removed from the config" (and
+/// deletes the outputs of) only records of its own config. So `sebuf generate --template
+/// buf.gen.go.yaml` followed by a plain `sebuf generate` keeps both sets of outputs, and the
+/// records of one config never look stale to another.
+///
+/// Version 2 added `config`. Version 1 files are read as is (all their records belong to
+/// the workspace's own config); a sebuf that only knows version 1 ignores a version 2 file
+/// as a whole, which deletes nothing (it would otherwise take template records as removed
+/// entries).
 public struct Manifest: Codable, Sendable, Equatable {
-  public static let currentVersion = 1
+  public static let currentVersion = 2
+  /// Versions this build reads: 1 is 2 without `config`.
+  static let readableVersions: Set<Int> = [1, 2]
 
   public var version: Int
   /// By job id (`label → out`).
@@ -30,11 +44,15 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var dirs: [String]
     /// Set while a run is writing: if it is still set, that run was interrupted.
     public var dirty: Bool
+    /// The generation config that produced the job: a `--template` path; absent for the
+    /// workspace's own `generate:`/buf.gen.yaml.
+    public var config: String?
 
     public init(
       out: String, inputs: String = "", invocations: [String: InvocationRecord] = [:],
-      files: [String: FileRecord] = [:], dirs: [String] = [], dirty: Bool = false
+      files: [String: FileRecord] = [:], dirs: [String] = [], dirty: Bool = false, config: String? = nil
     ) {
+      self.config = config
       self.out = out
       self.inputs = inputs
       self.invocations = invocations
@@ -77,10 +95,11 @@ public struct Manifest: Codable, Sendable, Equatable {
   public static func load(_ path: String) -> (Manifest, note: String?) {
     guard let bytes = FileSystem.read(path) else { return (Manifest(), nil) }
     do {
-      let m = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
-      guard m.version == currentVersion else {
+      var m = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
+      guard readableVersions.contains(m.version) else {
         return (Manifest(), "ignoring \(path): version \(m.version), expected \(currentVersion); it will be rebuilt")
       }
+      m.version = currentVersion
       return (m, nil)
     } catch {
       return (Manifest(), "ignoring unreadable \(path) (it will be rebuilt): \(error)")
@@ -93,6 +112,10 @@ public struct Manifest: Codable, Sendable, Equatable {
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     return Array(try encoder.encode(self)) + [UInt8(ascii: "\n")]
   }
+
+  /// Whether the record was produced by the generation config `source` (nil: the
+  /// workspace's own).
+  public static func belongs(_ record: JobRecord, to source: String?) -> Bool { record.config == source }
 
   /// Writes atomically (creating `.sebuf/` and a `.gitignore` in it).
   public func save(_ path: String) throws {

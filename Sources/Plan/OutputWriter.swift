@@ -148,9 +148,11 @@ public struct OutputWriter {
         if kind != .unchanged { work.toWrite.append((path, bytes, job.id)) }
         changes.append(FileChange(path: path, kind: kind))
       }
-      // Stale: written last time by this job, not claimed by anyone now.
+      // Stale: written last time by this job, not claimed by anyone now (nor recorded by a
+      // job of another config sharing the out, whose file it is as well).
       if !job.partial, let rec = old.jobs[job.id] {
         for path in rec.files.keys.sorted() where claimed[path] == nil {
+          if recordedByOtherConfig(path, config: job.source, in: old) { continue }
           if let file = rec.files[path], removable(path, file, realOut: realOut, into: &work.report.notes) {
             work.toRemove.append((path, job.id))
           }
@@ -160,12 +162,15 @@ public struct OutputWriter {
       work.report.jobs.append(
         JobReport(id: job.id, label: job.label, skipped: outcome.skipped && changes.isEmpty, changes: changes))
     }
-    // Entries removed from sebuf.yaml: a full run removes what they wrote.
+    // Entries removed from this run's config: a full run removes what they wrote. Records
+    // of other configs (the workspace's own versus a `--template`) are left alone.
     if !plan.isPartial {
-      for (id, rec) in old.jobs.sorted(by: { $0.key < $1.key }) where !plan.allJobIDs.contains(id) {
+      for (id, rec) in old.jobs.sorted(by: { $0.key < $1.key })
+      where !plan.allJobIDs.contains(id) && Manifest.belongs(rec, to: plan.source) {
         work.orphanJobs.append(id)
         let realOut = resolve(root + "/" + rec.out)
         for path in rec.files.keys.sorted() where claimed[path] == nil {
+          if recordedByOtherConfig(path, config: rec.config, in: old) { continue }
           if let file = rec.files[path], removable(path, file, realOut: realOut, into: &work.report.notes) {
             work.toRemove.append((path, id))
           }
@@ -184,7 +189,7 @@ public struct OutputWriter {
   {
     let job = outcome.job
     let previous = old.jobs[job.id]
-    var rec = Manifest.JobRecord(out: job.out, inputs: job.inputsKey)
+    var rec = Manifest.JobRecord(out: job.out, inputs: job.inputsKey, config: job.source)
     let mine = outputs.order.filter { outputs.files[$0]?.job == job.id }
     for path in mine { if let r = work.records[path] { rec.files[path] = r } }
     let perInv = outputs.invocationFiles[job.id] ?? [:]
@@ -288,6 +293,14 @@ public struct OutputWriter {
     }
     if manifest != old || !touched.isEmpty { try manifest.save(manifestPath) }
     return manifest
+  }
+
+  /// Whether a job of another generation config than `config` records `path` (a template
+  /// and the workspace writing into one out): the file is that job's too, so it is not
+  /// stale for this config to remove. Within one config a path has one owner
+  /// (``OutputSet``), so this never keeps a file a config itself abandoned.
+  func recordedByOtherConfig(_ path: String, config: String?, in manifest: Manifest) -> Bool {
+    manifest.jobs.values.contains { $0.config != config && $0.files[path] != nil }
   }
 
   /// Whether a stale file may go: it is a regular file (not a link or a directory), it is

@@ -151,9 +151,12 @@ public struct Planner: Sendable {
       jobs.append(
         Job(
           id: spec.id, index: spec.index, entry: spec.entry, generator: spec.generator, out: spec.out,
-          strategy: spec.strategy, invocations: invocations, partial: !filter.paths.isEmpty, inputsKey: spec.inputsKey))
+          strategy: spec.strategy, invocations: invocations, partial: filter.limitsFiles, inputsKey: spec.inputsKey,
+          source: workspace.generationSource))
     }
-    return GenerationPlan(jobs: jobs, allJobIDs: allIDs, isPartial: !filter.paths.isEmpty || !filter.only.isEmpty)
+    return GenerationPlan(
+      jobs: jobs, allJobIDs: allIDs, isPartial: filter.limitsFiles || !filter.only.isEmpty,
+      source: workspace.generationSource)
   }
 
   /// Both stages at once (for callers that already have an Image).
@@ -162,12 +165,15 @@ public struct Planner: Sendable {
     return plan(filter, specs: specs, allIDs: ids, image: image)
   }
 
-  /// Stable job ids: `label → out`, with `#2`, `#3` for repeats.
+  /// Stable job ids: `label → out`, with `#2`, `#3` for repeats; a template's entries are
+  /// prefixed with the template's path (`buf.gen.go.yaml: protoc-gen-go → gen/go`), so an
+  /// entry of a template and one of the workspace never share a manifest record.
   public func jobIDs() -> [String] {
     var seen: [String: Int] = [:]
+    let prefix = workspace.generationSource.map { $0 + ": " } ?? ""
     return workspace.generate.map { entry in
       let out = PathRules.normalize(entry.out) ?? entry.out
-      let base = "\(entry.label) → \(out)"
+      let base = "\(prefix)\(entry.label) → \(out)"
       let n = (seen[base] ?? 0) + 1
       seen[base] = n
       return n == 1 ? base : "\(base) #\(n)"
@@ -279,11 +285,13 @@ public struct Planner: Sendable {
     let include = entry.include.map(Glob.init)
     let exclude = entry.exclude.map(Glob.init)
     let paths = filter.paths.map(Glob.init)
+    let excludedPaths = filter.excludePaths.map(Glob.init)
     var selected: [Int] = []
     for (i, file) in index.image.files.enumerated() where !file.isImport {
       if !include.isEmpty && !anyMatches(include, file) { continue }
       if anyMatches(exclude, file) { continue }
       if !paths.isEmpty && !anyMatches(paths, file) { continue }
+      if anyMatches(excludedPaths, file) { continue }
       selected.append(i)
     }
     var names = selected.map { index.image.files[$0].name }
@@ -292,6 +300,8 @@ public struct Planner: Sendable {
       for i in index.closure(of: names) where !chosen.contains(i) {
         let name = index.image.files[i].name
         if name.hasPrefix("google/protobuf/") && !entry.includeWKT { continue }
+        // An excluded module file stays untouched even when a target imports it.
+        if anyMatches(excludedPaths, index.image.files[i]) { continue }
         names.append(name)
       }
     }
@@ -315,6 +325,8 @@ public struct Planner: Sendable {
     key.add(entry.includeWKT ? "wkt" : "")
     key.add(workspace.managed.fingerprint)
     key.add(filter.paths.joined(separator: "\u{1}"))
+    key.add(filter.excludePaths.joined(separator: "\u{1}"))
+    key.add(workspace.generationSource ?? "")
     return key.hex
   }
 }

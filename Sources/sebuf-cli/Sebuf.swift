@@ -20,7 +20,8 @@ struct Sebuf: AsyncParsableCommand {
     version: SebufVersion.current,
     subcommands: [
       BuildCommand.self, GenerateCommand.self, LintCommand.self, BreakingCommand.self, FormatCommand.self,
-      PlanCommand.self, LsFilesCommand.self, InitCommand.self, CompletionCommand.self,
+      PlanCommand.self, LsFilesCommand.self, InitCommand.self, CompletionCommand.self, StatsCommand.self,
+      ExportCommand.self, ConfigCommand.self,
     ]
   )
 

@@ -44,8 +44,12 @@ import Testing
     #expect(try bashComplete("sebuf gen") == ["generate"])
     #expect(try bashComplete("sebuf l") == ["lint", "ls-files"])
     #expect(try bashComplete("sebuf completion ") == ["bash", "zsh", "fish"])
-    #expect(try bashComplete("sebuf ls-files --error-format ") == ["text", "json", "github-actions", "junit", "msvs"])
-    #expect(try bashComplete("sebuf ls-files --error-format gi") == ["github-actions"])
+    #expect(
+      try bashComplete("sebuf ls-files --error-format ") == [
+        "text", "json", "github-actions", "gitlab-code-quality", "junit", "msvs",
+      ])
+    #expect(try bashComplete("sebuf ls-files --error-format gi") == ["github-actions", "gitlab-code-quality"])
+    #expect(try bashComplete("sebuf ls-files --error-format gith") == ["github-actions"])
     #expect(try bashComplete("sebuf ls-files --co").contains("--config"))
   }
 

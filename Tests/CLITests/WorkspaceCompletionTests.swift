@@ -8,7 +8,10 @@ import Testing
 /// named and plugin entries, a directory named like a backend, git branches and tags,
 /// an image file.
 @Suite(.serialized) struct WorkspaceCompletionTests {
-  static let commands = ["build", "generate", "lint", "breaking", "format", "plan", "ls-files", "init", "completion"]
+  static let commands = [
+    "build", "generate", "lint", "breaking", "format", "plan", "ls-files", "init", "completion", "stats", "export",
+    "config",
+  ]
 
   /// A git repository holding a workspace: entries `docs` (named) and `protoc-gen-go`
   /// (a plugin), a `go-client/` directory, branches `main` and `feature-x`, tag `v1.0`.
@@ -96,6 +99,31 @@ import Testing
     let dir = try bash("sebuf breaking --against go", in: s.path)
     #expect(dir.words == ["go-client/"])
     #expect(dir.compopt.contains("compopt -o nospace"))
+  }
+
+  /// After an opening quote the word bash hands over still starts with it
+  /// (`'.git#t`): values complete as without the quote.
+  @Test func bashCompletesAfterAnOpeningQuote() throws {
+    let s = try Self.workspace()
+    defer { s.remove() }
+    func complete(_ word: String, _ flag: String = "--against", _ command: String = "breaking") throws -> [String] {
+      let script = """
+        cd '\(s.path)'
+        source '\(CLI.packageRoot)/completions/sebuf.bash'
+        compopt() { :; }
+        word="$1"
+        COMP_WORDS=(sebuf \(command) \(flag) "$word"); COMP_CWORD=3
+        COMP_LINE="sebuf \(command) \(flag) $word"; COMP_POINT=${#COMP_LINE}
+        _sebuf sebuf "$word" \(flag)
+        printf '%s\\n' "${COMPREPLY[@]}"
+        """
+      let r = try CLI.runTool("/bin/bash", ["--norc", "-c", script, "bash", word], env: ["PATH": Self.path])
+      #expect(r.status == 0, "bash: \(r.stderr)")
+      return r.stdout.split(separator: "\n").map(String.init)
+    }
+    #expect(try complete("'.git#t") == [".git#tag=v1.0"])
+    #expect(try complete("\".git#branch=f") == [".git#branch=feature-x"])
+    #expect(try complete("'pro", "--only", "generate") == ["protoc-gen-go"])
   }
 
   /// Interactive bash splits words at `=` (COMP_WORDBREAKS): `.git#branch=fe` arrives as
@@ -198,7 +226,9 @@ import Testing
     #expect(try zsh("sebuf gen", in: s.path) == ["generate"])
     #expect(try zsh("sebuf help ", in: s.path) == Self.commands)
     #expect(
-      try zsh("sebuf ls-files --error-format ", in: s.path) == ["text", "json", "github-actions", "junit", "msvs"])
+      try zsh("sebuf ls-files --error-format ", in: s.path) == [
+        "text", "json", "github-actions", "gitlab-code-quality", "junit", "msvs",
+      ])
     #expect(try zsh("sebuf generate --only ", in: s.path) == ["docs", "protoc-gen-go"])
     #expect(try zsh("sebuf breaking --against .git#b", in: s.path) == [".git#branch=feature-x", ".git#branch=main"])
     #expect(try zsh("sebuf lint --use IMPORT_U", in: s.path) == ["IMPORT_USED"])
@@ -222,9 +252,17 @@ import Testing
     let s = try Self.workspace()
     defer { s.remove() }
     #expect(try fish("sebuf help ", in: s.path) == Self.commands)
-    #expect(try fish("sebuf ls-files --error-format g", in: s.path) == ["github-actions"])
+    #expect(try fish("sebuf ls-files --error-format g", in: s.path) == ["github-actions", "gitlab-code-quality"])
     #expect(try fish("sebuf generate --only ", in: s.path) == ["docs", "protoc-gen-go"])
     #expect(try fish("sebuf breaking --against .git#", in: s.path).contains(".git#tag=v1.0"))
+    // fish hides `.`-candidates for an empty token: the git forms come with the
+    // repository's absolute path, and that value works.
+    let real = URL(fileURLWithPath: s.path).resolvingSymlinksInPath().path
+    let empty = try fish("sebuf breaking --against ", in: s.path)
+    #expect(empty.contains("\(real)/.git#branch=main"), "\(empty)")
+    #expect(empty.contains("a/") && empty.contains("old.binpb"))
+    let run = try CLI.run(["breaking", "--against", "\(real)/.git#branch=main"], in: s.path)
+    #expect(run.status == 0, "\(run.stderr)")
     #expect(try fish("sebuf breaking --against .git#branch=f", in: s.path) == [".git#branch=feature-x"])
     #expect(try fish("sebuf breaking --use FIELD_NO_DEL", in: s.path).contains("FIELD_NO_DELETE"))
     #expect(try fish("sebuf lint --show-rule", in: s.path) == ["--show-rule-ids"])

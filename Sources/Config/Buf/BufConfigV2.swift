@@ -103,6 +103,12 @@ enum BufConfigV2 {
     }
   }
 
+  /// The entry's `out` for advice, or a placeholder.
+  private static func outHint(_ f: Fields) -> String {
+    guard let out = f["out"]?.string, !out.isEmpty else { return "OUT_DIR" }
+    return out
+  }
+
   static func decodePlugin(_ node: Node, index: Int, _ r: inout YAMLReader) -> RawGenerate? {
     let ctx = "plugins[\(index)]"
     guard let f = r.mapping(node, context: ctx, allowed: pluginKeys) else { return nil }
@@ -121,7 +127,7 @@ enum BufConfigV2 {
     }
     if let n = f["protoc_builtin"], let s = r.string(n, "\(ctx).protoc_builtin") {
       r.error(
-        "protoc_builtin \"\(s.value)\" needs protoc, which sebuf replaces; install protoc-gen-\(s.value) and use local: instead.",
+        "protoc_builtin \"\(s.value)\" is a generator built into protoc (there is no protoc-gen-\(s.value) to install), and sebuf does not run protoc; move this entry to a separate buf.gen.yaml for `buf generate --template` (or run `protoc --\(s.value)_out=\(outHint(f))`), and generate the rest with sebuf.",
         at: s.span)
     }
     if let n = f["local"] {

@@ -25,6 +25,7 @@ struct BreakingCommand: AsyncParsableCommand {
 
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var exclude: ExcludePathOptions
+  @OptionGroup var runtime: RunOptions
 
   @Option(
     name: .customLong("against"),
@@ -45,6 +46,23 @@ struct BreakingCommand: AsyncParsableCommand {
   var excludeImports = false
 
   @Option(
+    name: .customLong("against-config"),
+    help: ArgumentHelp(
+      "Read the --against side with this workspace file (its modules and includes) instead of the input's.",
+      discussion:
+        "As buf's --against-config: for an against version whose layout differs, e.g. `--against-config old/buf.yaml`. Its paths are checked against the input's workspace directory.",
+      valueName: "file"),
+    completion: .file(extensions: ["yaml", "yml"]))
+  var againstConfig: String?
+
+  @Flag(
+    name: .customLong("limit-to-input-files"),
+    help: ArgumentHelp(
+      "Compare only the files the input has: the against side is limited to them (deleted files are not reported).",
+      discussion: "As buf's flag of that name; with --path, the input's selected files."))
+  var limitToInputFiles = false
+
+  @Option(
     name: .customLong("use"),
     help: ArgumentHelp(
       "Rules or categories to run instead of the configured ones (repeatable), e.g. `--use FILE --use HTTP`.",
@@ -57,6 +75,7 @@ struct BreakingCommand: AsyncParsableCommand {
 
   func run() async throws {
     signal(SIGPIPE, SIG_IGN)
+    var progress = runtime.start("breaking")
     if listRules {
       print(ruleList(), terminator: "")
       return
@@ -69,7 +88,9 @@ struct BreakingCommand: AsyncParsableCommand {
         (try? Workspace.load(directory: ".", configFile: workspace.config))
         ?? Workspace(root: FilePath.absolute("."), modules: [Module(path: ".")])
     } else {
+      progress.stage("load workspace")
       ws = try workspace.load(output, excluding: exclude.paths)
+      progress.note(ws.debugSummary)
     }
     let paths = inputIsImage ? [] : try workspace.workspacePaths(in: ws, output)
     var settings = BreakingSettings(ws.breaking)
@@ -82,14 +103,22 @@ struct BreakingCommand: AsyncParsableCommand {
           rule: "AGAINST")
       ])
     }
+    progress.note("against \(againstValue); rules: \(settings.use.joined(separator: ", "))")
     let current: Image
     let previous: Image
-    var progress = Progress()
     do {
       progress.stage("compiling \(inputIsImage ? workspace.directory : "the workspace")")
       current = try BreakingInputs.current(directory: workspace.directory, workspace: ws, paths: paths)
       progress.stage("compiling --against \(againstValue)")
-      previous = try BreakingInputs.against(againstValue, workspace: ws, paths: paths)
+      var againstWorkspace = ws
+      if let againstConfig {
+        againstWorkspace = try Workspace.load(directory: ws.root, configFile: againstConfig)
+        progress.note(
+          "against config \(againstConfig): modules \(againstWorkspace.modules.map(\.path).joined(separator: ", "))")
+      }
+      var against = try BreakingInputs.against(againstValue, workspace: againstWorkspace, paths: paths)
+      if limitToInputFiles { against = against.limited(toTargetsOf: current) }
+      previous = against
     } catch let e as AgainstError {
       progress.end()
       fail([e.diagnostic])
@@ -151,6 +180,15 @@ struct BreakingCommand: AsyncParsableCommand {
       }
     }
     return out
+  }
+}
+
+extension Image {
+  /// `--limit-to-input-files`: this (against) image without the target files `input` does
+  /// not have, so only files present on both sides are compared.
+  func limited(toTargetsOf input: Image) -> Image {
+    let names = Set(input.files.filter { !$0.isImport }.map(\.name))
+    return Image(files: files.filter { $0.isImport || names.contains($0.name) })
   }
 }
 

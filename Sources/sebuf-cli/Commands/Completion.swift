@@ -26,7 +26,13 @@ struct CompletionCommand: AsyncParsableCommand {
   @Argument(help: "The shell: bash, zsh or fish.")
   var shell: Shell
 
+  @OptionGroup var runtime: RunOptions
+
   func run() async throws {
-    OutputStream.standardOutput.write(CompletionScripts.script(for: shell.completionShell))
+    var progress = runtime.start("completion", live: false)
+    progress.stage("render the \(shell.rawValue) script")
+    let script = CompletionScripts.script(for: shell.completionShell)
+    progress.end()
+    OutputStream.standardOutput.write(script)
   }
 }

@@ -77,6 +77,7 @@ struct FormatCommand: AsyncParsableCommand {
   var stdinFilepath: String?
 
   @OptionGroup var outputOptions: OutputOptions
+  @OptionGroup var runtime: RunOptions
 
   func validate() throws {
     if write && output != nil { throw ValidationError("-w and -o cannot be combined") }
@@ -96,6 +97,8 @@ struct FormatCommand: AsyncParsableCommand {
   func run() async throws {
     signal(SIGPIPE, SIG_IGN)
     let format = outputOptions.errorFormat.diagnosticFormat
+    var progress = runtime.start("format", live: false)
+    progress.stage("collect files")
     let sources: [Source]
     do {
       sources = try collectSources()
@@ -115,6 +118,7 @@ struct FormatCommand: AsyncParsableCommand {
       }
     }
 
+    progress.stage("format \(sources.count) file\(sources.count == 1 ? "" : "s")")
     var failures: [Diagnostic] = []
     var changed = false
     var stdout = ""
@@ -166,6 +170,7 @@ struct FormatCommand: AsyncParsableCommand {
         }
       }
     }
+    progress.end()
     OutputStream.standardOutput.write(stdout)
     if !failures.isEmpty {
       printDiagnostics(failures, format: format, to: .standardError)

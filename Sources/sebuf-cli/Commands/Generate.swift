@@ -2,6 +2,7 @@ import ArgumentParser
 import Basics
 import Config
 import Diagnostics
+import Inputs
 import Plan
 import Proto
 
@@ -43,6 +44,20 @@ struct GenerateCommand: AsyncParsableCommand {
 struct GenerateRunOptions: ParsableArguments {
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var exclude: ExcludePathOptions
+
+  @Option(
+    name: .customLong("template"),
+    help: ArgumentHelp(
+      "Take the generate entries and managed mode from this file instead (a buf.gen.yaml v2, or `version: v1` with `generate:`).",
+      discussion: """
+        As buf's --template: modules, includes and deps still come from the workspace. Outputs are \
+        recorded per template, so a later plain `sebuf generate` keeps them (and a template run \
+        keeps the workspace's). Example: `sebuf generate --template buf.gen.docs.yaml`.
+        """,
+      valueName: "file"),
+    completion: .file(extensions: ["yaml", "yml"]))
+  var template: String?
 
   @Option(
     name: .customLong("only"),
@@ -83,12 +98,7 @@ struct GenerateRunOptions: ParsableArguments {
     if includeWKT && !includeImports { throw ValidationError("--include-wkt needs --include-imports (as in buf)") }
   }
 
-  @Flag(
-    name: [.customShort("v"), .customLong("debug")],
-    help: ArgumentHelp(
-      "Print what ran: each job's files, then the time of each stage (as SEBUF_TIMINGS=1 does).",
-      discussion: "On stderr; stdout is unchanged. Example: `sebuf generate -v`."))
-  var debug = false
+  @OptionGroup var runtime: RunOptions
 }
 
 /// The wiring of `generate` and `plan`: load, run the Plan engine, print.
@@ -98,11 +108,20 @@ struct GenerateDriver {
   func execute(force: Bool, dryRun: Bool) throws {
     signal(SIGPIPE, SIG_IGN)
     let start = ContinuousClock.now
+    _ = options.runtime.start(dryRun ? "plan" : "generate")
     // Plan's stage timer reports when SEBUF_TIMINGS=1: --debug is that switch on the
     // command line.
-    if options.debug { setenv("SEBUF_TIMINGS", "1", 1) }
+    if options.runtime.debug { setenv("SEBUF_TIMINGS", "1", 1) }
     let format = options.output.errorFormat.diagnosticFormat
     var workspace = try options.workspace.load(options.output, scope: .generation)
+    let excludes: [String]
+    do {
+      if let template = options.template { workspace = try workspace.applyingTemplate(template) }
+      excludes = try workspace.excludePaths(options.exclude.paths)
+    } catch let e as DiagnosticError {
+      printDiagnostics(e.diagnostics, format: format, to: .standardError)
+      throw ExitStatus.error
+    }
     if options.clean { for i in workspace.generate.indices { workspace.generate[i].clean = true } }
     for i in workspace.generate.indices {
       if options.includeImports { workspace.generate[i].includeImports = true }
@@ -112,7 +131,8 @@ struct GenerateDriver {
       // Nothing to plan: say so instead of printing an empty summary.
       let hint = "e.g. `- backend: openapi` with `out: docs/openapi`"
       let message =
-        workspace.configFile.map { "nothing to generate: \($0) has no `generate:` entries; add one, \(hint)" }
+        options.template.map { "nothing to generate: template \($0) has no plugins or `generate:` entries" }
+        ?? workspace.configFile.map { "nothing to generate: \($0) has no `generate:` entries; add one, \(hint)" }
         ?? "nothing to generate: no sebuf.yaml here or above; run `sebuf init` and add a `generate:` entry, \(hint)"
       OutputStream.standardError.write(message + "\n")
       return
@@ -120,10 +140,16 @@ struct GenerateDriver {
     let paths = try options.workspace.workspacePaths(in: workspace, options.output)
     let planner = Planner(
       workspace: workspace, registry: .native, searchPath: getenv("PATH").map { String(cString: $0) },
-      pluginTimeout: options.pluginTimeout, toolFingerprint: Self.toolFingerprint())
-    let generation = Generation(planner: planner, compile: { ws, paths in compileQuietly(ws.sourceSet(paths: paths)) })
+      // A plugin never outlives --timeout: it is killed (and reported) by then.
+      pluginTimeout: min(options.pluginTimeout, Deadline.remaining ?? .infinity),
+      toolFingerprint: Self.toolFingerprint()
+    )
+    // Excluded files are not targets but stay importable, as on every other command.
+    let generation = Generation(
+      planner: planner,
+      compile: { ws, paths in compileQuietly(ws.excluding(relative: excludes).sourceSet(paths: paths)) })
     var runOptions = GenerateOptions(
-      filter: PlanFilter(only: options.only, paths: paths), force: force, dryRun: dryRun,
+      filter: PlanFilter(only: options.only, paths: paths, excludePaths: excludes), force: force, dryRun: dryRun,
       lockTimeout: options.lockTimeout)
     // Validate the entries and `--only` before the run takes the lock: a typo must not
     // leave a `.sebuf/` directory behind in a workspace that never generated.
@@ -144,10 +170,13 @@ struct GenerateDriver {
     do {
       result = try generation.run(runOptions)
     } catch let e as DiagnosticError {
+      // A plugin killed at the deadline: the run timed out, and says so (exit 1).
+      if Deadline.hasPassed { Deadline.fire() }
       Terminal.endProgress()
       printDiagnostics(e.diagnostics, format: format, to: .standardError)
       throw ExitStatus.error
     } catch {
+      if Deadline.hasPassed { Deadline.fire() }
       Terminal.endProgress()
       OutputStream.standardError.write("\(error)\n")
       throw ExitStatus.error
@@ -162,7 +191,7 @@ struct GenerateDriver {
         "would write \(report.wrote), unchanged \(report.unchanged), remove \(report.removed), skip \(report.skippedJobs) jobs (\(ms) ms)\n"
       )
     } else {
-      if options.debug { OutputStream.standardError.write(PlanPrinter.render(report)) }
+      if options.runtime.debug { OutputStream.standardError.write(PlanPrinter.render(report)) }
       OutputStream.standardError.write(
         "wrote \(report.wrote), unchanged \(report.unchanged), removed \(report.removed), skipped \(report.skippedJobs) jobs in \(ms) ms\n"
       )

@@ -23,8 +23,11 @@ struct InitCommand: AsyncParsableCommand {
   var fromBuf = false
 
   @OptionGroup var output: OutputOptions
+  @OptionGroup var runtime: RunOptions
 
   func run() async throws {
+    var progress = runtime.start("init", live: false)
+    defer { progress.end() }
     let dir = FilePath.absolute(directory)
     guard FileSystem.kind(dir) == .directory else {
       printDiagnostics(
@@ -55,6 +58,7 @@ struct InitCommand: AsyncParsableCommand {
     }
     let text: String
     var changes: [String] = []
+    progress.stage(fromBuf ? "convert buf.yaml and buf.gen.yaml" : "write the starter")
     if fromBuf {
       do {
         let conversion = try Workspace.convertingFromBuf(directory: dir)

@@ -25,11 +25,12 @@ struct LintCommand: AsyncParsableCommand {
 
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var exclude: ExcludePathOptions
+  @OptionGroup var runtime: RunOptions
 
   @Option(
     name: .customLong("error-format"),
     help: ArgumentHelp(
-      "text, json, github-actions, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).",
+      "text, json, github-actions, gitlab-code-quality, junit, msvs, or config-ignore-yaml (an ignore_only block that silences the current findings).",
       valueName: "format"))
   var errorFormat: LintFormat = .text
 
@@ -66,6 +67,7 @@ struct LintCommand: AsyncParsableCommand {
   enum LintFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json
     case githubActions = "github-actions"
+    case gitlabCodeQuality = "gitlab-code-quality"
     case junit, msvs
     case configIgnoreYAML = "config-ignore-yaml"
 
@@ -74,6 +76,7 @@ struct LintCommand: AsyncParsableCommand {
       case .text, .configIgnoreYAML: .text
       case .json: .json
       case .githubActions: .githubActions
+      case .gitlabCodeQuality: .gitlabCodeQuality
       case .junit: .junit
       case .msvs: .msvs
       }
@@ -84,6 +87,7 @@ struct LintCommand: AsyncParsableCommand {
         "text": "path:line:col:message, like buf",
         "json": "one JSON object per line (buf's shape)",
         "github-actions": "::error workflow commands that annotate pull requests",
+        "gitlab-code-quality": "a GitLab Code Quality JSON report (artifacts: reports: codequality)",
         "junit": "a JUnit XML report",
         "msvs": "Visual Studio's path(line,col) : error RULE : message",
         "config-ignore-yaml": "a lint.ignore_only block for the current findings",
@@ -100,13 +104,16 @@ struct LintCommand: AsyncParsableCommand {
     var output = OutputOptions()
     output.errorFormat = ErrorFormat(rawValue: errorFormat.diagnosticFormat.rawValue) ?? .text
     let format = errorFormat.diagnosticFormat
+    var progress = runtime.start("lint")
 
     if listRules && all {
       OutputStream.standardOutput.write(
         LintReports.ruleList(LintCatalog.catalog.rules.map(\.id), json: errorFormat == .json))
       return
     }
+    progress.stage("load workspace")
     let ws = try workspace.load(output, excluding: exclude.paths)
+    progress.note(ws.debugSummary)
     var topConfig = ws.lint
     if !use.isEmpty { topConfig.use = use }
     let (settings, topErrors) = Self.settings(topConfig)
@@ -119,17 +126,21 @@ struct LintCommand: AsyncParsableCommand {
       perModule.append((m.path, s))
       configErrors += errors
     }
+    progress.note("rules: \(settings.rules.joined(separator: ", "))")
     if !configErrors.isEmpty {
+      progress.end()
       printDiagnostics(configErrors, format: format, to: .standardError)
       throw ExitStatus.error
     }
     if listRules {
+      progress.end()
       OutputStream.standardOutput.write(LintReports.ruleList(settings.rules, json: errorFormat == .json))
       return
     }
 
     let input: Image
     if let path = image {
+      progress.stage("read image \(path)")
       do {
         input = Linter.restrict(
           try ImageFileReader.read(path, flag: "--image"),
@@ -142,18 +153,16 @@ struct LintCommand: AsyncParsableCommand {
       }
     } else {
       let paths = try workspace.workspacePaths(in: ws, output)
-      var progress = Progress()
       progress.stage("compiling")
       let (compiled, diagnostics) = compileQuietly(ws.sourceSet(paths: paths))
-      progress.end()
       guard let compiled, !diagnostics.hasErrors else {
+        progress.end()
         printDiagnostics(diagnostics, format: format, to: .standardError)
         throw ExitStatus.error
       }
       input = compiled
     }
 
-    var progress = Progress()
     let targets = input.files.filter { !$0.isImport }.count
     progress.stage("linting \(targets) file\(targets == 1 ? "" : "s")")
     var findings: [Diagnostic]

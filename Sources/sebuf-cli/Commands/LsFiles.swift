@@ -22,6 +22,7 @@ struct LsFilesCommand: AsyncParsableCommand {
   @OptionGroup var workspace: WorkspaceOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var exclude: ExcludePathOptions
+  @OptionGroup var runtime: RunOptions
 
   @Option(
     help: ArgumentHelp(
@@ -38,16 +39,23 @@ struct LsFilesCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    var progress = runtime.start("ls-files", live: false)
+    progress.stage("load workspace")
     let ws = try workspace.load(output, excluding: exclude.paths)
+    progress.note(ws.debugSummary)
     let paths = try workspace.workspacePaths(in: ws, output)
+    progress.stage("list module files")
     var files = ws.moduleFiles(paths: paths).map { (path: $0.displayPath, importPath: $0.importPath, isImport: false) }
     if includeImports {
+      progress.stage("compile \(files.count) files")
       let (image, diagnostics) = compileQuietly(ws.sourceSet(paths: paths))
+      progress.end()
       printDiagnostics(diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       guard let image, !diagnostics.hasErrors else { throw ExitStatus.error }
       files = image.files.map { (path: $0.displayPath, importPath: $0.name, isImport: $0.isImport) }
         .sorted { $0.path < $1.path }
     }
+    progress.end()
     var out = ""
     for f in files {
       switch format {

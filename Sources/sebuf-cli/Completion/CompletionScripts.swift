@@ -9,7 +9,10 @@ import ArgumentParser
 ///   `go-client/` when a directory of that name exists — and a value ending in `/` or
 ///   `=` (a directory, `.git#branch=`) takes no space after it, so the next TAB goes on.
 /// - bash: a value bash split at `=` (`.git#branch=ma`) is completed whole.
+/// - bash: after an opening quote (`--against '.git#b`) values complete as without it.
 /// - fish: custom values (`--only`, `--against`, `--use`) complete in fish 3 too.
+/// - fish: `--against <TAB>` shows the `.git#…` forms (fish hides `.`-candidates for an
+///   empty token, so they are given with the repository's absolute path).
 /// - Every script ends with a newline, so appending it to an rc file is safe.
 ///
 /// Each patch names the generated text it relies on; CompletionCommandTests drive the
@@ -65,6 +68,12 @@ enum CompletionScripts {
                 cur="${COMP_WORDS[COMP_CWORD]}"
                 prev="${COMP_WORDS[COMP_CWORD-1]}"
                 __sebuf_kept="${cur:0:${#cur}-${#2}}"
+            fi
+            # After an opening quote (`--against '.git#b`) the word still holds the quote:
+            # complete what follows it (readline keeps the quote and closes it).
+            if [[ "${cur:0:1}" == "'" || "${cur:0:1}" == '"' ]]; then
+                cur="${cur:1}"
+                COMP_WORDS[COMP_CWORD]="${cur}"
             fi
             readonly cur prev __sebuf_kept
 
@@ -125,6 +134,29 @@ enum CompletionScripts {
       with:
         "function __sebuf_cursor_in_token\n    string length -- \"$(commandline -ct)\"\nend\n\nfunction __sebuf_tokens\n"
     )
+    // fish hides every candidate that starts with `.` while the token is empty (its
+    // hidden-file rule), so `--against <TAB>` showed no `.git#…` forms: name the
+    // repository by its absolute path then; after a typed `.` the short forms show.
+    s = s.replacingOccurrences(
+      of: "-- --against (count (__sebuf_tokens -pc)) (__sebuf_cursor_in_token))'",
+      with: "-- --against (count (__sebuf_tokens -pc)) (__sebuf_cursor_in_token) | __sebuf_unhide)'")
+    s = s.replacingOccurrences(
+      of: "function __sebuf_tokens\n",
+      with: """
+        function __sebuf_unhide
+            set -l empty (test -z "$(commandline -ct)"; and echo 1)
+            while read -l line
+                if test -n "$empty"; and string match -q -- '.git#*' $line
+                    echo "$PWD/$line"
+                else
+                    echo $line
+                end
+            end
+        end
+
+        function __sebuf_tokens
+
+        """)
     while s.hasSuffix("\n") { s.removeLast() }
     return s
       + "\ncomplete -c 'sebuf' -n '__sebuf_should_offer_completions_for_positional \"sebuf help\" -eq 1' -fka '"
