@@ -65,9 +65,13 @@ public struct OpenAPIBackend: Backend {
 
   /// Annotation misuse, and two services that would write the same document.
   private func check(_ services: [HTTPService], schema: ProtoSchema) throws {
-    let reachable = Reachability(
+    // Every message that gets a component is checked (#218's message-typed path and query
+    // parameters are route problems), each at its declaration.
+    let checks = AnnotationChecks(schema: schema)
+    var problems = services.flatMap { s in s.methods.flatMap { checks.check(route: $0, service: s) } }
+    let messages = ComponentOrder.messages(
       schema: schema, roots: services.flatMap { s in s.methods.flatMap { [$0.inputType, $0.outputType] } })
-    var problems = AnnotationChecks(schema: schema).check(services: services, reachable: reachable)
+    problems += messages.flatMap(checks.check(message:))
     var seen: [String: HTTPService] = [:]
     for s in services {
       if let first = seen[s.name] {
