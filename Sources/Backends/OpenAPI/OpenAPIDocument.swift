@@ -17,7 +17,9 @@ enum OpenAPIKeyOrder {
     "format", "maxItems", "minItems", "uniqueItems", "maxProperties", "minProperties", "required", "enum",
     "additionalProperties", "description", "const", "example", "deprecated",
   ]
-  static let parameter = ["name", "in", "description", "required", "deprecated", "style", "explode", "schema"]
+  static let parameter = [
+    "name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "schema",
+  ]
   static let pathItem = ["get", "put", "post", "delete", "options", "head", "patch"]
 }
 
@@ -126,7 +128,11 @@ struct OpenAPIDocument {
       o["required"] = .bool(q.required)
       o["style"] = repeated ? .string("form") : nil
       o["explode"] = repeated ? .bool(true) : nil
-      o["schema"] = f.map { urlSchema($0.proto) } ?? .object([("type", .string("string"))])
+      let schema = f.map { urlSchema($0.proto) } ?? .object([("type", .string("string"))])
+      o["schema"] = schema
+      // The server ignores an empty value of an optional parameter (`?limit=`), so the
+      // document admits it where the schema alone would not (upstream leaves this out).
+      if !q.required, !Self.admitsEmptyString(schema) { o["allowEmptyValue"] = .bool(true) }
       params.append(o.value(orderedBy: OpenAPIKeyOrder.parameter))
     }
     func json(_ s: OpenAPIValue) -> OpenAPIValue { .object([("application/json", .object([("schema", s)]))]) }
@@ -142,10 +148,12 @@ struct OpenAPIDocument {
             (
               "text/event-stream",
               .object([
+                // With itemSchema beside it, `schema` describes the whole stream read as an
+                // array of events (OpenAPI 3.2); upstream's `type: string` would say otherwise.
                 (
                   "schema",
                   .object([
-                    ("type", .string("string")),
+                    ("type", .string("array")),
                     (
                       "description",
                       .string("SSE stream. Each event contains a JSON-encoded \(eventName) in the data field.")
@@ -276,6 +284,13 @@ struct OpenAPIDocument {
     let item = s.value(orderedBy: OpenAPIKeyOrder.schema)
     if f.label == .repeated { return .object([("type", .string("array")), ("items", item)]) }
     return item
+  }
+
+  /// Whether a parameter schema (or its item schema) already accepts the empty string.
+  private static func admitsEmptyString(_ schema: OpenAPIValue) -> Bool {
+    guard case .object(var members) = schema else { return false }
+    if let items = members.first(where: { $0.0 == "items" })?.1, case .object(let inner) = items { members = inner }
+    return members.count == 1 && members[0].0 == "type" && members[0].1 == .string("string")
   }
 
   private func uint32Schema() -> OrderedObject {
