@@ -31,6 +31,7 @@ enum JSONWriter {
       out += "]"
     case .string(let s): out += quote(s)
     case .int(let i): out += String(i)
+    case .uint(let u): out += String(u)
     case .double(let d): out += number(d)
     case .bool(let b): out += b ? "true" : "false"
     case .null: out += "null"

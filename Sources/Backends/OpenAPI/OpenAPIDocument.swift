@@ -182,7 +182,9 @@ struct OpenAPIDocument {
       ("parameters", params.isEmpty ? nil : .array(params)),
       (
         "requestBody",
-        r.verb.hasBody ? .obj([("content", json(messageRef(r.inputType))), ("required", .bool(true))]) : nil
+        // Not `required`: the server takes an empty body as the empty message (upstream says
+        // required, which its own server does not enforce either).
+        r.verb.hasBody ? .obj([("content", json(messageRef(r.inputType)))]) : nil
       ),
       (
         "responses",
@@ -259,12 +261,18 @@ struct OpenAPIDocument {
         s["format"] = .string("int32")
       case .uint32, .fixed32:
         s = uint32Schema()
+      // In a URL a 64-bit integer is plain digits, not a JSON string; the bounds are the
+      // values the server parses (upstream: any string).
       case .int64, .sint64, .sfixed64:
-        s["type"] = .string("string")
+        s["type"] = .string("integer")
         s["format"] = .string("int64")
+        s["minimum"] = .int(Int(Int64.min))
+        s["maximum"] = .int(Int(Int64.max))
       case .uint64, .fixed64:
-        s["type"] = .string("string")
+        s["type"] = .string("integer")
         s["format"] = .string("uint64")
+        s["minimum"] = .int(0)
+        s["maximum"] = .uint(UInt64.max)
       case .bool: s["type"] = .string("boolean")
       case .float:
         s["type"] = .string("number")
@@ -275,9 +283,19 @@ struct OpenAPIDocument {
       default: s["type"] = .string("string")
       }
     case .enumType(let e):
-      // The server accepts exactly these values, so the document lists them (upstream: any string).
-      s["type"] = .string("string")
-      s["enum"] = .array(e.descriptor.value.map { .string($0.sebufEnumValue ?? $0.name) })
+      // The server accepts the value names and any 32-bit number, so the document lists
+      // exactly that (upstream: any string).
+      var names = OrderedObject()
+      names["type"] = .string("string")
+      names["enum"] = .array(e.descriptor.value.map { .string($0.sebufEnumValue ?? $0.name) })
+      var numbers = OrderedObject()
+      numbers["type"] = .string("integer")
+      numbers["format"] = .string("int32")
+      numbers["minimum"] = .int(Int(Int32.min))
+      numbers["maximum"] = .int(Int(Int32.max))
+      s["anyOf"] = .array([
+        names.value(orderedBy: OpenAPIKeyOrder.schema), numbers.value(orderedBy: OpenAPIKeyOrder.schema),
+      ])
     case .message, .wellKnown:
       s["type"] = .string("string")
     }
@@ -568,10 +586,18 @@ struct OpenAPIDocument {
         s["format"] = .string("int32")
       case .uint32, .fixed32: s = uint32Schema()
       case .int64, .sint64, .sfixed64, .uint64, .fixed64:
+        // The values the server parses: digits within the 64-bit range, as a JSON string or
+        // (NUMBER encoding) a JSON number. Upstream gives only the format.
         let unsigned = ProtoSchema.isUnsigned(t)
-        s["type"] = .string(a.int64Encoding == .number ? "integer" : "string")
         s["format"] = .string(unsigned ? "uint64" : "int64")
-        if unsigned, a.int64Encoding == .number { s["minimum"] = .int(0) }
+        if a.int64Encoding == .number {
+          s["type"] = .string("integer")
+          s["minimum"] = unsigned ? .int(0) : .int(Int(Int64.min))
+          s["maximum"] = unsigned ? .uint(UInt64.max) : .int(Int(Int64.max))
+        } else {
+          s["type"] = .string("string")
+          s["pattern"] = .string(unsigned ? DecimalPattern.uint64 : DecimalPattern.int64)
+        }
       case .float:
         s["type"] = .string("number")
         s["format"] = .string("float")
@@ -653,6 +679,28 @@ struct OpenAPIDocument {
     case "google.protobuf.NullValue": return .object([("type", .string("null"))])
     default: return .object([])
     }
+  }
+}
+
+/// Regular expressions for the decimal strings of 64-bit integers, exactly their range.
+enum DecimalPattern {
+  static let int64 = "^(-(" + upTo("9223372036854775808") + ")|" + upTo("9223372036854775807") + ")$"
+  static let uint64 = "^(" + upTo("18446744073709551615") + ")$"
+
+  /// Alternatives matching the decimal numbers 0…`max` without leading zeros.
+  static func upTo(_ max: String) -> String {
+    let d = Array(max.utf8).map { Int($0) - 48 }
+    var alternatives = ["0"]
+    if d.count > 1 { alternatives.append("[1-9][0-9]{0,\(d.count - 2)}") }
+    for i in d.indices {
+      let low = i == 0 ? 1 : 0
+      guard d[i] - 1 >= low else { continue }
+      let digit = d[i] - 1 == low ? "\(low)" : "[\(low)-\(d[i] - 1)]"
+      let rest = d.count - i - 1
+      alternatives.append(String(max.prefix(i)) + digit + (rest > 0 ? "[0-9]{\(rest)}" : ""))
+    }
+    alternatives.append(max)
+    return alternatives.joined(separator: "|")
   }
 }
 

@@ -9,6 +9,8 @@ import Diagnostics
 indirect enum OpenAPIValue: Equatable {
   case string(String)
   case int(Int)
+  /// An unsigned integer beyond `Int` (uint64 bounds).
+  case uint(UInt64)
   case double(Double)
   case bool(Bool)
   case null
@@ -19,6 +21,7 @@ indirect enum OpenAPIValue: Equatable {
     switch (a, b) {
     case (.string(let x), .string(let y)): return x == y
     case (.int(let x), .int(let y)): return x == y
+    case (.uint(let x), .uint(let y)): return x == y
     case (.double(let x), .double(let y)): return x == y
     case (.bool(let x), .bool(let y)): return x == y
     case (.null, .null): return true

@@ -63,6 +63,7 @@ enum YAMLWriter {
     switch v {
     case .string(let s): return YAMLScalar.value(s, indent: indent)
     case .int(let i): return String(i)
+    case .uint(let u): return String(u)
     case .double(let d): return JSONWriter.number(d)
     case .bool(let b): return b ? "true" : "false"
     case .null: return "null"
