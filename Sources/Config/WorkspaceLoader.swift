@@ -8,10 +8,9 @@ extension GenerateEntry {
   /// Ids of the native backends, as written in `generate[].backend` (``BackendID``).
   public static let nativeBackends = BackendID.allCases.map(\.rawValue)
 
-  /// The options as a protoc plugin parameter: `k=v` (or `k` alone) joined with commas.
-  public var parameter: String {
-    options.map { $0.value.isEmpty ? $0.key : "\($0.key)=\($0.value)" }.joined(separator: ",")
-  }
+  /// The options as a protoc plugin parameter: `k=v` (or `k` alone) joined with commas, a
+  /// comma in a value escaped as `\,` (``PluginParameter/join(_:)``).
+  public var parameter: String { PluginParameter.join(options.map { ($0.key, $0.value) }) }
 }
 
 /// Which parts of the workspace files a command reads. Only `generate` and `plan` read the

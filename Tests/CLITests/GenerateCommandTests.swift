@@ -21,6 +21,27 @@ import Testing
 
   /// A first run that fails at compile time has taken the lock: the `.sebuf/` it created
   /// carries its `.gitignore`, so it never shows up as untracked.
+  /// `\,` in an option string is a comma inside the value, end to end (buf.gen.yaml → backend).
+  @Test func escapedCommaReachesTheBackend() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("a.proto", "syntax = \"proto3\";\npackage a;\nmessage M {}\nservice S { rpc Do(M) returns (M); }\n")
+    s.write("buf.yaml", "version: v2\n")
+    s.write(
+      "buf.gen.yaml",
+      #"""
+      version: v2
+      plugins:
+        - local: protoc-gen-openapiv3
+          out: docs
+          strategy: all
+          opt: format=json,bundle_only=true,bundle_description=Users\, orders and more
+      """# + "\n")
+    let r = try CLI.run(["generate"], in: s.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(s.read("docs/openapi.json")?.contains(#""description":"Users, orders and more""#) == true)
+  }
+
   @Test func aFailedFirstRunLeavesAnIgnoredCache() throws {
     let s = Scratch()
     defer { s.remove() }

@@ -261,4 +261,30 @@ import Testing
     #expect(w.moduleBreaking["a"]?.use == ["WIRE"])
     #expect(w.moduleBreaking["b"] == nil)
   }
+
+  /// `\,` in a plugin option is a comma inside the value (upstream sebuf's plugins and buf),
+  /// for native backends and plugins alike; a plugin gets it back escaped, as buf passes it.
+  @Test func escapedCommaInOptions() throws {
+    let gen = #"""
+      version: v2
+      plugins:
+        - local: protoc-gen-openapiv3
+          out: docs
+          opt:
+            - format=json
+            - bundle=true
+            - bundle_description=Users\, orders and more
+        - local: protoc-gen-go-http
+          out: gen
+          opt: paths=source_relative,note=a\,b
+        - local: protoc-gen-custom
+          out: gen2
+          opt: title=x\, y
+      """#
+    let w = try Workspace.parse(bufYAML: "version: v2\n", bufGenYAML: gen, root: "/tmp")
+    #expect(w.generate[0].options.map(\.value) == ["json", "true", "Users, orders and more"])
+    #expect(w.generate[1].options.map(\.value) == ["source_relative", "a,b"])
+    #expect(w.generate[2].options.map(\.value) == ["x, y"])
+    #expect(w.generate[2].parameter == #"title=x\, y"#)
+  }
 }

@@ -42,7 +42,7 @@ struct BufValidateRules {
   /// are dropped and allowed values become strings.
   func apply(to schema: inout OrderedObject) {
     let stringTyped = schema["type"] == .string("string")
-    for (k, v) in keywords {
+    for (k, v) in keywords where !Self.collectionKeywords.contains(k) {
       if is64Bit, stringTyped {
         if ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"].contains(k) { continue }
         schema[k] = Self.stringified(v)
@@ -50,6 +50,16 @@ struct BufValidateRules {
         schema[k] = v
       }
     }
+  }
+
+  /// Keywords about a list or map as a whole (the element schema gets the others).
+  static let collectionKeywords: Set<String> = [
+    "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+  ]
+
+  /// Adds the list and map keywords to a list or map schema.
+  func applyCollection(to schema: inout OrderedObject) {
+    for (k, v) in keywords where Self.collectionKeywords.contains(k) { schema[k] = v }
   }
 
   private static func stringified(_ v: OpenAPIValue) -> OpenAPIValue {

@@ -18,11 +18,7 @@ public struct OpenAPIBackend: Backend {
     if !options.bundleOnly {
       for s in services {
         var doc = OpenAPIDocument(schema: schema, services: [s], naming: .local)
-        let info = OpenAPIValue.obj([
-          ("title", .string("\(s.name) API")),
-          ("description", schema.comment(file: s.file, path: s.path).map(OpenAPIValue.string)),
-          ("version", .string("1.0.0")),
-        ])
+        let info = OpenAPIValue.obj([("title", .string("\(s.name) API")), ("version", .string("1.0.0"))])
         files.append(
           GeneratedFile(
             path: "\(s.name).openapi.\(options.fileExtension)", text: render(&doc, info: info, servers: [], options)))
@@ -32,8 +28,8 @@ public struct OpenAPIBackend: Backend {
       var doc = OpenAPIDocument(schema: schema, services: services, naming: .qualified)
       let contact = OpenAPIValue.obj([
         ("name", options.contactName.map(OpenAPIValue.string)),
-        ("email", options.contactEmail.map(OpenAPIValue.string)),
         ("url", options.contactURL.map(OpenAPIValue.string)),
+        ("email", options.contactEmail.map(OpenAPIValue.string)),
       ])
       let license = options.licenseName.map { name in
         OpenAPIValue.obj([("name", .string(name)), ("url", options.licenseURL.map(OpenAPIValue.string))])
@@ -41,9 +37,9 @@ public struct OpenAPIBackend: Backend {
       let info = OpenAPIValue.obj([
         ("title", .string(options.title ?? "Generated API")),
         ("description", options.description.map(OpenAPIValue.string)),
-        ("version", .string(options.version ?? "1.0.0")),
         ("contact", contact == .object([]) ? nil : contact),
         ("license", license),
+        ("version", .string(options.version ?? "1.0.0")),
       ])
       let path = options.bundleOutput ?? "openapi.\(options.fileExtension)"
       files.append(GeneratedFile(path: path, text: render(&doc, info: info, servers: options.servers, options)))
@@ -55,11 +51,12 @@ public struct OpenAPIBackend: Backend {
     -> String
   {
     let paths = doc.paths()
+    // `itemSchema` (the schema of each server-sent event) is OpenAPI 3.2; other documents stay
+    // 3.1 as upstream writes them.
     let value = OpenAPIValue.obj([
-      ("openapi", .string("3.1.0")),
+      ("openapi", .string(doc.hasStream ? "3.2.0" : "3.1.0")),
       ("info", info),
       ("servers", servers.isEmpty ? nil : .array(servers.map { .object([("url", .string($0))]) })),
-      ("tags", doc.tags()),
       ("paths", paths),
       ("components", doc.componentsValue()),
     ])
@@ -68,9 +65,13 @@ public struct OpenAPIBackend: Backend {
 
   /// Annotation misuse, and two services that would write the same document.
   private func check(_ services: [HTTPService], schema: ProtoSchema) throws {
-    let reachable = Reachability(
+    // Every message that gets a component is checked (#218's message-typed path and query
+    // parameters are route problems), each at its declaration.
+    let checks = AnnotationChecks(schema: schema)
+    var problems = services.flatMap { s in s.methods.flatMap { checks.check(route: $0, service: s) } }
+    let messages = ComponentOrder.messages(
       schema: schema, roots: services.flatMap { s in s.methods.flatMap { [$0.inputType, $0.outputType] } })
-    var problems = AnnotationChecks(schema: schema).check(services: services, reachable: reachable)
+    problems += messages.flatMap(checks.check(message:))
     var seen: [String: HTTPService] = [:]
     for s in services {
       if let first = seen[s.name] {

@@ -1,25 +1,37 @@
-// Builds one OpenAPI 3.1 document for a set of services: paths and operations from the HTTP
-// model, and a component schema for every message and enum they reach, written with sebuf's
-// JSON mapping (reference §2.5).
+// Builds one OpenAPI document for a set of services with upstream sebuf's document structure
+// (paths per method, the three error schemas, a component per reachable message, enums and
+// encodings inline) and sebuf's JSON mapping. Where upstream's document is wrong about the
+// wire, sebuf writes the truth; the README's "Coming from upstream sebuf" lists each case.
 
-import Foundation
 import Proto
 
-/// How component schemas are named: by their name within the package (a per-service document;
-/// package-qualified only on a clash), or always package-qualified (the bundle).
+/// How component schemas are named: by message name (a per-service document; package-qualified
+/// only on a clash), or always package-qualified (the bundle).
 enum SchemaNaming { case local, qualified }
 
-/// One document under construction: paths, tags and components for a set of services.
+/// Key orders of the objects upstream's OpenAPI model writes (field order of its structs).
+enum OpenAPIKeyOrder {
+  static let schema = [
+    "$ref", "exclusiveMaximum", "exclusiveMinimum", "type", "allOf", "oneOf", "anyOf", "discriminator", "examples",
+    "items", "not", "properties", "title", "multipleOf", "maximum", "minimum", "maxLength", "minLength", "pattern",
+    "format", "maxItems", "minItems", "uniqueItems", "maxProperties", "minProperties", "required", "enum",
+    "additionalProperties", "description", "const", "example", "deprecated",
+  ]
+  static let parameter = [
+    "name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "schema",
+  ]
+  static let pathItem = ["get", "put", "post", "delete", "options", "head", "patch"]
+}
+
+/// One document under construction: paths and components for a set of services.
 struct OpenAPIDocument {
   let schema: ProtoSchema
   let services: [HTTPService]
   let naming: SchemaNaming
   private var names: [String: String] = [:]
   private var components = OrderedObject()
-  private var extraComponents: [(String, OpenAPIValue)] = []
-  private let reachable: Reachability
+  private let messages: [MessageEntry]
 
-  static let builtIns = ["Error", "FieldViolation", "ValidationError"]
   /// sebuf's own error messages map onto the built-in components.
   static let builtInTypes = [
     "sebuf.http.Error": "Error", "sebuf.http.FieldViolation": "FieldViolation",
@@ -30,22 +42,23 @@ struct OpenAPIDocument {
     self.schema = schema
     self.services = services
     self.naming = naming
-    reachable = Reachability(
+    messages = ComponentOrder.messages(
       schema: schema, roots: services.flatMap { s in s.methods.flatMap { [$0.inputType, $0.outputType] } })
     assignNames()
   }
 
+  /// Whether any method streams (the document then needs OpenAPI 3.2 for `itemSchema`).
+  var hasStream: Bool { services.contains { $0.methods.contains(where: \.stream) } }
+
   private mutating func assignNames() {
-    var entries: [(full: String, pkg: String)] = reachable.messages.map { ($0.fullName, $0.package) }
-    entries += reachable.enums.map { ($0.fullName, $0.package) }
-    entries = entries.filter { Self.builtInTypes[$0.full] == nil }
+    let entries = messages.filter { Self.builtInTypes[$0.fullName] == nil }
     func qualified(_ full: String) -> String { full.replacingOccurrences(of: ".", with: "_") }
     var counts: [String: Int] = [:]
-    for e in entries { counts[Naming.relative(fullName: e.full, package: e.pkg), default: 0] += 1 }
+    for e in entries { counts[e.descriptor.name, default: 0] += 1 }
     for e in entries {
-      let local = Naming.relative(fullName: e.full, package: e.pkg)
-      let clash = counts[local, default: 0] > 1 || Self.builtIns.contains(local)
-      names[e.full] = naming == .qualified || clash ? qualified(e.full) : local
+      let local = e.descriptor.name
+      let clash = counts[local, default: 0] > 1 || Self.builtInTypes.values.contains(local)
+      names[e.fullName] = naming == .qualified || clash ? qualified(e.fullName) : local
     }
     for (full, name) in Self.builtInTypes { names[full] = name }
   }
@@ -54,110 +67,79 @@ struct OpenAPIDocument {
     names[fullName] ?? fullName.replacingOccurrences(of: ".", with: "_")
   }
 
-  // MARK: - Document
+  /// A leading comment as upstream reads it: the comment text with its ends trimmed.
+  private func comment(file: String, path: [Int32]) -> OpenAPIValue? {
+    guard let c = schema.index.leadingComments(file: file, path: path) else { return nil }
+    let t = c.trimmingCharacters(in: .whitespacesAndNewlines)
+    return t.isEmpty ? nil : .string(t)
+  }
+
+  // MARK: - Paths
 
   /// Path items in method order; methods sharing a path share its item.
-  mutating func paths() -> OpenAPIValue {
-    var paths = OrderedObject()
+  func paths() -> OpenAPIValue {
+    var items: [String: OrderedObject] = [:]
+    var order: [String] = []
     for s in services {
       for r in s.methods {
-        let path = Naming.routePath(r, service: s)
-        var item: OrderedObject
-        if case .object(let members)? = paths[path] {
-          item = OrderedObject()
-          for (k, v) in members { item[k] = v }
-        } else {
-          item = OrderedObject()
-        }
-        item[r.verb.rawValue.lowercased()] = operation(r, service: s)
-        paths[path] = item.value
+        let path = Self.path(r, service: s)
+        if items[path] == nil { order.append(path) }
+        items[path, default: OrderedObject()][r.verb.rawValue.lowercased()] = operation(r, service: s)
       }
     }
-    return paths.value
+    return .object(order.map { ($0, items[$0]!.value(orderedBy: OpenAPIKeyOrder.pathItem)) })
   }
 
-  /// Tag objects, one per service, with the service comment.
-  func tags() -> OpenAPIValue {
-    .array(
-      services.map { s in
-        .obj([
-          ("name", .string(s.name)),
-          ("description", schema.comment(file: s.file, path: s.path).map(OpenAPIValue.string)),
-        ])
-      })
+  /// Upstream's path: the annotated path, `/<Service>/<Method>` without annotations, and (where
+  /// upstream would put every method of a base-path-only service on one path) `<base>/<method>`.
+  static func path(_ r: HTTPRoute, service s: HTTPService) -> String {
+    if r.hasConfig { return r.fullPath }
+    if (s.basePath ?? "").isEmpty { return "/\(s.name)/\(r.name)" }
+    return Naming.routePath(r, service: s)
   }
-
-  /// Built-in error schemas first, then every reachable message (discovery order) and enum.
-  mutating func componentsValue() -> OpenAPIValue {
-    var schemas = OrderedObject()
-    schemas["Error"] = .obj([
-      ("type", .string("object")), ("description", .string("Error response returned by the server.")),
-      (
-        "properties",
-        .object([("message", .obj([("type", .string("string")), ("description", .string("Error message"))]))])
-      ),
-    ])
-    schemas["FieldViolation"] = .obj([
-      ("type", .string("object")), ("description", .string("One invalid field of a request.")),
-      (
-        "properties",
-        .object([
-          ("field", .obj([("type", .string("string")), ("description", .string("The field that failed validation"))])),
-          ("description", .obj([("type", .string("string")), ("description", .string("Why the field is invalid"))])),
-        ])
-      ),
-    ])
-    schemas["ValidationError"] = .obj([
-      ("type", .string("object")), ("description", .string("The request failed validation.")),
-      ("properties", .object([("violations", .obj([("type", .string("array")), ("items", .ref("FieldViolation"))]))])),
-    ])
-    for m in reachable.messages where Self.builtInTypes[m.fullName] == nil {
-      let value = messageSchema(m)
-      schemas[name(m.fullName)] = value
-      for (k, v) in extraComponents { schemas[k] = v }
-      extraComponents = []
-    }
-    for e in reachable.enums { schemas[name(e.fullName)] = enumSchema(e) }
-    return .object([("schemas", schemas.value)])
-  }
-
-  // MARK: - Operations
 
   private func operation(_ r: HTTPRoute, service s: HTTPService) -> OpenAPIValue {
-    var params: [OpenAPIValue] = []
-    for h in r.headers where !h.name.isEmpty { params.append(header(h)) }
+    // Upstream's merge: one list alone keeps its declaration order; both are merged by name
+    // (method wins) and sorted.
+    let headers = s.headers.isEmpty ? r.methodHeaders : r.methodHeaders.isEmpty ? s.headers : r.headers
+    var params: [OpenAPIValue] = headers.filter { !$0.name.isEmpty }.map(header)
     let input = schema.message(r.inputType)
-    func field(_ name: String) -> FieldRef? {
-      guard let input, let i = input.descriptor.field.firstIndex(where: { $0.name == name }) else { return nil }
-      return FieldRef(message: input, index: i)
-    }
     for p in r.pathParams {
-      guard let f = field(p) else { continue }
-      params.append(
-        .obj([
-          ("name", .string(p)), ("in", .string("path")), ("required", .bool(true)),
-          ("description", schema.comment(file: f.message.file, path: f.sourcePath).map(OpenAPIValue.string)),
-          ("schema", fieldSchema(f.proto, describe: nil)),
-        ]))
+      let f = input.flatMap { m in
+        m.descriptor.field.firstIndex { $0.name == p }.map { FieldRef(message: m, index: $0) }
+      }
+      var o = OrderedObject()
+      o["name"] = .string(p)
+      o["in"] = .string("path")
+      o["description"] = f.flatMap { comment(file: $0.message.file, path: $0.sourcePath) }
+      o["required"] = .bool(true)
+      o["schema"] = f.map { urlSchema($0.proto) } ?? .object([("type", .string("string"))])
+      params.append(o.value(orderedBy: OpenAPIKeyOrder.parameter))
     }
     for q in r.queryParams {
-      guard let input, let i = input.descriptor.field.firstIndex(where: { $0.number == q.fieldNumber }) else {
-        continue
+      let f = input.flatMap { m in
+        m.descriptor.field.firstIndex { $0.number == q.fieldNumber }.map { FieldRef(message: m, index: $0) }
       }
-      let f = FieldRef(message: input, index: i)
-      let repeated = f.proto.label == .repeated
-      params.append(
-        .obj([
-          ("name", .string(q.name)), ("in", .string("query")), ("required", .bool(q.required)),
-          ("description", schema.comment(file: f.message.file, path: f.sourcePath).map(OpenAPIValue.string)),
-          ("schema", fieldSchema(f.proto, describe: nil)),
-          ("style", repeated ? .string("form") : nil), ("explode", repeated ? .bool(true) : nil),
-        ]))
+      let repeated = f?.proto.label == .repeated
+      var o = OrderedObject()
+      o["name"] = .string(q.name)
+      o["in"] = .string("query")
+      o["description"] = f.flatMap { comment(file: $0.message.file, path: $0.sourcePath) }
+      o["required"] = .bool(q.required)
+      o["style"] = repeated ? .string("form") : nil
+      o["explode"] = repeated ? .bool(true) : nil
+      let schema = f.map { urlSchema($0.proto) } ?? .object([("type", .string("string"))])
+      o["schema"] = schema
+      // The server ignores an empty value of an optional parameter (`?limit=`), so the
+      // document admits it where the schema alone would not (upstream leaves this out).
+      if !q.required, !Self.admitsEmptyString(schema) { o["allowEmptyValue"] = .bool(true) }
+      params.append(o.value(orderedBy: OpenAPIKeyOrder.parameter))
     }
-    let json: (OpenAPIValue) -> OpenAPIValue = { .object([("application/json", .object([("schema", $0)]))]) }
+    func json(_ s: OpenAPIValue) -> OpenAPIValue { .object([("application/json", .object([("schema", s)]))]) }
     let ok: OpenAPIValue
     if r.stream {
-      let event = schema.message(r.outputType)?.descriptor.name ?? r.outputType
+      let event = messageRef(r.outputType)
+      let eventName = schema.message(r.outputType).map { name($0.fullName) } ?? ProtoSchema.trimDot(r.outputType)
       ok = .object([
         ("description", .string("Server-Sent Events stream")),
         (
@@ -166,21 +148,25 @@ struct OpenAPIDocument {
             (
               "text/event-stream",
               .object([
+                // With itemSchema beside it, `schema` describes the whole stream read as an
+                // array of events (OpenAPI 3.2); upstream's `type: string` would say otherwise.
                 (
                   "schema",
                   .object([
-                    ("type", .string("string")),
+                    ("type", .string("array")),
                     (
                       "description",
-                      .string("SSE stream. Each event contains a JSON-encoded \(event) in the data field.")
+                      .string("SSE stream. Each event contains a JSON-encoded \(eventName) in the data field.")
                     ),
                   ])
-                )
+                ),
+                // OpenAPI 3.2: each event's `data` is one of these (tools validate events with it).
+                ("itemSchema", sseItemSchema(event)),
               ])
             )
           ])
         ),
-        ("x-sse-event-schema", messageRef(r.outputType)),
+        ("x-sse-event-schema", event),
       ])
     } else {
       ok = .object([("description", .string("Successful response")), ("content", json(messageRef(r.outputType)))])
@@ -191,12 +177,14 @@ struct OpenAPIDocument {
     return .obj([
       ("tags", .array([.string(s.name)])),
       ("summary", .string(r.name)),
-      ("description", schema.comment(file: s.file, path: r.path).map(OpenAPIValue.string)),
+      ("description", comment(file: s.file, path: r.path)),
       ("operationId", .string(opID)),
       ("parameters", params.isEmpty ? nil : .array(params)),
       (
         "requestBody",
-        r.verb.hasBody ? .obj([("required", .bool(true)), ("content", json(messageRef(r.inputType)))]) : nil
+        // Not `required`: the server takes an empty body as the empty message (upstream says
+        // required, which its own server does not enforce either).
+        r.verb.hasBody ? .obj([("content", json(messageRef(r.inputType)))]) : nil
       ),
       (
         "responses",
@@ -209,21 +197,50 @@ struct OpenAPIDocument {
     ])
   }
 
-  private func header(_ h: HTTPHeader) -> OpenAPIValue {
-    var s: [(String, OpenAPIValue?)]
-    switch h.type {
-    case "integer", "number", "boolean": s = [("type", .string(h.type))]
-    case "array": s = [("type", .string("array")), ("items", .object([("type", .string("string"))]))]
-    default: s = [("type", .string("string"))]
-    }
-    s.append(("format", h.format.isEmpty ? nil : .string(h.format)))
-    s.append(("example", h.example.isEmpty ? nil : .string(h.example)))
-    return .obj([
-      ("name", .string(h.name)), ("in", .string("header")),
-      ("description", h.description.isEmpty ? nil : .string(h.description)),
-      ("required", .bool(h.required)), ("deprecated", h.deprecated ? .bool(true) : nil),
-      ("schema", .obj(s)),
+  /// One server-sent event: its `data` field carries the JSON of the event message.
+  private func sseItemSchema(_ event: OpenAPIValue) -> OpenAPIValue {
+    .object([
+      ("type", .string("object")),
+      (
+        "properties",
+        .object([
+          ("event", .object([("type", .string("string"))])),
+          ("id", .object([("type", .string("string"))])),
+          ("retry", .object([("type", .string("integer")), ("minimum", .int(0))])),
+          (
+            "data",
+            .object([
+              ("type", .string("string")), ("contentMediaType", .string("application/json")),
+              ("contentSchema", event),
+            ])
+          ),
+        ])
+      ),
+      ("required", .array([.string("data")])),
     ])
+  }
+
+  private func header(_ h: HTTPHeader) -> OpenAPIValue {
+    let type: String
+    switch h.type.lowercased() {
+    case "integer", "int", "int32", "int64": type = "integer"
+    case "number", "float", "double": type = "number"
+    case "boolean", "bool": type = "boolean"
+    case "array": type = "array"
+    default: type = "string"
+    }
+    var s = OrderedObject()
+    s["type"] = .string(type)
+    s["format"] = h.format.isEmpty ? nil : .string(h.format)
+    s["example"] = h.example.isEmpty ? nil : .string(h.example)
+    var o = OrderedObject()
+    o["name"] = .string(h.name)
+    o["in"] = .string("header")
+    o["description"] = h.description.isEmpty ? nil : .string(h.description)
+    o["required"] = .bool(h.required)
+    o["deprecated"] = h.deprecated ? .bool(true) : nil
+    o["schema"] = s.value(orderedBy: OpenAPIKeyOrder.schema)
+    return o.value(orderedBy: OpenAPIKeyOrder.parameter)
   }
 
   /// A `$ref` to a message's component, or the inline schema of a well-known type.
@@ -233,103 +250,243 @@ struct OpenAPIDocument {
     return .ref(name(full))
   }
 
-  // MARK: - Schemas
+  /// A path or query parameter's schema: the value as it is written in a URL.
+  private func urlSchema(_ f: FieldProto) -> OpenAPIValue {
+    var s = OrderedObject()
+    switch schema.valueShape(f) {
+    case .scalar(let t):
+      switch t {
+      case .int32, .sint32, .sfixed32:
+        s["type"] = .string("integer")
+        s["format"] = .string("int32")
+      case .uint32, .fixed32:
+        s = uint32Schema()
+      // In a URL a 64-bit integer is plain digits, not a JSON string; the bounds are the
+      // values the server parses (upstream: any string).
+      case .int64, .sint64, .sfixed64:
+        s["type"] = .string("integer")
+        s["format"] = .string("int64")
+        s["minimum"] = .int(Int(Int64.min))
+        s["maximum"] = .int(Int(Int64.max))
+      case .uint64, .fixed64:
+        s["type"] = .string("integer")
+        s["format"] = .string("uint64")
+        s["minimum"] = .int(0)
+        s["maximum"] = .uint(UInt64.max)
+      case .bool: s["type"] = .string("boolean")
+      case .float:
+        s["type"] = .string("number")
+        s["format"] = .string("float")
+      case .double:
+        s["type"] = .string("number")
+        s["format"] = .string("double")
+      default: s["type"] = .string("string")
+      }
+    case .enumType(let e):
+      // The server accepts the value names and any 32-bit number, so the document lists
+      // exactly that (upstream: any string).
+      var names = OrderedObject()
+      names["type"] = .string("string")
+      names["enum"] = .array(e.descriptor.value.map { .string($0.sebufEnumValue ?? $0.name) })
+      var numbers = OrderedObject()
+      numbers["type"] = .string("integer")
+      numbers["format"] = .string("int32")
+      numbers["minimum"] = .int(Int(Int32.min))
+      numbers["maximum"] = .int(Int(Int32.max))
+      s["anyOf"] = .array([
+        names.value(orderedBy: OpenAPIKeyOrder.schema), numbers.value(orderedBy: OpenAPIKeyOrder.schema),
+      ])
+    case .message, .wellKnown:
+      s["type"] = .string("string")
+    }
+    let item = s.value(orderedBy: OpenAPIKeyOrder.schema)
+    if f.label == .repeated { return .object([("type", .string("array")), ("items", item)]) }
+    return item
+  }
 
-  private func enumSchema(_ e: EnumEntry) -> OpenAPIValue {
+  /// Whether a parameter schema (or its item schema) already accepts the empty string.
+  private static func admitsEmptyString(_ schema: OpenAPIValue) -> Bool {
+    guard case .object(var members) = schema else { return false }
+    if let items = members.first(where: { $0.0 == "items" })?.1, case .object(let inner) = items { members = inner }
+    return members.count == 1 && members[0].0 == "type" && members[0].1 == .string("string")
+  }
+
+  private func uint32Schema() -> OrderedObject {
+    var s = OrderedObject()
+    s["type"] = .string("integer")
+    s["format"] = .string("int64")
+    s["minimum"] = .int(0)
+    s["maximum"] = .int(4_294_967_295)
+    return s
+  }
+
+  // MARK: - Components
+
+  /// The three error schemas, then every reachable message in upstream's discovery order
+  /// (flattened-oneof variant schemas just before their message).
+  mutating func componentsValue() -> OpenAPIValue {
+    components = OrderedObject()
+    components["Error"] = builtIn(
+      "Error response returned by the server.", [("message", "Error message")], required: [])
+    components["FieldViolation"] = builtIn(
+      "One invalid field of a request.",
+      [("field", "The field that failed validation"), ("description", "Why the field is invalid")],
+      required: ["field", "description"])
+    var violations = OrderedObject()
+    violations["type"] = .string("array")
+    violations["items"] = .ref("FieldViolation")
+    violations["description"] = .string("The invalid fields")
+    components["ValidationError"] = .object([
+      ("type", .string("object")),
+      ("properties", .object([("violations", violations.value(orderedBy: OpenAPIKeyOrder.schema))])),
+      ("required", .array([.string("violations")])),
+      ("description", .string("The request failed validation.")),
+    ])
+    for m in messages where Self.builtInTypes[m.fullName] == nil {
+      let value = messageSchema(m)
+      components[name(m.fullName)] = value
+    }
+    return .object([("schemas", components.value)])
+  }
+
+  private func builtIn(_ description: String, _ fields: [(String, String)], required: [String]) -> OpenAPIValue {
     .obj([
-      ("type", .string("string")),
-      ("description", schema.comment(file: e.file, path: e.path).map(OpenAPIValue.string)),
-      ("enum", .array(e.descriptor.value.map { .string($0.sebufEnumValue ?? $0.name) })),
+      ("type", .string("object")),
+      (
+        "properties",
+        .object(fields.map { ($0.0, .object([("type", .string("string")), ("description", .string($0.1))])) })
+      ),
+      ("required", required.isEmpty ? nil : .array(required.map(OpenAPIValue.string))),
+      ("description", .string(description)),
     ])
   }
 
   private mutating func messageSchema(_ m: MessageEntry) -> OpenAPIValue {
-    let description = schema.comment(file: m.file, path: m.path).map(OpenAPIValue.string)
-    if let root = schema.rootUnwrap(m) {
-      var s = objectMembers(fieldSchema(root, describe: nil))
+    var s = OrderedObject()
+    let description = comment(file: m.file, path: m.path)
+    let fields = schema.fields(of: m)
+    if fields.count == 1, fields[0].proto.sebuf.unwrap, fields[0].proto.label == .repeated {
+      let f = fields[0].proto
+      if case .map(_, let v, let valueField) = schema.shape(f) {
+        s["type"] = .string("object")
+        if case .message(let vm) = v, let list = schema.mapValueUnwrap(vm) {
+          s["additionalProperties"] = .object([("type", .string("array")), ("items", scalar(list, owner: vm))])
+        } else {
+          s["additionalProperties"] = scalar(valueField, owner: nil, annotations: f.sebuf)
+        }
+      } else {
+        s["type"] = .string("array")
+        s["items"] = scalar(f, owner: m)
+      }
       s["description"] = description
-      return s.value
+      return s.value(orderedBy: OpenAPIKeyOrder.schema)
     }
-    var properties = OrderedObject()
-    addProperties(of: m, prefix: "", into: &properties)
-    var variants: [OpenAPIValue] = []
-    for (i, decl) in m.descriptor.oneofDecl.enumerated() {
-      guard let config = decl.sebufOneofConfig, !config.discriminator.isEmpty else { continue }
-      let members = schema.fields(of: m).filter { $0.isRealOneofMember && $0.proto.oneofIndex == Int32(i) }
-      let values = members.map { $0.proto.sebuf.oneofValue ?? $0.proto.name }
-      properties[config.discriminator] = .obj([
-        ("type", .string("string")), ("description", .string("Which variant of '\(decl.name)' is set.")),
-        ("enum", .array(values.map(OpenAPIValue.string))),
-      ])
-      guard config.flatten else { continue }
+    let flattened = fields.filter { $0.proto.sebuf.flatten == true && !schema.isMap($0.proto) }
+    if !flattened.isEmpty {
+      var allOf: [OpenAPIValue] = []
+      let rest = fields.filter { $0.proto.sebuf.flatten != true || schema.isMap($0.proto) }
+      if !rest.isEmpty { allOf.append(objectSchema(m, rest, describe: false)) }
+      for f in flattened {
+        guard case .single(.message(let child)) = schema.shape(f.proto) else { continue }
+        let prefix = f.proto.sebuf.flattenPrefix ?? ""
+        var props = OrderedObject()
+        for c in schema.fields(of: child) { props[prefix + ProtoSchema.jsonName(c.proto)] = field(c) }
+        let note =
+          prefix.isEmpty
+          ? "Flattened from \(f.proto.name)" : "Flattened from \(f.proto.name) with prefix \(JSONWriter.quote(prefix))"
+        allOf.append(
+          .object([("type", .string("object")), ("properties", props.value), ("description", .string(note))]))
+      }
+      s["allOf"] = .array(allOf)
+      s["description"] = description
+      return s.value(orderedBy: OpenAPIKeyOrder.schema)
+    }
+    let discriminated = m.descriptor.oneofDecl.enumerated().compactMap { i, decl -> (Int, OneofAnnotations)? in
+      guard let c = decl.sebufOneofConfig, !c.discriminator.isEmpty else { return nil }
+      return (i, c)
+    }
+    if !discriminated.isEmpty {
+      let indexes = Set(discriminated.map { Int32($0.0) })
+      let common = fields.filter { !($0.isRealOneofMember && indexes.contains($0.proto.oneofIndex)) }
+      func variants(_ i: Int) -> [(FieldRef, String)] {
+        fields.filter { $0.isRealOneofMember && $0.proto.oneofIndex == Int32(i) }.map {
+          ($0, $0.proto.sebuf.oneofValue ?? $0.proto.name)
+        }
+      }
+      if let (i, config) = discriminated.first(where: { $0.1.flatten }) {
+        var refs: [OpenAPIValue] = []
+        var mapping: [(String, OpenAPIValue)] = []
+        for (variant, value) in variants(i) {
+          let variantName = name(m.fullName) + "_" + value
+          var props = OrderedObject()
+          for c in common { props[ProtoSchema.jsonName(c.proto)] = field(c) }
+          props[config.discriminator] = .object([("type", .string("string")), ("enum", .array([.string(value)]))])
+          if case .single(.message(let child)) = schema.shape(variant.proto) {
+            for c in schema.fields(of: child) { props[ProtoSchema.jsonName(c.proto)] = field(c) }
+          }
+          components[variantName] = .object([
+            ("type", .string("object")), ("properties", props.value),
+            ("required", .array([.string(config.discriminator)])),
+          ])
+          refs.append(.ref(variantName))
+          mapping.append((value, .string("#/components/schemas/" + variantName)))
+        }
+        s["oneOf"] = .array(refs)
+        s["discriminator"] = .object([
+          ("propertyName", .string(config.discriminator)), ("mapping", .object(mapping)),
+        ])
+        s["description"] = description
+        return s.value(orderedBy: OpenAPIKeyOrder.schema)
+      }
+      var object = objectMembers(objectSchema(m, common))
+      var props = objectMembers(object["properties"] ?? .object([]))
       var oneOf: [OpenAPIValue] = []
       var mapping: [(String, OpenAPIValue)] = []
-      for (ref, value) in zip(members, values) {
-        let variantName = name(m.fullName) + "_" + value
-        extraComponents.append(
-          (
-            variantName,
-            .object([
-              (
-                "allOf",
-                .array([
-                  messageRef(ref.proto.typeName),
-                  .object([
-                    ("type", .string("object")),
-                    (
-                      "properties",
-                      .object([
-                        (config.discriminator, .object([("type", .string("string")), ("const", .string(value))]))
-                      ])
-                    ),
-                    ("required", .array([.string(config.discriminator)])),
-                  ]),
-                ])
-              )
-            ])
-          ))
-        oneOf.append(.ref(variantName))
-        mapping.append((value, .string("#/components/schemas/" + variantName)))
+      var propertyName = ""
+      for (i, config) in discriminated {
+        propertyName = config.discriminator
+        let vs = variants(i)
+        props[config.discriminator] = .object([
+          ("type", .string("string")), ("enum", .array(vs.map { .string($0.1) })),
+        ])
+        for (variant, value) in vs {
+          let json = ProtoSchema.jsonName(variant.proto)
+          var one = OrderedObject()
+          one["type"] = .string("object")
+          if case .single(.message(let child)) = schema.shape(variant.proto) {
+            one["properties"] = .object([(json, .ref(name(child.fullName)))])
+            mapping.append((value, .string("#/components/schemas/" + name(child.fullName))))
+          } else {
+            one["properties"] = .object([(json, scalar(variant.proto, owner: m))])
+          }
+          // Exactly one variant is set: without `required` every variant would match.
+          one["required"] = .array([.string(json)])
+          oneOf.append(one.value(orderedBy: OpenAPIKeyOrder.schema))
+        }
       }
-      variants.append(
-        .object([
-          ("oneOf", .array(oneOf)),
-          ("discriminator", .object([("propertyName", .string(config.discriminator)), ("mapping", .object(mapping))])),
-        ]))
+      object["properties"] = props.value
+      object["oneOf"] = .array(oneOf)
+      object["discriminator"] = .object([("propertyName", .string(propertyName)), ("mapping", .object(mapping))])
+      return object.value(orderedBy: OpenAPIKeyOrder.schema)
     }
-    var s = OrderedObject()
-    s["type"] = .string("object")
-    s["description"] = description
-    s["properties"] = properties.isEmpty ? nil : properties.value
-    let required = schema.fields(of: m).filter { BufValidateRules($0.proto).required }.map {
-      OpenAPIValue.string(ProtoSchema.jsonName($0.proto))
-    }
-    s["required"] = required.isEmpty ? nil : .array(required)
-    if variants.count == 1, case .object(let members) = variants[0] {
-      for (k, v) in members { s[k] = v }
-    } else if !variants.isEmpty {
-      s["allOf"] = .array(variants)
-    }
-    return s.value
+    return objectSchema(m, fields)
   }
 
-  /// Adds a message's fields as properties; flattened children are inlined with their prefix;
-  /// variants of a flattened discriminated oneof live in the variant schemas instead.
-  private func addProperties(of m: MessageEntry, prefix: String, into properties: inout OrderedObject) {
-    for ref in schema.fields(of: m) {
-      let f = ref.proto
-      if ref.isRealOneofMember, let c = m.descriptor.oneofDecl[Int(f.oneofIndex)].sebufOneofConfig,
-        !c.discriminator.isEmpty, c.flatten
-      {
-        continue
-      }
-      if f.sebuf.flatten == true, case .single(.message(let child)) = schema.shape(f) {
-        addProperties(of: child, prefix: prefix + (f.sebuf.flattenPrefix ?? ""), into: &properties)
-        continue
-      }
-      properties[prefix + ProtoSchema.jsonName(f)] = fieldSchema(
-        f, describe: schema.comment(file: m.file, path: ref.sourcePath))
+  /// `type: object` with the given fields as properties, the protovalidate-required ones listed.
+  private func objectSchema(_ m: MessageEntry, _ fields: [FieldRef], describe: Bool = true) -> OpenAPIValue {
+    var s = OrderedObject()
+    s["type"] = .string("object")
+    var props = OrderedObject()
+    var required: [OpenAPIValue] = []
+    for f in fields {
+      let json = ProtoSchema.jsonName(f.proto)
+      props[json] = field(f)
+      if BufValidateRules(f.proto).required { required.append(.string(json)) }
     }
+    s["properties"] = props.isEmpty ? nil : props.value
+    s["required"] = required.isEmpty ? nil : .array(required)
+    if describe { s["description"] = comment(file: m.file, path: m.path) }
+    return s.value(orderedBy: OpenAPIKeyOrder.schema)
   }
 
   private func objectMembers(_ v: OpenAPIValue) -> OrderedObject {
@@ -338,48 +495,148 @@ struct OpenAPIDocument {
     return o
   }
 
-  /// The schema of one field: its value shape, list/map wrapping, nullability, description
-  /// (the field comment plus encoding notes) and examples.
-  func fieldSchema(_ f: FieldProto, describe comment: String?) -> OpenAPIValue {
+  /// A field's property schema: lists and maps around the element schema, nullability.
+  private func field(_ ref: FieldRef) -> OpenAPIValue {
+    let f = ref.proto
     let a = f.sebuf
-    var notes: [String] = []
-    if let comment { notes.append(comment) }
-    var s: OpenAPIValue
     switch schema.shape(f) {
-    case .single(let v): s = value(v, a, notes: &notes)
-    case .list(let v): s = .object([("type", .string("array")), ("items", value(v, a, notes: &notes))])
+    case .list:
+      var s = OrderedObject()
+      s["type"] = .string("array")
+      s["items"] = scalar(f, owner: ref.message)
+      BufValidateRules(f).applyCollection(to: &s)
+      return s.value(orderedBy: OpenAPIKeyOrder.schema)
     case .map(_, let v, let valueField):
-      var inner: OpenAPIValue
-      if case .message(let m) = v, schema.rootUnwrap(m) == nil, let list = schema.mapValueUnwrap(m) {
-        var ignored: [String] = []
-        inner = .object([
-          ("type", .string("array")), ("items", value(schema.valueShape(list), list.sebuf, notes: &ignored)),
-        ])
+      var s = OrderedObject()
+      s["type"] = .string("object")
+      if case .message(let vm) = v, let list = schema.mapValueUnwrap(vm) {
+        s["additionalProperties"] = .object([("type", .string("array")), ("items", scalar(list, owner: vm))])
       } else {
         var merged = valueField.sebuf
         merged.int64Encoding = a.int64Encoding
         merged.enumEncoding = a.enumEncoding
-        inner = value(v, merged, notes: &notes)
+        s["additionalProperties"] = scalar(valueField, owner: nil, annotations: merged)
       }
-      s = .object([("type", .string("object")), ("additionalProperties", inner)])
+      s["description"] = comment(file: ref.message.file, path: ref.sourcePath)
+      BufValidateRules(f).applyCollection(to: &s)
+      return s.value(orderedBy: OpenAPIKeyOrder.schema)
+    case .single(let v):
+      let s = scalar(f, owner: ref.message, comment: comment(file: ref.message.file, path: ref.sourcePath))
+      if a.nullable == true {
+        var o = objectMembers(s)
+        if case .string(let t)? = o["type"] {
+          o["type"] = .array([.string(t), .string("null")])
+          return o.value(orderedBy: OpenAPIKeyOrder.schema)
+        }
+        return .object([("oneOf", .array([s, .object([("type", .string("null"))])]))])
+      }
+      if a.emptyBehavior == .null, case .message = v {
+        return .object([("oneOf", .array([s, .object([("type", .string("null"))])]))])
+      }
+      return s
     }
-    var o = objectMembers(s)
-    if a.nullable == true {
-      if case .string(let t)? = o["type"] {
-        o["type"] = .array([.string(t), .string("null")])
+  }
+
+  /// The schema of one value of a field (the element of a list): type, encoding, the field
+  /// comment, protovalidate keywords and examples.
+  private func scalar(
+    _ f: FieldProto, owner: MessageEntry?, annotations: FieldAnnotations? = nil, comment: OpenAPIValue? = nil
+  ) -> OpenAPIValue {
+    let a = annotations ?? f.sebuf
+    let fieldComment: OpenAPIValue? =
+      comment
+      ?? owner.flatMap { m in
+        m.descriptor.field.firstIndex { $0.number == f.number && $0.name == f.name }.flatMap {
+          self.comment(file: m.file, path: m.path + [2, Int32($0)])
+        }
+      }
+    var s = OrderedObject()
+    switch schema.valueShape(f) {
+    case .enumType(let e):
+      if a.enumEncoding == .number {
+        s["type"] = .string("integer")
+        s["enum"] = .array(e.descriptor.value.map { .int(Int($0.number)) })
       } else {
-        o = objectMembers(.object([("oneOf", .array([s, .object([("type", .string("null"))])]))]))
+        s["type"] = .string("string")
+        s["enum"] = .array(e.descriptor.value.map { .string($0.sebufEnumValue ?? $0.name) })
       }
-    } else if a.emptyBehavior == .null {
-      o = objectMembers(.object([("oneOf", .array([s, .object([("type", .string("null"))])]))]))
+      s["description"] = self.comment(file: e.file, path: e.path)
+      return s.value(orderedBy: OpenAPIKeyOrder.schema)
+    case .message(let m):
+      return .ref(name(m.fullName))
+    case .wellKnown(let n):
+      guard n == "google.protobuf.Timestamp" else { return wellKnown(n, a) }
+      switch a.timestampFormat {
+      case .unixSeconds?:
+        s = objectMembers(.object([("type", .string("integer")), ("format", .string("unix-timestamp"))]))
+        s["description"] = .string("Unix timestamp in seconds")
+      case .unixMillis?:
+        s = objectMembers(.object([("type", .string("integer")), ("format", .string("unix-timestamp-ms"))]))
+        s["description"] = .string("Unix timestamp in milliseconds")
+      case .date?: s = objectMembers(.object([("type", .string("string")), ("format", .string("date"))]))
+      default: s = objectMembers(.object([("type", .string("string")), ("format", .string("date-time"))]))
+      }
+      if let fieldComment { s["description"] = fieldComment }
+      return s.value(orderedBy: OpenAPIKeyOrder.schema)
+    case .scalar(let t):
+      switch t {
+      case .bool: s["type"] = .string("boolean")
+      case .int32, .sint32, .sfixed32:
+        s["type"] = .string("integer")
+        s["format"] = .string("int32")
+      case .uint32, .fixed32: s = uint32Schema()
+      case .int64, .sint64, .sfixed64, .uint64, .fixed64:
+        // The values the server parses: digits within the 64-bit range, as a JSON string or
+        // (NUMBER encoding) a JSON number. Upstream gives only the format.
+        let unsigned = ProtoSchema.isUnsigned(t)
+        s["format"] = .string(unsigned ? "uint64" : "int64")
+        if a.int64Encoding == .number {
+          s["type"] = .string("integer")
+          s["minimum"] = unsigned ? .int(0) : .int(Int(Int64.min))
+          s["maximum"] = unsigned ? .uint(UInt64.max) : .int(Int(Int64.max))
+        } else {
+          s["type"] = .string("string")
+          s["pattern"] = .string(unsigned ? DecimalPattern.uint64 : DecimalPattern.int64)
+        }
+      case .float:
+        s["type"] = .string("number")
+        s["format"] = .string("float")
+      case .double:
+        s["type"] = .string("number")
+        s["format"] = .string("double")
+      case .bytes:
+        s["type"] = .string("string")
+        switch a.bytesEncoding {
+        case .hex?:
+          s["format"] = .string("hex")
+          s["pattern"] = .string("^[0-9a-fA-F]*$")
+        case .base64Raw?:
+          s["format"] = .string("byte")
+          s["description"] = .string("Base64 encoded without padding")
+        case .base64URL?: s["format"] = .string("base64url")
+        case .base64URLRaw?:
+          s["format"] = .string("base64url")
+          s["description"] = .string("URL-safe base64 encoded without padding")
+        default: s["format"] = .string("byte")
+        }
+      default: s["type"] = .string("string")
+      }
     }
-    BufValidateRules(f).apply(to: &o)
-    if !notes.isEmpty { o["description"] = .string(notes.joined(separator: "\n\n")) }
+    if let fieldComment { s["description"] = fieldComment }
+    if ProtoSchema.is64Bit(f.type), a.int64Encoding == .number {
+      let warning = "Warning: Values > 2^53 may lose precision in JavaScript"
+      if case .string(let d)? = s["description"] {
+        s["description"] = .string(d + ". " + warning)
+      } else {
+        s["description"] = .string(warning)
+      }
+    }
+    BufValidateRules(f).apply(to: &s)
     if let first = a.examples.first {
-      o["example"] = exampleValue(first, o)
-      o["examples"] = .array(a.examples.map { exampleValue($0, o) })
+      s["example"] = exampleValue(first, s)
+      s["examples"] = .array(a.examples.map { exampleValue($0, s) })
     }
-    return o.value
+    return s.value(orderedBy: OpenAPIKeyOrder.schema)
   }
 
   /// Examples are written as strings in the proto; numbers and booleans become typed values.
@@ -392,70 +649,13 @@ struct OpenAPIDocument {
     }
   }
 
-  private func value(_ v: ValueShape, _ a: FieldAnnotations, notes: inout [String]) -> OpenAPIValue {
-    func typed(_ t: String, _ format: String? = nil) -> OpenAPIValue {
-      .obj([("type", .string(t)), ("format", format.map(OpenAPIValue.string))])
-    }
-    switch v {
-    case .scalar(let t):
-      switch t {
-      case .string: return typed("string")
-      case .bool: return typed("boolean")
-      case .float: return typed("number", "float")
-      case .double: return typed("number", "double")
-      case .int32, .sint32, .sfixed32: return typed("integer", "int32")
-      case .uint32, .fixed32:
-        return .obj([
-          ("type", .string("integer")), ("format", .string("int64")), ("minimum", .int(0)),
-          ("maximum", .int(4_294_967_295)),
-        ])
-      case .bytes:
-        switch a.bytesEncoding {
-        case .hex?:
-          return .obj([("type", .string("string")), ("format", .string("hex")), ("pattern", .string("^[0-9a-fA-F]*$"))])
-        case .base64URL?: return typed("string", "base64url")
-        case .base64URLRaw?:
-          notes.append("URL-safe base64 without padding.")
-          return typed("string", "base64url")
-        case .base64Raw?:
-          notes.append("Standard base64 without padding.")
-          return typed("string", "byte")
-        default: return typed("string", "byte")
-        }
-      default:
-        let format = ProtoSchema.isUnsigned(t) ? "uint64" : "int64"
-        if a.int64Encoding == .number {
-          notes.append("Warning: Values > 2^53 may lose precision in JavaScript")
-          return typed("integer", format)
-        }
-        return typed("string", format)
-      }
-    case .enumType(let e):
-      if a.enumEncoding == .number {
-        return .object([
-          ("type", .string("integer")), ("enum", .array(e.descriptor.value.map { .int(Int($0.number)) })),
-        ])
-      }
-      return .ref(name(e.fullName))
-    case .message(let m):
-      return .ref(name(m.fullName))
-    case .wellKnown(let n):
-      return wellKnown(n, a)
-    }
-  }
-
+  /// Well-known types in their JSON form (upstream refers to an object of their fields).
   private func wellKnown(_ n: String, _ a: FieldAnnotations?) -> OpenAPIValue {
     func typed(_ t: String, _ format: String? = nil) -> OpenAPIValue {
       .obj([("type", .string(t)), ("format", format.map(OpenAPIValue.string))])
     }
     switch n {
-    case "google.protobuf.Timestamp":
-      switch a?.timestampFormat {
-      case .date?: return typed("string", "date")
-      case .unixSeconds?: return typed("integer", "unix-timestamp")
-      case .unixMillis?: return typed("integer", "unix-timestamp-ms")
-      default: return typed("string", "date-time")
-      }
+    case "google.protobuf.Timestamp": return typed("string", "date-time")
     case "google.protobuf.Duration":
       return .object([("type", .string("string")), ("pattern", .string("^-?[0-9]+(\\.[0-9]+)?s$"))])
     case "google.protobuf.FieldMask", "google.protobuf.StringValue": return typed("string")
@@ -463,7 +663,8 @@ struct OpenAPIDocument {
     case "google.protobuf.Int64Value": return typed("string", "int64")
     case "google.protobuf.UInt64Value": return typed("string", "uint64")
     case "google.protobuf.Int32Value": return typed("integer", "int32")
-    case "google.protobuf.UInt32Value": return typed("integer", "int64")
+    case "google.protobuf.UInt32Value":
+      return uint32Schema().value(orderedBy: OpenAPIKeyOrder.schema)
     case "google.protobuf.DoubleValue": return typed("number", "double")
     case "google.protobuf.FloatValue": return typed("number", "float")
     case "google.protobuf.BoolValue": return typed("boolean")
@@ -478,5 +679,70 @@ struct OpenAPIDocument {
     case "google.protobuf.NullValue": return .object([("type", .string("null"))])
     default: return .object([])
     }
+  }
+}
+
+/// Regular expressions for the decimal strings of 64-bit integers, exactly their range.
+enum DecimalPattern {
+  static let int64 = "^(-(" + upTo("9223372036854775808") + ")|" + upTo("9223372036854775807") + ")$"
+  static let uint64 = "^(" + upTo("18446744073709551615") + ")$"
+
+  /// Alternatives matching the decimal numbers 0…`max` without leading zeros.
+  static func upTo(_ max: String) -> String {
+    let d = Array(max.utf8).map { Int($0) - 48 }
+    var alternatives = ["0"]
+    if d.count > 1 { alternatives.append("[1-9][0-9]{0,\(d.count - 2)}") }
+    for i in d.indices {
+      let low = i == 0 ? 1 : 0
+      guard d[i] - 1 >= low else { continue }
+      let digit = d[i] - 1 == low ? "\(low)" : "[\(low)-\(d[i] - 1)]"
+      let rest = d.count - i - 1
+      alternatives.append(String(max.prefix(i)) + digit + (rest > 0 ? "[0-9]{\(rest)}" : ""))
+    }
+    alternatives.append(max)
+    return alternatives.joined(separator: "|")
+  }
+}
+
+/// The messages that get a component, in upstream's order: for each method its input then its
+/// output; a message is followed by its nested messages, then the messages its fields refer to,
+/// depth first. Map entries and well-known types get none (their JSON is not an object of
+/// their fields). Walked with an explicit stack.
+enum ComponentOrder {
+  static func messages(schema: ProtoSchema, roots: [String]) -> [MessageEntry] {
+    enum Task {
+      case collect(String)
+      case emit(MessageEntry)
+    }
+    var out: [MessageEntry] = []
+    var emitted: Set<String> = []
+    var collected: Set<String> = []
+    var stack: [Task] = roots.reversed().map { .collect($0) }
+    func nestedPreorder(_ m: MessageEntry) -> [MessageEntry] {
+      var result: [MessageEntry] = []
+      var pending = [m]
+      while let next = pending.popLast() {
+        result.append(next)
+        let children = next.descriptor.nestedType.compactMap { schema.message(next.fullName + "." + $0.name) }
+        pending.append(contentsOf: children.reversed())
+      }
+      return result
+    }
+    while let task = stack.popLast() {
+      switch task {
+      case .emit(let m):
+        if emitted.insert(m.fullName).inserted, !m.descriptor.options.mapEntry { out.append(m) }
+      case .collect(let typeName):
+        let full = ProtoSchema.trimDot(typeName)
+        guard !ProtoSchema.wellKnownJSON.contains(full), let m = schema.message(full),
+          collected.insert(full).inserted
+        else { continue }
+        var next: [Task] = nestedPreorder(m).map { .emit($0) }
+        for f in m.descriptor.field where f.type == .message || f.type == .group { next.append(.collect(f.typeName)) }
+        for n in m.descriptor.nestedType { next.append(.collect(m.fullName + "." + n.name)) }
+        stack.append(contentsOf: next.reversed())
+      }
+    }
+    return out
   }
 }

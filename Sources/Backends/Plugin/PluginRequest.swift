@@ -1,3 +1,4 @@
+import Basics
 import Proto
 import SwiftProtobuf
 import SwiftProtobufPluginLibrary
@@ -82,9 +83,10 @@ public enum PluginRequest {
     try withJSONNames(file).serializedBytes()
   }
 
-  /// protoc's parameter string: `key=value` pairs (or a bare `key`) joined by commas.
+  /// protoc's parameter string: `key=value` pairs (or a bare `key`) joined by commas, a comma
+  /// in a value written `\,` (``PluginParameter/join(_:)``), as buf passes it on.
   public static func parameter(_ options: [(key: String, value: String)]) -> String {
-    options.map { $0.value.isEmpty ? $0.key : "\($0.key)=\($0.value)" }.joined(separator: ",")
+    PluginParameter.join(options)
   }
 
   /// Whether any field of the file is a proto3 `optional` one.

@@ -1,5 +1,6 @@
 // `sebuf.yaml` version v1 as written: every value keeps its span. Decoding checks shapes
 // (keys, types); `WorkspaceValidator` checks meaning (paths, ids, combinations).
+import Basics
 import Diagnostics
 import Yams
 
@@ -197,24 +198,19 @@ struct RawGenerate {
   }
 
   /// `opt` as a mapping (`{paths: source_relative}`), a list of `key=value` strings, or
-  /// one comma-separated string. A bare word (no `=`) keeps an empty value.
+  /// one comma-separated string (`\,` is a comma inside a value, ``PluginParameter``). A bare
+  /// word (no `=`) keeps an empty value. Mapping values are taken as written.
   static func decodeOptions(_ node: Node, _ what: String, _ r: inout YAMLReader)
     -> [(key: String, value: String, span: Span)]
   {
     var out: [(key: String, value: String, span: Span)] = []
     func split(_ s: Located<String>) {
-      for part in s.value.split(separator: ",", omittingEmptySubsequences: true) {
-        let p = String(part)
-        if let eq = p.firstIndex(of: "=") {
-          let k = String(p[..<eq])
-          if k.isEmpty {
-            r.error("\(what): \"\(p)\" has no key before \"=\"; write key=value.", at: s.span)
-            continue
-          }
-          out.append((k, String(p[p.index(after: eq)...]), s.span))
-        } else {
-          out.append((p, "", s.span))
+      for item in PluginParameter.split(s.value) {
+        if item.hasValue, item.key.isEmpty {
+          r.error("\(what): \"=\(item.value)\" has no key before \"=\"; write key=value.", at: s.span)
+          continue
         }
+        out.append((item.key, item.value, s.span))
       }
     }
     switch node {
