@@ -12,8 +12,7 @@ import Testing
 /// (`SEBUF_UPSTREAM_MIRROR`, default `/work/.mirror/SebastienMelki+sebuf/repo`, a git
 /// directory) at test time only; without it the test is an oracle test that cannot run.
 @Suite(.serialized) struct GoUpstreamGoldenSurfaceTests {
-  static let mirror =
-    ProcessInfo.processInfo.environment["SEBUF_UPSTREAM_MIRROR"] ?? "/work/.mirror/SebastienMelki+sebuf/repo"
+  static let mirror = UpstreamMirror.path
 
   /// Upstream's test data, extracted from the mirror into `dir` (symlinks kept).
   static func extract(into dir: URL) throws {
@@ -88,7 +87,7 @@ import Testing
   /// without a local mirror the test is skipped, never failed or passed.
   @Test(
     .oracle("go", "git", "tar"),
-    .enabled(if: FileManager.default.fileExists(atPath: mirror), "no upstream sebuf mirror (SEBUF_UPSTREAM_MIRROR)"))
+    .enabled(if: UpstreamMirror.present, "no upstream sebuf mirror (SEBUF_UPSTREAM_MIRROR)"))
   func sebufsAPIContainsUpstreamsOnUpstreamsGoldenCases() throws {
     try OracleTools.require(["go", "git", "tar"])
     let fm = FileManager.default

@@ -1,8 +1,7 @@
 // Measured on upstream sebuf's own golden cases: for every proto of upstream's tsclientgen and
 // tsservergen golden tests (at b95aec5), every exported declaration upstream generates — taken
 // from `tsc --declaration` of upstream's committed golden output — is present in sebuf's output
-// with the same signature. Needs a fetched copy of upstream's repository (a bare git dir named
-// by SEBUF_UPSTREAM_SEBUF, default /work/.mirror/SebastienMelki+sebuf/repo); without it the test
+// with the same signature. Needs a fetched copy of upstream's repository (UpstreamMirror); without it the test
 // is skipped. Upstream's files are read at test time only and never committed.
 
 import Backends
@@ -12,10 +11,6 @@ import TestSupport
 import Testing
 
 enum UpstreamTS {
-  static let mirror =
-    ProcessInfo.processInfo.environment["SEBUF_UPSTREAM_SEBUF"] ?? "/work/.mirror/SebastienMelki+sebuf/repo"
-  static var present: Bool { FileManager.default.fileExists(atPath: mirror + "/HEAD") }
-
   /// Upstream's golden cases: the case name and its proto files.
   static let cases: [(name: String, files: [String])] =
     [
@@ -52,7 +47,7 @@ enum UpstreamTS {
 }
 
 @Suite(.serialized) struct TSUpstreamSurfaceTests {
-  @Test(.enabled(if: UpstreamTS.present, "no fetched copy of upstream sebuf"), .oracle("tsc", "git"))
+  @Test(.enabled(if: UpstreamMirror.present, "no fetched copy of upstream sebuf"), .oracle("tsc", "git"))
   func everyUpstreamDeclarationExistsWithItsSignature() throws {
     try OracleTools.require(["tsc", "git"])
     let dir = try TSAPIOracle.tempDir("upstream")
@@ -60,7 +55,7 @@ enum UpstreamTS {
     let archive = dir.appendingPathComponent("up.tar")
     let (gitCode, gitOut) = try TSAPIOracle.run(
       [
-        "git", "--git-dir", UpstreamTS.mirror, "archive", "-o", archive.path, "HEAD", "internal/tsclientgen/testdata",
+        "git", "--git-dir", UpstreamMirror.path, "archive", "-o", archive.path, "HEAD", "internal/tsclientgen/testdata",
         "internal/tsservergen/testdata", "internal/httpgen/testdata/proto",
       ], cwd: dir)
     try #require(gitCode == 0, "git archive: \(gitOut)")
