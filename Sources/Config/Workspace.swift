@@ -13,6 +13,10 @@ public struct Workspace: Sendable {
   public var modules: [Module]
   /// Extra import roots, relative to `root`.
   public var includes: [String]
+  /// What goes before a workspace-relative path when it is printed, so that it reads from the
+  /// user's current directory as buf prints it (`proto` for `sebuf lint proto`; empty when the
+  /// root is the current directory). Set by the CLI; see Diagnostics.ShownPaths.
+  public var shownBase: String = ""
   /// buf.yaml `deps` found in buf's local module cache (verified against buf.lock): absolute
   /// directories, compiled from as import-only roots after the includes.
   public var cachedDependencies: [String] = []

@@ -19,9 +19,11 @@ public enum ShownPaths {
 
 extension Diagnostic {
   /// The diagnostic with its file shown under `base` (see ``ShownPaths/base(argument:root:currentDirectory:)``);
-  /// absolute paths and diagnostics without a file are unchanged.
+  /// absolute paths, diagnostics without a file and those about the input as a whole (a
+  /// deleted file: buf prints no path) are unchanged.
   public func shown(under base: String) -> Diagnostic {
-    guard !base.isEmpty, var span, !span.file.isEmpty, !span.file.hasPrefix("/") else { return self }
+    guard !base.isEmpty, var span, !span.file.isEmpty, !span.file.hasPrefix("/"), span.file != Span.inputFile
+    else { return self }
     span.file = FilePath.join(base, span.file)
     var copy = self
     copy.span = span

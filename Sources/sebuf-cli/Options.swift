@@ -60,7 +60,10 @@ struct WorkspaceOptions: ParsableArguments {
   /// Only generate and plan pass `.generation` (buf.gen.yaml, `generate:`, `managed:`).
   func load(_ output: OutputOptions, scope: ConfigScope = .checks, excluding: [String] = []) throws -> Workspace {
     do {
-      return try Workspace.load(directory: directory, configFile: config, scope: scope).excluding(excluding)
+      var ws = try Workspace.load(directory: directory, configFile: config, scope: scope).excluding(excluding)
+      ws.shownBase = ShownPaths.base(
+        argument: directory, root: ws.root, currentDirectory: FilePath.currentDirectory())
+      return ws
     } catch let error as DiagnosticError {
       printDiagnostics(error.diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
       throw ExitCode.failure
@@ -205,9 +208,10 @@ enum OutputStream {
 /// coloured (severity word, location) only when the stream is a terminal and NO_COLOR is unset.
 func printDiagnostics(
   _ diagnostics: [Diagnostic], format: DiagnosticFormat, to stream: OutputStream = .standardOutput,
-  showRule: Bool = false
+  showRule: Bool = false, shownUnder base: String = ""
 ) {
-  let sorted = diagnostics.normalized()
+  // Workspace-relative paths are printed from the current directory, as buf prints them.
+  let sorted = (base.isEmpty ? diagnostics : diagnostics.map { $0.shown(under: base) }).normalized()
   guard !sorted.isEmpty else {
     // A report artifact must be valid JSON even when nothing was found.
     if format == .gitlabCodeQuality && stream == .standardOutput { stream.write(format.render([])) }

@@ -23,5 +23,7 @@ import Testing
     let abs = Diagnostic.error("x", at: Span(file: "/cache/a.proto", start: at, end: at))
     #expect(abs.shown(under: "mm").span?.file == "/cache/a.proto")
     #expect(Diagnostic.error("no file").shown(under: "mm").span == nil)
+    let deleted = Diagnostic.error("x", at: Span(file: Span.inputFile, start: at, end: at))
+    #expect(deleted.shown(under: "mm").span?.file == Span.inputFile)
   }
 }

@@ -328,7 +328,7 @@ enum PyClientOracleFixture {
     check("oneof", OneofMessage(id="1", image=ImageContent(url="u", width=3), group_id="g", number=4),
           {"id": "1", "url": "u", "width": 3, "kind": "img", "groupId": "g", "target_type": "group", "number": 4})
     check("oneof text", OneofMessage(id="2", text=TextContent(body="hi"), user_id="u", name="n"),
-          {"id": "2", "body": "hi", "kind": "text", "userId": "u", "target_type": "userId", "name": "n"})
+          {"id": "2", "body": "hi", "kind": "text", "userId": "u", "target_type": "user_id", "name": "n"})
     check("unwrap list", ItemList(items=[Item(id="a", status=Status.STATUS_ACTIVE)]), [{"id": "a", "status": "active"}])
     check("unwrap map", ItemIndex(items={"k": Item(id="a")}), {"k": {"id": "a", "status": "unknown"}})
     check("unwrap map value", GroupedItems(groups={"g": ItemBucket(items=[Item(id="a")])}, names={1: "one"}),

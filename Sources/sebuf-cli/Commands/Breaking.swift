@@ -146,7 +146,7 @@ struct BreakingCommand: AsyncParsableCommand {
     let grouped = use.isEmpty && !ws.moduleBreaking.isEmpty
     printDiagnostics(
       grouped ? result.violations.normalized() : result.violations, format: output.errorFormat.diagnosticFormat,
-      showRule: showRuleIDs)
+      showRule: showRuleIDs, shownUnder: ws.shownBase)
     if !result.violations.isEmpty { throw ExitStatus.violations }
   }
 

@@ -71,7 +71,8 @@ struct BuildCommand: AsyncParsableCommand {
       progress.note("compiled \(image.files.filter { !$0.isImport }.count) files, \(image.files.count) with imports")
     }
     progress.pause()
-    printDiagnostics(found, format: diagnostics.errorFormat.diagnosticFormat, to: .standardError)
+    printDiagnostics(
+      found, format: diagnostics.errorFormat.diagnosticFormat, to: .standardError, shownUnder: ws.shownBase)
     guard var image else {
       progress.end()
       throw ExitStatus.error

@@ -182,7 +182,7 @@ struct GenerateDriver {
       throw ExitStatus.error
     }
     Terminal.endProgress()
-    printDiagnostics(result.diagnostics, format: format, to: .standardError)
+    printDiagnostics(result.diagnostics, format: format, to: .standardError, shownUnder: workspace.shownBase)
     let ms = Int((ContinuousClock.now - start) / .milliseconds(1))
     let report = result.report
     if dryRun {

@@ -157,7 +157,7 @@ struct LintCommand: AsyncParsableCommand {
       let (compiled, diagnostics) = compileQuietly(ws.sourceSet(paths: paths))
       guard let compiled, !diagnostics.hasErrors else {
         progress.end()
-        printDiagnostics(diagnostics, format: format, to: .standardError)
+        printDiagnostics(diagnostics, format: format, to: .standardError, shownUnder: ws.shownBase)
         throw ExitStatus.error
       }
       input = compiled
@@ -179,7 +179,7 @@ struct LintCommand: AsyncParsableCommand {
     if errorFormat == .configIgnoreYAML {
       OutputStream.standardOutput.write(LintReports.configIgnoreYAML(findings))
     } else {
-      printDiagnostics(findings, format: format, showRule: showRuleIDs)
+      printDiagnostics(findings, format: format, showRule: showRuleIDs, shownUnder: ws.shownBase)
     }
     throw ExitStatus.of(errors: [], violations: findings)
   }

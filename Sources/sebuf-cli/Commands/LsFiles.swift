@@ -50,14 +50,17 @@ struct LsFilesCommand: AsyncParsableCommand {
       progress.stage("compile \(files.count) files")
       let (image, diagnostics) = compileQuietly(ws.sourceSet(paths: paths))
       progress.end()
-      printDiagnostics(diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError)
+      printDiagnostics(
+        diagnostics, format: output.errorFormat.diagnosticFormat, to: .standardError, shownUnder: ws.shownBase)
       guard let image, !diagnostics.hasErrors else { throw ExitStatus.error }
       files = image.files.map { (path: $0.displayPath, importPath: $0.name, isImport: $0.isImport) }
         .sorted { $0.path < $1.path }
     }
     progress.end()
     var out = ""
-    for f in files {
+    for var f in files {
+      // Module files read from the current directory, as buf lists them; imports by import path.
+      if !f.isImport && !ws.shownBase.isEmpty { f.path = FilePath.join(ws.shownBase, f.path) }
       switch format {
       case .text:
         out += f.path + "\n"
