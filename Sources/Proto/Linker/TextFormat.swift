@@ -170,6 +170,7 @@ struct TextFormatParser {
       if case .field(let f)? = linker.lookupSymbol(name, relativeTo: type.fullName), f.isExtension,
         f.containing === type
       {
+        linker.noteOptionExtension(f)
         field = f
       } else {
         return fail("Extension \"\(name)\" is not defined or is not an extension of \"\(type.fullName)\".")

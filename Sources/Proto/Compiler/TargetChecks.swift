@@ -1,0 +1,49 @@
+import Diagnostics
+import SwiftProtobuf
+
+/// The checks protoc 36's command line makes on the files it was asked to compile once
+/// every file has built without errors: a warning for generic services (at the file, as
+/// protoc), and an error for each field or extension numbered in 19000–19999, the range
+/// the protobuf runtime keeps for itself. protoc prints the latter without a position;
+/// ours points at the number.
+enum TargetChecks {
+  static let firstReservedNumber: Int32 = 19000
+  static let lastReservedNumber: Int32 = 19999
+
+  static func check(_ files: [ImageFile]) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for f in files where !f.isImport {
+      let d = f.descriptor
+      let at = Span.file(f.displayPath)
+      if d.options.ccGenericServices || d.options.javaGenericServices || d.options.pyGenericServices {
+        out.append(
+          .warning(
+            "Generic services (cc_generic_services, java_generic_services, and py_generic_services) are deprecated in favor of using plugins that generate code specific to your particular RPC system. Additional code generator options may be required to enable generic services and total removal of these options is planned in future breaking releases.",
+            rule: CompileRule.compile, at: at))
+      }
+      var locations: SourceLocations?
+      for (number, path) in fieldNumbers(d) where number >= firstReservedNumber && number <= lastReservedNumber {
+        if locations == nil { locations = SourceLocations(f) }
+        let span = locations?.location(path + [3]).flatMap { SourceLocations.span($0, file: f.displayPath) } ?? at
+        out.append(
+          .error(
+            "Field numbers \(firstReservedNumber) through \(lastReservedNumber) are reserved for the protocol buffer library implementation.",
+            rule: CompileRule.compile, at: span))
+      }
+    }
+    return out
+  }
+
+  /// Every field and extension number of a file with the field's source info path (an
+  /// explicit stack over nested messages).
+  static func fieldNumbers(_ d: Google_Protobuf_FileDescriptorProto) -> [(Int32, [Int32])] {
+    var numbers = d.extension.enumerated().map { ($1.number, [7, Int32($0)]) }
+    var stack = d.messageType.enumerated().map { ($1, [4, Int32($0)]) }
+    while let (m, path) = stack.popLast() {
+      numbers += m.field.enumerated().map { ($1.number, path + [2, Int32($0)]) }
+      numbers += m.extension.enumerated().map { ($1.number, path + [6, Int32($0)]) }
+      stack += m.nestedType.enumerated().map { ($1, path + [3, Int32($0)]) }
+    }
+    return numbers
+  }
+}
