@@ -243,7 +243,7 @@ struct ProtoParser {
     let n = tokens[pos + 1]
     let g = CommentScanner.collect(
       p, from: Int(t.end), to: Int(n.start), atStart: false,
-      nextClosesScope: n.kind == .end || n.closesScope)
+      nextClosesScope: n.kind == .end || n.closesScope, nextIsEnd: n.kind == .end)
     next()
     return g
   }
