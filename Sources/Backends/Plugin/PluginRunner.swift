@@ -22,7 +22,7 @@ public struct PluginRunner: Backend {
   public var executable: String
   /// Seconds before a hung plugin is killed.
   public var timeout: Double
-  /// Whether requests carry `compiler_version` (protoc 3.21.12's, as protoc sends it). buf
+  /// Whether requests carry `compiler_version` (protoc 36.2's, as protoc sends it). buf
   /// sends none, so a buf.yaml workspace's plugins get none either (protoc-gen-go then writes
   /// `protoc (unknown)` in its header, exactly as under buf).
   public var sendsCompilerVersion = true

@@ -32,7 +32,7 @@ struct LocationRecord {
 /// bound their own walks by it.
 public let protoMaxNesting = ProtoParser.maxNesting
 
-/// A recursive-descent parser mirroring protoc 3.21's `compiler::Parser` statement by
+/// A recursive-descent parser mirroring protoc 36.2's `compiler::Parser` statement by
 /// statement, so that descriptors, SourceCodeInfo (locations, their order, spans and
 /// comments) and errors come out the same. Each `parse…` returns false where protoc's
 /// returns false (the caller then skips the statement, as protoc does).
