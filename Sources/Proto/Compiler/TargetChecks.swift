@@ -22,7 +22,7 @@ enum TargetChecks {
             rule: CompileRule.compile, at: at))
       }
       var locations: SourceLocations?
-      for (number, path) in fieldNumbers(d) where number >= firstReservedNumber && number <= lastReservedNumber {
+      for (_, path) in fieldNumbers(d) {
         if locations == nil { locations = SourceLocations(f) }
         let span = locations?.location(path + [3]).flatMap { SourceLocations.span($0, file: f.displayPath) } ?? at
         out.append(
@@ -34,16 +34,30 @@ enum TargetChecks {
     return out
   }
 
-  /// Every field and extension number of a file with the field's source info path (an
-  /// explicit stack over nested messages).
+  /// The fields and extensions of a file numbered in 19000–19999, with their source
+  /// info paths (a queue over nested messages; paths are built only for hits).
   static func fieldNumbers(_ d: Google_Protobuf_FileDescriptorProto) -> [(Int32, [Int32])] {
-    var numbers = d.extension.enumerated().map { ($1.number, [7, Int32($0)]) }
-    var stack = d.messageType.enumerated().map { ($1, [4, Int32($0)]) }
-    while let (m, path) = stack.popLast() {
-      numbers += m.field.enumerated().map { ($1.number, path + [2, Int32($0)]) }
-      numbers += m.extension.enumerated().map { ($1.number, path + [6, Int32($0)]) }
-      stack += m.nestedType.enumerated().map { ($1, path + [3, Int32($0)]) }
+    func reserved(_ n: Int32) -> Bool { n >= firstReservedNumber && n <= lastReservedNumber }
+    var hits: [(Int32, [Int32])] = []
+    for (i, e) in d.extension.enumerated() where reserved(e.number) { hits.append((e.number, [7, Int32(i)])) }
+    var paths: [[Int32]] = d.messageType.indices.map { [4, Int32($0)] }
+    var messages = d.messageType
+    // `messages[k]` has path `paths[k]`; nested messages are appended as they are found.
+    var k = 0
+    while k < messages.count {
+      let path = paths[k]
+      for (i, f) in messages[k].field.enumerated() where reserved(f.number) {
+        hits.append((f.number, path + [2, Int32(i)]))
+      }
+      for (i, f) in messages[k].extension.enumerated() where reserved(f.number) {
+        hits.append((f.number, path + [6, Int32(i)]))
+      }
+      for (i, n) in messages[k].nestedType.enumerated() {
+        messages.append(n)
+        paths.append(path + [3, Int32(i)])
+      }
+      k += 1
     }
-    return numbers
+    return hits
   }
 }

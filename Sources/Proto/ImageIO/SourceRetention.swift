@@ -17,6 +17,9 @@ public struct SourceRetention: Sendable {
   var messages: [String: [Int32: FieldSchema]] = [:]
   /// Message types that can hold a source-retention field, directly or nested.
   var reaching = Set<String>()
+  /// Whether a source-retention field is declared outside descriptor.proto (a custom
+  /// option or a field of an option's message type): then every file is walked.
+  var hasCustomSourceRetention = false
 
   /// The schema of every message and extension of `files` (descriptor.proto's own from
   /// the bundled copy when the files do not include it).
@@ -27,6 +30,8 @@ public struct SourceRetention: Sendable {
     }
     var extensions: [Google_Protobuf_FieldDescriptorProto] = []
     for f in all {
+      let isDescriptorProto = f.name == "google/protobuf/descriptor.proto"
+      if !isDescriptorProto && Self.declaresSourceRetention(f) { hasCustomSourceRetention = true }
       extensions += f.extension
       var stack = f.messageType.map { (f.package.isEmpty ? $0.name : f.package + "." + $0.name, $0) }
       while let (name, m) = stack.popLast() {
@@ -42,6 +47,52 @@ public struct SourceRetention: Sendable {
       if messages[extendee]?[e.number] == nil { messages[extendee, default: [:]][e.number] = Self.schema(e) }
     }
     computeReaching()
+  }
+
+  /// Whether any field or extension of the file is declared with source retention.
+  static func declaresSourceRetention(_ f: Google_Protobuf_FileDescriptorProto) -> Bool {
+    if f.extension.contains(where: { $0.options.retention == .retentionSource }) { return true }
+    var stack = f.messageType
+    while let m = stack.popLast() {
+      if m.field.contains(where: { $0.options.retention == .retentionSource })
+        || m.extension.contains(where: { $0.options.retention == .retentionSource })
+      {
+        return true
+      }
+      stack += m.nestedType
+    }
+    return false
+  }
+
+  /// Whether the file sets any of descriptor.proto's own source-retention options: they
+  /// live in extension ranges' options (`declaration`, `verification`) and in `features`.
+  static func setsStandardSourceOptions(_ f: Google_Protobuf_FileDescriptorProto) -> Bool {
+    if f.options.hasFeatures || f.extension.contains(where: { $0.options.hasFeatures })
+      || f.enumType.contains(where: hasFeatures)
+      || f.service.contains(where: { s in
+        s.options.hasFeatures || s.method.contains { $0.options.hasFeatures }
+      })
+    {
+      return true
+    }
+    var stack = f.messageType
+    while let m = stack.popLast() {
+      if m.options.hasFeatures || m.field.contains(where: { $0.options.hasFeatures })
+        || m.extension.contains(where: { $0.options.hasFeatures })
+        || m.oneofDecl.contains(where: { $0.options.hasFeatures }) || m.enumType.contains(where: hasFeatures)
+        || m.extensionRange.contains(where: {
+          $0.options.hasFeatures || !$0.options.declaration.isEmpty || $0.options.hasVerification
+        })
+      {
+        return true
+      }
+      stack += m.nestedType
+    }
+    return false
+  }
+
+  static func hasFeatures(_ e: Google_Protobuf_EnumDescriptorProto) -> Bool {
+    e.options.hasFeatures || e.value.contains { $0.options.hasFeatures }
   }
 
   static func schema(_ f: Google_Protobuf_FieldDescriptorProto) -> FieldSchema {
@@ -88,6 +139,9 @@ public struct SourceRetention: Sendable {
   /// One file's descriptor with source-retention options stripped (unchanged when it
   /// cannot be re-read).
   public func strip(_ file: Google_Protobuf_FileDescriptorProto) -> Google_Protobuf_FileDescriptorProto {
+    // Most files set no source-retention option: a scan of the descriptor rules them out
+    // without serializing it.
+    guard hasCustomSourceRetention || Self.setsStandardSourceOptions(file) else { return file }
     var d = file
     let info = d.sourceCodeInfo
     let hadInfo = d.hasSourceCodeInfo
