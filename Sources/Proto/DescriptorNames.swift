@@ -20,6 +20,38 @@ public enum DescriptorNames {
     }
     return String(decoding: out, as: UTF8.self)
   }
+
+  /// protoc's `ShortEditionName`: the `Edition` enum value's name without `EDITION_`
+  /// (`2023`, `PROTO3`, `MAX`), empty for a number the enum does not name.
+  public static func editionName(_ edition: Int32) -> String {
+    switch edition {
+    case 0: "UNKNOWN"
+    case 900: "LEGACY"
+    case 998: "PROTO2"
+    case 999: "PROTO3"
+    case 1000: "2023"
+    case 1001: "2024"
+    case 1002: "2026"
+    case 9999: "UNSTABLE"
+    case 1: "1_TEST_ONLY"
+    case 2: "2_TEST_ONLY"
+    case 99997: "99997_TEST_ONLY"
+    case 99998: "99998_TEST_ONLY"
+    case 99999: "99999_TEST_ONLY"
+    case Int32.max: "MAX"
+    default: ""
+    }
+  }
+
+  /// The edition a file is written in, as protoc's `FileDescriptor::edition()` numbers it:
+  /// its `edition` for `syntax = "editions"`, else PROTO3 or PROTO2 (998).
+  public static func edition(of file: Google_Protobuf_FileDescriptorProto) -> Int32 {
+    switch file.syntax {
+    case "editions": Int32(file.edition.rawValue)
+    case "proto3": 999
+    default: 998
+    }
+  }
 }
 
 extension Google_Protobuf_FieldDescriptorProto.TypeEnum {

@@ -3,10 +3,10 @@ import TestSupport
 import Testing
 
 /// The googleapis common protos sebuf bundles (for `deps: [buf.build/googleapis/googleapis]`)
-/// compile as protoc compiles the same files: byte-identical images.
+/// compile as protoc 36.2 compiles the same files: byte-identical images.
 @Suite struct BundledDepsOracleTests {
-  @Test(.oracle("protoc")) func everyBundledGoogleapisFileCompilesAsProtocDoes() throws {
-    try OracleTools.require(["protoc"])
+  @Test(.oracle(OracleTools.protoc36)) func everyBundledGoogleapisFileCompilesAsProtocDoes() throws {
+    try OracleTools.require([OracleTools.protoc36])
     let bundled = BreakingSupport.bundledProtos
     let files = ["google/api", "google/longrunning", "google/rpc", "google/type"].flatMap { sub in
       BreakingSupport.protoFiles(in: URL(fileURLWithPath: bundled).appendingPathComponent(sub)).map { "\(sub)/\($0)" }
@@ -25,7 +25,8 @@ import Testing
       [try BreakingSupport.sebufBinary(), "build", "-o", sebufOut, "--exclude-source-info"], cwd: dir)
     #expect(c1 == 0, "\(e1)")
     let (c2, _, e2) = try BreakingSupport.run(
-      ["protoc", "-I", dir.path, "-I", bundled, "--include_imports", "-o", protocOut, "all.proto"], cwd: dir)
+      [OracleTools.protoc36, "-I", dir.path, "-I", bundled, "--include_imports", "-o", protocOut, "all.proto"], cwd: dir
+    )
     #expect(c2 == 0, "\(e2)")
     #expect(FileManager.default.contents(atPath: sebufOut) == FileManager.default.contents(atPath: protocOut))
   }

@@ -5,37 +5,54 @@ import SwiftProtobuf
 import TestSupport
 import Testing
 
-/// The whole compiler against live protoc 3.21: every file's FileDescriptorProto
-/// (source info included) must be byte-identical to `protoc --include_imports
-/// --include_source_info` over real protos a new user has: the well-known types,
-/// Go protobuf's test protos (golang-google-protobuf-dev) and this repository's corpus.
+/// The whole compiler against live protoc 36.2: every file's FileDescriptorProto
+/// (source info included, source-retention options stripped as `protoc -o` and
+/// `sebuf build` do) must be byte-identical to `protoc --include_imports
+/// --include_source_info` over real protos a new user has: the well-known types and
+/// feature protos protoc 36.2 ships, Go protobuf's test protos
+/// (golang-google-protobuf-dev) and this repository's corpus.
 @Suite struct DescriptorOracleTests {
   static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 
-  @Test(.oracle("protoc", "/usr/include/google/protobuf/")) func wellKnownTypes() throws {
-    try check(root: "/usr/include", under: "google/protobuf", minimum: 11)
+  /// The proto2/proto3 files of protoc 36.2's include tree (every WKT and feature proto
+  /// that does not declare an edition).
+  @Test(.oracle(OracleTools.protoc36, OracleTools.protoc36Include)) func wellKnownTypesAndFeatures() throws {
+    try check(
+      root: OracleTools.protoc36Include, under: "google/protobuf", minimum: 16,
+      select: { !Self.declaresEdition($0) })
   }
 
-  @Test(.oracle("protoc", "/usr/share/gocode/src/google.golang.org/protobuf/")) func goProtobufTestProtos() throws {
+  @Test(.oracle(OracleTools.protoc36, "/usr/share/gocode/src/google.golang.org/protobuf/"))
+  func goProtobufTestProtos() throws {
     try check(root: "/usr/share/gocode/src/google.golang.org/protobuf", under: "", minimum: 60)
   }
 
-  @Test(.oracle("protoc")) func corpus() throws {
+  @Test(.oracle(OracleTools.protoc36)) func corpus() throws {
     try check(
-      root: Self.testsDir.appendingPathComponent("ProtoTests/Corpus/linker").path, under: "", minimum: 48,
+      root: Self.testsDir.appendingPathComponent("ProtoTests/Corpus/linker").path, under: "", minimum: 50,
       includes: [Self.testsDir.deletingLastPathComponent().appendingPathComponent("Sources/Proto/Bundled").path])
+  }
+
+  /// Whether a file declares `edition = …` (those are compiled by the editions tests).
+  static func declaresEdition(_ path: String) -> Bool {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+    return text.split(separator: "\n").contains { $0.hasPrefix("edition ") || $0.hasPrefix("edition=") }
   }
 
   /// Compiles every `.proto` under `root/under` with protoc and with sebuf and
   /// compares the sets file by file.
-  func check(root: String, under: String, minimum: Int, includes: [String] = []) throws {
-    let dir = under.isEmpty ? root : root + "/" + under
-    try OracleTools.require(["protoc", dir + "/"])
-    let files = TargetDiscovery.protoFiles(under: dir).map { under.isEmpty ? $0 : under + "/" + $0 }
+  func check(
+    root: String, under: String, minimum: Int, includes: [String] = [], select: (String) -> Bool = { _ in true }
+  ) throws {
+    let dir = under.isEmpty ? root : (root.hasSuffix("/") ? root : root + "/") + under
+    try OracleTools.require([OracleTools.protoc36, dir + "/"])
+    let files = TargetDiscovery.protoFiles(under: dir).filter { select(dir + "/" + $0) }
+      .map { under.isEmpty ? $0 : under + "/" + $0 }
     #expect(files.count >= minimum)
     let theirs = try protoc(root: root, includes: includes, files: files)
     let (image, diags) = compile(SourceSet(roots: [.init(directory: root, displayPrefix: "")], targets: files))
-    let img = try #require(image, "sebuf failed: \(diags.map { DiagnosticFormat.text.format($0) })")
+    let img = SourceRetention.strip(
+      try #require(image, "sebuf failed: \(diags.map { DiagnosticFormat.text.format($0) })"))
     #expect(img.files.map { $0.name } == theirs.map { $0.name })
     let ours = Dictionary(uniqueKeysWithValues: img.files.map { ($0.name, $0.descriptor) })
     var same = 0
@@ -64,9 +81,9 @@ import Testing
       "sebuf-descriptor-oracle-\(UUID().uuidString).pb")
     defer { try? FileManager.default.removeItem(at: out) }
     let proc = Process()
-    proc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    proc.executableURL = URL(fileURLWithPath: OracleTools.protoc36)
     proc.arguments =
-      ["protoc", "-I", root] + includes.flatMap { ["-I", $0] } + [
+      ["-I", root] + includes.flatMap { ["-I", $0] } + [
         "--include_imports", "--include_source_info", "-o", out.path,
       ]
       + files

@@ -71,14 +71,55 @@ struct ScriptPlugin {
     #expect(request.fileToGenerate == ["a/v1/a.proto", "b/v1/b.proto", "c/v1/c.proto"])
     #expect(request.parameter == "paths=source_relative,flag")
     #expect(request.protoFile.map(\.name) == ["b/v1/b.proto", "a/v1/a.proto", "c/v1/c.proto"])
+    #expect(request.sourceFileDescriptors.map(\.name) == ["b/v1/b.proto", "a/v1/a.proto", "c/v1/c.proto"])
     #expect(
-      request.compilerVersion.major == 3 && request.compilerVersion.minor == 21 && request.compilerVersion.patch == 12)
+      request.compilerVersion.major == 7 && request.compilerVersion.minor == 36 && request.compilerVersion.patch == 2)
 
     // Unchanged inputs and plugin: not run again.
     try FileManager.default.removeItem(atPath: plugin.dir.root + "/request.bin")
     let again = try f.run()
     #expect(again.report.skippedJobs == 1)
     #expect(plugin.request == nil)
+  }
+
+  /// protoc 36's edition checks on a plugin's response, on hand-built descriptors.
+  @Test func editionsFilesNeedAPluginThatTakesTheirEdition() throws {
+    func file(_ name: String, syntax: String, edition: Google_Protobuf_Edition = .unknown) -> ImageFile {
+      var d = Google_Protobuf_FileDescriptorProto()
+      d.name = name
+      d.syntax = syntax
+      if syntax == "editions" { d.edition = edition }
+      return ImageFile(descriptor: d, isImport: false, displayPath: "proto/" + name)
+    }
+    let e2023 = file("a/e.proto", syntax: "editions", edition: .edition2023)
+    let e2024 = file("a/f.proto", syntax: "editions", edition: .edition2024)
+    let p3 = file("a/p.proto", syntax: "proto3")
+    var response = Google_Protobuf_Compiler_CodeGeneratorResponse()
+    response.supportedFeatures = 1
+    #expect(PluginRunner.editionsProblem(response, files: [p3], codeGenerator: "protoc-gen-x") == nil)
+    #expect(
+      PluginRunner.editionsProblem(response, files: [p3, e2023], codeGenerator: "protoc-gen-x")?.message
+        == "a/e.proto: is an editions file, but code generator protoc-gen-x hasn't been updated to support editions yet.  Please ask the owner of this code generator to add support or switch back to proto2/proto3.\n\nSee https://protobuf.dev/editions/overview/ for more information."
+    )
+    // protobuf's own files are exempt.
+    #expect(
+      PluginRunner.editionsProblem(
+        response, files: [file("google/protobuf/x.proto", syntax: "editions", edition: .edition2023)],
+        codeGenerator: "protoc-gen-x") == nil)
+    response.supportedFeatures = 3
+    response.minimumEdition = Int32(Google_Protobuf_Edition.edition2024.rawValue)
+    response.maximumEdition = Int32(Google_Protobuf_Edition.edition2024.rawValue)
+    #expect(
+      PluginRunner.editionsProblem(response, files: [e2023], codeGenerator: "protoc-gen-x")?.message
+        == "a/e.proto: is a file using edition 2023, which isn't supported by code generator protoc-gen-x.  Please upgrade your file to at least edition 2024."
+    )
+    #expect(PluginRunner.editionsProblem(response, files: [e2024], codeGenerator: "protoc-gen-x") == nil)
+    response.minimumEdition = Int32(Google_Protobuf_Edition.edition2023.rawValue)
+    response.maximumEdition = Int32(Google_Protobuf_Edition.edition2023.rawValue)
+    #expect(
+      PluginRunner.editionsProblem(response, files: [e2024], codeGenerator: "protoc-gen-x")?.message
+        == "a/f.proto: is a file using edition 2024, which isn't supported by code generator protoc-gen-x.  Please ask the owner of this code generator to add support or switch back to a maximum of edition 2023."
+    )
   }
 
   @Test func aLaterPluginFillsAnEarlierOnesInsertionPoint() throws {

@@ -94,6 +94,49 @@ import Testing
     // The mutations must actually break files most of the time.
     #expect(failures > 700)
   }
+
+  /// Seeds for `Any` expansion in option values (`[type.googleapis.com/pkg.Msg] { … }`):
+  /// the corpus file that uses it, mutated as above and inside its type URLs (URL
+  /// characters, slashes, percent signs, brackets and braces spliced in).
+  static let anySeeds = ["anyopts/any_values.proto"]
+  static let urlNoise = [
+    "/", "//", "%", "%2", "%zz", "[", "]", "{", "}", ".", "..", "-", "~", "type.googleapis.com/", ":",
+  ]
+
+  @Test func anyExpansionSeedsNeverCrash() throws {
+    let corpus = try Self.corpus()
+    let names = corpus.keys.sorted()
+    var rng = Rng(state: 0xA11_7E5)
+    var failures = 0
+    for iteration in 0..<300 {
+      let victim = Self.anySeeds[rng.below(Self.anySeeds.count)]
+      let text = try #require(corpus[victim])
+      var mutated: String
+      if rng.below(2) == 0 {
+        mutated = Self.mutate(text, &rng, donor: corpus[names[rng.below(names.count)]]!)
+      } else {
+        // Splice noise right after a `[` of a type URL.
+        var bytes = Array(text.utf8)
+        let opens = bytes.indices.filter { bytes[$0] == UInt8(ascii: "[") }
+        if let i = opens.randomElement(using: &rng.generator) {
+          bytes.insert(contentsOf: Array(Self.urlNoise[rng.below(Self.urlNoise.count)].utf8), at: i + 1 + rng.below(12))
+        }
+        mutated = String(decoding: bytes, as: UTF8.self)
+      }
+      var files = corpus
+      files[victim] = mutated
+      let (image, diags) = Compiler(resolver: InMemoryResolver(files)).compile(targets: ([victim], []))
+      if image == nil {
+        failures += 1
+        let errors = diags.filter { $0.severity >= .error }
+        #expect(!errors.isEmpty, "iteration \(iteration): no image and no error for \(victim)")
+        #expect(errors.allSatisfy { $0.span != nil }, "iteration \(iteration): error without a file")
+      } else {
+        #expect(!diags.hasErrors, "iteration \(iteration): errors but an image")
+      }
+    }
+    #expect(failures > 100)
+  }
 }
 
 extension CompileFuzzTests.Rng {

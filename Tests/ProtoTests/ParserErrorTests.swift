@@ -4,7 +4,7 @@ import Proto
 import Testing
 
 /// Every file in Corpus/parser-errors has a `.errors` sibling with the exact
-/// `line:column: message` lines protoc 3.21 prints for it (OracleTests re-checks them
+/// `line:column: message` lines protoc 36.2 prints for it (OracleTests re-checks them
 /// against protoc), except `edition.proto`, where sebuf's message is its own.
 @Suite struct ParserErrorTests {
   static let dir: URL = Bundle.module.resourceURL!.appendingPathComponent("Corpus/parser-errors")

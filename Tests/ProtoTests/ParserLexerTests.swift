@@ -109,7 +109,7 @@ import Testing
     #expect(
       f.errors.map(\.message) == [
         "Numbers starting with leading zero must be in octal.",
-        "String literals cannot cross line boundaries.",
+        "Multiline strings are not allowed. Did you miss a \"?.",
       ])
     #expect(f.errors[0].line == 0 && f.errors[0].column == 5)
     #expect(f.errors[1].line == 1 && f.errors[1].column == 5)

@@ -6,6 +6,11 @@ import Foundation
 import Testing
 
 public enum OracleTools {
+  /// protoc 36.2 (the reference for descriptors and editions), installed beside Debian's 3.21
+  /// by scripts/install-test-deps; its well-known types are in `protoc36Include`.
+  public static let protoc36 = "/opt/protoc-36.2/bin/protoc"
+  public static let protoc36Include = "/opt/protoc-36.2/include/"
+
   /// Whether missing oracles may skip tests (`SEBUF_SKIP_ORACLES=1`).
   public static var skipAllowed: Bool { ProcessInfo.processInfo.environment["SEBUF_SKIP_ORACLES"] == "1" }
 

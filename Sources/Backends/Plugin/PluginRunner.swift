@@ -22,7 +22,7 @@ public struct PluginRunner: Backend {
   public var executable: String
   /// Seconds before a hung plugin is killed.
   public var timeout: Double
-  /// Whether requests carry `compiler_version` (protoc 3.21.12's, as protoc sends it). buf
+  /// Whether requests carry `compiler_version` (protoc 36.2's, as protoc sends it). buf
   /// sends none, so a buf.yaml workspace's plugins get none either (protoc-gen-go then writes
   /// `protoc (unknown)` in its header, exactly as under buf).
   public var sendsCompilerVersion = true
@@ -84,9 +84,9 @@ public struct PluginRunner: Backend {
     if response.hasError {
       throw failure(response.error, stderr: result.stderr)
     }
+    let byName = Dictionary(image.files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     let proto3Optional = UInt64(Google_Protobuf_Compiler_CodeGeneratorResponse.Feature.proto3Optional.rawValue)
     if response.supportedFeatures & proto3Optional == 0 {
-      let byName = Dictionary(image.files.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
       for name in filesToGenerate {
         if let file = byName[name], PluginRequest.usesProto3Optional(file.descriptor) {
           throw DiagnosticError(
@@ -95,6 +95,11 @@ public struct PluginRunner: Backend {
               rule: "GENERATE", at: .file(file.displayPath)))
         }
       }
+    }
+    if let problem = Self.editionsProblem(
+      response, files: filesToGenerate.compactMap { byName[$0] }, codeGenerator: displayName)
+    {
+      throw DiagnosticError(.error(problem.message, rule: "GENERATE", at: .file(problem.file.displayPath)))
     }
     // protoc: a file without a name continues the previous one.
     var files: [GeneratedFile] = []
@@ -106,6 +111,44 @@ public struct PluginRunner: Backend {
       }
     }
     return GenerationOutput(files: files, stderr: String(decoding: result.stderr, as: UTF8.self))
+  }
+
+  /// protoc 36's `EnforceEditionsSupport`: the first file to generate written in an
+  /// edition (2023 or later; protobuf's own `google/protobuf/` files and a few other
+  /// prefixes are exempt) that the plugin's response does not take, with protoc's message.
+  public static func editionsProblem(
+    _ response: Google_Protobuf_Compiler_CodeGeneratorResponse, files: [ImageFile], codeGenerator: String
+  ) -> (file: ImageFile, message: String)? {
+    let supportsEditions = UInt64(
+      Google_Protobuf_Compiler_CodeGeneratorResponse.Feature.supportsEditions.rawValue)
+    let exempt = ["google/protobuf/", "upb/", "com/google/protobuf/", "conformance/test_protos/"]
+    for file in files {
+      let edition = DescriptorNames.edition(of: file.descriptor)
+      let name = file.descriptor.name
+      if edition < 1000 || exempt.contains(where: name.hasPrefix) || name.hasPrefix("test_messages_edition_unstable") {
+        continue
+      }
+      let written = DescriptorNames.editionName(edition)
+      if response.supportedFeatures & supportsEditions == 0 {
+        return (
+          file,
+          "\(name): is an editions file, but code generator \(codeGenerator) hasn't been updated to support editions yet.  Please ask the owner of this code generator to add support or switch back to proto2/proto3.\n\nSee https://protobuf.dev/editions/overview/ for more information."
+        )
+      }
+      if edition < response.minimumEdition {
+        return (
+          file,
+          "\(name): is a file using edition \(written), which isn't supported by code generator \(codeGenerator).  Please upgrade your file to at least edition \(DescriptorNames.editionName(response.minimumEdition))."
+        )
+      }
+      if edition > response.maximumEdition {
+        return (
+          file,
+          "\(name): is a file using edition \(written), which isn't supported by code generator \(codeGenerator).  Please ask the owner of this code generator to add support or switch back to a maximum of edition \(DescriptorNames.editionName(response.maximumEdition))."
+        )
+      }
+    }
+    return nil
   }
 
   /// `protoc-gen-go` for `go`, else the name as written.

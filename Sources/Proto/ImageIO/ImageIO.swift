@@ -22,13 +22,16 @@ public enum ImageIO {
     }
   }
 
-  /// What to leave out, as `buf build` flags do.
+  /// What to leave out, as `buf build` flags do; source-retention options are left out
+  /// unless `retainOptions`, as `protoc -o` does (protoc's `--retain_options`).
   public struct Options: Sendable {
     public var excludeSourceInfo: Bool
     public var excludeImports: Bool
-    public init(excludeSourceInfo: Bool = false, excludeImports: Bool = false) {
+    public var retainOptions: Bool
+    public init(excludeSourceInfo: Bool = false, excludeImports: Bool = false, retainOptions: Bool = false) {
       self.excludeSourceInfo = excludeSourceInfo
       self.excludeImports = excludeImports
+      self.retainOptions = retainOptions
     }
   }
 
@@ -36,6 +39,7 @@ public enum ImageIO {
   public static func descriptorSet(_ image: Image, options: Options = Options()) -> Google_Protobuf_FileDescriptorSet {
     var set = Google_Protobuf_FileDescriptorSet()
     set.file.reserveCapacity(image.files.count)
+    let image = options.retainOptions ? image : SourceRetention.strip(image)
     for f in image.files where !(options.excludeImports && f.isImport) {
       var d = f.descriptor
       if options.excludeSourceInfo { d.clearSourceCodeInfo() }

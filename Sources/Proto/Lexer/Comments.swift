@@ -14,10 +14,13 @@ struct CommentGroup {
 ///   nothing else separates them) is that token's trailing comment;
 /// - the last block before the next token, not separated by a blank line, is leading;
 /// - everything else is detached;
-/// - nothing is leading for a closing `}` / `]` / `)` or the end of file.
+/// - nothing is leading for a closing `}` / `]` / `)` or the end of file;
+/// - (protoc 36) a block comment right after the previous token is its trailing comment
+///   even when more follows on that line, but a lone comment that ends on the next
+///   token's line (or sits between two tokens of one line) is detached instead.
 enum CommentScanner {
   static func collect(
-    _ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, atStart: Bool, nextClosesScope: Bool
+    _ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, atStart: Bool, nextClosesScope: Bool, nextIsEnd: Bool = false
   ) -> CommentGroup {
     // Fast path: no comment in the gap.
     var k = from
@@ -61,6 +64,18 @@ enum CommentScanner {
       withUnsafeMutablePointer(to: &buf) { s.scanBlockComment(reportErrors: false, into: $0) }
     }
 
+    /// Whether p[a..<b] holds no newline (both ends on one line).
+    func sameLine(_ a: Int, _ b: Int) -> Bool {
+      var k = a
+      while k < b {
+        if p[k] == 10 { return false }
+        k += 1
+      }
+      return true
+    }
+    // Where a trailing block comment ended (protoc's `trailing_comment_end_line`).
+    var trailingEnd: Int?
+
     if atStart {
       c.canAttachToPrev = false
     } else {
@@ -73,12 +88,8 @@ enum CommentScanner {
       case 2:
         c.startBlock()
         readBlock(into: &c.buffer)
+        trailingEnd = s.i
         skipSpaces()
-        if !(s.i < to && p[s.i] == 10) {
-          // The next token is on the same line: nobody gets this comment.
-          return CommentGroup()
-        }
-        s.i += 1
         c.flush()
       default:
         if !(s.i < to && p[s.i] == 10) { return CommentGroup() }
@@ -105,6 +116,9 @@ enum CommentScanner {
         } else {
           // Reached the next token (or the end, or bytes protoc skips as errors).
           if nextClosesScope { c.flush() }
+          if !atStart && !nextIsEnd && (sameLine(from, to) || trailingEnd.map { sameLine($0, to) } == true) {
+            c.maybeDetach()
+          }
           return c.finish()
         }
       }
@@ -121,6 +135,7 @@ private struct Collector {
   var trailing: [UInt8] = []
   var hasTrailing = false
   var detached: [String] = []
+  var count = 0
 
   mutating func startLine() {
     if hasComment && !isLine { flush() }
@@ -145,6 +160,18 @@ private struct Collector {
     }
     buffer.removeAll(keepingCapacity: true)
     hasComment = false
+    count += 1
+  }
+
+  /// protoc 36's `MaybeDetachComment`: a single comment (trailing or pending) goes to
+  /// the detached comments.
+  mutating func maybeDetach() {
+    guard count + (hasComment ? 1 : 0) == 1 else { return }
+    if hasTrailing {
+      detached.insert(String(decoding: trailing, as: UTF8.self), at: 0)
+      trailing = []
+    }
+    flush()
   }
 
   func finish() -> CommentGroup {

@@ -302,7 +302,7 @@ struct Scanner {
         return
       }
       if b == 10 {
-        error("String literals cannot cross line boundaries.")
+        error("Multiline strings are not allowed. Did you miss a \"?.")
         return
       }
       if b == UInt8(ascii: "\\") {

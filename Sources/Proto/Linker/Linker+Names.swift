@@ -131,8 +131,10 @@ extension FileLinker {
         pendingExtensions.append((info, path))
       }
     } else if let other = owner.fieldsByNumber[info.number] {
+      let next = owner.nextAvailableFieldNumber(max: Int64(Self.maxFieldNumber))
       error(
-        "Field number \(info.number) has already been used in \"\(owner.fullName)\" by field \"\(other.name)\".",
+        "Field number \(info.number) has already been used in \"\(owner.fullName)\" by field \"\(other.name)\". "
+          + (next.map { "Next available field number is \($0)." } ?? "There are no available field numbers."),
         at: path + [3])
     } else {
       owner.fieldsByNumber[info.number] = info

@@ -12,37 +12,44 @@ extension FileLinker {
       let v: Int64
       if u.hasPositiveIntValue {
         guard u.positiveIntValue <= UInt64(Int32.max) else {
-          return optionValueError("Value out of range for int32 option \"\(f.fullName)\".", ctx)
+          return optionValueError(
+            "Value out of range, -2147483648 to 2147483647, for int32 option \"\(f.fullName)\".", ctx)
         }
         v = Int64(u.positiveIntValue)
       } else if u.hasNegativeIntValue {
         guard u.negativeIntValue >= Int64(Int32.min) else {
-          return optionValueError("Value out of range for int32 option \"\(f.fullName)\".", ctx)
+          return optionValueError(
+            "Value out of range, -2147483648 to 2147483647, for int32 option \"\(f.fullName)\".", ctx)
         }
         v = u.negativeIntValue
       } else {
-        return optionValueError("Value must be integer for int32 option \"\(f.fullName)\".", ctx)
+        return optionValueError(
+          "Value must be integer, from -2147483648 to 2147483647, for int32 option \"\(f.fullName)\".", ctx)
       }
       Self.writeSigned32(&w, f, Int32(v))
     case .int64, .sint64, .sfixed64:
       let v: Int64
       if u.hasPositiveIntValue {
         guard u.positiveIntValue <= UInt64(Int64.max) else {
-          return optionValueError("Value out of range for int64 option \"\(f.fullName)\".", ctx)
+          return optionValueError(
+            "Value out of range, -9223372036854775808 to 9223372036854775807, for int64 option \"\(f.fullName)\".", ctx)
         }
         v = Int64(u.positiveIntValue)
       } else if u.hasNegativeIntValue {
         v = u.negativeIntValue
       } else {
-        return optionValueError("Value must be integer for int64 option \"\(f.fullName)\".", ctx)
+        return optionValueError(
+          "Value must be integer, from -9223372036854775808 to 9223372036854775807, for int64 option \"\(f.fullName)\".",
+          ctx)
       }
       Self.writeSigned64(&w, f, v)
     case .uint32, .fixed32:
       guard u.hasPositiveIntValue else {
-        return optionValueError("Value must be non-negative integer for uint32 option \"\(f.fullName)\".", ctx)
+        return optionValueError(
+          "Value must be integer, from 0 to 4294967295, for uint32 option \"\(f.fullName)\".", ctx)
       }
       guard u.positiveIntValue <= UInt64(UInt32.max) else {
-        return optionValueError("Value out of range for uint32 option \"\(f.name)\".", ctx)
+        return optionValueError("Value out of range, 0 to 4294967295, for uint32 option \"\(f.fullName)\".", ctx)
       }
       if type == .fixed32 {
         w.tag(f.number, .fixed32)
@@ -53,7 +60,8 @@ extension FileLinker {
       }
     case .uint64, .fixed64:
       guard u.hasPositiveIntValue else {
-        return optionValueError("Value must be non-negative integer for uint64 option \"\(f.fullName)\".", ctx)
+        return optionValueError(
+          "Value must be integer, from 0 to 18446744073709551615, for uint64 option \"\(f.fullName)\".", ctx)
       }
       if type == .fixed64 {
         w.tag(f.number, .fixed64)
@@ -70,6 +78,10 @@ extension FileLinker {
         d = Double(u.positiveIntValue)
       } else if u.hasNegativeIntValue {
         d = Double(u.negativeIntValue)
+      } else if u.identifierValue == "inf" {
+        d = .infinity
+      } else if u.identifierValue == "nan" {
+        d = .nan
       } else {
         let t = type == .float ? "float" : "double"
         return optionValueError("Value must be number for \(t) option \"\(f.fullName)\".", ctx)

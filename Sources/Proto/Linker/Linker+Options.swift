@@ -14,7 +14,7 @@ extension Google_Protobuf_ServiceOptions: OptionsMessage {}
 extension Google_Protobuf_MethodOptions: OptionsMessage {}
 extension Google_Protobuf_ExtensionRangeOptions: OptionsMessage {}
 
-/// descriptor.proto of protobuf 3.21, linked once: the standard options' fields
+/// The bundled descriptor.proto (protobuf v36), linked once: the standard options' fields
 /// when the files being compiled do not import descriptor.proto themselves.
 enum StandardOptions {
   static let linker: Linker = {
@@ -28,9 +28,10 @@ enum StandardOptions {
 }
 
 /// Pass 4: options are interpreted as protoc's `OptionInterpreter` does. Standard
-/// and custom options alike are first encoded as wire records in the order written
-/// (custom ones stay unknown fields of the options message, in that order); then
-/// the options message is re-read so that standard fields land in their fields.
+/// and custom options alike are first encoded as wire records in the order written;
+/// then, as protoc 36 re-parses them with its pool's extensions known, the bytes are
+/// put in field-number order (`OptionCanonicalizer`) and re-read so that standard
+/// fields land in their fields (custom ones stay unknown fields, now in that order).
 extension FileLinker {
   func interpretOptions() {
     let pkg = file.package
@@ -131,16 +132,17 @@ extension FileLinker {
     }
     do {
       let base: [UInt8] = try opts.serializedBytes()
-      opts = try O(serializedBytes: base + records, extensions: nil, partial: true)
+      opts = try O(
+        serializedBytes: OptionCanonicalizer(field: optionField).canonicalize(base + records, descriptor),
+        extensions: nil, partial: true)
       try Self.orderUnknownStandardFields(&opts)
     } catch {
       self.error("Some options could not be correctly parsed.", at: path)
     }
   }
 
-  /// protoc 3.21 knows a few standard options that SwiftProtobuf's newer
-  /// descriptor.proto dropped (`php_generic_services`); they stay unknown fields
-  /// here, so they are moved before the custom options, where protoc prints them.
+  /// Standard options SwiftProtobuf's descriptor.proto does not know stay unknown
+  /// fields here, so they are moved before the custom options, where protoc prints them.
   static func orderUnknownStandardFields<O: OptionsMessage>(_ opts: inout O) throws {
     let unknown = [UInt8](opts.unknownFields.data)
     guard !unknown.isEmpty, let recs = WireRecord.parse(unknown) else { return }
@@ -204,6 +206,7 @@ extension FileLinker {
         debugName += part.namePart
         field = descriptor.fieldsByName[part.namePart]
       }
+      if let f = field { noteOptionExtension(f) }
       guard let f = field else {
         if !undefineResolvedName.isEmpty {
           return optionNameError(
@@ -211,7 +214,7 @@ extension FileLinker {
             ctx)
         }
         return optionNameError(
-          "Option \"\(debugName)\" unknown. Ensure that your proto definition file imports the proto which defines the option.",
+          "Option \"\(debugName)\" unknown. Ensure that your proto definition file imports the proto which defines the option (i.e. via import option after edition 2024).",
           ctx)
       }
       guard let owner = f.containing, owner === descriptor || owner.fullName == descriptor.fullName else {

@@ -134,6 +134,7 @@ extension FileLinker {
     for (i, e) in m.enumType.enumerated() {
       info.enums.append(registerEnum(e, scope: full, path: path + [4, Int32(i)]))
     }
+    info.reservedRanges = m.reservedRange.map { ($0.start, $0.end) }
     for (i, r) in m.extensionRange.enumerated() {
       info.extensionRanges.append((r.start, r.end))
       if r.start <= 0 {
@@ -224,10 +225,9 @@ extension FileLinker {
           "Extension range \(r.start) to \(r.end - 1) includes field \"\(f.name)\" (\(f.number)).",
           at: path + [5, Int32(j)])
       }
-      for r in rr where r.start <= f.number && f.number < r.end {
-        // protoc has no position for this one; the field's number is the useful one.
-        requestHint(path + [2, Int32(i), 3])
-        error("Field \"\(f.name)\" uses reserved number \(f.number).", at: path + [2, Int32(i), 3])
+      for (j, r) in rr.enumerated() where r.start <= f.number && f.number < r.end {
+        requestHint(path + [9, Int32(j)])
+        error("Field \"\(f.name)\" uses reserved number \(f.number).", at: path + [9, Int32(j)])
       }
       if names.contains(f.name) {
         error("Field name \"\(f.name)\" is reserved.", at: path + [2, Int32(i), 1])
@@ -267,11 +267,6 @@ extension FileLinker {
     } else if !isExtension && f.number > Self.maxFieldNumber {
       requestHint(path + [3])
       error("Field numbers cannot be greater than \(Self.maxFieldNumber).", at: path + [3])
-    } else if f.number >= Self.firstReservedNumber && f.number <= Self.lastReservedNumber {
-      if !isExtension { requestHint(path + [3]) }
-      error(
-        "Field numbers \(Self.firstReservedNumber) through \(Self.lastReservedNumber) are reserved for the protocol buffer library implementation.",
-        at: path + [3])
     }
     if f.hasOneofIndex, let p = parent, f.oneofIndex < 0 || Int(f.oneofIndex) >= p.oneofNames.count {
       error(
@@ -322,8 +317,8 @@ extension FileLinker {
       error("Enum value \"\(n)\" is reserved multiple times.", at: path + [1])
     }
     for (i, v) in e.value.enumerated() {
-      for r in rr where r.start <= v.number && v.number <= r.end {
-        error("Enum value \"\(v.name)\" uses reserved number \(v.number).", at: path + [2, Int32(i), 2])
+      for (j, r) in rr.enumerated() where r.start <= v.number && v.number <= r.end {
+        error("Enum value \"\(v.name)\" uses reserved number \(v.number).", at: path + [4, Int32(j)])
       }
       if names.contains(v.name) {
         error("Enum value \"\(v.name)\" is reserved.", at: path + [2, Int32(i), 1])
@@ -341,8 +336,13 @@ extension FileLinker {
       if let prev = seen[stripped] {
         if prev.name != v.name && prev.number != v.number {
           let msg =
-            "Enum name \(v.name) has the same name as \(prev.name) if you ignore case and strip out the enum name prefix (if any). This is error-prone and can lead to undefined behavior. Please avoid doing this. If you are using allow_alias, please assign the same numeric value to both enums."
-          if isProto3 { error(msg, at: path + [2, Int32(i), 1]) } else { warning(msg, at: path + [2, Int32(i), 1]) }
+            "Enum name \(v.name) has the same name as \(prev.name) if you ignore case and strip out the enum name prefix (if any). (If you are using allow_alias, please assign the same number to each enum value name.)"
+          // protoc 36 keeps only a warning for proto2 enums that opt into legacy JSON conflicts.
+          if !isProto3 && e.options.deprecatedLegacyJsonFieldConflicts {
+            warning(msg, at: path + [2, Int32(i), 1])
+          } else {
+            error(msg, at: path + [2, Int32(i), 1])
+          }
         }
       } else {
         seen[stripped] = v

@@ -32,24 +32,49 @@ extension FileLinker {
     for i in m.extension.indices { validateField(m.extension[i], info.extensions[i], path: path + [6, Int32(i)]) }
     let msgSet = m.options.messageSetWireFormat
     let maxExt: Int64 = msgSet ? Int64(Int32.max) : Int64(Self.maxFieldNumber)
-    for (i, r) in m.extensionRange.enumerated() where Int64(r.end) > maxExt + 1 {
-      error("Extension numbers cannot be greater than \(maxExt).", at: path + [5, Int32(i)])
+    // protoc 36 reports this one at the message with a NUMBER location it never has.
+    for r in m.extensionRange where Int64(r.end) > maxExt + 1 {
+      errorWithoutPosition("Extension numbers cannot be greater than \(maxExt).")
     }
     if isProto3 {
       if !m.extensionRange.isEmpty {
         error("Extension ranges are not allowed in proto3.", at: path + [5, 0])
       }
       if msgSet { error("MessageSet is not supported in proto3.", at: path + [1]) }
-      var seen: [String: String] = [:]
-      for (i, f) in m.field.enumerated() {
-        let key = String(f.name.lowercased().filter { $0 != "_" })
-        if let other = seen[key] {
-          error(
-            "The JSON camel-case name of field \"\(f.name)\" conflicts with field \"\(other)\". This is not allowed in proto3.",
-            at: path + [2, Int32(i), 1])
-        } else {
-          seen[key] = f.name
-        }
+    }
+    if !m.options.deprecatedLegacyJsonFieldConflicts {
+      checkJSONNameUniqueness(m, path: path, useCustom: false)
+      checkJSONNameUniqueness(m, path: path, useCustom: true)
+    }
+  }
+
+  /// protoc 36's `CheckFieldJsonNameUniqueness`, run once on default JSON names (what
+  /// field masks use) and once with custom `json_name`s. A clash that involves a
+  /// default name is only a warning under proto2's LEGACY_BEST_EFFORT JSON format.
+  private func checkJSONNameUniqueness(_ m: MessageProto, path: [Int32], useCustom: Bool) {
+    var seen: [String: (name: String, custom: Bool)] = [:]
+    for (i, f) in m.field.enumerated() {
+      let standard = DescriptorNames.defaultJSONName(f.name)
+      let custom = useCustom && f.hasJsonName && f.jsonName != standard
+      let json = custom ? f.jsonName : standard
+      let at = path + [2, Int32(i), 1]
+      if custom && json.hasPrefix("[") && json.hasSuffix("]") {
+        error(
+          "The custom JSON name of field \"\(f.name)\" (\"\(json)\") is invalid: JSON names may not start with '[' and end with ']'.",
+          at: at)
+        continue
+      }
+      guard let match = seen[json] else {
+        seen[json] = (f.name, custom)
+        continue
+      }
+      if useCustom && !custom && !match.custom { continue }
+      let message =
+        "The \(custom ? "custom" : "default") JSON name of field \"\(f.name)\" (\"\(json)\") conflicts with the \(match.custom ? "custom" : "default") JSON name of field \"\(match.name)\"."
+      if !isProto3 && (!custom || !match.custom) {
+        warning(message, at: at)
+      } else {
+        error(message, at: at)
       }
     }
   }
@@ -88,6 +113,9 @@ extension FileLinker {
     if (f.options.lazy || f.options.unverifiedLazy) && f.type != .message {
       error("[lazy = true] can only be specified for submessage fields.", at: tp)
     }
+    if f.options.unverifiedLazy && info.isExtension {
+      error("Extensions cannot be marked as unverified_lazy.", at: tp)
+    }
     if f.options.packed && !(f.label == .repeated && f.type.isPackable) {
       error("[packed = true] can only be specified for repeated primitive fields.", at: tp)
     }
@@ -118,7 +146,7 @@ extension FileLinker {
         case .enumType(let pe)? = pool.lookup(e.fullName), pe === e
       {
         error(
-          "Enum type \"\(e.fullName)\" is not a proto3 enum, but is used in \"\(info.containing?.fullName ?? "")\" which is a proto3 message type.",
+          "Enum type \"\(e.fullName)\" is not an open enum, but is used in \"\(info.containing?.fullName ?? "")\" which is a proto3 message type.",
           at: tp)
       }
       if f.type == .group { error("Groups are not supported in proto3 syntax.", at: tp) }
@@ -174,14 +202,19 @@ extension FileLinker {
 
   private func validateEnum(_ e: EnumProto, _ info: EnumInfo, path: [Int32]) {
     if isProto3, let first = e.value.first, first.number != 0 {
-      error("The first enum value must be zero in proto3.", at: path + [2, 0, 2])
+      error("The first enum value must be zero for open enums.", at: path + [2, 0, 2])
     }
     if !e.options.allowAlias {
       var used: [Int32: String] = [:]
+      let numbers = Set(info.values.map { Int64($0.number) })
       for (i, v) in info.values.enumerated() {
         if let prev = used[v.number] {
+          // protoc 36 suggests the first free number above the duplicate.
+          var next = Int64(v.number) + 1
+          while numbers.contains(next) { next += 1 }
           error(
-            "\"\(v.fullName)\" uses the same enum value as \"\(prev)\". If this is intended, set 'option allow_alias = true;' to the enum definition.",
+            "\"\(v.fullName)\" uses the same enum value as \"\(prev)\". If this is intended, set 'option allow_alias = true;' to the enum definition."
+              + (next < Int64(Int32.max) ? " The next available enum value is \(next)." : ""),
             at: path + [2, Int32(i), 2])
         } else {
           used[v.number] = v.fullName

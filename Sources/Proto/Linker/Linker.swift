@@ -167,6 +167,22 @@ final class FileLinker: @unchecked Sendable {
   /// location moves to (protoc's `interpreted_paths_`).
   var interpretedPaths: [[Int32]: [Int32]] = [:]
   var repeatedOptionCounts: [[Int32]: Int32] = [:]
+  /// Extensions that option names and aggregate values named, by extendee and number:
+  /// what `OptionCanonicalizer` knows besides regular fields (extension numbers are
+  /// registered in the extendees only after every file has linked).
+  var optionExtensions: [ExtensionKey: FieldInfo] = [:]
+
+  func noteOptionExtension(_ f: FieldInfo) {
+    guard f.isExtension, let owner = f.containing else { return }
+    optionExtensions[ExtensionKey(extendee: ObjectIdentifier(owner), number: f.number)] = f
+  }
+
+  /// The field or extension `number` of `message`, as protoc's pool would find it.
+  func optionField(_ message: MessageInfo, _ number: Int32) -> FieldInfo? {
+    message.fieldsByNumber[number]
+      ?? optionExtensions[ExtensionKey(extendee: ObjectIdentifier(message), number: number)]
+      ?? message.extensionsByNumber[number]
+  }
 
   /// Symbols of pass 1, entered into the pool by `mergeSymbols`.
   struct PendingSymbol {
@@ -232,6 +248,12 @@ final class FileLinker: @unchecked Sendable {
   func error(_ message: String, at path: [Int32]) {
     hadErrors = true
     diagnostics.append(.error(message, rule: "COMPILE", at: span(path)))
+  }
+
+  /// Reports an error protoc prints without a position (its location lookup finds none).
+  func errorWithoutPosition(_ message: String) {
+    hadErrors = true
+    diagnostics.append(.error(message, rule: "COMPILE", at: .file(displayPath)))
   }
 
   func warning(_ message: String, rule: String = CompileRule.compile, at path: [Int32]) {

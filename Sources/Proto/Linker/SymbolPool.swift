@@ -15,6 +15,8 @@ final class MessageInfo: @unchecked Sendable {
   var extensionsByNumber: [Int32: FieldInfo] = [:]
   /// Half-open `[start, end)` extension ranges.
   var extensionRanges: [(Int32, Int32)] = []
+  /// Half-open `[start, end)` reserved ranges.
+  var reservedRanges: [(Int32, Int32)] = []
   var oneofNames: [String] = []
   /// Children, parallel to the descriptor (for later passes).
   var nested: [MessageInfo] = []
@@ -31,6 +33,21 @@ final class MessageInfo: @unchecked Sendable {
 
   func extensionRangeContains(_ n: Int32) -> Bool {
     extensionRanges.contains { n >= $0.0 && n < $0.1 }
+  }
+
+  /// protoc 36's suggestion after a field-number clash: walking the sorted, distinct
+  /// (first, last) pairs of fields, extension ranges and reserved ranges from 1, the
+  /// first number not covered before a gap; nil when it exceeds the maximum.
+  func nextAvailableFieldNumber(max: Int64) -> Int64? {
+    var used = Set<[Int64]>()
+    for f in fields { used.insert([Int64(f.number), Int64(f.number)]) }
+    for r in extensionRanges + reservedRanges { used.insert([Int64(r.0), Int64(r.1) - 1]) }
+    var proposed: Int64 = 1
+    for pair in used.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) {
+      guard pair[0] <= proposed && proposed <= pair[1] else { break }
+      proposed = pair[1] + 1
+    }
+    return proposed <= max ? proposed : nil
   }
 }
 

@@ -159,17 +159,14 @@ struct TextFormatParser {
     var field: FieldInfo?
     var displayName: String
     if tryConsume("[") {
-      var name = ""
-      while !at("]") {
-        if token.kind == .end { return fail("Expected \"]\".") }
-        name += token.text
-        next()
-      }
-      next()
+      guard let (prefix, name) = parseTypeURLOrName() else { return false }
+      if Self.isAny(type) { return parseAnyValue(prefix: prefix, typeName: name, dyn) }
+      if !prefix.isEmpty { return fail("Extension name contains \"/\"") }
       displayName = name
       if case .field(let f)? = linker.lookupSymbol(name, relativeTo: type.fullName), f.isExtension,
         f.containing === type
       {
+        linker.noteOptionExtension(f)
         field = f
       } else {
         return fail("Extension \"\(name)\" is not defined or is not an extension of \"\(type.fullName)\".")
@@ -213,6 +210,97 @@ struct TextFormatParser {
         guard add(f, v, dyn) else { return false }
       }
     }
+    if !tryConsume(";") { _ = tryConsume(",") }
+    return true
+  }
+
+  // MARK: Any
+
+  /// Characters protobuf's tokenizer reads as one URL between `[` and `]`.
+  static func isURLChar(_ c: UInt8) -> Bool {
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95
+      || Array("-.~!$&()*+,;=%/".utf8).contains(c)
+  }
+
+  /// Whether protobuf's text format expands `[type URL] { … }` in `type`: it is
+  /// google.protobuf.Any with its string `type_url` and bytes `value`.
+  static func isAny(_ type: MessageInfo) -> Bool {
+    type.fullName == "google.protobuf.Any" && type.fieldsByNumber[1]?.type == .string
+      && type.fieldsByNumber[2]?.type == .bytes
+  }
+
+  /// protobuf's `ConsumeAnyTypeUrlOrFullTypeName` after the `[`: the URL prefix (up to
+  /// and including the last `/`, empty for an extension name) and the type name, both
+  /// validated as protoc does.
+  mutating func parseTypeURLOrName() -> (prefix: String, name: String)? {
+    var text = ""
+    while token.kind != .end && token.kind != .string && !at("]") && token.text.utf8.allSatisfy(Self.isURLChar) {
+      text += token.text
+      next()
+    }
+    guard consume("]") else { return nil }
+    var prefix = ""
+    var name = text
+    if let slash = text.lastIndex(of: "/") {
+      prefix = String(text[...slash])
+      name = String(text[text.index(after: slash)...])
+      if prefix == "/" {
+        _ = fail("Type URL prefix is empty")
+        return nil
+      }
+      if prefix.hasPrefix("/") {
+        _ = fail("Type URL starts with \"/\"")
+        return nil
+      }
+      let p = Array(prefix.utf8)
+      for (i, c) in p.enumerated() where c == UInt8(ascii: "%") {
+        func hex(_ k: Int) -> Bool {
+          k < p.count && ((p[k] >= 48 && p[k] <= 57) || (p[k] | 32 >= 97 && p[k] | 32 <= 102))
+        }
+        if !(i + 2 < p.count && hex(i + 1) && hex(i + 2)) {
+          _ = fail("Invalid percent encode, got: \"\(String(decoding: p[i..<min(i + 3, p.count)], as: UTF8.self))\"")
+          return nil
+        }
+      }
+    }
+    for part in name.split(separator: ".", omittingEmptySubsequences: false) where !Self.isIdentifier(part) {
+      _ = fail("Invalid identifier in type name, got: \"\(part)\"")
+      return nil
+    }
+    return (prefix, name)
+  }
+
+  static func isIdentifier(_ s: Substring) -> Bool {
+    guard let first = s.utf8.first, first == 95 || (first | 32 >= 97 && first | 32 <= 122) else { return false }
+    return s.utf8.allSatisfy { $0 == 95 || ($0 | 32 >= 97 && $0 | 32 <= 122) || ($0 >= 48 && $0 <= 57) }
+  }
+
+  /// `[type.googleapis.com/pkg.Msg] { … }` inside an Any: `type_url` is the URL and
+  /// `value` the message parsed and serialized. As in protoc, only the two Google URL
+  /// prefixes name types, and the type must be visible to the file.
+  mutating func parseAnyValue(prefix: String, typeName: String, _ dyn: Dyn) -> Bool {
+    if prefix.isEmpty { return fail("Type URL prefix is missing") }
+    _ = tryConsume(":")
+    let url = prefix + typeName
+    guard prefix == "type.googleapis.com/" || prefix == "type.googleprod.com/",
+      case .message(let valueType)? = linker.findSymbol(typeName)
+    else {
+      return fail("Could not find type \"\(url)\" stored in google.protobuf.Any.")
+    }
+    let close: String
+    if tryConsume("{") {
+      close = "}"
+    } else if tryConsume("<") {
+      close = ">"
+    } else {
+      return fail("Expected \"{\", found \"\(token.text)\".")
+    }
+    let value = Dyn(valueType)
+    guard parseFields(value, until: close) else { return false }
+    guard let typeURL = dyn.type.fieldsByNumber[1], let valueField = dyn.type.fieldsByNumber[2] else { return false }
+    if dyn.values[1] != nil || dyn.values[2] != nil { return fail("Non-repeated Any specified multiple times.") }
+    dyn.values[1] = (typeURL, [.bytes(Array(url.utf8))])
+    dyn.values[2] = (valueField, [.bytes(serialize(value))])
     if !tryConsume(";") { _ = tryConsume(",") }
     return true
   }
@@ -399,6 +487,17 @@ struct TextFormatParser {
     var w = WireWriter()
     for number in dyn.values.keys.sorted() {
       let (f, values) = dyn.values[number]!
+      if dyn.type.messageSetWireFormat && f.isExtension && f.type == .message {
+        // MessageSet items: group 1 holding type_id (2) and message (3).
+        for case .bytes(let b) in values {
+          w.tag(1, .startGroup)
+          w.tag(2, .varint)
+          w.varint(UInt64(UInt32(bitPattern: number)))
+          w.lengthDelimited(3, b)
+          w.tag(1, .endGroup)
+        }
+        continue
+      }
       if f.isPacked {
         var payload = WireWriter()
         for v in values { Self.writeRaw(&payload, v) }

@@ -12,6 +12,9 @@ struct MessageParts {
   var oneofDecl: [OneofProto] = []
   var reservedRange: [MessageProto.ReservedRange] = []
   var reservedName: [String] = []
+  /// The name of the first `option map_entry = …` written in the body (protoc 36's
+  /// parser refuses it: only `map<K, V>` makes entries).
+  var mapEntryOption: Token?
 
   mutating func assemble(into m: inout MessageProto) {
     m.field = field
@@ -103,6 +106,10 @@ extension ProtoParser {
       if !parseMessageStatement(&parts, msgLoc) { skipStatement() }
     }
     if !parts.extensionRange.isEmpty || !parts.reservedRange.isEmpty { parts.adjustMaxRanges() }
+    if let t = parts.mapEntryOption {
+      addError(at: t, "map_entry should not be set explicitly. Use map<KeyType, ValueType> instead.")
+      return false
+    }
     return true
   }
 
@@ -138,7 +145,14 @@ extension ProtoParser {
     case .option:
       let loc = location(msgLoc, 7)
       defer { end(loc) }
-      return parseOption(&parts.options, loc, statement: true)
+      let nameToken = pos + 1 < tokens.count ? tokens[pos + 1] : cur
+      let ok = parseOption(&parts.options, loc, statement: true)
+      if parts.mapEntryOption == nil, let name = parts.options?.last?.name.first, !name.isExtension,
+        name.namePart == "map_entry"
+      {
+        parts.mapEntryOption = nameToken
+      }
+      return ok
     case .oneof:
       let index = parts.oneofDecl.count
       let loc = location(msgLoc, 8, index)
@@ -251,6 +265,10 @@ extension ProtoParser {
   mutating func parseReserved(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
     let startToken = cur
     guard consume(.reserved) else { return false }
+    if cur.kind == .identifier && syntax != "editions" {
+      addError("Reserved names must be string literals. (Only editions supports identifiers.)")
+      return false
+    }
     if cur.kind == .string {
       let loc = location(msgLoc, 10)
       defer { end(loc) }

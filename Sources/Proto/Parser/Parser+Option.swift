@@ -38,15 +38,29 @@ extension ProtoParser {
         return false
       case .identifier:
         addPath(vl, 3)
-        if negative {
-          addError("Invalid '-' symbol before identifier.")
-          return false
-        }
         guard let id = consumeIdentifier("Expected identifier.") else { return false }
-        u.identifierValue = id
+        if negative {
+          // protoc 36 reads `-inf` and `-nan` as doubles (keeping the identifier's path).
+          switch id {
+          case "inf": u.doubleValue = -.infinity
+          case "nan": u.doubleValue = .nan
+          default:
+            addError("Identifier after '-' symbol must be inf or nan.")
+            return false
+          }
+        } else {
+          u.identifierValue = id
+        }
       case .integer:
         let max = negative ? UInt64(Int64.max) + 1 : UInt64.max
-        guard let v = consumeInteger64(max: max, "Expected integer.") else { return false }
+        guard let v = Literals.parseInteger(p, Int(cur.start), Int(cur.end), max: max) else {
+          // Too large for an integer: protoc 36 reads it as a floating-point value.
+          addPath(vl, 6)
+          guard let d = consumeNumber("Expected number.") else { return false }
+          u.doubleValue = negative ? -d : d
+          break
+        }
+        next()
         if negative {
           addPath(vl, 5)
           u.negativeIntValue = Int64(bitPattern: 0 &- v)

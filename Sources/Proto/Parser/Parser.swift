@@ -32,7 +32,7 @@ struct LocationRecord {
 /// bound their own walks by it.
 public let protoMaxNesting = ProtoParser.maxNesting
 
-/// A recursive-descent parser mirroring protoc 3.21's `compiler::Parser` statement by
+/// A recursive-descent parser mirroring protoc 36.2's `compiler::Parser` statement by
 /// statement, so that descriptors, SourceCodeInfo (locations, their order, spans and
 /// comments) and errors come out the same. Each `parse…` returns false where protoc's
 /// returns false (the caller then skips the statement, as protoc does).
@@ -170,10 +170,18 @@ struct ProtoParser {
       return Literals.parseFloat(p, Int(t.start), Int(t.end))
     }
     if t.kind == .integer {
-      let v = Literals.parseInteger(p, Int(t.start), Int(t.end), max: UInt64.max)
-      if v == nil { addError("Integer out of range.") }
+      var d: Double = 0
+      if let v = Literals.parseInteger(p, Int(t.start), Int(t.end), max: UInt64.max) {
+        d = Double(v)
+      } else if p[Int(t.start)] == UInt8(ascii: "0") {
+        // Octal or hexadecimal: protoc 36 does not read these as floats.
+        addError("Integer out of range.")
+      } else {
+        // A decimal too large for uint64 is read as a double, as protoc 36 does.
+        d = Literals.parseFloat(p, Int(t.start), Int(t.end))
+      }
       next()
-      return Double(v ?? 0)
+      return d
     }
     if t.keyword == .inf {
       next()
@@ -235,7 +243,7 @@ struct ProtoParser {
     let n = tokens[pos + 1]
     let g = CommentScanner.collect(
       p, from: Int(t.end), to: Int(n.start), atStart: false,
-      nextClosesScope: n.kind == .end || n.closesScope)
+      nextClosesScope: n.kind == .end || n.closesScope, nextIsEnd: n.kind == .end)
     next()
     return g
   }
@@ -435,8 +443,8 @@ struct ProtoParser {
   }
 
   mutating func skipRestOfBlock() {
-    // protoc recurses per nested block; a depth counter behaves the same without
-    // risking the stack on deeply nested input.
+    // protoc 36 counts nested blocks; like it, the token after a nested `{` or `}` is
+    // skipped unexamined (a `{` or `}` there is not counted).
     var depth = 1
     while true {
       if atEnd { return }
@@ -444,12 +452,8 @@ struct ProtoParser {
         if tryConsumeEndOfDeclaration(.rBrace, nil) {
           depth -= 1
           if depth == 0 { return }
-          // protoc's inner call returned; the outer loop then skips one more token.
-          next()
-          continue
         } else if tryConsume(.lBrace) {
           depth += 1
-          continue
         }
       }
       next()
