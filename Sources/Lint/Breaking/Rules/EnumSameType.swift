@@ -35,7 +35,8 @@ struct EnumSameType: EnumPairRule {
     guard e.isClosed != previous.isClosed else { return }
     let (before, after) = previous.isClosed ? ("closed", "open") : ("open", "closed")
     out.add(
-      "Enum \(quoted(e.name)) changed from \(before) to \(after).", at: e.location, against: previous.location,
-      file: e.file)
+      "Enum \(quoted(e.name)) changed from \(before) to \(after).",
+      at: e.featureLocation(FeatureField.enumType) ?? e.location,
+      against: previous.featureLocation(FeatureField.enumType) ?? previous.location, file: e.file)
   }
 }

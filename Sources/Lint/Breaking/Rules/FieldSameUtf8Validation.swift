@@ -38,6 +38,7 @@ struct FieldSameUtf8Validation: FieldPairRule {
     guard before != after else { return }
     out.add(
       "\(field.description) changed UTF8 validation from \(before.name) to \(after.name).",
-      at: field.location, against: previous.location, file: field.file)
+      at: field.featureLocation(FeatureField.utf8Validation) ?? field.location,
+      against: previous.featureLocation(FeatureField.utf8Validation) ?? previous.location, file: field.file)
   }
 }

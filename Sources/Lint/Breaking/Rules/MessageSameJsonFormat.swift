@@ -37,6 +37,7 @@ struct MessageSameJsonFormat: MessagePairRule {
     guard before == .allow, after != .allow else { return }
     out.add(
       "Message \(quoted(message.name)) JSON format support changed from \(before.name) to \(after.name).",
-      at: message.location, against: previous.location, file: message.file)
+      at: message.featureLocation(FeatureField.jsonFormat) ?? message.location,
+      against: previous.featureLocation(FeatureField.jsonFormat) ?? previous.location, file: message.file)
   }
 }
