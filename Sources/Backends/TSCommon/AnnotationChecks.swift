@@ -66,7 +66,7 @@ struct AnnotationChecks {
   /// at the annotated field (or, for a oneof's discriminator, the oneof).
   func check(message: MessageEntry) -> [Diagnostic] {
     let d = message.descriptor
-    return AnnotationValidity(schema.index).violations(in: d, path: message.path).map { v in
+    return AnnotationValidity(schema.index).violations(in: d, path: message.path, file: message.file).map { v in
       let i = Int(v.element.last ?? 0)
       let isOneof = v.element.count >= 2 && v.element[v.element.count - 2] == 8
       var at = v.element

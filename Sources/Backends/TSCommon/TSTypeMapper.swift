@@ -102,9 +102,11 @@ struct TSTypeMapper {
     }
   }
 
-  /// Whether a field is written `name?:` (proto3 optional, singular messages).
-  func isOptional(_ f: FieldProto) -> Bool {
-    if f.proto3Optional { return true }
+  /// Whether a field is written `name?:` (an optional scalar — proto3 or proto2 `optional`,
+  /// editions EXPLICIT presence — or a singular message).
+  func isOptional(_ ref: FieldRef) -> Bool {
+    let f = ref.proto
+    if schema.semantics(ref).hasOptionalKeyword { return true }
     if case .single(let v) = schema.shape(f) {
       switch v {
       case .message, .wellKnown: return true
@@ -124,7 +126,7 @@ struct TSTypeMapper {
         continue
       }
       lines += TSLayout.docComment(schema.comment(file: m.file, path: ref.sourcePath))
-      let opt = isOptional(f) ? "?" : ""
+      let opt = isOptional(ref) ? "?" : ""
       lines.append("\(TSLayout.propertyKey(prefix + ProtoSchema.jsonName(f)))\(opt): \(fieldType(f, &imports));")
     }
     return lines
