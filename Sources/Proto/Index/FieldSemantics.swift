@@ -26,35 +26,38 @@ public struct FieldSemantics: Sendable, Equatable {
 }
 
 extension DescriptorIndex {
-  /// The semantics of the field (or extension) at `path` in `file`.
+  /// The semantics of the field (or extension) at `path` in `file`. Reads the resolved values
+  /// directly (no FeatureSet decoding): lint and breaking ask this for every field.
   public func fieldSemantics(file: String, path: [Int32]) -> FieldSemantics {
     guard let field = fieldDescriptor(file: file, path: path) else {
       return FieldSemantics(
         isRepeated: false, isRequired: false, tracksPresence: false, hasOptionalKeyword: false, isDelimited: false,
         isRealOneofMember: false)
     }
-    let features = resolvedFeatures(file: file, path: path)
+    let values = resolvedFeatureValues(file: file, path: path)
+    let presence = values.value(FeatureNumber.fieldPresence)
     let isProto3 = self.file(file)?.descriptor.syntax == "proto3"
     let repeated = field.label == .repeated
-    let required = !repeated && (field.label == .required || features.fieldPresence == .legacyRequired)
+    let required = !repeated && (field.label == .required || presence == FeatureConstant.legacyRequired)
     let realOneof = field.hasOneofIndex && !field.proto3Optional
     let messageLike = field.type == .message || field.type == .group
-    let presence =
-      !repeated
-      && (field.hasExtendee || messageLike || field.hasOneofIndex || features.fieldPresence != .implicit)
-    let explicit = features.fieldPresence == .explicit
+    let tracks =
+      !repeated && (field.hasExtendee || messageLike || field.hasOneofIndex || presence != FeatureConstant.implicit)
+    let explicit = presence == FeatureConstant.explicit
     let keyword = !repeated && !required && !realOneof && (field.proto3Optional || (!isProto3 && explicit))
     let delimited =
       field.type == .group
-      || (field.type == .message && features.messageEncoding == .delimited && !isMapField(field))
+      || (field.type == .message && values.value(FeatureNumber.messageEncoding) == FeatureConstant.delimited
+        && !isMapField(field))
     return FieldSemantics(
-      isRepeated: repeated, isRequired: required, tracksPresence: presence, hasOptionalKeyword: keyword,
+      isRepeated: repeated, isRequired: required, tracksPresence: tracks, hasOptionalKeyword: keyword,
       isDelimited: delimited, isRealOneofMember: realOneof)
   }
 
   /// Whether the enum at `path` in `file` is closed (proto2 enums, editions `CLOSED`).
   public func isClosedEnum(file: String, path: [Int32]) -> Bool {
-    resolvedFeatures(file: file, path: path).enumType == .closed
+    resolvedFeatureValues(file: file, path: path).value(FeatureNumber.enumType)
+      == UInt64(Google_Protobuf_FeatureSet.EnumType.closed.rawValue)
   }
 
   /// Whether the enum named `fullName` (leading dot optional) is closed; false when unknown.
@@ -98,5 +101,26 @@ extension DescriptorIndex {
       k += 2
     }
     return nil
+  }
+}
+
+/// An element's resolved features read as numbers, without building a `FeatureSet` (rules that
+/// ask for every field use this; ``DescriptorIndex/resolvedFeatures(file:path:)`` gives the message).
+public struct ResolvedFeatureValues: Sendable {
+  let values: FeatureValues
+
+  /// The value of FeatureSet field `number` (an enum's number), if resolved.
+  public func value(_ number: Int32) -> Int? { values.value(number).map { Int(Int64(bitPattern: $0)) } }
+
+  /// The value of field `field` of a language feature extension (`pb.cpp`, `pb.java`, `pb.go`).
+  public func language(_ language: Google_Protobuf_FeatureSet.Language, field: Int32) -> Int? {
+    values.value(extension: language.rawValue, field: field).map { Int(Int64(bitPattern: $0)) }
+  }
+}
+
+extension DescriptorIndex {
+  /// The resolved features of the element at `path` in `file`, as numbers.
+  public func featureValues(file: String, path: [Int32]) -> ResolvedFeatureValues {
+    ResolvedFeatureValues(values: resolvedFeatureValues(file: file, path: path))
   }
 }

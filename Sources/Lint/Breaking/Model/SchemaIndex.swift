@@ -281,6 +281,8 @@ final class FieldNode: @unchecked Sendable {
   var location: Location? { file.location(path) }
   func location(_ sub: Int32...) -> Location? { file.location(path + sub) }
 
+  /// The field's resolved features (resolved once: the string-type rules read them).
+  lazy var features: ResolvedFeatureValues = file.features(path)
   /// Presence, cardinality and encoding as protobuf's runtimes see them (from resolved features).
   lazy var semantics: FieldSemantics = file.index.fieldSemantics(file: file.name, path: path)
 }

@@ -59,10 +59,9 @@ struct FieldSameCppStringType: FieldPairRule {
       case .cord: return ("CORD", false)
       case .stringPiece: return ("STRING", true)
       case .string: return ("STRING", false)
-      default: if f.file.syntax != .editions { return ("STRING", false) }
       }
     }
-    switch f.features.languageFeature(.cpp, field: CppFeature.stringType) {
+    switch f.features.language(.cpp, field: CppFeature.stringType) {
     case 1: return ("VIEW", false)
     case 2: return ("CORD", false)
     case 3: return ("STRING", false)

@@ -53,7 +53,7 @@ struct FieldSameJavaUtf8Validation: FieldPairRule {
     if f.file.syntax != .editions || options.hasJavaStringCheckUtf8 {
       verify = options.javaStringCheckUtf8
     } else {
-      verify = f.features.languageFeature(.java, field: JavaFeature.utf8Validation) == JavaFeature.verify
+      verify = f.features.language(.java, field: JavaFeature.utf8Validation) == JavaFeature.verify
     }
     return verify ? "VERIFY" : f.utf8Validation.name
   }

@@ -23,8 +23,8 @@ enum FeaturesOption {
 }
 
 extension FileNode {
-  /// The resolved features of the element at `path` in this file.
-  func features(_ path: [Int32]) -> FeatureSet { index.resolvedFeatures(file: name, path: path) }
+  /// The resolved features of the element at `path` in this file, as numbers.
+  func features(_ path: [Int32]) -> ResolvedFeatureValues { index.featureValues(file: name, path: path) }
 
   /// buf's option location: the exact path if recorded, else the longest recorded path between
   /// the option (`prefixLength` elements) and `path`, else the first recorded path inside it.
@@ -43,9 +43,17 @@ extension FileNode {
   }
 }
 
+extension ResolvedFeatureValues {
+  var jsonFormat: FeatureSet.JsonFormat {
+    FeatureSet.JsonFormat(rawValue: value(FeatureField.jsonFormat) ?? 0) ?? .unknown
+  }
+  var utf8Validation: FeatureSet.Utf8Validation {
+    FeatureSet.Utf8Validation(rawValue: value(FeatureField.utf8Validation) ?? 0) ?? .unknown
+  }
+}
+
 extension MessageNode {
-  var features: FeatureSet { file.features(path) }
-  var jsonFormatName: String { features.jsonFormat.name }
+  var features: ResolvedFeatureValues { file.features(path) }
   /// `option features.<feature>` on this message (MessageOptions = 7).
   func featureLocation(_ feature: Int32) -> Location? {
     file.optionLocation(path + [7, FeaturesOption.message, feature], prefixLength: path.count + 2)
@@ -53,7 +61,7 @@ extension MessageNode {
 }
 
 extension EnumNode {
-  var features: FeatureSet { file.features(path) }
+  var features: ResolvedFeatureValues { file.features(path) }
   var isClosed: Bool { file.index.isClosedEnum(file: file.name, path: path) }
   /// `option features.<feature>` on this enum (EnumOptions = 3).
   func featureLocation(_ feature: Int32) -> Location? {
@@ -62,7 +70,6 @@ extension EnumNode {
 }
 
 extension FieldNode {
-  var features: FeatureSet { file.features(path) }
   var utf8Validation: FeatureSet.Utf8Validation { features.utf8Validation }
   /// `[features.<feature>]` on this field (FieldOptions = 8); `extra` goes into an extension.
   func featureLocation(_ feature: Int32...) -> Location? {
