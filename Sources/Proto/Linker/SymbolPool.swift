@@ -83,6 +83,9 @@ final class EnumInfo: @unchecked Sendable {
   let file: Int
   var values: [EnumValueInfo] = []
   var valuesByName: [String: EnumValueInfo] = [:]
+  /// Whether the enum is closed (its resolved `enum_type` feature), known once its file's
+  /// options are interpreted; nil before.
+  var isClosed: Bool?
   init(fullName: String, file: Int) {
     self.fullName = fullName
     self.file = file

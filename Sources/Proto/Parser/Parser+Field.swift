@@ -24,6 +24,7 @@ extension ProtoParser {
   mutating func parseLabel(_ fieldLoc: Loc) -> FieldProto.Label? {
     let k = cur.keyword
     guard k == .optional || k == .repeated || k == .required else { return nil }
+    checkEditionsLabel()
     let l = location(fieldLoc, 4)
     defer { end(l) }
     next()
@@ -55,7 +56,7 @@ extension ProtoParser {
         }
       }
       if !map.isMap {
-        if !field.hasLabel && syntax == "proto3" { field.label = .optional }
+        if !field.hasLabel && (syntax == "proto3" || isEditions) { field.label = .optional }
         if !field.hasLabel {
           addError("Expected \"required\", \"optional\", or \"repeated\".")
           field.label = .optional
@@ -206,6 +207,7 @@ extension ProtoParser {
   }
 
   mutating func parseType(_ type: inout FieldProto.TypeEnum, _ typeName: inout String) -> Bool {
+    checkEditionsGroup()
     if let raw = cur.keyword.scalarType, let t = FieldProto.TypeEnum(rawValue: raw) {
       type = t
       next()

@@ -1,0 +1,314 @@
+import SwiftProtobuf
+
+/// Editions in the linker: option imports, and the features of every element resolved
+/// and validated as protoc 36.2's `DescriptorBuilder` does (`ResolveFeatures`,
+/// `ValidateFileFeatures`, `ValidateFieldFeatures`, `ValidateFeatureLifetimes`).
+extension FileLinker {
+  /// `import option` files (edition 2024): their symbols serve option names. (protoc keeps
+  /// them out of type resolution; sebuf resolves through them as through any import.)
+  func addOptionDependencies() {
+    for dep in file.optionDependency {
+      guard let d = linker.fileIndex[dep] else { continue }
+      dependencies.insert(d)
+    }
+  }
+
+  var fileEdition: Google_Protobuf_Edition { Google_Protobuf_Edition(of: file) }
+
+  /// The syntax statement (protoc's EDITIONS error location).
+  static let editionPath: [Int32] = [12]
+
+  /// Pass 5's feature checks; also records whether each enum of the file is closed.
+  func validateFeatures() {
+    let edition = fileEdition
+    if file.syntax == "editions" {
+      if edition.rawValue < EditionDefaults.protocMinimum.rawValue {
+        error(
+          "Edition \(edition.protocName) is earlier than the minimum supported edition \(EditionDefaults.protocMinimum.protocName)",
+          at: Self.editionPath)
+        return
+      }
+      if edition.rawValue > EditionDefaults.protocMaximum.rawValue && edition != .unstable {
+        error(
+          "Edition \(edition.protocName) is later than the maximum supported edition \(EditionDefaults.protocMaximum.protocName)",
+          at: Self.editionPath)
+        return
+      }
+    }
+    let chain = FeatureChain(file: file)
+    var elements: [FeatureElement] = []
+    FeatureElement.collect(file, into: &elements)
+    // proto2 and proto3 files need no defaults (and the defaults are computed by compiling
+    // proto2 files: asking for them here would wait on their own computation).
+    if chain.isLegacy {
+      for e in elements where e.kind == .enumType { enumInfo(at: e.path)?.isClosed = !isProto3 }
+      for e in elements where !FeatureValues(e.features).isEmpty {
+        error("Features are only valid under editions.", at: e.kind == .file ? Self.editionPath : e.namePath)
+      }
+      return
+    }
+    let defaults = EditionDefaults.bundled
+    for e in elements where e.kind == .enumType {
+      guard let info = enumInfo(at: e.path) else { continue }
+      let enumType = chain.resolve(e.path, defaults: defaults, asProtoc: true).value(FeatureNumber.enumType)
+      info.isClosed = enumType == UInt64(Google_Protobuf_FeatureSet.EnumType.closed.rawValue)
+    }
+    let fileFeatures = chain.resolve([], defaults: defaults, asProtoc: true)
+    if fileFeatures.value(FeatureNumber.fieldPresence) == FeatureConstant.legacyRequired {
+      error("Required presence can't be specified by default.", at: Self.editionPath)
+    }
+    if file.options.javaStringCheckUtf8 {
+      error(
+        "File option java_string_check_utf8 is not allowed under editions. Use the (pb.java).utf8_validation feature to control this behavior.",
+        at: Self.editionPath)
+    }
+    for e in elements {
+      switch e.kind {
+      case .field: validateFieldFeatures(e, chain: chain, defaults: defaults)
+      case .enumType: validateOpenEnum(e)
+      default: break
+      }
+    }
+  }
+
+  private func enumInfo(at path: [Int32]) -> EnumInfo? {
+    guard path.count >= 2 else { return nil }
+    if path.count == 2 { return path[0] == 5 && Int(path[1]) < topEnums.count ? topEnums[Int(path[1])] : nil }
+    guard let m = messageInfo(at: Array(path.dropLast(2))), path[path.count - 2] == 4,
+      Int(path[path.count - 1]) < m.enums.count
+    else { return nil }
+    return m.enums[Int(path[path.count - 1])]
+  }
+
+  private func messageInfo(at path: [Int32]) -> MessageInfo? {
+    guard path.count >= 2, path[0] == 4, Int(path[1]) < topMessages.count else { return nil }
+    var m = topMessages[Int(path[1])]
+    var i = 2
+    while i + 1 < path.count {
+      guard path[i] == 3, Int(path[i + 1]) < m.nested.count else { return nil }
+      m = m.nested[Int(path[i + 1])]
+      i += 2
+    }
+    return m
+  }
+
+  private func fieldInfo(at path: [Int32]) -> FieldInfo? {
+    if path.count == 2 { return path[0] == 7 && Int(path[1]) < topExtensions.count ? topExtensions[Int(path[1])] : nil }
+    guard path.count >= 4, let m = messageInfo(at: Array(path.dropLast(2))) else { return nil }
+    let k = Int(path[path.count - 1])
+    switch path[path.count - 2] {
+    case 2: return k < m.fields.count ? m.fields[k] : nil
+    case 6: return k < m.extensions.count ? m.extensions[k] : nil
+    default: return nil
+    }
+  }
+
+  private func validateOpenEnum(_ e: FeatureElement) {
+    guard let info = enumInfo(at: e.path), info.isClosed == false, let first = info.values.first, first.number != 0
+    else { return }
+    error("The first enum value must be zero for open enums.", at: e.path + [2, 0, 2])
+  }
+
+  /// protoc's `ValidateFieldFeatures` (and the ctype rule of edition 2024).
+  private func validateFieldFeatures(_ e: FeatureElement, chain: FeatureChain, defaults: EditionDefaults) {
+    guard let f = e.field, let info = fieldInfo(at: e.path) else { return }
+    let at = e.path + [1]
+    if fileEdition.rawValue >= Google_Protobuf_Edition.edition2024.rawValue && f.options.hasCtype {
+      error(
+        "ctype option is not allowed under edition 2024 and beyond. Use the feature string_type = VIEW|CORD|STRING|... instead.",
+        at: typePath(f, e.path))
+    }
+    if f.options.hasPacked {
+      error(
+        "Field option packed is not allowed under editions.  Use the repeated_field_encoding feature to control this behavior.",
+        at: at)
+    }
+    let resolved = chain.resolve(e.path, defaults: defaults, asProtoc: true)
+    let presence = resolved.value(FeatureNumber.fieldPresence)
+    let repeated = f.label == .repeated
+    let isMessage = info.type == .message || info.type == .group
+    let hasPresence =
+      !repeated && (isMessage || f.hasOneofIndex || info.isExtension || presence != FeatureConstant.implicit)
+    if !repeated && !hasPresence {
+      if f.hasDefaultValue { error("Implicit presence fields can't specify defaults.", at: at) }
+      if let en = info.enumType, !isOpenEnum(en) { error("Implicit presence enum fields must always be open.", at: at) }
+    }
+    if info.isExtension && presence == FeatureConstant.legacyRequired {
+      error("Extensions can't be required.", at: at)
+    }
+    if info.containing?.isMapEntry == true && !info.isExtension { return }
+    let own = FeatureValues(f.options.features)
+    if let p = own.value(FeatureNumber.fieldPresence) {
+      if f.hasOneofIndex {
+        error("Oneof fields can't specify field presence.", at: at)
+      } else if repeated {
+        error("Repeated fields can't specify field presence.", at: at)
+      } else if info.isExtension && p != FeatureConstant.legacyRequired {
+        error("Extensions can't specify field presence.", at: at)
+      } else if isMessage && p == FeatureConstant.implicit {
+        error("Message fields can't specify implicit presence.", at: at)
+      }
+    }
+    if !repeated && own.value(FeatureNumber.repeatedFieldEncoding) != nil {
+      error("Only repeated fields can specify repeated field encoding.", at: at)
+    }
+    let isMap = info.message?.isMapEntry == true
+    let stringMap = isMap && (info.message?.fields.contains { $0.type == .string } ?? false)
+    if info.type != .string && !stringMap && own.value(FeatureNumber.utf8Validation) != nil {
+      error("Only string fields can specify utf8 validation.", at: at)
+    }
+    let packable = repeated && (info.type?.isPackable ?? false)
+    if !packable && own.value(FeatureNumber.repeatedFieldEncoding) == FeatureConstant.packed {
+      error("Only repeated primitive fields can specify PACKED repeated field encoding.", at: at)
+    }
+    if (!isMessage || isMap) && own.value(FeatureNumber.messageEncoding) != nil {
+      error("Only message fields can specify message encoding.", at: at)
+    }
+  }
+
+  /// protoc's deferred `ValidateFeatureLifetimes`: every feature and option set on an element
+  /// against the edition its `feature_support` allows. Warnings only for target files.
+  func validateFeatureLifetimes() {
+    // No option of descriptor.proto is introduced after proto2 or retired by proto3, and
+    // features are refused outside editions (see `validateFeatures`).
+    guard file.syntax == "editions" else { return }
+    let edition = fileEdition.rawValue
+    let table = FeatureSupportTable.bundled
+    var elements: [FeatureElement] = []
+    FeatureElement.collect(file, into: &elements)
+    var errors: [(String, [Int32])] = []
+    var warnings: [(String, [Int32])] = []
+    func add(_ support: FeatureSupport?, _ at: [Int32]) {
+      guard let support else { return }
+      let (e, w) = support.check(edition)
+      errors += e.map { ($0, at) }
+      warnings += w.map { ($0, at) }
+    }
+    for e in elements {
+      let at = e.kind == .file ? [2] : e.namePath
+      let features = FeatureValues(e.features)
+      let core = table.fields["google.protobuf.FeatureSet"] ?? [:]
+      for number in features.fields.keys.sorted() { add(core[number], at) }
+      for ext in features.extensions.keys.sorted() {
+        guard let name = table.extensionMessages[ext], let lang = table.fields[name] else { continue }
+        for number in features.extensions[ext]!.keys.sorted() { add(lang[number], at) }
+      }
+      let own = table.fields[e.kind.optionsMessage] ?? [:]
+      for number in e.optionFields { add(own[number], at) }
+    }
+    for (message, at) in errors { error(message, at: at) }
+    if tracksUnusedImports {
+      for (message, at) in warnings { warning(message, at: at) }
+    }
+  }
+}
+
+/// One element that can carry options and features, found by walking a file.
+struct FeatureElement {
+  enum Kind {
+    case file, message, field, oneof, enumType, enumValue, service, method, extensionRange
+
+    var optionsMessage: String {
+      switch self {
+      case .file: "google.protobuf.FileOptions"
+      case .message: "google.protobuf.MessageOptions"
+      case .field: "google.protobuf.FieldOptions"
+      case .oneof: "google.protobuf.OneofOptions"
+      case .enumType: "google.protobuf.EnumOptions"
+      case .enumValue: "google.protobuf.EnumValueOptions"
+      case .service: "google.protobuf.ServiceOptions"
+      case .method: "google.protobuf.MethodOptions"
+      case .extensionRange: "google.protobuf.ExtensionRangeOptions"
+      }
+    }
+
+    /// The number of the options message's `features` field.
+    var featuresField: Int32 {
+      switch self {
+      case .file, .extensionRange: 50
+      case .message: 12
+      case .field: 21
+      case .oneof: 1
+      case .enumType: 7
+      case .enumValue: 2
+      case .service: 34
+      case .method: 35
+      }
+    }
+  }
+
+  var kind: Kind
+  var path: [Int32]
+  var features: Google_Protobuf_FeatureSet
+  /// Field numbers set in the options besides `features`.
+  var optionFields: [Int32]
+  var field: Google_Protobuf_FieldDescriptorProto?
+
+  /// Where protoc reports the element's NAME errors.
+  var namePath: [Int32] { kind == .extensionRange ? path : path + [1] }
+
+  static func collect(_ file: Google_Protobuf_FileDescriptorProto, into out: inout [FeatureElement]) {
+    out.append(make(.file, [], file.options.features, file.options))
+    for (i, m) in file.messageType.enumerated() { collect(m, [4, Int32(i)], into: &out) }
+    for (i, e) in file.enumType.enumerated() { collect(e, [5, Int32(i)], into: &out) }
+    for (i, s) in file.service.enumerated() {
+      out.append(make(.service, [6, Int32(i)], s.options.features, s.options))
+      for (j, m) in s.method.enumerated() {
+        out.append(make(.method, [6, Int32(i), 2, Int32(j)], m.options.features, m.options))
+      }
+    }
+    for (i, x) in file.extension.enumerated() {
+      var e = make(.field, [7, Int32(i)], x.options.features, x.options)
+      e.field = x
+      out.append(e)
+    }
+  }
+
+  /// A message and everything in it, with an explicit stack (nesting depth is input-bound).
+  private static func collect(
+    _ top: Google_Protobuf_DescriptorProto, _ topPath: [Int32], into out: inout [FeatureElement]
+  ) {
+    var stack = [(top, topPath)]
+    while let (m, path) = stack.popLast() {
+      out.append(make(.message, path, m.options.features, m.options))
+      for (i, f) in m.field.enumerated() {
+        var e = make(.field, path + [2, Int32(i)], f.options.features, f.options)
+        e.field = f
+        out.append(e)
+      }
+      for (i, f) in m.extension.enumerated() {
+        var e = make(.field, path + [6, Int32(i)], f.options.features, f.options)
+        e.field = f
+        out.append(e)
+      }
+      for (i, o) in m.oneofDecl.enumerated() {
+        out.append(make(.oneof, path + [8, Int32(i)], o.options.features, o.options))
+      }
+      for (i, r) in m.extensionRange.enumerated() {
+        out.append(make(.extensionRange, path + [5, Int32(i)], r.options.features, r.options))
+      }
+      for (i, e) in m.enumType.enumerated() { collect(e, path + [4, Int32(i)], into: &out) }
+      for (i, n) in m.nestedType.enumerated().reversed() { stack.append((n, path + [3, Int32(i)])) }
+    }
+  }
+
+  private static func collect(
+    _ e: Google_Protobuf_EnumDescriptorProto, _ path: [Int32], into out: inout [FeatureElement]
+  ) {
+    out.append(make(.enumType, path, e.options.features, e.options))
+    for (i, v) in e.value.enumerated() {
+      out.append(make(.enumValue, path + [2, Int32(i)], v.options.features, v.options))
+    }
+  }
+
+  private static func make(
+    _ kind: Kind, _ path: [Int32], _ features: Google_Protobuf_FeatureSet, _ options: some SwiftProtobuf.Message
+  ) -> FeatureElement {
+    let bytes: [UInt8] = (try? options.serializedBytes()) ?? []
+    var numbers: [Int32] = []
+    for f in WireFields(bytes) where f.number != kind.featuresField && !numbers.contains(f.number) {
+      numbers.append(f.number)
+    }
+    return FeatureElement(kind: kind, path: path, features: features, optionFields: numbers, field: nil)
+  }
+}
