@@ -44,6 +44,10 @@ struct FeatureSupportTable: Sendable {
   var fields: [String: [Int32: FeatureSupport]] = [:]
   /// FeatureSet extension number → the full name of its message (`1000` → `pb.CppFeatures`).
   var extensionMessages: [Int32: String] = [:]
+  /// Message full name → field number → the field's `targets` option.
+  var targets: [String: [Int32: [Google_Protobuf_FieldOptions.OptionTargetType]]] = [:]
+  /// Message full name → field number → the field's full name.
+  var names: [String: [Int32: String]] = [:]
 
   static let bundled: FeatureSupportTable = EditionDefaults.bundledImage.map(FeatureSupportTable.init) ?? .init()
 
@@ -57,6 +61,10 @@ struct FeatureSupportTable: Sendable {
         table[f.number] = FeatureSupport(fullName: entry.fullName + "." + f.name, f.options.featureSupport)
       }
       if !table.isEmpty { fields[entry.fullName] = table }
+      for f in entry.descriptor.field {
+        targets[entry.fullName, default: [:]][f.number] = f.options.targets
+        names[entry.fullName, default: [:]][f.number] = entry.fullName + "." + f.name
+      }
     }
     for f in image.files {
       for x in f.descriptor.extension where x.extendee == ".google.protobuf.FeatureSet" {

@@ -15,6 +15,24 @@ extension FileLinker {
 
   var fileEdition: Google_Protobuf_Edition { Google_Protobuf_Edition(of: file) }
 
+  /// Whether an editions field's repeated values are packed, read before options are
+  /// interpreted (option values of the file's own extensions need it): the field's, else the
+  /// file's `features.repeated_field_encoding` (the only targets it has), else PACKED, every
+  /// edition's default.
+  func editionsPacked(_ f: FieldProto) -> Bool {
+    for options in [f.options.uninterpretedOption, file.options.uninterpretedOption] {
+      var found: Bool?
+      for o in options
+      where o.name.count == 2 && !o.name[0].isExtension && o.name[0].namePart == "features"
+        && !o.name[1].isExtension && o.name[1].namePart == "repeated_field_encoding"
+      {
+        found = o.identifierValue == "PACKED"
+      }
+      if let found { return found }
+    }
+    return true
+  }
+
   /// The syntax statement (protoc's EDITIONS error location).
   static let editionPath: [Int32] = [12]
 
@@ -43,7 +61,7 @@ extension FileLinker {
     if chain.isLegacy {
       for e in elements where e.kind == .enumType { enumInfo(at: e.path)?.isClosed = !isProto3 }
       for e in elements where !FeatureValues(e.features).isEmpty {
-        error("Features are only valid under editions.", at: e.kind == .file ? Self.editionPath : e.namePath)
+        report("Features are only valid under editions.", e, file: Self.editionPath)
       }
       return
     }
@@ -52,6 +70,12 @@ extension FileLinker {
       guard let info = enumInfo(at: e.path) else { continue }
       let enumType = chain.resolve(e.path, defaults: defaults, asProtoc: true).value(FeatureNumber.enumType)
       info.isClosed = enumType == UInt64(Google_Protobuf_FeatureSet.EnumType.closed.rawValue)
+    }
+    for e in elements {
+      let own = FeatureValues(e.features)
+      for (number, name, unknown) in Self.enumFeatures where own.value(number) == 0 {
+        report("Feature field `\(name)` must resolve to a known value, found \(unknown)", e, file: Self.editionPath)
+      }
     }
     let fileFeatures = chain.resolve([], defaults: defaults, asProtoc: true)
     if fileFeatures.value(FeatureNumber.fieldPresence) == FeatureConstant.legacyRequired {
@@ -67,6 +91,59 @@ extension FileLinker {
       case .field: validateFieldFeatures(e, chain: chain, defaults: defaults)
       case .enumType: validateOpenEnum(e)
       default: break
+      }
+    }
+  }
+
+  /// An error at the element's NAME location (`file` for the file itself); oneofs and
+  /// extension ranges have none in protoc, which then names only the file.
+  private func report(_ message: String, _ e: FeatureElement, file: [Int32]) {
+    switch e.kind {
+    case .file: error(message, at: file)
+    case .oneof, .extensionRange:
+      hadErrors = true
+      diagnostics.append(.error(message, rule: CompileRule.compile, at: .file(displayPath)))
+    default: error(message, at: e.namePath)
+    }
+  }
+
+  /// FeatureSet's enum features and their UNKNOWN value names (protoc's `ValidateMergedFeatures`).
+  static let enumFeatures: [(Int32, String, String)] = [
+    (1, "field_presence", "FIELD_PRESENCE_UNKNOWN"), (2, "enum_type", "ENUM_TYPE_UNKNOWN"),
+    (3, "repeated_field_encoding", "REPEATED_FIELD_ENCODING_UNKNOWN"),
+    (4, "utf8_validation", "UTF8_VALIDATION_UNKNOWN"),
+    (5, "message_encoding", "MESSAGE_ENCODING_UNKNOWN"), (6, "json_format", "JSON_FORMAT_UNKNOWN"),
+    (7, "enforce_naming_style", "ENFORCE_NAMING_STYLE_UNKNOWN"),
+    (8, "default_symbol_visibility", "DEFAULT_SYMBOL_VISIBILITY_UNKNOWN"),
+    (9, "enforce_proto_limits", "PROTO_LIMITS_UNKNOWN"),
+  ]
+
+  /// protoc's `ValidateTargetConstraints` (run by its command line on the files it was given,
+  /// once they built) for features: each feature set on an element must list the element's
+  /// kind among its `targets`. Reported on the file, without a position, as protoc does.
+  func validateFeatureTargets() {
+    guard tracksUnusedImports, file.syntax == "editions" else { return }
+    let table = FeatureSupportTable.bundled
+    var elements: [FeatureElement] = []
+    FeatureElement.collect(file, into: &elements)
+    for e in elements {
+      let features = FeatureValues(e.features)
+      func check(_ message: String, _ numbers: [Int32]) {
+        for n in numbers {
+          guard let targets = table.targets[message]?[n], !targets.isEmpty, !targets.contains(e.kind.target),
+            let name = table.names[message]?[n]
+          else { continue }
+          hadErrors = true
+          diagnostics.append(
+            .error(
+              "Option \(name) cannot be set on an entity of type `\(e.kind.targetName)`.", rule: CompileRule.compile,
+              at: .file(displayPath)))
+        }
+      }
+      check("google.protobuf.FeatureSet", features.fields.keys.sorted())
+      for ext in features.extensions.keys.sorted() {
+        guard let message = table.extensionMessages[ext] else { continue }
+        check(message, features.extensions[ext]!.keys.sorted())
       }
     }
   }
@@ -176,16 +253,16 @@ extension FileLinker {
     let table = FeatureSupportTable.bundled
     var elements: [FeatureElement] = []
     FeatureElement.collect(file, into: &elements)
-    var errors: [(String, [Int32])] = []
-    var warnings: [(String, [Int32])] = []
-    func add(_ support: FeatureSupport?, _ at: [Int32]) {
+    var errors: [(String, FeatureElement)] = []
+    var warnings: [(String, FeatureElement)] = []
+    func add(_ support: FeatureSupport?, _ at: FeatureElement) {
       guard let support else { return }
       let (e, w) = support.check(edition)
       errors += e.map { ($0, at) }
       warnings += w.map { ($0, at) }
     }
     for e in elements {
-      let at = e.kind == .file ? [2] : e.namePath
+      let at = e
       let features = FeatureValues(e.features)
       let core = table.fields["google.protobuf.FeatureSet"] ?? [:]
       for number in features.fields.keys.sorted() { add(core[number], at) }
@@ -196,9 +273,15 @@ extension FileLinker {
       let own = table.fields[e.kind.optionsMessage] ?? [:]
       for number in e.optionFields { add(own[number], at) }
     }
-    for (message, at) in errors { error(message, at: at) }
+    for (message, e) in errors { report(message, e, file: [2]) }
     if tracksUnusedImports {
-      for (message, at) in warnings { warning(message, at: at) }
+      for (message, e) in warnings {
+        if e.kind == .oneof || e.kind == .extensionRange {
+          diagnostics.append(.warning(message, rule: CompileRule.compile, at: .file(displayPath)))
+        } else {
+          warning(message, at: e.kind == .file ? [2] : e.namePath)
+        }
+      }
     }
   }
 }
@@ -219,6 +302,35 @@ struct FeatureElement {
       case .service: "google.protobuf.ServiceOptions"
       case .method: "google.protobuf.MethodOptions"
       case .extensionRange: "google.protobuf.ExtensionRangeOptions"
+      }
+    }
+
+    /// protoc's `OptionTargetType` of the element, and its name in messages.
+    var target: Google_Protobuf_FieldOptions.OptionTargetType {
+      switch self {
+      case .file: .targetTypeFile
+      case .message: .targetTypeMessage
+      case .field: .targetTypeField
+      case .oneof: .targetTypeOneof
+      case .enumType: .targetTypeEnum
+      case .enumValue: .targetTypeEnumEntry
+      case .service: .targetTypeService
+      case .method: .targetTypeMethod
+      case .extensionRange: .targetTypeExtensionRange
+      }
+    }
+
+    var targetName: String {
+      switch self {
+      case .file: "file"
+      case .message: "message"
+      case .field: "field"
+      case .oneof: "oneof"
+      case .enumType: "enum"
+      case .enumValue: "enum entry"
+      case .service: "service"
+      case .method: "method"
+      case .extensionRange: "extension range"
       }
     }
 

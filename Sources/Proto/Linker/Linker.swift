@@ -188,6 +188,7 @@ final class FileLinker: @unchecked Sendable {
     if !hadErrors { validate() }  // pass 5
     if !hadErrors { reportUnusedImports() }  // pass 6
     if !hadErrors { validateFeatureLifetimes() }
+    if !hadErrors { validateFeatureTargets() }
     normalizeForOutput()
   }
 

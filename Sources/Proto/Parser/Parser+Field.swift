@@ -171,12 +171,17 @@ extension ProtoParser {
     } else {
       value.typeName = map.valueTypeName
     }
-    // protoc copies `enforce_utf8` to string keys and values.
+    // protoc copies `enforce_utf8` to string keys and values, and `features` (36.2) to both.
     if field.hasOptions {
-      for o in field.options.uninterpretedOption
-      where o.name.count == 1 && o.name[0].namePart == "enforce_utf8" && !o.name[0].isExtension {
-        if key.hasType && key.type == .string { key.options.uninterpretedOption.append(o) }
-        if value.hasType && value.type == .string { value.options.uninterpretedOption.append(o) }
+      for o in field.options.uninterpretedOption where !o.name.isEmpty && !o.name[0].isExtension {
+        if o.name.count == 1 && o.name[0].namePart == "enforce_utf8" {
+          if key.hasType && key.type == .string { key.options.uninterpretedOption.append(o) }
+          if value.hasType && value.type == .string { value.options.uninterpretedOption.append(o) }
+        }
+        if o.name[0].namePart == "features" {
+          key.options.uninterpretedOption.append(o)
+          value.options.uninterpretedOption.append(o)
+        }
       }
     }
     entry.field = [key, value]
