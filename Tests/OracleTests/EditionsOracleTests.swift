@@ -14,7 +14,7 @@ import Testing
   static let pendingRetentionStripping: Set<String> = ["google/protobuf/descriptor.proto"]
 
   @Test(.oracle(OracleTools.protoc36)) func editionsCorpus() throws {
-    try check(root: Self.testsDir.appendingPathComponent("ProtoTests/Corpus/editions").path, minimum: 38)
+    try check(root: Self.testsDir.appendingPathComponent("ProtoTests/Corpus/editions").path, minimum: 60)
   }
 
   @Test(.oracle(OracleTools.protoc36, OracleTools.protoc36Include)) func protoc36IncludeTree() throws {

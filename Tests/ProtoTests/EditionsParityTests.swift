@@ -19,7 +19,7 @@ import Testing
     let root = try DescriptorSupport.resource("Corpus/editions")
     let golden = try DescriptorSupport.splitSet(
       [UInt8](Data(contentsOf: try DescriptorSupport.resource("Golden/editions/corpus.binpb"))))
-    #expect(golden.count >= 40)
+    #expect(golden.count >= 60)
     let (image, diags) = DescriptorSupport.compileTree(root)
     let img = try #require(image, "compile failed: \(DescriptorSupport.lines(diags))")
     #expect(img.files.map(\.name) == golden.map(\.name))

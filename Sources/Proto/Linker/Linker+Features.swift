@@ -38,6 +38,7 @@ extension FileLinker {
 
   /// Pass 5's feature checks; also records whether each enum of the file is closed.
   func validateFeatures() {
+    if file.syntax == "editions" { canonicalizeFeatures() }
     let edition = fileEdition
     if file.syntax == "editions" {
       if edition.rawValue < EditionDefaults.protocMinimum.rawValue {
@@ -145,6 +146,36 @@ extension FileLinker {
         guard let message = table.extensionMessages[ext] else { continue }
         check(message, features.extensions[ext]!.keys.sorted())
       }
+    }
+  }
+
+  /// protoc keeps each element's features as a parsed FeatureSet and writes it back: fields
+  /// and language extensions in number order, one record per extension. Options as
+  /// interpreted keep the order written, so every `features` is rewritten that way.
+  func canonicalizeFeatures() {
+    func fix(_ f: inout Google_Protobuf_FeatureSet) { f = FeatureValues(f).featureSet }
+    func fixEnum(_ e: inout EnumProto) {
+      if e.options.hasFeatures { fix(&e.options.features) }
+      e.updateEach(\.value) { _, v in if v.options.hasFeatures { fix(&v.options.features) } }
+    }
+    func fixField(_ f: inout FieldProto) { if f.options.hasFeatures { fix(&f.options.features) } }
+    // Message nesting is bounded by the parser (ProtoParser.maxNesting).
+    func fixMessage(_ m: inout MessageProto) {
+      if m.options.hasFeatures { fix(&m.options.features) }
+      m.updateEach(\.field) { _, f in fixField(&f) }
+      m.updateEach(\.extension) { _, f in fixField(&f) }
+      m.updateEach(\.oneofDecl) { _, o in if o.options.hasFeatures { fix(&o.options.features) } }
+      m.updateEach(\.extensionRange) { _, r in if r.options.hasFeatures { fix(&r.options.features) } }
+      m.updateEach(\.enumType) { _, e in fixEnum(&e) }
+      m.updateEach(\.nestedType) { _, n in fixMessage(&n) }
+    }
+    if file.options.hasFeatures { fix(&file.options.features) }
+    file.updateEach(\.messageType) { _, m in fixMessage(&m) }
+    file.updateEach(\.enumType) { _, e in fixEnum(&e) }
+    file.updateEach(\.extension) { _, f in fixField(&f) }
+    file.updateEach(\.service) { _, s in
+      if s.options.hasFeatures { fix(&s.options.features) }
+      s.updateEach(\.method) { _, m in if m.options.hasFeatures { fix(&m.options.features) } }
     }
   }
 
