@@ -234,6 +234,19 @@ struct FeatureField {
   }
 }
 
+extension Google_Protobuf_FeatureSet.VisibilityFeature.DefaultSymbolVisibility {
+  /// The value's name in descriptor.proto.
+  static func protocName(_ v: Self) -> String {
+    switch v {
+    case .exportAll: "EXPORT_ALL"
+    case .exportTopLevel: "EXPORT_TOP_LEVEL"
+    case .localAll: "LOCAL_ALL"
+    case .strict: "STRICT"
+    default: "DEFAULT_SYMBOL_VISIBILITY_UNKNOWN"
+    }
+  }
+}
+
 extension Google_Protobuf_Edition {
   /// The name protoc prints for an edition (`PROTO2`, `2023`, `UNSTABLE`, `99997_TEST_ONLY`).
   public var protocName: String {
