@@ -28,11 +28,13 @@ public struct EditionDefaults: Sendable {
   public static let protocMinimum = Google_Protobuf_Edition.proto2
   public static let protocMaximum = Google_Protobuf_Edition.edition2026
 
+  /// The bundled descriptor.proto and language feature protos, compiled once.
+  static let bundledImage: Image? = Compiler(resolver: BundledResolver()).compile(targets: (languageFeatureFiles, [])).0
+
   /// The defaults of the bundled descriptor.proto and language feature protos.
   public static let bundled: EditionDefaults = {
-    let (image, _) = Compiler(resolver: BundledResolver()).compile(targets: (languageFeatureFiles, []))
-    // The bundled sources always compile; BundledFilesTests and EditionDefaultsTests prove it.
-    return (image.flatMap { try? EditionDefaults(image: $0, minimum: protocMinimum, maximum: protocMaximum) })
+    // The bundled sources always compile; FeatureResolutionTests prove it.
+    (bundledImage.flatMap { try? EditionDefaults(image: $0, minimum: protocMinimum, maximum: protocMaximum) })
       ?? EditionDefaults(entries: [], minimum: protocMinimum, maximum: protocMaximum)
   }()
 
@@ -229,6 +231,19 @@ struct FeatureField {
       return nil
     }
     return UInt64(bitPattern: Int64(v.number))
+  }
+}
+
+extension Google_Protobuf_FeatureSet.VisibilityFeature.DefaultSymbolVisibility {
+  /// The value's name in descriptor.proto.
+  static func protocName(_ v: Self) -> String {
+    switch v {
+    case .exportAll: "EXPORT_ALL"
+    case .exportTopLevel: "EXPORT_TOP_LEVEL"
+    case .localAll: "LOCAL_ALL"
+    case .strict: "STRICT"
+    default: "DEFAULT_SYMBOL_VISIBILITY_UNKNOWN"
+    }
   }
 }
 

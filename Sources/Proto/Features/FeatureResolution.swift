@@ -136,16 +136,18 @@ struct FeatureChain {
     return sets
   }
 
-  func resolve(_ path: [Int32], defaults: EditionDefaults) -> FeatureValues {
+  /// The features at `path`; `asProtoc` leaves out sebuf's presence rule (the linker
+  /// validates with exactly protoc's resolution).
+  func resolve(_ path: [Int32], defaults: EditionDefaults, asProtoc: Bool = false) -> FeatureValues {
     var values = defaults.values(for: edition.rawValue) ?? FeatureValues()
     let (sets, field) = levels(path)
     for s in sets { values.merge(FeatureValues(s)) }
-    if let field { infer(field, into: &values) }
+    if let field { infer(field, into: &values, asProtoc: asProtoc) }
     return values
   }
 
   /// protoc's `InferLegacyProtoFeatures`, then sebuf's presence rule (see `resolvedFeatures`).
-  private func infer(_ field: Google_Protobuf_FieldDescriptorProto, into values: inout FeatureValues) {
+  private func infer(_ field: Google_Protobuf_FieldDescriptorProto, into values: inout FeatureValues, asProtoc: Bool) {
     let cpp = Google_Protobuf_FeatureSet.Language.cpp.rawValue
     let stringType: Int32 = 2
     let cord: UInt64 = 2
@@ -160,6 +162,7 @@ struct FeatureChain {
         values.set(FeatureNumber.repeatedFieldEncoding, FeatureConstant.expanded)
       }
     }
+    if asProtoc { return }
     let alwaysPresent =
       field.type == .message || field.type == .group || field.hasOneofIndex || field.hasExtendee
       || field.proto3Optional

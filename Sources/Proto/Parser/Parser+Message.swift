@@ -107,6 +107,10 @@ extension ProtoParser {
   }
 
   mutating func parseMessageStatement(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
+    var visibility = Google_Protobuf_SymbolVisibility.visibilityUnset
+    if looking(at: .export) || looking(at: .local) {
+      guard parseVisibility(&visibility) else { return false }
+    }
     switch cur.keyword {
     case .semicolon:
       _ = tryConsumeEndOfDeclaration(.semicolon, nil)
@@ -116,6 +120,7 @@ extension ProtoParser {
       defer { end(loc) }
       var m = MessageProto()
       let ok = parseMessageDefinition(&m, loc)
+      if ok && visibility != .visibilityUnset { m.visibility = visibility }
       parts.nestedType.append(m)
       return ok
     case .enum:
@@ -123,6 +128,7 @@ extension ProtoParser {
       defer { end(loc) }
       var e = EnumProto()
       let ok = parseEnumDefinition(&e, loc)
+      if ok && visibility != .visibilityUnset { e.visibility = visibility }
       parts.enumType.append(e)
       return ok
     case .extensions:
@@ -251,6 +257,9 @@ extension ProtoParser {
   mutating func parseReserved(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
     let startToken = cur
     guard consume(.reserved) else { return false }
+    if let done = parseReservedIdentifiers(&parts.reservedName, msgLoc, namesField: 10, start: startToken) {
+      return done
+    }
     if cur.kind == .string {
       let loc = location(msgLoc, 10)
       defer { end(loc) }

@@ -32,7 +32,7 @@ struct LocationRecord {
 /// bound their own walks by it.
 public let protoMaxNesting = ProtoParser.maxNesting
 
-/// A recursive-descent parser mirroring protoc 3.21's `compiler::Parser` statement by
+/// A recursive-descent parser mirroring protoc's `compiler::Parser` (3.21, with 36.2's editions syntax) statement by
 /// statement, so that descriptors, SourceCodeInfo (locations, their order, spans and
 /// comments) and errors come out the same. Each `parse…` returns false where protoc's
 /// returns false (the caller then skips the statement, as protoc does).
@@ -61,6 +61,8 @@ struct ProtoParser {
   var comments: [CommentGroup] = []
   var diagnostics: [Diagnostic] = []
   var syntax = ""
+  /// protoc's `edition_`: the declared edition of an editions file, else UNKNOWN.
+  var edition = Google_Protobuf_Edition.unknown
   var upcomingDocComments = ""
   var upcomingDetachedComments: [String] = []
 
