@@ -160,4 +160,22 @@ struct EditionsChecksOracleTests {
     let ours = Self.breakingRows(current: try Self.protocImage(current), previous: try Self.protocImage(previous))
     Self.expectSame(ours, theirs, "breaking \(name) (protoc 36.2 images)")
   }
+
+  @Test(.oracle("buf")) func lintFromSourcesMatchesBuf() throws {
+    try OracleTools.require(["buf"])
+    let work = try BreakingSupport.tempDir("editions-lint-src")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let (dir, theirs) = try Self.bufLint(work)
+    Self.expectSame(Self.lintRows(try Self.sebufImage(dir)), theirs, "lint (sebuf compiler)")
+  }
+
+  @Test(.oracle("buf"), arguments: breakingCases)
+  func breakingFromSourcesMatchesBuf(_ name: String) throws {
+    try OracleTools.require(["buf"])
+    let work = try BreakingSupport.tempDir("editions-breaking-src")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let (current, previous, theirs) = try Self.bufBreaking(name, work)
+    let ours = Self.breakingRows(current: try Self.sebufImage(current), previous: try Self.sebufImage(previous))
+    Self.expectSame(ours, theirs, "breaking \(name) (sebuf compiler)")
+  }
 }

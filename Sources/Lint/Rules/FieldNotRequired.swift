@@ -5,7 +5,10 @@ struct FieldNotRequired: FieldLintRule {
     categories: ["BASIC", "STANDARD"],
     purpose: "Checks that fields are not configured to be required.",
     good: ["syntax = \"proto2\";\npackage acme.v1;\nmessage Pet { optional string name = 1; }\n"],
-    bad: ["syntax = \"proto2\";\npackage acme.v1;\nmessage Pet { required string ↓name = 1; }\n"])
+    bad: [
+      "syntax = \"proto2\";\npackage acme.v1;\nmessage Pet { required string ↓name = 1; }\n",
+      "edition = \"2023\";\npackage acme.v1;\nmessage Pet { string ↓name = 1 [features.field_presence = LEGACY_REQUIRED]; }\n",
+    ])
 
   func check(field: FieldElement, _ context: LintContext, _ out: inout FindingSink) {
     let file = context.files[field.file].name

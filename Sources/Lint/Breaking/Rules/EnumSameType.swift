@@ -28,7 +28,32 @@ struct EnumSameType: EnumPairRule {
           """,
         [
           #"Enum "Color" changed from open to closed."#
-        ])
+        ]),
+      .change(
+        from: """
+          edition = "2023";
+
+          package acme.v1;
+
+          enum Color {
+            COLOR_UNSPECIFIED = 0;
+          }
+
+          """,
+        to: """
+          edition = "2023";
+
+          package acme.v1;
+
+          enum Color {
+            ↓option features.enum_type = CLOSED;
+            COLOR_UNSPECIFIED = 0;
+          }
+
+          """,
+        [
+          #"Enum "Color" changed from open to closed."#
+        ]),
     ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

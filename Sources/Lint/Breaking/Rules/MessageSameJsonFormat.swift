@@ -28,7 +28,32 @@ struct MessageSameJsonFormat: MessagePairRule {
           """,
         [
           #"Message "Sample" JSON format support changed from ALLOW to LEGACY_BEST_EFFORT."#
-        ])
+        ]),
+      .change(
+        from: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            string name = 1;
+          }
+
+          """,
+        to: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            ↓option features.json_format = LEGACY_BEST_EFFORT;
+            string name = 1;
+          }
+
+          """,
+        [
+          #"Message "Pet" JSON format support changed from ALLOW to LEGACY_BEST_EFFORT."#
+        ]),
     ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
