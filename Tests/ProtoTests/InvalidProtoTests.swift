@@ -21,7 +21,17 @@ import Testing
   }
 
   static let cases: [Case] = {
-    guard let dir = Bundle.module.resourceURL?.appendingPathComponent("Invalid/linker") else { return [] }
+    var out: [Case] = []
+    for group in ["Invalid/linker", "Invalid/editions"] {
+      out += cases(in: group)
+    }
+    return out
+  }()
+
+  /// The cases of one directory: Invalid/linker (checked against protoc 3.21 when written) and
+  /// Invalid/editions (each NAME.err written by protoc 36.2 through scripts/regen-proto-goldens).
+  static func cases(in group: String) -> [Case] {
+    guard let dir = Bundle.module.resourceURL?.appendingPathComponent(group) else { return [] }
     let fm = FileManager.default
     var out: [Case] = []
     for entry in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() {
@@ -40,10 +50,11 @@ import Testing
       }
     }
     return out
-  }()
+  }
 
   @Test func thereAreEnoughCases() {
-    #expect(Self.cases.count >= 80)
+    #expect(Self.cases(in: "Invalid/linker").count >= 80)
+    #expect(Self.cases(in: "Invalid/editions").count >= 80)
     #expect(Self.cases.allSatisfy { !$0.expected.isEmpty })
   }
 

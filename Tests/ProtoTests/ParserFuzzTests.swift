@@ -18,13 +18,14 @@ import Testing
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
   }
 
-  static let seeds: [[UInt8]] = {
-    let dir = Bundle.module.resourceURL!.appendingPathComponent("Corpus/parser")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-    return names.filter { $0.hasSuffix(".proto") }.sorted().compactMap {
+  /// The parser corpus, then the editions corpus (edition statements, features, visibility,
+  /// option imports, reserved identifiers).
+  static let seeds: [[UInt8]] = ["Corpus/parser", "Corpus/editions"].flatMap { sub -> [[UInt8]] in
+    let dir = Bundle.module.resourceURL!.appendingPathComponent(sub)
+    return TargetDiscovery.protoFiles(under: dir.path).sorted().compactMap {
       try? [UInt8](Data(contentsOf: dir.appendingPathComponent($0)))
     }.filter { !$0.isEmpty }
-  }()
+  }
 
   /// Interesting bytes: syntax, quotes, escapes, comment openers, NUL, control and non-ASCII.
   static let alphabet: [UInt8] = Array("{}[]()<>;,.=-/*\"'\\\n\t 0xeE9aZ_".utf8) + [0, 1, 0x7F, 0xC3, 0xEF, 0xFF]

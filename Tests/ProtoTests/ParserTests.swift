@@ -142,12 +142,16 @@ import Testing
     #expect(!m[1].clientStreaming && !m[1].hasOptions)
   }
 
-  @Test func editionsAreRejected() {
-    let (_, d) = parse("edition = \"2023\";\nmessage M {}\n")
-    #expect(d.count == 1)
-    #expect(d[0].message == "editions are not supported yet; use syntax = \"proto2\" or \"proto3\"")
-    #expect(d[0].span?.start.line == 1 && d[0].span?.start.column == 1)
-    #expect(d[0].span?.file == "proto/x/a.proto")
+  @Test func editionsAreRecordedAndUnknownOnesRejected() {
+    let (f, d) = parse("edition = \"2024\";\nexport message M { local enum E { E_ZERO = 0; } reserved foo; }\n")
+    #expect(d.isEmpty)
+    #expect(f.syntax == "editions" && f.edition == .edition2024)
+    #expect(f.messageType[0].visibility == .visibilityExport)
+    #expect(f.messageType[0].enumType[0].visibility == .visibilityLocal)
+    #expect(f.messageType[0].reservedName == ["foo"])
+    let (_, bad) = parse("edition = \"2025\";\nmessage M {}\n")
+    #expect(bad.map(\.message) == ["Unknown edition \"2025\"."])
+    #expect(bad[0].span?.start.line == 1 && bad[0].span?.start.column == 11)
   }
 
   @Test func recoversAndReportsSeveralErrors() {

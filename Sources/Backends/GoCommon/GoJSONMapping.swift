@@ -51,7 +51,7 @@ public struct GoJSONMapping {
         result = true
       } else if f.type == .enum, let e = index.enumType(f.typeName) {
         result = e.descriptor.value.contains { $0.sebufEnumValue != nil }
-      } else if f.type == .message {
+      } else if AnnotationValidity.isMessage(f) {
         result = needs(f.typeName, &visiting)
       }
     }
@@ -70,7 +70,7 @@ public struct GoJSONMapping {
       let d = m.descriptor
       let display = index.file(m.file)?.displayPath ?? m.file
       func span(_ path: [Int32]) -> Span { index.span(file: m.file, path: path) ?? .file(display) }
-      for v in validity.violations(in: d, path: m.path) {
+      for v in validity.violations(in: d, path: m.path, file: m.file) {
         problems.append(.error(Self.message(v, in: d), rule: "GENERATE", at: span(v.element)))
       }
       for (path, text) in flattenCollisions(d, path: m.path) {
@@ -152,7 +152,8 @@ public struct GoJSONMapping {
     }
     for (i, f) in d.field.enumerated() where f.hasOptions {
       let a = f.sebuf
-      guard a.flatten == true, f.type == .message, f.label != .repeated, !(f.hasOneofIndex && !f.proto3Optional),
+      guard a.flatten == true, AnnotationValidity.isMessage(f), f.label != .repeated,
+        !(f.hasOneofIndex && !f.proto3Optional),
         let child = index.message(f.typeName)
       else { continue }
       let prefix = a.flattenPrefix ?? ""
@@ -171,7 +172,7 @@ public struct GoJSONMapping {
     for (oi, o) in d.oneofDecl.enumerated() {
       guard let cfg = o.sebufOneofConfig, !cfg.discriminator.isEmpty, cfg.flatten else { continue }
       let oname = "\(d.name).\(o.name)"
-      for f in d.field where f.hasOneofIndex && f.oneofIndex == Int32(oi) && f.type == .message {
+      for f in d.field where f.hasOneofIndex && f.oneofIndex == Int32(oi) && AnnotationValidity.isMessage(f) {
         guard let child = index.message(f.typeName) else { continue }
         for c in child.descriptor.field where jsonNames[c.jsonName] != nil || c.jsonName == cfg.discriminator {
           let source =

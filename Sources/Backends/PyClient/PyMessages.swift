@@ -49,7 +49,9 @@ struct PyMessages {
       return ("dict[\(codecs.mapKey(k).type), \(codec.type)]", "dataclasses.field(default_factory=dict)")
     case .single(let v):
       let c = codecs.value(v, field: f)
-      if ref.isRealOneofMember || f.proto3Optional || c.zero == nil { return ("Optional[\(c.type)]", "None") }
+      if ref.isRealOneofMember || schema.semantics(ref).hasOptionalKeyword || c.zero == nil {
+        return ("Optional[\(c.type)]", "None")
+      }
       return (c.type, c.zero!)
     }
   }
@@ -164,7 +166,7 @@ struct PyMessages {
         }
         return
       }
-      if c.zero != nil, !f.proto3Optional {
+      if c.zero != nil, !schema.semantics(ref).hasOptionalKeyword {
         p.line("d[\(key)] = \(c.encode(value))")
         return
       }

@@ -69,10 +69,11 @@ struct AnnotationChecks {
   /// at the annotated field (or, for a oneof's discriminator, the oneof).
   func check(message: MessageEntry) -> [Diagnostic] {
     let d = message.descriptor
-    let violations = AnnotationValidity(schema.index).violations(in: d, path: message.path).filter { v in
-      guard case .enumEncodingNumberWithEnumValues = v.problem else { return true }
-      return !allowNumberEncodingOfNamedEnums
-    }
+    let violations = AnnotationValidity(schema.index).violations(in: d, path: message.path, file: message.file)
+      .filter { v in
+        guard case .enumEncodingNumberWithEnumValues = v.problem else { return true }
+        return !allowNumberEncodingOfNamedEnums
+      }
     return violations.map { v in
       let i = Int(v.element.last ?? 0)
       let isOneof = v.element.count >= 2 && v.element[v.element.count - 2] == 8

@@ -60,6 +60,11 @@ struct ProtoSchema {
     "google.protobuf.BoolValue", "google.protobuf.StringValue", "google.protobuf.BytesValue",
   ]
 
+  /// Presence and encoding of a field from its resolved features (proto2, proto3 and editions alike).
+  func semantics(_ ref: FieldRef) -> FieldSemantics {
+    index.fieldSemantics(file: ref.message.file, path: ref.sourcePath)
+  }
+
   func fields(of message: MessageEntry) -> [FieldRef] {
     message.descriptor.field.indices.map { FieldRef(message: message, index: $0) }
   }

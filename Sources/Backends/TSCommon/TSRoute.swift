@@ -56,16 +56,19 @@ struct TSRoute {
     queryBindings = []
     guard let input = schema.message(route.inputType) else { return }
     for p in route.pathParams {
-      guard let f = input.descriptor.field.first(where: { $0.name == p }) else { continue }
-      pathBindings.append(Self.binding(param: p, field: f, required: true, schema: schema))
+      guard let i = input.descriptor.field.firstIndex(where: { $0.name == p }) else { continue }
+      pathBindings.append(
+        Self.binding(param: p, field: FieldRef(message: input, index: i), required: true, schema: schema))
     }
     for q in route.queryParams {
-      guard let f = input.descriptor.field.first(where: { $0.number == q.fieldNumber }) else { continue }
-      queryBindings.append(Self.binding(param: q.name, field: f, required: q.required, schema: schema))
+      guard let i = input.descriptor.field.firstIndex(where: { $0.number == q.fieldNumber }) else { continue }
+      queryBindings.append(
+        Self.binding(param: q.name, field: FieldRef(message: input, index: i), required: q.required, schema: schema))
     }
   }
 
-  static func binding(param: String, field f: FieldProto, required: Bool, schema: ProtoSchema) -> URLBinding {
+  static func binding(param: String, field ref: FieldRef, required: Bool, schema: ProtoSchema) -> URLBinding {
+    let f = ref.proto
     let a = f.sebuf
     var kind = URLValueKind.string
     var names: [String] = []
@@ -91,7 +94,7 @@ struct TSRoute {
     return URLBinding(
       param: param, property: ProtoSchema.jsonName(f), kind: kind,
       repeated: f.label == .repeated, required: required, protoName: f.name,
-      optional: f.proto3Optional, enumNames: names)
+      optional: schema.semantics(ref).hasOptionalKeyword, enumNames: names)
   }
 
   /// The TS expression of a kind's zero value (what proto3 JSON omits).

@@ -117,11 +117,13 @@ struct TSTypeMapper {
     }
   }
 
-  /// Whether a field is written `name?:` (proto3 optional, singular messages); a `nullable`
-  /// field is always present (`name: T | null`), as upstream declares it.
-  func isOptional(_ f: FieldProto) -> Bool {
+  /// Whether a field is written `name?:` (an optional scalar — proto3 or proto2 `optional`,
+  /// editions EXPLICIT presence — or a singular message); a `nullable` field is always present
+  /// (`name: T | null`), as upstream declares it.
+  func isOptional(_ ref: FieldRef) -> Bool {
+    let f = ref.proto
     if f.sebuf.nullable == true { return false }
-    if f.proto3Optional { return true }
+    if schema.semantics(ref).hasOptionalKeyword { return true }
     if case .single(let v) = schema.shape(f) {
       switch v {
       case .message, .wellKnown: return true
@@ -141,7 +143,7 @@ struct TSTypeMapper {
         continue
       }
       lines += TSLayout.docComment(schema.comment(file: m.file, path: ref.sourcePath))
-      let opt = isOptional(f) ? "?" : ""
+      let opt = isOptional(ref) ? "?" : ""
       lines.append("\(TSLayout.propertyKey(prefix + ProtoSchema.jsonName(f)))\(opt): \(fieldType(f, &imports));")
     }
     return lines

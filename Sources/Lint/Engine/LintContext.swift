@@ -113,7 +113,7 @@ public final class LintContext: Sendable {
     self.services = services
     self.methods = methods
     self.imports = imports
-    annotationValidity = AnnotationValidity(names)
+    annotationValidity = AnnotationValidity(index)
     var fileIndex: [String: Int] = [:]
     for f in files { fileIndex[f.name] = f.index }
     self.fileIndex = fileIndex

@@ -2,7 +2,8 @@ import Foundation
 import Proto
 import SwiftProtobuf
 
-/// Every (non-public) import is used by a type reference, an extendee, or a custom option.
+/// Every (non-public) import is used by a type reference, an extendee, a custom option, or a
+/// language feature (`features.(pb.cpp).string_type` uses cpp_features.proto).
 struct ImportUsed: LintRule {
   static let info = RuleInfo(
     id: "IMPORT_USED",
@@ -37,41 +38,45 @@ enum UsedFiles {
       guard !name.isEmpty, let f = context.fileDeclaring(LintContext.trimDot(name)) else { return }
       used.insert(f)
     }
-    func options(_ unknown: UnknownStorage, _ type: String) {
+    func extensions(_ unknown: UnknownStorage, _ type: String) {
       for field in WireFields([UInt8](unknown.data)) {
         if let f = context.fileDeclaring("\(type)#\(field.number)") { used.insert(f) }
       }
     }
+    func options<O: OptionsWithFeatures>(_ o: O, _ type: String) {
+      extensions(o.unknownFields, type)
+      if o.hasFeatures { extensions(o.features.unknownFields, "google.protobuf.FeatureSet") }
+    }
     func field(_ f: Google_Protobuf_FieldDescriptorProto) {
       symbol(f.typeName)
       symbol(f.extendee)
-      if f.hasOptions { options(f.options.unknownFields, "google.protobuf.FieldOptions") }
+      if f.hasOptions { options(f.options, "google.protobuf.FieldOptions") }
     }
     func enumType(_ e: Google_Protobuf_EnumDescriptorProto) {
-      if e.hasOptions { options(e.options.unknownFields, "google.protobuf.EnumOptions") }
-      for v in e.value where v.hasOptions { options(v.options.unknownFields, "google.protobuf.EnumValueOptions") }
+      if e.hasOptions { options(e.options, "google.protobuf.EnumOptions") }
+      for v in e.value where v.hasOptions { options(v.options, "google.protobuf.EnumValueOptions") }
     }
     func message(_ m: Google_Protobuf_DescriptorProto) {
-      if m.hasOptions { options(m.options.unknownFields, "google.protobuf.MessageOptions") }
+      if m.hasOptions { options(m.options, "google.protobuf.MessageOptions") }
       m.field.forEach(field)
       m.extension.forEach(field)
-      for o in m.oneofDecl where o.hasOptions { options(o.options.unknownFields, "google.protobuf.OneofOptions") }
+      for o in m.oneofDecl where o.hasOptions { options(o.options, "google.protobuf.OneofOptions") }
       for r in m.extensionRange where r.hasOptions {
-        options(r.options.unknownFields, "google.protobuf.ExtensionRangeOptions")
+        options(r.options, "google.protobuf.ExtensionRangeOptions")
       }
       m.nestedType.forEach(message)
       m.enumType.forEach(enumType)
     }
-    if fd.hasOptions { options(fd.options.unknownFields, "google.protobuf.FileOptions") }
+    if fd.hasOptions { options(fd.options, "google.protobuf.FileOptions") }
     fd.messageType.forEach(message)
     fd.enumType.forEach(enumType)
     fd.extension.forEach(field)
     for s in fd.service {
-      if s.hasOptions { options(s.options.unknownFields, "google.protobuf.ServiceOptions") }
+      if s.hasOptions { options(s.options, "google.protobuf.ServiceOptions") }
       for m in s.method {
         symbol(m.inputType)
         symbol(m.outputType)
-        if m.hasOptions { options(m.options.unknownFields, "google.protobuf.MethodOptions") }
+        if m.hasOptions { options(m.options, "google.protobuf.MethodOptions") }
       }
     }
     return used
@@ -90,3 +95,20 @@ enum UsedFiles {
     return false
   }
 }
+
+/// The `*Options` messages, all of which carry `features`.
+protocol OptionsWithFeatures {
+  var unknownFields: UnknownStorage { get }
+  var hasFeatures: Bool { get }
+  var features: Google_Protobuf_FeatureSet { get }
+}
+
+extension Google_Protobuf_FileOptions: OptionsWithFeatures {}
+extension Google_Protobuf_MessageOptions: OptionsWithFeatures {}
+extension Google_Protobuf_FieldOptions: OptionsWithFeatures {}
+extension Google_Protobuf_OneofOptions: OptionsWithFeatures {}
+extension Google_Protobuf_EnumOptions: OptionsWithFeatures {}
+extension Google_Protobuf_EnumValueOptions: OptionsWithFeatures {}
+extension Google_Protobuf_ExtensionRangeOptions: OptionsWithFeatures {}
+extension Google_Protobuf_ServiceOptions: OptionsWithFeatures {}
+extension Google_Protobuf_MethodOptions: OptionsWithFeatures {}

@@ -32,7 +32,10 @@ public struct Compiler: Sendable {
       guard let p = parsed else { return }
       var d = Google_Protobuf_FileDescriptorProto()
       d.dependency = p.descriptor.dependency
-      d.sourceCodeInfo.location = p.descriptor.sourceCodeInfo.location.filter { $0.path.first == 3 }
+      d.optionDependency = p.descriptor.optionDependency
+      d.sourceCodeInfo.location = p.descriptor.sourceCodeInfo.location.filter {
+        $0.path.first == 3 || $0.path.first == 15
+      }
       linkedStub = ParsedFile(descriptor: d, displayPath: p.displayPath, lineTable: p.lineTable)
       parsed = nil
     }
@@ -43,8 +46,8 @@ public struct Compiler: Sendable {
   struct Graph {
     var units: [String: Unit] = [:]
     var diagnostics: [Diagnostic] = []
-    /// Every import statement: importer, its index in `dependency`, the imported path.
-    var imports: [(importer: String, index: Int, path: String)] = []
+    /// Every import statement: importer, its source info path, the imported path.
+    var imports: [(importer: String, at: [Int32], path: String)] = []
     var failed = Set<String>()
   }
 
@@ -85,8 +88,8 @@ public struct Compiler: Sendable {
       }
       for u in loaded {
         guard let p = u.parsed else { continue }
-        for (i, dep) in p.descriptor.dependency.enumerated() {
-          graph.imports.append((u.source.importPath, i, dep))
+        for (at, dep) in p.descriptor.importEdges {
+          graph.imports.append((u.source.importPath, at, dep))
           if requested.insert(dep).inserted { next.append(dep) }
         }
       }
@@ -98,11 +101,11 @@ public struct Compiler: Sendable {
   /// Stage 2: imports that name no file, and one file imported under two names.
   func checkImports(_ graph: inout Graph) {
     var identities: [String: String] = [:]
-    for (importer, i, dep) in graph.imports {
+    for (importer, at, dep) in graph.imports {
       guard let u = graph.units[importer], let p = u.parsed else { continue }
       guard let d = graph.units[dep] else {
         graph.diagnostics.append(
-          .error("Import \"\(dep)\" was not found.", rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
+          .error("Import \"\(dep)\" was not found.", rule: "COMPILE", at: SourceLocator.span(p, at)))
         graph.failed.insert(importer)
         continue
       }
@@ -111,7 +114,7 @@ public struct Compiler: Sendable {
           graph.diagnostics.append(
             .error(
               "\"\(dep)\" and \"\(other)\" are the same file (\(d.source.displayPath)); import it by one name only.",
-              rule: "COMPILE", at: SourceLocator.span(p, [3, Int32(i)])))
+              rule: "COMPILE", at: SourceLocator.span(p, at)))
           graph.failed.insert(importer)
         } else {
           identities[d.source.identity] = dep
@@ -127,7 +130,9 @@ public struct Compiler: Sendable {
     var order: [String] = []
     var state: [String: Int] = [:]  // 1 = on the stack, 2 = done
     var frames: [(name: String, next: Int)] = []
-    func dependencies(_ name: String) -> [String] { graph.units[name]?.parsed?.descriptor.dependency ?? [] }
+    func dependencies(_ name: String) -> [(path: [Int32], name: String)] {
+      graph.units[name]?.parsed?.descriptor.importEdges ?? []
+    }
     func propagate(from dep: String, to importer: String) {
       if graph.failed.contains(dep) || (graph.units[dep]?.hasErrors ?? false) { graph.failed.insert(importer) }
     }
@@ -144,7 +149,7 @@ public struct Compiler: Sendable {
           continue
         }
         frames[frames.count - 1].next = i + 1
-        let dep = deps[i]
+        let dep = deps[i].name
         switch state[dep] {
         case 1:
           // Reported as protoc does: in the file that starts the cycle, at its import of
@@ -152,9 +157,11 @@ public struct Compiler: Sendable {
           let start = frames.firstIndex { $0.name == dep } ?? 0
           let cycle = frames[start...].map(\.name).joined(separator: " -> ") + " -> " + dep
           let next = start + 1 < frames.count ? frames[start + 1].name : dep
-          var at = SourceLocator.span(graph.units[name]!.parsed!, [3, Int32(i)])
-          if let first = graph.units[dep]?.parsed, let j = first.descriptor.dependency.firstIndex(of: next) {
-            at = SourceLocator.span(first, [3, Int32(j)])
+          var at = SourceLocator.span(graph.units[name]!.parsed!, deps[i].path)
+          if let first = graph.units[dep]?.parsed,
+            let e = first.descriptor.importEdges.first(where: { $0.name == next })
+          {
+            at = SourceLocator.span(first, e.path)
           }
           graph.diagnostics.append(.error("File recursively imports itself: \(cycle)", rule: "COMPILE", at: at))
           graph.failed.insert(name)
@@ -177,7 +184,9 @@ public struct Compiler: Sendable {
     var linkable: [String] = []
     for name in order {
       guard let u = units[name], let p = u.parsed, !u.hasErrors, !graph.failed.contains(name) else { continue }
-      if p.descriptor.dependency.contains(where: { graph.failed.contains($0) || (units[$0]?.hasErrors ?? true) }) {
+      if p.descriptor.importEdges.contains(where: {
+        graph.failed.contains($0.name) || (units[$0.name]?.hasErrors ?? true)
+      }) {
         continue
       }
       linkable.append(name)
@@ -195,15 +204,15 @@ public struct Compiler: Sendable {
         graph.failed.insert(name)
         continue
       }
-      let badDeps = p.descriptor.dependency.enumerated().filter { _, dep in
+      let badDeps = p.descriptor.importEdges.filter { _, dep in
         dep != name && (graph.failed.contains(dep) || (units[dep]?.hasErrors ?? false))
       }
       guard badDeps.isEmpty, let (descriptor, diags) = linked[name] else {
-        for (i, dep) in badDeps {
+        for (at, dep) in badDeps {
           graph.diagnostics.append(
             .error(
               "Import \"\(dep)\" was not found or had errors.", rule: "COMPILE",
-              at: SourceLocator.span(p, [3, Int32(i)])))
+              at: SourceLocator.span(p, at)))
         }
         graph.failed.insert(name)
         continue

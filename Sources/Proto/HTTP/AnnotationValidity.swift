@@ -74,6 +74,9 @@ public struct AnnotationValidity: Sendable {
   let message: @Sendable (String) -> Google_Protobuf_DescriptorProto?
   /// Full name (leading dot optional) → enum.
   let enumType: @Sendable (String) -> Google_Protobuf_EnumDescriptorProto?
+  /// (file, field path) → the field's semantics, when the caller has a ``DescriptorIndex``;
+  /// without it `proto3_optional` alone marks an optional field.
+  let semantics: (@Sendable (String, [Int32]) -> FieldSemantics)?
 
   public init(
     message: @escaping @Sendable (String) -> Google_Protobuf_DescriptorProto?,
@@ -81,21 +84,32 @@ public struct AnnotationValidity: Sendable {
   ) {
     self.message = message
     self.enumType = enumType
+    semantics = nil
   }
 
-  public init(_ index: DescriptorIndex) { self.init(index.names) }
+  public init(_ index: DescriptorIndex) {
+    let names = index.names
+    message = { names.message($0)?.descriptor }
+    enumType = { names.enumType($0)?.descriptor }
+    semantics = { index.fieldSemantics(file: $0, path: $1) }
+  }
 
   public init(_ names: NameTable) {
     self.init(message: { names.message($0)?.descriptor }, enumType: { names.enumType($0)?.descriptor })
   }
 
   /// Every violation in `message` (declared at `path`): its fields in order, each field's
-  /// options in ``SebufFieldOption`` order, then its oneofs.
-  public func violations(in message: Google_Protobuf_DescriptorProto, path: [Int32]) -> [AnnotationViolation] {
+  /// options in ``SebufFieldOption`` order, then its oneofs. `file` (the message's file) lets
+  /// presence come from resolved features.
+  public func violations(in message: Google_Protobuf_DescriptorProto, path: [Int32], file: String? = nil)
+    -> [AnnotationViolation]
+  {
     var out: [AnnotationViolation] = []
     for (i, f) in message.field.enumerated() where f.hasOptions {
       for option in SebufFieldOption.allCases {
-        if let v = check(option, field: f, path: path + [2, Int32(i)], index: i, in: message) { out.append(v) }
+        if let v = check(option, field: f, path: path + [2, Int32(i)], index: i, in: message, file: file) {
+          out.append(v)
+        }
       }
     }
     for i in message.oneofDecl.indices { out += violations(oneof: i, in: message, path: path) }
@@ -104,10 +118,10 @@ public struct AnnotationValidity: Sendable {
 
   /// The violation of `option` on `field` (declared at `path`), if any. `index` and
   /// `message` locate a regular field in its message (needed for `unwrap`, which is only
-  /// checked there); pass nil for extensions.
+  /// checked there); pass nil for extensions. `file` is the field's file, for its presence.
   public func check(
     _ option: SebufFieldOption, field f: Google_Protobuf_FieldDescriptorProto, path: [Int32],
-    index: Int?, in message: Google_Protobuf_DescriptorProto?
+    index: Int?, in message: Google_Protobuf_DescriptorProto?, file: String? = nil
   ) -> AnnotationViolation? {
     guard f.hasOptions else { return nil }
     let a = f.sebuf
@@ -136,7 +150,9 @@ public struct AnnotationValidity: Sendable {
     case .nullable:
       guard a.nullable == true else { return nil }
       if Self.isMessage(f) { return fail(.nullableOnMessage, SebufExtension.nullable) }
-      if !f.proto3Optional { return fail(.nullableNotOptional, SebufExtension.nullable) }
+      // An optional scalar: proto3 or proto2 `optional`, or editions EXPLICIT presence.
+      let optional = file.flatMap { name in semantics?(name, path).hasOptionalKeyword } ?? f.proto3Optional
+      if !optional { return fail(.nullableNotOptional, SebufExtension.nullable) }
       return nil
     case .emptyBehavior:
       guard let b = a.emptyBehavior, b != .unspecified else { return nil }

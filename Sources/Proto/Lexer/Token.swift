@@ -18,7 +18,7 @@ public enum Keyword: UInt8, Sendable {
   // identifiers
   case syntax, edition, `import`, `public`, weak, package, option, message, `enum`, service
   case extend, extensions, reserved, oneof, map, optional, repeated, required, group
-  case to, max, rpc, stream, returns, `default`, jsonName, `true`, `false`, inf, nan
+  case to, max, rpc, stream, returns, `default`, jsonName, `true`, `false`, inf, nan, export, local
   // scalar type names (order matches `scalarTypes`)
   case tDouble, tFloat, tInt64, tUInt64, tInt32, tFixed64, tFixed32, tBool, tString
   case tBytes, tUInt32, tSFixed32, tSFixed64, tSInt32, tSInt64
@@ -88,6 +88,7 @@ extension Keyword {
       if eq("extend") { return .extend }
       if eq("extensions") { return .extensions }
       if eq("edition") { return .edition }
+      if eq("export") { return .export }
     case UInt8(ascii: "f"):
       if eq("float") { return .tFloat }
       if eq("fixed32") { return .tFixed32 }
@@ -102,6 +103,8 @@ extension Keyword {
       if eq("inf") { return .inf }
     case UInt8(ascii: "j"):
       if eq("json_name") { return .jsonName }
+    case UInt8(ascii: "l"):
+      if eq("local") { return .local }
     case UInt8(ascii: "m"):
       if eq("message") { return .message }
       if eq("map") { return .map }

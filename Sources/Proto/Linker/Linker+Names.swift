@@ -30,6 +30,7 @@ extension FileLinker {
       error("\"\(name)\" is not a message type.", at: path)
       return nil
     }
+    checkVisible(sym, at: path)
     return "." + m.fullName
   }
 
@@ -69,6 +70,7 @@ extension FileLinker {
         return
       }
       info.containing = ext
+      checkVisible(sym, usage: "target of extend", at: path + [2])
       f.extendee = "." + ext.fullName
       if !ext.extensionRangeContains(f.number) {
         error("\"\(ext.fullName)\" does not declare \(f.number) as an extension number.", at: path + [3])
@@ -82,6 +84,7 @@ extension FileLinker {
         notDefinedError(f.typeName, at: typePath(f, path))
         return
       }
+      checkVisible(sym, at: typePath(f, path))
       if !f.hasType {
         switch sym {
         case .message: f.type = .message

@@ -108,6 +108,7 @@ extension FileLinker {
     let full = qualify(scope, m.name)
     validateSymbolName(m.name, full, at: path)
     let info = MessageInfo(fullName: full, file: index, isProto3: isProto3)
+    info.localReason = localReason(m.visibility, nested: path.count > 2)
     info.isMapEntry = m.options.mapEntry || Self.uninterpretedBool(m.options.uninterpretedOption, "map_entry") == true
     info.messageSetWireFormat =
       Self.uninterpretedBool(m.options.uninterpretedOption, "message_set_wire_format") ?? m.options.messageSetWireFormat
@@ -260,6 +261,7 @@ extension FileLinker {
     info.inOneof = f.hasOneofIndex
     info.oneofIndex = f.hasOneofIndex ? f.oneofIndex : -1
     info.packedOption = Self.uninterpretedBool(f.options.uninterpretedOption, "packed")
+    if file.syntax == "editions" { info.packedOption = editionsPacked(f) }
     if !isExtension { info.containing = parent }
     if f.number <= 0 {
       if !isExtension { requestHint(path + [3]) }
@@ -280,6 +282,7 @@ extension FileLinker {
     let full = qualify(scope, e.name)
     validateSymbolName(e.name, full, at: path)
     let info = EnumInfo(fullName: full, file: index)
+    info.localReason = localReason(e.visibility, nested: path.count > 2)
     addSymbol(full, .enumType(info), at: path)
     if e.value.isEmpty {
       error("Enums must contain at least one value.", at: path + [1])

@@ -4,6 +4,7 @@ import SwiftProtobuf
 /// `ValidateProto3`, map and enum rules), then unused imports (pass 6).
 extension FileLinker {
   func validate() {
+    validateFeatures()
     let isLite = file.options.optimizeFor == .liteRuntime
     linker.lite[index].value = isLite
     if !isLite {
@@ -142,7 +143,7 @@ extension FileLinker {
       }
       if f.label == .required { error("Required fields are not allowed in proto3.", at: tp) }
       if f.hasDefaultValue { error("Explicit default values are not allowed in proto3.", at: path + [7]) }
-      if let e = info.enumType, e.file < linker.syntaxes.count, linker.syntaxes[e.file] != "proto3",
+      if let e = info.enumType, e.file < linker.syntaxes.count, !isOpenEnum(e),
         case .enumType(let pe)? = pool.lookup(e.fullName), pe === e
       {
         error(

@@ -76,7 +76,7 @@ public final class Linker: @unchecked Sendable {
       }
       reachesDescriptor.append(
         d.name == "google/protobuf/descriptor.proto"
-          || d.dependency.contains { dep in
+          || d.importEdges.contains { _, dep in
             if let i = fileIndex[dep], i < base + k { return reachesDescriptor[i] }
             return false
           })
@@ -103,7 +103,7 @@ public final class Linker: @unchecked Sendable {
     var levels: [[Int]] = []
     for (k, f) in linkers.enumerated() {
       var l = 0
-      for dep in f.file.dependency {
+      for (_, dep) in f.file.importEdges {
         if let d = fileIndex[dep], d >= base, d - base < k { l = max(l, level[d - base] + 1) }
       }
       level[k] = l
@@ -203,6 +203,8 @@ final class FileLinker: @unchecked Sendable {
     if !hadErrors { interpretOptions() }  // pass 4 (protoc skips it after errors)
     if !hadErrors { validate() }  // pass 5
     if !hadErrors { reportUnusedImports() }  // pass 6
+    if !hadErrors { validateFeatureLifetimes() }
+    if !hadErrors { validateFeatureTargets() }
     normalizeForOutput()
   }
 
@@ -274,6 +276,7 @@ final class FileLinker: @unchecked Sendable {
       addPublicDependencies(of: d)
       if tracksUnusedImports && linker.publicDeps[d].isEmpty { unusedDependencies.insert(d) }
     }
+    addOptionDependencies()
     for p in file.publicDependency {
       guard p >= 0, Int(p) < file.dependency.count else {
         error("Invalid public dependency index.", at: [])
@@ -363,7 +366,7 @@ final class FileLinker: @unchecked Sendable {
 
   /// What protoc's `FileDescriptor::CopyTo` leaves out or normalizes.
   func normalizeForOutput() {
-    if file.syntax != "proto3" { file.clearSyntax() }
+    if file.syntax != "proto3" && file.syntax != "editions" { file.clearSyntax() }
     if file.hasPackage && file.package.isEmpty { file.clearPackage() }
     file.updateEach(\.service) { _, service in
       service.updateEach(\.method) { _, method in

@@ -8,6 +8,8 @@ final class MessageInfo: @unchecked Sendable {
   let isProto3: Bool
   var isMapEntry = false
   var messageSetWireFormat = false
+  /// Why other files may not use the message (edition 2024's visibility); nil when exported.
+  var localReason: String?
   var fields: [FieldInfo] = []
   var fieldsByName: [String: FieldInfo] = [:]
   var fieldsByNumber: [Int32: FieldInfo] = [:]
@@ -100,6 +102,11 @@ final class EnumInfo: @unchecked Sendable {
   let file: Int
   var values: [EnumValueInfo] = []
   var valuesByName: [String: EnumValueInfo] = [:]
+  /// Why other files may not use the enum (edition 2024's visibility); nil when exported.
+  var localReason: String?
+  /// Whether the enum is closed (its resolved `enum_type` feature), known once its file's
+  /// options are interpreted; nil before.
+  var isClosed: Bool?
   init(fullName: String, file: Int) {
     self.fullName = fullName
     self.file = file

@@ -543,8 +543,9 @@ struct TextFormatParser {
 }
 
 extension FileLinker {
-  /// Enums of proto3 files accept unknown numbers.
+  /// Open enums (proto3's, and editions' unless `enum_type = CLOSED`) accept unknown numbers.
   func isOpenEnum(_ e: EnumInfo) -> Bool {
+    if let closed = e.isClosed { return !closed }
     if e.file < linker.syntaxes.count, case .enumType(let pe)? = pool.lookup(e.fullName), pe === e {
       return linker.syntaxes[e.file] == "proto3"
     }

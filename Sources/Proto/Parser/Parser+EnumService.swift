@@ -88,9 +88,8 @@ extension ProtoParser {
   mutating func parseEnumReserved(_ parts: inout EnumParts, _ enumLoc: Loc) -> Bool {
     let startToken = cur
     guard consume(.reserved) else { return false }
-    if cur.kind == .identifier && syntax != "editions" {
-      addError("Reserved names must be string literals. (Only editions supports identifiers.)")
-      return false
+    if let done = parseReservedIdentifiers(&parts.reservedName, enumLoc, namesField: 5, start: startToken) {
+      return done
     }
     if cur.kind == .string {
       let loc = location(enumLoc, 5)

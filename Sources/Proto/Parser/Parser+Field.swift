@@ -24,6 +24,7 @@ extension ProtoParser {
   mutating func parseLabel(_ fieldLoc: Loc) -> FieldProto.Label? {
     let k = cur.keyword
     guard k == .optional || k == .repeated || k == .required else { return nil }
+    checkEditionsLabel()
     let l = location(fieldLoc, 4)
     defer { end(l) }
     next()
@@ -55,7 +56,7 @@ extension ProtoParser {
         }
       }
       if !map.isMap {
-        if !field.hasLabel && syntax == "proto3" { field.label = .optional }
+        if !field.hasLabel && (syntax == "proto3" || isEditions) { field.label = .optional }
         if !field.hasLabel {
           addError("Expected \"required\", \"optional\", or \"repeated\".")
           field.label = .optional
@@ -170,12 +171,17 @@ extension ProtoParser {
     } else {
       value.typeName = map.valueTypeName
     }
-    // protoc copies `enforce_utf8` to string keys and values.
+    // protoc copies `enforce_utf8` to string keys and values, and `features` (36.2) to both.
     if field.hasOptions {
-      for o in field.options.uninterpretedOption
-      where o.name.count == 1 && o.name[0].namePart == "enforce_utf8" && !o.name[0].isExtension {
-        if key.hasType && key.type == .string { key.options.uninterpretedOption.append(o) }
-        if value.hasType && value.type == .string { value.options.uninterpretedOption.append(o) }
+      for o in field.options.uninterpretedOption where !o.name.isEmpty && !o.name[0].isExtension {
+        if o.name.count == 1 && o.name[0].namePart == "enforce_utf8" {
+          if key.hasType && key.type == .string { key.options.uninterpretedOption.append(o) }
+          if value.hasType && value.type == .string { value.options.uninterpretedOption.append(o) }
+        }
+        if o.name[0].namePart == "features" {
+          key.options.uninterpretedOption.append(o)
+          value.options.uninterpretedOption.append(o)
+        }
       }
     }
     entry.field = [key, value]
@@ -206,6 +212,7 @@ extension ProtoParser {
   }
 
   mutating func parseType(_ type: inout FieldProto.TypeEnum, _ typeName: inout String) -> Bool {
+    checkEditionsGroup()
     if let raw = cur.keyword.scalarType, let t = FieldProto.TypeEnum(rawValue: raw) {
       type = t
       next()

@@ -8,6 +8,7 @@ struct FileParts {
   var dependency: [String] = []
   var publicDependency: [Int32] = []
   var weakDependency: [Int32] = []
+  var optionDependency: [String] = []
   var messageType: [MessageProto] = []
   var enumType: [EnumProto] = []
   var service: [ServiceProto] = []
@@ -42,13 +43,8 @@ extension ProtoParser {
 
   private mutating func parseStatements(_ parts: inout FileParts, _ root: Loc, afterSyntax: Bool) {
     if afterSyntax {
-    } else if looking(at: .syntax) {
+    } else if looking(at: .syntax) || looking(at: .edition) {
       guard parseSyntax(root) else { return }
-    } else if looking(at: .edition) {
-      let t = cur
-      addError(
-        at: t, "editions are not supported yet; use syntax = \"proto2\" or \"proto3\"")
-      return
     } else {
       syntax = "proto2"
     }
@@ -76,26 +72,33 @@ extension ProtoParser {
     file.dependency = parts.dependency
     file.publicDependency = parts.publicDependency
     file.weakDependency = parts.weakDependency
+    file.optionDependency = parts.optionDependency
     file.messageType = parts.messageType
     file.enumType = parts.enumType
     file.service = parts.service
     file.extension = parts.extension
     if let opts = parts.options { file.options.uninterpretedOption = opts }
     if syntax == "proto3" { file.syntax = syntax }
+    if isEditions {
+      file.syntax = syntax
+      file.edition = edition
+    }
     file.sourceCodeInfo = sourceCodeInfo()
   }
 
   mutating func parseSyntax(_ root: Loc) -> Bool {
     let loc = location(root, 12)
     defer { end(loc) }
+    let hasEdition = tryConsume(.edition)
     guard
-      consume(
-        .syntax, "File must begin with a syntax statement, e.g. 'syntax = \"proto2\";'.")
+      hasEdition
+        || consume(.syntax, "File must begin with an edition or syntax statement, e.g. 'edition = \"2023\";'.")
     else { return false }
     guard consume(.equals) else { return false }
     let token = cur
     guard let value = consumeString("Expected syntax identifier.") else { return false }
     guard consumeEndOfDeclaration(.semicolon, loc) else { return false }
+    if hasEdition { return acceptEdition(value, at: token) }
     syntax = value
     if value != "proto2" && value != "proto3" {
       addError(
@@ -108,6 +111,10 @@ extension ProtoParser {
   }
 
   mutating func parseTopLevelStatement(_ parts: inout FileParts, _ root: Loc) -> Bool {
+    var visibility = Google_Protobuf_SymbolVisibility.visibilityUnset
+    if looking(at: .export) || looking(at: .local) {
+      guard parseVisibility(&visibility) else { return false }
+    }
     switch cur.keyword {
     case .semicolon:
       _ = tryConsumeEndOfDeclaration(.semicolon, nil)
@@ -117,6 +124,7 @@ extension ProtoParser {
       defer { end(loc) }
       var m = MessageProto()
       let ok = parseMessageDefinition(&m, loc)
+      if ok && visibility != .visibilityUnset { m.visibility = visibility }
       parts.messageType.append(m)
       return ok
     case .enum:
@@ -124,6 +132,7 @@ extension ProtoParser {
       defer { end(loc) }
       var e = EnumProto()
       let ok = parseEnumDefinition(&e, loc)
+      if ok && visibility != .visibilityUnset { e.visibility = visibility }
       parts.enumType.append(e)
       return ok
     case .service:
@@ -174,9 +183,13 @@ extension ProtoParser {
   }
 
   mutating func parseImport(_ parts: inout FileParts, _ root: Loc) -> Bool {
+    let start = cur
+    guard consume(.import) else { return false }
+    if looking(at: .option) { return parseOptionImport(&parts, root, start: start) }
     let loc = location(root, 3, parts.dependency.count)
     defer { end(loc) }
-    guard consume(.import) else { return false }
+    startAt(loc, start)
+    checkEditionsImport(parts)
     if looking(at: .public) {
       let l = location(root, 10, parts.publicDependency.count)
       defer { end(l) }

@@ -114,6 +114,10 @@ extension ProtoParser {
   }
 
   mutating func parseMessageStatement(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
+    var visibility = Google_Protobuf_SymbolVisibility.visibilityUnset
+    if looking(at: .export) || looking(at: .local) {
+      guard parseVisibility(&visibility) else { return false }
+    }
     switch cur.keyword {
     case .semicolon:
       _ = tryConsumeEndOfDeclaration(.semicolon, nil)
@@ -123,6 +127,7 @@ extension ProtoParser {
       defer { end(loc) }
       var m = MessageProto()
       let ok = parseMessageDefinition(&m, loc)
+      if ok && visibility != .visibilityUnset { m.visibility = visibility }
       parts.nestedType.append(m)
       return ok
     case .enum:
@@ -130,6 +135,7 @@ extension ProtoParser {
       defer { end(loc) }
       var e = EnumProto()
       let ok = parseEnumDefinition(&e, loc)
+      if ok && visibility != .visibilityUnset { e.visibility = visibility }
       parts.enumType.append(e)
       return ok
     case .extensions:
@@ -265,9 +271,8 @@ extension ProtoParser {
   mutating func parseReserved(_ parts: inout MessageParts, _ msgLoc: Loc) -> Bool {
     let startToken = cur
     guard consume(.reserved) else { return false }
-    if cur.kind == .identifier && syntax != "editions" {
-      addError("Reserved names must be string literals. (Only editions supports identifiers.)")
-      return false
+    if let done = parseReservedIdentifiers(&parts.reservedName, msgLoc, namesField: 10, start: startToken) {
+      return done
     }
     if cur.kind == .string {
       let loc = location(msgLoc, 10)

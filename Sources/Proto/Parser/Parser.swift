@@ -61,6 +61,8 @@ struct ProtoParser {
   var comments: [CommentGroup] = []
   var diagnostics: [Diagnostic] = []
   var syntax = ""
+  /// protoc's `edition_`: the declared edition of an editions file, else UNKNOWN.
+  var edition = Google_Protobuf_Edition.unknown
   var upcomingDocComments = ""
   var upcomingDetachedComments: [String] = []
 

@@ -33,7 +33,7 @@ public final class SchemaIndex: @unchecked Sendable {
     var services: [String: ServiceNode] = [:]
     var extensions: [String: [Int32: FieldNode]] = [:]
     for (position, imageFile) in image.files.enumerated() {
-      let file = FileNode(imageFile, locations: { index.locations(position) })
+      let file = FileNode(imageFile, index: index, locations: { index.locations(position) })
       files.append(file)
       fileByName[file.name] = file
       for m in file.allMessages { messages[m.fullName] = m }
@@ -69,6 +69,8 @@ final class FileNode: @unchecked Sendable {
   let isImport: Bool
   /// Path shown to users (relative to the workspace).
   let displayPath: String
+  /// The Image's one index: resolved features and field semantics come from it.
+  let index: DescriptorIndex
   private(set) var messages: [MessageNode] = []
   private(set) var enums: [EnumNode] = []
   private(set) var services: [ServiceNode] = []
@@ -80,7 +82,8 @@ final class FileNode: @unchecked Sendable {
   private lazy var locations: SourceLocations = loadLocations()
   private let loadLocations: () -> SourceLocations
 
-  init(_ f: ImageFile, locations: @escaping () -> SourceLocations) {
+  init(_ f: ImageFile, index: DescriptorIndex, locations: @escaping () -> SourceLocations) {
+    self.index = index
     loadLocations = locations
     descriptor = f.descriptor
     isImport = f.isImport
@@ -277,6 +280,11 @@ final class FieldNode: @unchecked Sendable {
   var typeName: String { descriptor.typeName.trimmingLeadingDot }
   var location: Location? { file.location(path) }
   func location(_ sub: Int32...) -> Location? { file.location(path + sub) }
+
+  /// The field's resolved features (resolved once: the string-type rules read them).
+  lazy var features: ResolvedFeatureValues = file.features(path)
+  /// Presence, cardinality and encoding as protobuf's runtimes see them (from resolved features).
+  lazy var semantics: FieldSemantics = file.index.fieldSemantics(file: file.name, path: path)
 }
 
 /// An enum (nested ones included).

@@ -37,6 +37,7 @@ struct EnumSameJsonFormat: EnumPairRule {
     guard before == .allow, after != .allow else { return }
     out.add(
       "Enum \(quoted(e.name)) JSON format support changed from \(before.name) to \(after.name).",
-      at: e.location, against: previous.location, file: e.file)
+      at: e.featureLocation(FeatureField.jsonFormat) ?? e.location,
+      against: previous.featureLocation(FeatureField.jsonFormat) ?? previous.location, file: e.file)
   }
 }

@@ -28,14 +28,40 @@ struct EnumSameType: EnumPairRule {
           """,
         [
           #"Enum "Color" changed from open to closed."#
-        ])
+        ]),
+      .change(
+        from: """
+          edition = "2023";
+
+          package acme.v1;
+
+          enum Color {
+            COLOR_UNSPECIFIED = 0;
+          }
+
+          """,
+        to: """
+          edition = "2023";
+
+          package acme.v1;
+
+          enum Color {
+            ↓option features.enum_type = CLOSED;
+            COLOR_UNSPECIFIED = 0;
+          }
+
+          """,
+        [
+          #"Enum "Color" changed from open to closed."#
+        ]),
     ])
 
   func check(_ e: EnumNode, _ previous: EnumNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
     guard e.isClosed != previous.isClosed else { return }
     let (before, after) = previous.isClosed ? ("closed", "open") : ("open", "closed")
     out.add(
-      "Enum \(quoted(e.name)) changed from \(before) to \(after).", at: e.location, against: previous.location,
-      file: e.file)
+      "Enum \(quoted(e.name)) changed from \(before) to \(after).",
+      at: e.featureLocation(FeatureField.enumType) ?? e.location,
+      against: previous.featureLocation(FeatureField.enumType) ?? previous.location, file: e.file)
   }
 }

@@ -28,7 +28,31 @@ struct FieldSameCardinality: FieldPairRule {
           """,
         [
           #"Field "1" with name "tags" on message "Pet" changed cardinality from "repeated" to "optional with implicit presence"."#
-        ])
+        ]),
+      .change(
+        from: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            int32 age = 1;
+          }
+
+          """,
+        to: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            ↓int32 age = 1 [features.field_presence = IMPLICIT];
+          }
+
+          """,
+        [
+          #"Field "1" with name "age" on message "Pet" changed cardinality from "optional with explicit presence" to "optional with implicit presence"."#
+        ]),
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

@@ -1,3 +1,6 @@
+import Proto
+import SwiftProtobuf
+
 /// string and bytes fields keep their C++ string type.
 struct FieldSameCppStringType: FieldPairRule {
   static let info = RuleInfo(
@@ -37,21 +40,43 @@ struct FieldSameCppStringType: FieldPairRule {
     guard stringish(field), stringish(previous) else { return }
     let before = cppStringType(previous)
     let after = cppStringType(field)
+    // Moving from STRING_PIECE to STRING is allowed.
     guard before != after, !(before.piece && after.type == "STRING") else { return }
     let name: ((type: String, piece: Bool)) -> String = { $0.piece ? "STRING_PIECE" : $0.type }
     out.add(
       "\(field.description) changed C++ string type from \(quoted(name(before))) to \(quoted(name(after))).",
-      at: field.location(8, 1) ?? field.location, against: previous.location(8, 1) ?? previous.location,
-      file: field.file)
+      at: location(field), against: location(previous), file: field.file)
   }
 
+  /// buf's C++ string type: before edition 2024 an explicit `ctype` decides; otherwise the
+  /// resolved `(pb.cpp).string_type` (STRING before 2024, VIEW from 2024 by default).
   private func cppStringType(_ f: FieldNode) -> (type: String, piece: Bool) {
+    let d = f.file.descriptor
+    let before2024 = !d.hasEdition || d.edition.rawValue < Google_Protobuf_Edition.edition2024.rawValue
     let o = f.descriptor.options
-    guard o.hasCtype else { return ("STRING", false) }
-    switch o.ctype {
-    case .cord: return ("CORD", false)
-    case .stringPiece: return ("STRING", true)
-    default: return ("STRING", false)
+    if before2024, o.hasCtype {
+      switch o.ctype {
+      case .cord: return ("CORD", false)
+      case .stringPiece: return ("STRING", true)
+      case .string: return ("STRING", false)
+      }
+    }
+    switch f.features.language(.cpp, field: CppFeature.stringType) {
+    case 1: return ("VIEW", false)
+    case 2: return ("CORD", false)
+    case 3: return ("STRING", false)
+    default: return ("STRING_TYPE_UNKNOWN", false)
     }
   }
+
+  /// The field's `ctype`, else its `(pb.cpp).string_type`, else the field.
+  private func location(_ f: FieldNode) -> Location? {
+    f.location(8, 1) ?? f.featureLocation(CppFeature.extensionNumber, CppFeature.stringType) ?? f.location
+  }
+}
+
+/// `pb.cpp` (cpp_features.proto): the extension and its string_type feature.
+enum CppFeature {
+  static let extensionNumber: Int32 = 1000
+  static let stringType: Int32 = 2
 }

@@ -1,3 +1,5 @@
+import Proto
+
 /// string fields keep their Java UTF-8 validation.
 struct FieldSameJavaUtf8Validation: FieldPairRule {
   static let info = RuleInfo(
@@ -40,11 +42,32 @@ struct FieldSameJavaUtf8Validation: FieldPairRule {
     guard before != after else { return }
     out.add(
       "\(field.description) changed Java string UTF8 validation from \(quoted(before)) to \(quoted(after)).",
-      at: field.file.location([8, 27]) ?? field.location,
-      against: previous.file.location([8, 27]) ?? previous.location, file: field.file)
+      at: location(field), against: location(previous), file: field.file)
   }
 
+  /// buf's Java validation: `java_string_check_utf8` where it is set or the file is not an
+  /// editions file, else `(pb.java).utf8_validation = VERIFY`; otherwise the field's utf8_validation.
   private func validation(_ f: FieldNode) -> String {
-    f.file.descriptor.options.javaStringCheckUtf8 ? "VERIFY" : f.utf8Validation.name
+    let options = f.file.descriptor.options
+    let verify: Bool
+    if f.file.syntax != .editions || options.hasJavaStringCheckUtf8 {
+      verify = options.javaStringCheckUtf8
+    } else {
+      verify = f.features.language(.java, field: JavaFeature.utf8Validation) == JavaFeature.verify
+    }
+    return verify ? "VERIFY" : f.utf8Validation.name
   }
+
+  /// The file's `java_string_check_utf8`, else the field's `(pb.java).utf8_validation`, else the field.
+  private func location(_ f: FieldNode) -> Location? {
+    f.file.location([8, 27]) ?? f.featureLocation(JavaFeature.extensionNumber, JavaFeature.utf8Validation)
+      ?? f.location
+  }
+}
+
+/// `pb.java` (java_features.proto): the extension and its utf8_validation feature.
+enum JavaFeature {
+  static let extensionNumber: Int32 = 1001
+  static let utf8Validation: Int32 = 2
+  static let verify = 2
 }

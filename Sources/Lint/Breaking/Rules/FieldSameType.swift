@@ -61,6 +61,34 @@ struct FieldSameType: FieldPairRule {
         [
           #"Field "1" with name "toy" on message "Pet" changed type from "acme.v1.Ball" to "acme.v1.Bell"."#
         ]),
+      .change(
+        from: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            Toy toy = 1;
+          }
+
+          message Toy {}
+
+          """,
+        to: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            ↓Toy toy = 1 [features.message_encoding = DELIMITED];
+          }
+
+          message Toy {}
+
+          """,
+        [
+          #"Field "1" with name "toy" on message "Pet" changed type from "message" to "message (delimited encoding)"."#
+        ]),
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {

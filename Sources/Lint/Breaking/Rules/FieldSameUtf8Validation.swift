@@ -28,7 +28,31 @@ struct FieldSameUtf8Validation: FieldPairRule {
           """,
         [
           #"Field "1" with name "c" on message "Sample" changed UTF8 validation from VERIFY to NONE."#
-        ])
+        ]),
+      .change(
+        from: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            string name = 1;
+          }
+
+          """,
+        to: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            string name = 1 [↓features.utf8_validation = NONE];
+          }
+
+          """,
+        [
+          #"Field "1" with name "name" on message "Pet" changed UTF8 validation from VERIFY to NONE."#
+        ]),
     ])
 
   func check(_ field: FieldNode, _ previous: FieldNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
@@ -38,6 +62,7 @@ struct FieldSameUtf8Validation: FieldPairRule {
     guard before != after else { return }
     out.add(
       "\(field.description) changed UTF8 validation from \(before.name) to \(after.name).",
-      at: field.location, against: previous.location, file: field.file)
+      at: field.featureLocation(FeatureField.utf8Validation) ?? field.location,
+      against: previous.featureLocation(FeatureField.utf8Validation) ?? previous.location, file: field.file)
   }
 }

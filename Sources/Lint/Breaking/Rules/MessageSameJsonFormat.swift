@@ -28,7 +28,32 @@ struct MessageSameJsonFormat: MessagePairRule {
           """,
         [
           #"Message "Sample" JSON format support changed from ALLOW to LEGACY_BEST_EFFORT."#
-        ])
+        ]),
+      .change(
+        from: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            string name = 1;
+          }
+
+          """,
+        to: """
+          edition = "2023";
+
+          package acme.v1;
+
+          message Pet {
+            ↓option features.json_format = LEGACY_BEST_EFFORT;
+            string name = 1;
+          }
+
+          """,
+        [
+          #"Message "Pet" JSON format support changed from ALLOW to LEGACY_BEST_EFFORT."#
+        ]),
     ])
 
   func check(_ message: MessageNode, _ previous: MessageNode, _ pair: SchemaPair, _ out: inout BreakingFindings) {
@@ -37,6 +62,7 @@ struct MessageSameJsonFormat: MessagePairRule {
     guard before == .allow, after != .allow else { return }
     out.add(
       "Message \(quoted(message.name)) JSON format support changed from \(before.name) to \(after.name).",
-      at: message.location, against: previous.location, file: message.file)
+      at: message.featureLocation(FeatureField.jsonFormat) ?? message.location,
+      against: previous.featureLocation(FeatureField.jsonFormat) ?? previous.location, file: message.file)
   }
 }

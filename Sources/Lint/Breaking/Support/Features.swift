@@ -1,83 +1,79 @@
-// Resolved language features (enum openness, JSON format, UTF-8 validation) as buf resolves
-// them: from the syntax for proto2/proto3, from edition defaults and `features` options
-// for editions files.
+// Resolved features of the breaking model's nodes (from Proto's one resolver,
+// `DescriptorIndex.resolvedFeatures`) and where buf points when one changed: at the feature
+// option written on the element itself, else at the element.
+import Proto
 import SwiftProtobuf
 
 typealias FeatureSet = Google_Protobuf_FeatureSet
 
+/// FeatureSet's field numbers buf reports at (descriptor.proto).
+enum FeatureField {
+  static let fieldPresence: Int32 = 1
+  static let enumType: Int32 = 2
+  static let utf8Validation: Int32 = 4
+  static let messageEncoding: Int32 = 5
+  static let jsonFormat: Int32 = 6
+}
+
+/// The number of `features` in each `*Options` message (descriptor.proto).
+enum FeaturesOption {
+  static let message: Int32 = 12
+  static let field: Int32 = 21
+  static let enumType: Int32 = 7
+}
+
 extension FileNode {
-  /// The file-level defaults: proto2 and proto3 map to fixed feature sets.
-  var baseFeatures: FeatureSet {
-    var f = FeatureSet()
-    switch syntax {
-    case .proto2:
-      f.enumType = .closed
-      f.jsonFormat = .legacyBestEffort
-      f.utf8Validation = .none
-    case .proto3:
-      f.enumType = .open
-      f.jsonFormat = .allow
-      f.utf8Validation = .verify
-    case .editions:
-      f.enumType = .open
-      f.jsonFormat = .allow
-      f.utf8Validation = .verify
-      f = f.merging(descriptor.options.features)
+  /// The resolved features of the element at `path` in this file, as numbers.
+  func features(_ path: [Int32]) -> ResolvedFeatureValues { index.featureValues(file: name, path: path) }
+
+  /// buf's option location: the exact path if recorded, else the longest recorded path between
+  /// the option (`prefixLength` elements) and `path`, else the first recorded path inside it.
+  func optionLocation(_ path: [Int32], prefixLength: Int) -> Location? {
+    if let exact = location(path) { return exact }
+    var best: [Int32]?
+    for loc in descriptor.sourceCodeInfo.location {
+      let p = loc.path
+      if p.count >= prefixLength, path.starts(with: p), p.count > (best?.count ?? 0) {
+        best = p
+      } else if p.starts(with: path) {
+        return Location(file: self, path: p)
+      }
     }
-    return f
+    return best.map { Location(file: self, path: $0) }
   }
 }
 
-extension FeatureSet {
-  /// `other`'s explicitly set features override these.
-  func merging(_ other: FeatureSet) -> FeatureSet {
-    var f = self
-    if other.hasEnumType { f.enumType = other.enumType }
-    if other.hasJsonFormat { f.jsonFormat = other.jsonFormat }
-    if other.hasUtf8Validation { f.utf8Validation = other.utf8Validation }
-    return f
+extension ResolvedFeatureValues {
+  var jsonFormat: FeatureSet.JsonFormat {
+    FeatureSet.JsonFormat(rawValue: value(FeatureField.jsonFormat) ?? 0) ?? .unknown
+  }
+  var utf8Validation: FeatureSet.Utf8Validation {
+    FeatureSet.Utf8Validation(rawValue: value(FeatureField.utf8Validation) ?? 0) ?? .unknown
   }
 }
 
 extension MessageNode {
-  /// Features of the message: the file's, then each enclosing message's overrides.
-  var features: FeatureSet {
-    guard file.syntax == .editions else { return file.baseFeatures }
-    var f = file.baseFeatures
-    var chain: [Google_Protobuf_DescriptorProto] = []
-    var d = file.descriptor.messageType
-    var i = 1
-    while i < path.count {
-      let index = Int(path[i])
-      guard index < d.count else { break }
-      chain.append(d[index])
-      d = d[index].nestedType
-      i += 2
-    }
-    for m in chain { f = f.merging(m.options.features) }
-    return f
+  var features: ResolvedFeatureValues { file.features(path) }
+  /// `option features.<feature>` on this message (MessageOptions = 7).
+  func featureLocation(_ feature: Int32) -> Location? {
+    file.optionLocation(path + [7, FeaturesOption.message, feature], prefixLength: path.count + 2)
   }
-
-  var jsonFormatName: String { features.jsonFormat.name }
 }
 
 extension EnumNode {
-  var features: FeatureSet {
-    guard file.syntax == .editions else { return file.baseFeatures }
-    var f = file.baseFeatures
-    if path.count > 2, let parent = file.allMessages.first(where: { $0.path == Array(path.dropLast(2)) }) {
-      f = parent.features
-    }
-    return f.merging(descriptor.options.features)
+  var features: ResolvedFeatureValues { file.features(path) }
+  var isClosed: Bool { file.index.isClosedEnum(file: file.name, path: path) }
+  /// `option features.<feature>` on this enum (EnumOptions = 3).
+  func featureLocation(_ feature: Int32) -> Location? {
+    file.optionLocation(path + [3, FeaturesOption.enumType, feature], prefixLength: path.count + 2)
   }
-  var isClosed: Bool { features.enumType == .closed }
 }
 
 extension FieldNode {
-  var utf8Validation: FeatureSet.Utf8Validation {
-    var f = message?.features ?? file.baseFeatures
-    if file.syntax == .editions { f = f.merging(descriptor.options.features) }
-    return f.utf8Validation
+  var utf8Validation: FeatureSet.Utf8Validation { features.utf8Validation }
+  /// `[features.<feature>]` on this field (FieldOptions = 8); `extra` goes into an extension.
+  func featureLocation(_ feature: Int32...) -> Location? {
+    file.optionLocation(path + [8, FeaturesOption.field] + feature, prefixLength: path.count + 2)
   }
 }
 

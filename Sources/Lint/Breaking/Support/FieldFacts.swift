@@ -20,37 +20,30 @@ extension FieldNode {
     return "Field \(quoted(String(number)))\(named) on message \(quoted(message?.name ?? ""))"
   }
 
-  var type: FieldType { descriptor.type }
+  /// protoreflect's kind: a delimited message field (proto2 group, editions DELIMITED) is a group.
+  var type: FieldType { semantics.isDelimited ? .group : descriptor.type }
 
-  /// protoreflect's kind name (`int32`, `message`, `group`, …).
-  var kindName: String { type.protoName }
+  /// protoreflect's kind name (`int32`, `message`, `group`, …); buf calls an editions
+  /// delimited field a "message (delimited encoding)".
+  var kindName: String {
+    if type == .group && file.syntax != .proto2 { return "message (delimited encoding)" }
+    return type.protoName
+  }
 
   /// Whether the declared type is a message, group or enum (reported at the type name).
   var isNamedType: Bool { type == .message || type == .group || type == .enum }
 
   /// Whether the field is a map (a repeated field of a map entry message).
   func isMap(in schema: SchemaIndex) -> Bool {
-    guard descriptor.label == .repeated, type == .message else { return false }
+    guard descriptor.label == .repeated, descriptor.type == .message else { return false }
     return schema.messages[typeName]?.isMapEntry ?? false
   }
 
-  /// buf's cardinality of the field.
+  /// buf's cardinality of the field (protoreflect's, with editions presence as features).
   func cardinality(in schema: SchemaIndex) -> Cardinality {
     if descriptor.label == .repeated { return isMap(in: schema) ? .map : .repeated }
-    if descriptor.label == .required { return .required }
-    return hasPresence ? .optionalExplicit : .optionalImplicit
-  }
-
-  /// Whether the field tracks presence (protoreflect HasPresence for a singular field).
-  var hasPresence: Bool {
-    if isExtension { return true }
-    if type == .message || type == .group { return true }
-    if descriptor.hasOneofIndex { return true }
-    switch file.syntax {
-    case .proto2: return true
-    case .proto3: return descriptor.proto3Optional
-    case .editions: return true
-    }
+    if semantics.isRequired { return .required }
+    return semantics.tracksPresence ? .optionalExplicit : .optionalImplicit
   }
 
   /// The containing message is a map entry (its fields are generated).

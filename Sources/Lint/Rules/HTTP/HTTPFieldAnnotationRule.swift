@@ -26,7 +26,7 @@ extension HTTPFieldAnnotationRule {
       let violation = context.annotationValidity.check(
         Self.option, field: field.descriptor, path: field.path,
         index: inMessage == nil ? nil : field.path.last.map(Int.init),
-        in: inMessage)
+        in: inMessage, file: context.files[field.file].name)
     else { return }
     let why = describe(violation.problem, field, context)
     let owner = field.parent.map { " of \(q($0.fullName))" } ?? ""

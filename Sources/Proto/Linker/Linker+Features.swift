@@ -1,0 +1,507 @@
+import SwiftProtobuf
+
+/// Editions in the linker: option imports, and the features of every element resolved
+/// and validated as protoc 36.2's `DescriptorBuilder` does (`ResolveFeatures`,
+/// `ValidateFileFeatures`, `ValidateFieldFeatures`, `ValidateFeatureLifetimes`).
+extension FileLinker {
+  /// `import option` files (edition 2024): their symbols serve option names. (protoc keeps
+  /// them out of type resolution; sebuf resolves through them as through any import.)
+  func addOptionDependencies() {
+    for dep in file.optionDependency {
+      guard let d = linker.fileIndex[dep] else { continue }
+      dependencies.insert(d)
+    }
+  }
+
+  var fileEdition: Google_Protobuf_Edition { Google_Protobuf_Edition(of: file) }
+
+  /// protoc's `Symbol::GetEffectiveVisibility` for a message or enum of this file, read in
+  /// pass 1 (before options are interpreted): nil when other files may use it, else the
+  /// reason protoc gives. Only edition 2024 on defaults to anything but EXPORT_ALL.
+  func localReason(_ keyword: Google_Protobuf_SymbolVisibility, nested: Bool) -> String? {
+    switch keyword {
+    case .visibilityExport: return nil
+    case .visibilityLocal: return "It is explicitly marked 'local'"
+    default: break
+    }
+    guard file.syntax == "editions", fileEdition.rawValue >= Google_Protobuf_Edition.edition2024.rawValue else {
+      return nil
+    }
+    var name: String?
+    for o in file.options.uninterpretedOption
+    where o.name.count == 2 && !o.name[0].isExtension && o.name[0].namePart == "features"
+      && !o.name[1].isExtension && o.name[1].namePart == "default_symbol_visibility"
+    {
+      name = o.identifierValue
+    }
+    let defaultName =
+      name
+      ?? EditionDefaults.bundled.features(for: fileEdition).map {
+        Google_Protobuf_FeatureSet.VisibilityFeature.DefaultSymbolVisibility.protocName($0.defaultSymbolVisibility)
+      } ?? "EXPORT_ALL"
+    let local: Bool
+    switch defaultName {
+    case "EXPORT_ALL": local = false
+    case "EXPORT_TOP_LEVEL": local = nested
+    default: local = true
+    }
+    return local
+      ? "It defaulted to local from file-level 'option features.default_symbol_visibility = '\(defaultName)';" : nil
+  }
+
+  /// protoc's `IsVisibleFrom` check where a type is used (field types, extendees, methods).
+  func checkVisible(_ sym: Symbol, usage: String = "", at path: [Int32]) {
+    let reason: String?
+    let fullName: String
+    let owner: Int
+    switch sym {
+    case .message(let m): (reason, fullName, owner) = (m.localReason, m.fullName, m.file)
+    case .enumType(let e): (reason, fullName, owner) = (e.localReason, e.fullName, e.file)
+    default: return
+    }
+    guard owner != index, let reason else { return }
+    error(
+      "Symbol \"\(fullName)\", defined in \"\(pool.fileNames[owner])\" \(usage) is not visible from \"\(fileName)\". \(reason) and cannot be accessed outside its own file",
+      at: path)
+  }
+
+  /// Whether an editions field's repeated values are packed, read before options are
+  /// interpreted (option values of the file's own extensions need it): the field's, else the
+  /// file's `features.repeated_field_encoding` (the only targets it has), else PACKED, every
+  /// edition's default.
+  func editionsPacked(_ f: FieldProto) -> Bool {
+    for options in [f.options.uninterpretedOption, file.options.uninterpretedOption] {
+      var found: Bool?
+      for o in options
+      where o.name.count == 2 && !o.name[0].isExtension && o.name[0].namePart == "features"
+        && !o.name[1].isExtension && o.name[1].namePart == "repeated_field_encoding"
+      {
+        found = o.identifierValue == "PACKED"
+      }
+      if let found { return found }
+    }
+    return true
+  }
+
+  /// The syntax statement (protoc's EDITIONS error location).
+  static let editionPath: [Int32] = [12]
+
+  /// Pass 5's feature checks; also records whether each enum of the file is closed.
+  func validateFeatures() {
+    if file.syntax == "editions" { canonicalizeFeatures() }
+    let edition = fileEdition
+    if file.syntax == "editions" {
+      if edition.rawValue < EditionDefaults.protocMinimum.rawValue {
+        error(
+          "Edition \(edition.protocName) is earlier than the minimum supported edition \(EditionDefaults.protocMinimum.protocName)",
+          at: Self.editionPath)
+        return
+      }
+      if edition.rawValue > EditionDefaults.protocMaximum.rawValue && edition != .unstable {
+        error(
+          "Edition \(edition.protocName) is later than the maximum supported edition \(EditionDefaults.protocMaximum.protocName)",
+          at: Self.editionPath)
+        return
+      }
+    }
+    let chain = FeatureChain(file: file)
+    var elements: [FeatureElement] = []
+    FeatureElement.collect(file, into: &elements)
+    // proto2 and proto3 files need no defaults (and the defaults are computed by compiling
+    // proto2 files: asking for them here would wait on their own computation).
+    if chain.isLegacy {
+      for e in elements where e.kind == .enumType { enumInfo(at: e.path)?.isClosed = !isProto3 }
+      for e in elements where !FeatureValues(e.features).isEmpty {
+        report("Features are only valid under editions.", e, file: Self.editionPath)
+      }
+      return
+    }
+    let defaults = EditionDefaults.bundled
+    for e in elements where e.kind == .enumType {
+      guard let info = enumInfo(at: e.path) else { continue }
+      let enumType = chain.resolve(e.path, defaults: defaults, asProtoc: true).value(FeatureNumber.enumType)
+      info.isClosed = enumType == UInt64(Google_Protobuf_FeatureSet.EnumType.closed.rawValue)
+    }
+    for e in elements {
+      let own = FeatureValues(e.features)
+      for (number, name, unknown) in Self.enumFeatures where own.value(number) == 0 {
+        report("Feature field `\(name)` must resolve to a known value, found \(unknown)", e, file: Self.editionPath)
+      }
+    }
+    let fileFeatures = chain.resolve([], defaults: defaults, asProtoc: true)
+    if fileFeatures.value(FeatureNumber.fieldPresence) == FeatureConstant.legacyRequired {
+      error("Required presence can't be specified by default.", at: Self.editionPath)
+    }
+    if file.options.javaStringCheckUtf8 {
+      error(
+        "File option java_string_check_utf8 is not allowed under editions. Use the (pb.java).utf8_validation feature to control this behavior.",
+        at: Self.editionPath)
+    }
+    for e in elements {
+      switch e.kind {
+      case .field: validateFieldFeatures(e, chain: chain, defaults: defaults)
+      case .enumType: validateOpenEnum(e)
+      default: break
+      }
+    }
+  }
+
+  /// An error at the element's NAME location (`file` for the file itself); oneofs and
+  /// extension ranges have none in protoc, which then names only the file.
+  private func report(_ message: String, _ e: FeatureElement, file: [Int32]) {
+    switch e.kind {
+    case .file: error(message, at: file)
+    case .oneof, .extensionRange:
+      hadErrors = true
+      diagnostics.append(.error(message, rule: CompileRule.compile, at: .file(displayPath)))
+    default: error(message, at: e.namePath)
+    }
+  }
+
+  /// FeatureSet's enum features and their UNKNOWN value names (protoc's `ValidateMergedFeatures`).
+  static let enumFeatures: [(Int32, String, String)] = [
+    (1, "field_presence", "FIELD_PRESENCE_UNKNOWN"), (2, "enum_type", "ENUM_TYPE_UNKNOWN"),
+    (3, "repeated_field_encoding", "REPEATED_FIELD_ENCODING_UNKNOWN"),
+    (4, "utf8_validation", "UTF8_VALIDATION_UNKNOWN"),
+    (5, "message_encoding", "MESSAGE_ENCODING_UNKNOWN"), (6, "json_format", "JSON_FORMAT_UNKNOWN"),
+    (7, "enforce_naming_style", "ENFORCE_NAMING_STYLE_UNKNOWN"),
+    (8, "default_symbol_visibility", "DEFAULT_SYMBOL_VISIBILITY_UNKNOWN"),
+    (9, "enforce_proto_limits", "PROTO_LIMITS_UNKNOWN"),
+  ]
+
+  /// protoc's `ValidateTargetConstraints` (run by its command line on the files it was given,
+  /// once they built) for features: each feature set on an element must list the element's
+  /// kind among its `targets`. Reported on the file, without a position, as protoc does.
+  func validateFeatureTargets() {
+    guard tracksUnusedImports, file.syntax == "editions" else { return }
+    let table = FeatureSupportTable.bundled
+    var elements: [FeatureElement] = []
+    FeatureElement.collect(file, into: &elements)
+    for e in elements {
+      let features = FeatureValues(e.features)
+      func check(_ message: String, _ numbers: [Int32]) {
+        for n in numbers {
+          guard let targets = table.targets[message]?[n], !targets.isEmpty, !targets.contains(e.kind.target),
+            let name = table.names[message]?[n]
+          else { continue }
+          hadErrors = true
+          diagnostics.append(
+            .error(
+              "Option \(name) cannot be set on an entity of type `\(e.kind.targetName)`.", rule: CompileRule.compile,
+              at: .file(displayPath)))
+        }
+      }
+      check("google.protobuf.FeatureSet", features.fields.keys.sorted())
+      for ext in features.extensions.keys.sorted() {
+        guard let message = table.extensionMessages[ext] else { continue }
+        check(message, features.extensions[ext]!.keys.sorted())
+      }
+    }
+  }
+
+  /// protoc keeps each element's features as a parsed FeatureSet and writes it back: fields
+  /// and language extensions in number order, one record per extension. Options as
+  /// interpreted keep the order written, so every `features` is rewritten that way.
+  func canonicalizeFeatures() {
+    func fix(_ f: inout Google_Protobuf_FeatureSet) { f = FeatureValues(f).featureSet }
+    func fixEnum(_ e: inout EnumProto) {
+      if e.options.hasFeatures { fix(&e.options.features) }
+      e.updateEach(\.value) { _, v in if v.options.hasFeatures { fix(&v.options.features) } }
+    }
+    func fixField(_ f: inout FieldProto) { if f.options.hasFeatures { fix(&f.options.features) } }
+    // Message nesting is bounded by the parser (ProtoParser.maxNesting).
+    func fixMessage(_ m: inout MessageProto) {
+      if m.options.hasFeatures { fix(&m.options.features) }
+      m.updateEach(\.field) { _, f in fixField(&f) }
+      m.updateEach(\.extension) { _, f in fixField(&f) }
+      m.updateEach(\.oneofDecl) { _, o in if o.options.hasFeatures { fix(&o.options.features) } }
+      m.updateEach(\.extensionRange) { _, r in if r.options.hasFeatures { fix(&r.options.features) } }
+      m.updateEach(\.enumType) { _, e in fixEnum(&e) }
+      m.updateEach(\.nestedType) { _, n in fixMessage(&n) }
+    }
+    if file.options.hasFeatures { fix(&file.options.features) }
+    file.updateEach(\.messageType) { _, m in fixMessage(&m) }
+    file.updateEach(\.enumType) { _, e in fixEnum(&e) }
+    file.updateEach(\.extension) { _, f in fixField(&f) }
+    file.updateEach(\.service) { _, s in
+      if s.options.hasFeatures { fix(&s.options.features) }
+      s.updateEach(\.method) { _, m in if m.options.hasFeatures { fix(&m.options.features) } }
+    }
+  }
+
+  private func enumInfo(at path: [Int32]) -> EnumInfo? {
+    guard path.count >= 2 else { return nil }
+    if path.count == 2 { return path[0] == 5 && Int(path[1]) < topEnums.count ? topEnums[Int(path[1])] : nil }
+    guard let m = messageInfo(at: Array(path.dropLast(2))), path[path.count - 2] == 4,
+      Int(path[path.count - 1]) < m.enums.count
+    else { return nil }
+    return m.enums[Int(path[path.count - 1])]
+  }
+
+  private func messageInfo(at path: [Int32]) -> MessageInfo? {
+    guard path.count >= 2, path[0] == 4, Int(path[1]) < topMessages.count else { return nil }
+    var m = topMessages[Int(path[1])]
+    var i = 2
+    while i + 1 < path.count {
+      guard path[i] == 3, Int(path[i + 1]) < m.nested.count else { return nil }
+      m = m.nested[Int(path[i + 1])]
+      i += 2
+    }
+    return m
+  }
+
+  private func fieldInfo(at path: [Int32]) -> FieldInfo? {
+    if path.count == 2 { return path[0] == 7 && Int(path[1]) < topExtensions.count ? topExtensions[Int(path[1])] : nil }
+    guard path.count >= 4, let m = messageInfo(at: Array(path.dropLast(2))) else { return nil }
+    let k = Int(path[path.count - 1])
+    switch path[path.count - 2] {
+    case 2: return k < m.fields.count ? m.fields[k] : nil
+    case 6: return k < m.extensions.count ? m.extensions[k] : nil
+    default: return nil
+    }
+  }
+
+  private func validateOpenEnum(_ e: FeatureElement) {
+    guard let info = enumInfo(at: e.path), info.isClosed == false, let first = info.values.first, first.number != 0
+    else { return }
+    error("The first enum value must be zero for open enums.", at: e.path + [2, 0, 2])
+  }
+
+  /// protoc's `ValidateFieldFeatures` (and the ctype rule of edition 2024).
+  private func validateFieldFeatures(_ e: FeatureElement, chain: FeatureChain, defaults: EditionDefaults) {
+    guard let f = e.field, let info = fieldInfo(at: e.path) else { return }
+    let at = e.path + [1]
+    if fileEdition.rawValue >= Google_Protobuf_Edition.edition2024.rawValue && f.options.hasCtype {
+      error(
+        "ctype option is not allowed under edition 2024 and beyond. Use the feature string_type = VIEW|CORD|STRING|... instead.",
+        at: typePath(f, e.path))
+    }
+    if f.options.hasPacked {
+      error(
+        "Field option packed is not allowed under editions.  Use the repeated_field_encoding feature to control this behavior.",
+        at: at)
+    }
+    let resolved = chain.resolve(e.path, defaults: defaults, asProtoc: true)
+    let presence = resolved.value(FeatureNumber.fieldPresence)
+    let repeated = f.label == .repeated
+    let isMessage = info.type == .message || info.type == .group
+    let hasPresence =
+      !repeated && (isMessage || f.hasOneofIndex || info.isExtension || presence != FeatureConstant.implicit)
+    if !repeated && !hasPresence {
+      if f.hasDefaultValue { error("Implicit presence fields can't specify defaults.", at: at) }
+      if let en = info.enumType, !isOpenEnum(en) { error("Implicit presence enum fields must always be open.", at: at) }
+    }
+    if info.isExtension && presence == FeatureConstant.legacyRequired {
+      error("Extensions can't be required.", at: at)
+    }
+    if info.containing?.isMapEntry == true && !info.isExtension { return }
+    let own = FeatureValues(f.options.features)
+    if let p = own.value(FeatureNumber.fieldPresence) {
+      if f.hasOneofIndex {
+        error("Oneof fields can't specify field presence.", at: at)
+      } else if repeated {
+        error("Repeated fields can't specify field presence.", at: at)
+      } else if info.isExtension && p != FeatureConstant.legacyRequired {
+        error("Extensions can't specify field presence.", at: at)
+      } else if isMessage && p == FeatureConstant.implicit {
+        error("Message fields can't specify implicit presence.", at: at)
+      }
+    }
+    if !repeated && own.value(FeatureNumber.repeatedFieldEncoding) != nil {
+      error("Only repeated fields can specify repeated field encoding.", at: at)
+    }
+    let isMap = info.message?.isMapEntry == true
+    let stringMap = isMap && (info.message?.fields.contains { $0.type == .string } ?? false)
+    if info.type != .string && !stringMap && own.value(FeatureNumber.utf8Validation) != nil {
+      error("Only string fields can specify utf8 validation.", at: at)
+    }
+    let packable = repeated && (info.type?.isPackable ?? false)
+    if !packable && own.value(FeatureNumber.repeatedFieldEncoding) == FeatureConstant.packed {
+      error("Only repeated primitive fields can specify PACKED repeated field encoding.", at: at)
+    }
+    if (!isMessage || isMap) && own.value(FeatureNumber.messageEncoding) != nil {
+      error("Only message fields can specify message encoding.", at: at)
+    }
+  }
+
+  /// protoc's deferred `ValidateFeatureLifetimes`: every feature and option set on an element
+  /// against the edition its `feature_support` allows. Warnings only for target files.
+  func validateFeatureLifetimes() {
+    // No option of descriptor.proto is introduced after proto2 or retired by proto3, and
+    // features are refused outside editions (see `validateFeatures`).
+    guard file.syntax == "editions" else { return }
+    let edition = fileEdition.rawValue
+    let table = FeatureSupportTable.bundled
+    var elements: [FeatureElement] = []
+    FeatureElement.collect(file, into: &elements)
+    var errors: [(String, FeatureElement)] = []
+    var warnings: [(String, FeatureElement)] = []
+    func add(_ support: FeatureSupport?, _ at: FeatureElement) {
+      guard let support else { return }
+      let (e, w) = support.check(edition)
+      errors += e.map { ($0, at) }
+      warnings += w.map { ($0, at) }
+    }
+    for e in elements {
+      let at = e
+      let features = FeatureValues(e.features)
+      let core = table.fields["google.protobuf.FeatureSet"] ?? [:]
+      for number in features.fields.keys.sorted() { add(core[number], at) }
+      for ext in features.extensions.keys.sorted() {
+        guard let name = table.extensionMessages[ext], let lang = table.fields[name] else { continue }
+        for number in features.extensions[ext]!.keys.sorted() { add(lang[number], at) }
+      }
+      let own = table.fields[e.kind.optionsMessage] ?? [:]
+      for number in e.optionFields { add(own[number], at) }
+    }
+    for (message, e) in errors { report(message, e, file: [2]) }
+    if tracksUnusedImports {
+      for (message, e) in warnings {
+        if e.kind == .oneof || e.kind == .extensionRange {
+          diagnostics.append(.warning(message, rule: CompileRule.compile, at: .file(displayPath)))
+        } else {
+          warning(message, at: e.kind == .file ? [2] : e.namePath)
+        }
+      }
+    }
+  }
+}
+
+/// One element that can carry options and features, found by walking a file.
+struct FeatureElement {
+  enum Kind {
+    case file, message, field, oneof, enumType, enumValue, service, method, extensionRange
+
+    var optionsMessage: String {
+      switch self {
+      case .file: "google.protobuf.FileOptions"
+      case .message: "google.protobuf.MessageOptions"
+      case .field: "google.protobuf.FieldOptions"
+      case .oneof: "google.protobuf.OneofOptions"
+      case .enumType: "google.protobuf.EnumOptions"
+      case .enumValue: "google.protobuf.EnumValueOptions"
+      case .service: "google.protobuf.ServiceOptions"
+      case .method: "google.protobuf.MethodOptions"
+      case .extensionRange: "google.protobuf.ExtensionRangeOptions"
+      }
+    }
+
+    /// protoc's `OptionTargetType` of the element, and its name in messages.
+    var target: Google_Protobuf_FieldOptions.OptionTargetType {
+      switch self {
+      case .file: .targetTypeFile
+      case .message: .targetTypeMessage
+      case .field: .targetTypeField
+      case .oneof: .targetTypeOneof
+      case .enumType: .targetTypeEnum
+      case .enumValue: .targetTypeEnumEntry
+      case .service: .targetTypeService
+      case .method: .targetTypeMethod
+      case .extensionRange: .targetTypeExtensionRange
+      }
+    }
+
+    var targetName: String {
+      switch self {
+      case .file: "file"
+      case .message: "message"
+      case .field: "field"
+      case .oneof: "oneof"
+      case .enumType: "enum"
+      case .enumValue: "enum entry"
+      case .service: "service"
+      case .method: "method"
+      case .extensionRange: "extension range"
+      }
+    }
+
+    /// The number of the options message's `features` field.
+    var featuresField: Int32 {
+      switch self {
+      case .file, .extensionRange: 50
+      case .message: 12
+      case .field: 21
+      case .oneof: 1
+      case .enumType: 7
+      case .enumValue: 2
+      case .service: 34
+      case .method: 35
+      }
+    }
+  }
+
+  var kind: Kind
+  var path: [Int32]
+  var features: Google_Protobuf_FeatureSet
+  /// Field numbers set in the options besides `features`.
+  var optionFields: [Int32]
+  var field: Google_Protobuf_FieldDescriptorProto?
+
+  /// Where protoc reports the element's NAME errors.
+  var namePath: [Int32] { kind == .extensionRange ? path : path + [1] }
+
+  static func collect(_ file: Google_Protobuf_FileDescriptorProto, into out: inout [FeatureElement]) {
+    out.append(make(.file, [], file.options.features, file.options))
+    for (i, m) in file.messageType.enumerated() { collect(m, [4, Int32(i)], into: &out) }
+    for (i, e) in file.enumType.enumerated() { collect(e, [5, Int32(i)], into: &out) }
+    for (i, s) in file.service.enumerated() {
+      out.append(make(.service, [6, Int32(i)], s.options.features, s.options))
+      for (j, m) in s.method.enumerated() {
+        out.append(make(.method, [6, Int32(i), 2, Int32(j)], m.options.features, m.options))
+      }
+    }
+    for (i, x) in file.extension.enumerated() {
+      var e = make(.field, [7, Int32(i)], x.options.features, x.options)
+      e.field = x
+      out.append(e)
+    }
+  }
+
+  /// A message and everything in it, with an explicit stack (nesting depth is input-bound).
+  private static func collect(
+    _ top: Google_Protobuf_DescriptorProto, _ topPath: [Int32], into out: inout [FeatureElement]
+  ) {
+    var stack = [(top, topPath)]
+    while let (m, path) = stack.popLast() {
+      out.append(make(.message, path, m.options.features, m.options))
+      for (i, f) in m.field.enumerated() {
+        var e = make(.field, path + [2, Int32(i)], f.options.features, f.options)
+        e.field = f
+        out.append(e)
+      }
+      for (i, f) in m.extension.enumerated() {
+        var e = make(.field, path + [6, Int32(i)], f.options.features, f.options)
+        e.field = f
+        out.append(e)
+      }
+      for (i, o) in m.oneofDecl.enumerated() {
+        out.append(make(.oneof, path + [8, Int32(i)], o.options.features, o.options))
+      }
+      for (i, r) in m.extensionRange.enumerated() {
+        out.append(make(.extensionRange, path + [5, Int32(i)], r.options.features, r.options))
+      }
+      for (i, e) in m.enumType.enumerated() { collect(e, path + [4, Int32(i)], into: &out) }
+      for (i, n) in m.nestedType.enumerated().reversed() { stack.append((n, path + [3, Int32(i)])) }
+    }
+  }
+
+  private static func collect(
+    _ e: Google_Protobuf_EnumDescriptorProto, _ path: [Int32], into out: inout [FeatureElement]
+  ) {
+    out.append(make(.enumType, path, e.options.features, e.options))
+    for (i, v) in e.value.enumerated() {
+      out.append(make(.enumValue, path + [2, Int32(i)], v.options.features, v.options))
+    }
+  }
+
+  private static func make(
+    _ kind: Kind, _ path: [Int32], _ features: Google_Protobuf_FeatureSet, _ options: some SwiftProtobuf.Message
+  ) -> FeatureElement {
+    let bytes: [UInt8] = (try? options.serializedBytes()) ?? []
+    var numbers: [Int32] = []
+    for f in WireFields(bytes) where f.number != kind.featuresField && !numbers.contains(f.number) {
+      numbers.append(f.number)
+    }
+    return FeatureElement(kind: kind, path: path, features: features, optionFields: numbers, field: nil)
+  }
+}
