@@ -4,6 +4,10 @@
 # median wall time, the ratios to sebuf and the peak memory (/usr/bin/time -v).
 #
 #   bench/build.sh [FILES] [RUNS]      # defaults: 2000 files, 5 runs each
+#   SHAPE=editions bench/build.sh      # the editions shape, against protoc 36.2
+#
+# PROTOC names the protoc to time (default: protoc, or /opt/protoc-36.2/bin/protoc for
+# SHAPE=editions, since 3.21 cannot read editions).
 #
 # Every tool writes the same image (imports and source info included) to a temp file;
 # sebuf's and protoc's are compared byte for byte.
@@ -18,7 +22,9 @@ trap 'rm -rf "$ws" "$out"' EXIT
 export SWIFT_DETERMINISTIC_HASHING=1
 swift build -c release --product sebuf >/dev/null
 sebuf=$(swift build -c release --show-bin-path)/sebuf
-python3 bench/gen-workspace.py "$ws" --files "$files" >/dev/null
+shape=${SHAPE:-standard}
+if [ "$shape" = editions ]; then protoc=${PROTOC:-/opt/protoc-36.2/bin/protoc}; else protoc=${PROTOC:-protoc}; fi
+python3 bench/gen-workspace.py "$ws" --shape "$shape" --files "$files" >/dev/null
 protoc_files=$(LC_ALL=C sort "$ws/files.txt")
 
 run() {  # tool name, command...
@@ -32,7 +38,7 @@ run() {  # tool name, command...
 
 for i in $(seq "$runs"); do
   run sebuf "$sebuf" build "$ws" -o "$out/sebuf.binpb"
-  (cd "$ws" && run protoc protoc -I proto -I third_party --include_imports --include_source_info -o "$out/protoc.binpb" $protoc_files)
+  (cd "$ws" && run protoc "$protoc" -I proto -I third_party --include_imports --include_source_info -o "$out/protoc.binpb" $protoc_files)
   if command -v buf >/dev/null; then (cd "$ws" && run buf buf build -o "$out/buf.binpb"); fi
 done
 cmp -s "$out/sebuf.binpb" "$out/protoc.binpb" && same="byte-identical" || same="DIFFERENT"
