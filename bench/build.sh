@@ -5,6 +5,7 @@
 # (/usr/bin/time -v).
 #
 #   bench/build.sh [FILES] [RUNS]      # defaults: 2000 files, 5 runs each
+#   SHAPE=editions bench/build.sh      # the editions shape
 #   PROTOC=path bench/build.sh         # another protoc (default /opt/protoc-36.2/bin/protoc)
 #
 # Every tool writes the same image (imports and source info included) to a temp file;
@@ -21,7 +22,8 @@ trap 'rm -rf "$ws" "$out"' EXIT
 export SWIFT_DETERMINISTIC_HASHING=1
 swift build -c release --product sebuf >/dev/null
 sebuf=$(swift build -c release --show-bin-path)/sebuf
-python3 bench/gen-workspace.py "$ws" --files "$files" >/dev/null
+shape=${SHAPE:-standard}
+python3 bench/gen-workspace.py "$ws" --shape "$shape" --files "$files" >/dev/null
 protoc_files=$(LC_ALL=C sort "$ws/files.txt")
 
 run() {  # tool name, command...

@@ -13,6 +13,10 @@ Shapes (defaults in brackets):
                  HTTP annotations; files import up to 3 earlier files of any package (the
                  packages import each other in cycles). Used by bench/build.sh and
                  bench/compare.sh (build).
+  editions       [2000 files, 40 packages] the standard shape in edition 2023: proto3's
+                 implicit presence as `option features.field_presence = IMPLICIT;`, its
+                 `optional` as `[features.field_presence = EXPLICIT]`. Used by bench/build.sh
+                 with SHAPE=editions (against protoc 36.2).
   layered        [500 files, 50 packages, 5 layers] the shape of reference buf.md section 5:
                  packages corp.pNNN.v1 in layers, files of 20 messages with 4-8 fields, one
                  enum and one service of 3 RPCs per file; each file imports the previous
@@ -337,10 +341,33 @@ def shape_http(a, rnd):
         yield path, "\n".join(lines) + "\n"
 
 
+def shape_editions(a, rnd):
+    """The standard shape written in edition 2023 with proto3's behaviour spelled as features:
+    `option features.field_presence = IMPLICIT;` per file, and `[features.field_presence =
+    EXPLICIT]` where proto3 wrote `optional`. Same files, imports and types as standard."""
+    optional = re.compile(r"^(\s*)optional (\S+) (\S+) = (\d+);(.*)$")
+    for path, text in shape_standard(a, rnd):
+        out = []
+        for line in text.split("\n"):
+            if line == 'syntax = "proto3";':
+                out.append('edition = "2023";')
+                continue
+            if line.startswith("option go_package"):
+                out.append(line)
+                out.append("option features.field_presence = IMPLICIT;")
+                continue
+            m = optional.match(line)
+            if m:
+                line = "%s%s %s = %s [features.field_presence = EXPLICIT];%s" % m.groups()
+            out.append(line)
+        yield path, "\n".join(out)
+
+
 # ---------------------------------------------------------------------------------------
 
 SHAPES = {  # name: (emitter, default files, default packages)
     "standard": (shape_standard, 2000, 40),
+    "editions": (shape_editions, 2000, 40),
     "layered": (shape_layered, 500, 50),
     "dense-imports": (shape_dense, 500, 50),
     "http": (shape_http, 500, 25),
@@ -372,7 +399,7 @@ def main():
     if os.path.exists(a.out):
         shutil.rmtree(a.out)
     os.makedirs(a.out)
-    third_party = a.shape == "standard" or (a.shape == "layered" and a.http)
+    third_party = a.shape in ("standard", "editions") or (a.shape == "layered" and a.http)
     if third_party:
         os.makedirs(os.path.join(a.out, "third_party", "sebuf", "http"))
         for f in sorted(os.listdir(BUNDLED)):

@@ -152,6 +152,19 @@ extension Printer {
         }
         finishSimple(&r)
         return
+      case "export", "local":
+        // Edition 2024's visibility before a message or enum: the keyword, then the
+        // declaration as usual.
+        if items.count >= 4, t.kinds[items[1]] == .identifier, ["message", "enum"].contains(t.text(items[1])),
+          let last = items.last, t.isFused(last), t.isSymbol(last, "{")
+        {
+          r.pos = 2
+          printToken(first, gap)
+          printToken(items[1], .space)
+          printPath(r.readPath(), .space)
+          printBody(last)
+          return
+        }
       case "message", "enum", "service", "oneof", "extend":
         if let last = items.last, items.count >= 3, t.isFused(last), t.isSymbol(last, "{") {
           r.pos = 1

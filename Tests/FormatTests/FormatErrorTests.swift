@@ -18,9 +18,11 @@ import Testing
     #expect(first.message.contains("Expected \";\""))
   }
 
-  @Test func editionsAreTheParsersError() throws {
-    let d = try #require(failure("edition = \"2023\";\nmessage M {}\n"))
-    #expect(d.first?.message.contains("editions") == true)
+  @Test func unknownEditionIsTheParsersError() throws {
+    let d = try #require(failure("edition = \"2025\";\nmessage M {}\n"))
+    #expect(d.first?.message == "Unknown edition \"2025\".")
+    #expect(d.first?.span?.start.line == 1 && d.first?.span?.start.column == 11)
+    #expect(failure("edition = \"2024\";\nexport message M {}\n") == nil)
   }
 
   @Test func hashCommentInAggregateIsRefused() throws {
