@@ -1,6 +1,7 @@
 import ArgumentParser
 import Basics
 import Diagnostics
+import Proto
 
 /// The `sebuf` command: compile, lint, check breaking changes and generate code for
 /// HTTP APIs described in protobuf.
@@ -17,7 +18,8 @@ struct Sebuf: AsyncParsableCommand {
       100 lint or breaking violations; 64 bad arguments. Colour only on a terminal (or \
       with CLICOLOR_FORCE or FORCE_COLOR set) and never when NO_COLOR is set.
       """,
-    version: SebufVersion.current,
+    // The bundled modules' versions too: which protovalidate or googleapis a build compiles against.
+    version: SebufVersion.current + "\n" + BundledModules.versionReport,
     subcommands: [
       BuildCommand.self, GenerateCommand.self, LintCommand.self, BreakingCommand.self, FormatCommand.self,
       PlanCommand.self, LsFilesCommand.self, InitCommand.self, CompletionCommand.self, StatsCommand.self,

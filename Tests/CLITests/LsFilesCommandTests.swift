@@ -149,7 +149,12 @@ import Testing
   @Test func versionAndHelp() throws {
     let v = try CLI.run(["--version"])
     #expect(v.status == 0)
-    #expect(v.stdout.split(separator: ".").count == 3)
+    let lines = v.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first?.split(separator: ".").count == 3)
+    // The bundled modules and the registry releases they came from.
+    #expect(lines.contains("bundled modules:"))
+    #expect(lines.contains { $0.hasPrefix("  buf.build/bufbuild/protovalidate 2.1.0 (PyPI protovalidate") })
+    #expect(lines.contains { $0.hasPrefix("  buf.build/protocolbuffers/wellknowntypes 36.2 ") })
     let h = try CLI.run(["ls-files", "--help"])
     #expect(h.status == 0)
     for flag in ["--config <file>", "--path <path>", "--error-format <format>", "Example:"] {
@@ -234,5 +239,22 @@ import Testing
     #expect(r.stderr.contains("missing.proto"))
     // Without the flag nothing is compiled.
     #expect(try CLI.run(["ls-files"], in: s.path).status == 0)
+  }
+
+  @Test func bundledImportsNameTheirModuleAndVersion() throws {
+    let s = Scratch()
+    defer { s.remove() }
+    s.write("buf.yaml", "version: v2\ndeps: [buf.build/bufbuild/protovalidate]\n")
+    s.write(
+      "a.proto",
+      "syntax = \"proto3\";\npackage a;\nimport \"buf/validate/validate.proto\";\nmessage A { string s = 1 [(buf.validate.field).string.min_len = 1]; }\n"
+    )
+    let r = try CLI.run(["ls-files", "--include-imports", "--format", "json"], in: s.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stdout.contains(
+        "{\"path\":\"buf/validate/validate.proto\",\"import_path\":\"buf/validate/validate.proto\",\"is_import\":true,\"module\":\"buf.build/bufbuild/protovalidate\",\"version\":\"2.1.0\"}\n"
+      ))
+    #expect(r.stdout.contains("{\"path\":\"a.proto\",\"import_path\":\"a.proto\",\"is_import\":false}\n"))
   }
 }

@@ -24,11 +24,11 @@ struct EditionsBackendsEquivalenceTests {
   /// explicit, required fields and implicit-presence scalars plain, `nullable` accepted.
   static let expectedMembers: [String: (file: String, members: [String])] = [
     "proto3": (
-      "shop/v1/shop.ts", ["  title: string;", "  priceCents?: number;", "  note?: string | null;", "  kind: Kind;"]
+      "shop/v1/shop.ts", ["  title: string;", "  priceCents?: number;", "  note: string | null;", "  kind: Kind;"]
     ),
     "proto2": (
       "legacy/v1/orders.ts",
-      ["  id: string;", "  customer?: string;", "  memo?: string | null;", "  address?: OrderAddress;"]
+      ["  id: string;", "  customer?: string;", "  memo: string | null;", "  address?: OrderAddress;"]
     ),
   ]
 

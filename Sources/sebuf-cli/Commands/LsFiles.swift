@@ -66,7 +66,12 @@ struct LsFilesCommand: AsyncParsableCommand {
         out += f.path + "\n"
       case .json:
         out += "{\"path\":\(JSONString.quote(f.path)),\"import_path\":\(JSONString.quote(f.importPath)),"
-        out += "\"is_import\":\(f.isImport)}\n"
+        out += "\"is_import\":\(f.isImport)"
+        // A bundled file (not shadowed by a workspace or vendored copy) names its module and version.
+        if f.isImport, f.path == f.importPath, let m = BundledModules.module(ofBundledFile: f.importPath) {
+          out += ",\"module\":\(JSONString.quote(m.name)),\"version\":\(JSONString.quote(m.version))"
+        }
+        out += "}\n"
       }
     }
     OutputStream.standardOutput.write(out)
