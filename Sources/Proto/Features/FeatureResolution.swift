@@ -174,16 +174,17 @@ struct FeatureChain {
   }
 }
 
-/// FeatureSet's field numbers (descriptor.proto).
-enum FeatureNumber {
-  static let fieldPresence: Int32 = 1
-  static let enumType: Int32 = 2
-  static let repeatedFieldEncoding: Int32 = 3
-  static let utf8Validation: Int32 = 4
-  static let messageEncoding: Int32 = 5
-  static let jsonFormat: Int32 = 6
-  static let enforceNamingStyle: Int32 = 7
-  static let defaultSymbolVisibility: Int32 = 8
+/// FeatureSet's field numbers (descriptor.proto): the one table, for the resolver, the
+/// linker's checks and the breaking rules that point at a changed feature.
+public enum FeatureNumber {
+  public static let fieldPresence: Int32 = 1
+  public static let enumType: Int32 = 2
+  public static let repeatedFieldEncoding: Int32 = 3
+  public static let utf8Validation: Int32 = 4
+  public static let messageEncoding: Int32 = 5
+  public static let jsonFormat: Int32 = 6
+  public static let enforceNamingStyle: Int32 = 7
+  public static let defaultSymbolVisibility: Int32 = 8
 }
 
 /// The enum values the legacy inference sets.

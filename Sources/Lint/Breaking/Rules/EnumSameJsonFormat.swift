@@ -1,3 +1,5 @@
+import Proto
+
 /// Enums keep JSON support.
 struct EnumSameJsonFormat: EnumPairRule {
   static let info = RuleInfo(
@@ -37,7 +39,7 @@ struct EnumSameJsonFormat: EnumPairRule {
     guard before == .allow, after != .allow else { return }
     out.add(
       "Enum \(quoted(e.name)) JSON format support changed from \(before.name) to \(after.name).",
-      at: e.featureLocation(FeatureField.jsonFormat) ?? e.location,
-      against: previous.featureLocation(FeatureField.jsonFormat) ?? previous.location, file: e.file)
+      at: e.featureLocation(FeatureNumber.jsonFormat) ?? e.location,
+      against: previous.featureLocation(FeatureNumber.jsonFormat) ?? previous.location, file: e.file)
   }
 }

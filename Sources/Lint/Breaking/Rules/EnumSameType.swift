@@ -1,3 +1,5 @@
+import Proto
+
 /// Enums stay open or closed.
 struct EnumSameType: EnumPairRule {
   static let info = RuleInfo(
@@ -61,7 +63,7 @@ struct EnumSameType: EnumPairRule {
     let (before, after) = previous.isClosed ? ("closed", "open") : ("open", "closed")
     out.add(
       "Enum \(quoted(e.name)) changed from \(before) to \(after).",
-      at: e.featureLocation(FeatureField.enumType) ?? e.location,
-      against: previous.featureLocation(FeatureField.enumType) ?? previous.location, file: e.file)
+      at: e.featureLocation(FeatureNumber.enumType) ?? e.location,
+      against: previous.featureLocation(FeatureNumber.enumType) ?? previous.location, file: e.file)
   }
 }

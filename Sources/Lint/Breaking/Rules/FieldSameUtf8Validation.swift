@@ -1,3 +1,5 @@
+import Proto
+
 /// string fields keep their UTF-8 validation.
 struct FieldSameUtf8Validation: FieldPairRule {
   static let info = RuleInfo(
@@ -62,7 +64,7 @@ struct FieldSameUtf8Validation: FieldPairRule {
     guard before != after else { return }
     out.add(
       "\(field.description) changed UTF8 validation from \(before.name) to \(after.name).",
-      at: field.featureLocation(FeatureField.utf8Validation) ?? field.location,
-      against: previous.featureLocation(FeatureField.utf8Validation) ?? previous.location, file: field.file)
+      at: field.featureLocation(FeatureNumber.utf8Validation) ?? field.location,
+      against: previous.featureLocation(FeatureNumber.utf8Validation) ?? previous.location, file: field.file)
   }
 }

@@ -1,3 +1,5 @@
+import Proto
+
 /// Messages keep JSON support.
 struct MessageSameJsonFormat: MessagePairRule {
   static let info = RuleInfo(
@@ -62,7 +64,7 @@ struct MessageSameJsonFormat: MessagePairRule {
     guard before == .allow, after != .allow else { return }
     out.add(
       "Message \(quoted(message.name)) JSON format support changed from \(before.name) to \(after.name).",
-      at: message.featureLocation(FeatureField.jsonFormat) ?? message.location,
-      against: previous.featureLocation(FeatureField.jsonFormat) ?? previous.location, file: message.file)
+      at: message.featureLocation(FeatureNumber.jsonFormat) ?? message.location,
+      against: previous.featureLocation(FeatureNumber.jsonFormat) ?? previous.location, file: message.file)
   }
 }

@@ -6,15 +6,6 @@ import SwiftProtobuf
 
 typealias FeatureSet = Google_Protobuf_FeatureSet
 
-/// FeatureSet's field numbers buf reports at (descriptor.proto).
-enum FeatureField {
-  static let fieldPresence: Int32 = 1
-  static let enumType: Int32 = 2
-  static let utf8Validation: Int32 = 4
-  static let messageEncoding: Int32 = 5
-  static let jsonFormat: Int32 = 6
-}
-
 /// The number of `features` in each `*Options` message (descriptor.proto).
 enum FeaturesOption {
   static let message: Int32 = 12
@@ -45,10 +36,10 @@ extension FileNode {
 
 extension ResolvedFeatureValues {
   var jsonFormat: FeatureSet.JsonFormat {
-    FeatureSet.JsonFormat(rawValue: value(FeatureField.jsonFormat) ?? 0) ?? .unknown
+    FeatureSet.JsonFormat(rawValue: value(FeatureNumber.jsonFormat) ?? 0) ?? .unknown
   }
   var utf8Validation: FeatureSet.Utf8Validation {
-    FeatureSet.Utf8Validation(rawValue: value(FeatureField.utf8Validation) ?? 0) ?? .unknown
+    FeatureSet.Utf8Validation(rawValue: value(FeatureNumber.utf8Validation) ?? 0) ?? .unknown
   }
 }
 
