@@ -76,18 +76,21 @@ let package = Package(
     .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(
-      name: "ProtoTests", dependencies: ["Proto", "Diagnostics"],
+      name: "ProtoTests", dependencies: ["Proto", "Diagnostics", "TestSupport"],
       resources: [.copy("Corpus"), .copy("Invalid"), .copy("Golden")]),
     .testTarget(name: "ConfigTests", dependencies: ["Config"], resources: [.copy("Fixtures")]),
     .testTarget(name: "InputsTests", dependencies: ["Inputs", "Config", "Proto", "Basics"]),
     .testTarget(
       name: "FormatTests",
-      dependencies: ["Format", "Proto", "Diagnostics", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+      dependencies: [
+        "Format", "Proto", "Diagnostics", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ],
       resources: [.copy("Goldens")]),
     .testTarget(name: "LintTests", dependencies: ["Lint", "Proto"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "BackendsTests", dependencies: ["Backends", "Proto"], resources: [.copy("Golden")]),
-    .testTarget(name: "PlanTests", dependencies: ["Plan", "Config", "Inputs", "Proto", "Backends", "Basics"]),
+    .testTarget(
+      name: "PlanTests", dependencies: ["Plan", "Config", "Inputs", "Proto", "Backends", "Basics", "TestSupport"]),
     // Which oracle tools a test needs, and the trait that skips it (visibly) without them.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     // Runs the built `sebuf` binary end to end.

@@ -1,6 +1,7 @@
 import Foundation
 import Proto
 import SwiftProtobuf
+import TestSupport
 import Testing
 
 @testable import Format
@@ -9,18 +10,7 @@ import Testing
 /// it formats is idempotent and compiles (parses) to the same descriptor as its input,
 /// source info aside. Bounded (a fixed number of seeded cases) so the fast suite stays fast.
 @Suite struct FormatFuzzTests {
-  /// SplitMix64: a tiny deterministic generator, so failures reproduce.
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-  }
+  typealias Random = SplitMix64
 
   static let fragments: [String] = [
     "{", "}", "[", "]", "(", ")", "<", ">", ";", ",", "=", ":", ".", "-", "\n", " ", "\t", "//c\n", "/* b */",

@@ -4,21 +4,10 @@ import Config
 import Diagnostics
 import Foundation
 import Plan
+import TestSupport
 import Testing
 
-/// A small deterministic generator (SplitMix64): the same seed gives the same mutations,
-/// so a failure names a reproducible case.
-struct SeededRandom {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-}
+typealias SeededRandom = SplitMix64
 
 /// Byte-level mutations of a real file: flips, cuts, repeats, truncation and hostile tokens.
 enum Mutator {

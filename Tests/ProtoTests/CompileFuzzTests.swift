@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Proto
@@ -8,18 +9,7 @@ import Testing
 /// lines swapped between files) go through the whole compiler: it must return,
 /// never crash, and every failure must be an error diagnostic with a file.
 @Suite struct CompileFuzzTests {
-  /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-  struct Rng {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-  }
+  typealias Rng = SplitMix64
 
   static func corpus(_ dir: String = "Corpus/linker") throws -> [String: String] {
     let root = try DescriptorSupport.resource(dir)

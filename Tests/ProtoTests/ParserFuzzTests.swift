@@ -1,22 +1,12 @@
 import Foundation
 import Proto
+import TestSupport
 import Testing
 
 /// Random byte mutations of valid files: the parser must return (no trap, no hang) on
 /// every one, and report an error position inside the file.
 @Suite struct ParserFuzzTests {
-  /// SplitMix64: deterministic, so a failure reproduces.
-  struct RNG {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-  }
+  typealias RNG = SplitMix64
 
   /// The parser corpus, then the editions corpus (edition statements, features, visibility,
   /// option imports, reserved identifiers).
