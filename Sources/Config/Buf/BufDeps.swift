@@ -27,7 +27,7 @@ extension WorkspaceValidator {
     diagnostics += lockProblems
     let cache = BufModuleCache.fromEnvironment()
     var cached: [String] = []
-    var resolved = Set<String>()
+    let direct = Set(deps.map { BufDeps.moduleName($0.value) })
     for d in deps {
       let name = BufDeps.moduleName(d.value)
       if BufDeps.bundled.contains(name) { continue }
@@ -35,11 +35,9 @@ extension WorkspaceValidator {
         switch cache.lookup(name: name, commit: pinned.commit, digest: pinned.digest) {
         case .found(let dir):
           cached.append(dir)
-          resolved.insert(name)
           continue
         case .digestMismatch(let actual, let at):
           mismatch(pinned, actual: actual, at: at)
-          resolved.insert(name)
           continue
         case .missing:
           break
@@ -65,9 +63,7 @@ extension WorkspaceValidator {
     // error says so); a cached copy that fails its digest is refused all the same.
     if let cache {
       for (name, pinned) in lock.sorted(by: { $0.key < $1.key })
-      where !resolved.contains(name) && !BufDeps.bundled.contains(name)
-        && deps.contains(where: { BufDeps.moduleName($0.value) == name }) == false
-      {
+      where !direct.contains(name) && !BufDeps.bundled.contains(name) {
         switch cache.lookup(name: name, commit: pinned.commit, digest: pinned.digest) {
         case .found(let dir): cached.append(dir)
         case .digestMismatch(let actual, let at): mismatch(pinned, actual: actual, at: at)
