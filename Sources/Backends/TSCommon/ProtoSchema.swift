@@ -164,22 +164,21 @@ struct Reachability {
   var enums: [EnumEntry] = []
   private var seen: Set<String> = []
 
+  /// A depth-first walk in field order with an explicit stack (children pushed in reverse,
+  /// so the order is the recursive pre-order), so a long chain of messages costs no recursion.
   init(schema: ProtoSchema, roots: [String]) {
-    for root in roots { visit(schema: schema, typeName: root) }
-  }
-
-  private mutating func visit(schema: ProtoSchema, typeName: String) {
-    let name = ProtoSchema.trimDot(typeName)
-    guard !seen.contains(name), !ProtoSchema.wellKnownJSON.contains(name) else { return }
-    seen.insert(name)
-    if let e = schema.enumType(name) {
-      enums.append(e)
-      return
-    }
-    guard let m = schema.message(name) else { return }
-    if !m.descriptor.options.mapEntry { messages.append(m) }
-    for f in m.descriptor.field where f.type == .message || f.type == .enum || f.type == .group {
-      visit(schema: schema, typeName: f.typeName)
+    var stack = roots.reversed().map { ProtoSchema.trimDot($0) }
+    while let name = stack.popLast() {
+      guard !seen.contains(name), !ProtoSchema.wellKnownJSON.contains(name) else { continue }
+      seen.insert(name)
+      if let e = schema.enumType(name) {
+        enums.append(e)
+        continue
+      }
+      guard let m = schema.message(name) else { continue }
+      if !m.descriptor.options.mapEntry { messages.append(m) }
+      let children = m.descriptor.field.filter { $0.type == .message || $0.type == .enum || $0.type == .group }
+      stack += children.reversed().map { ProtoSchema.trimDot($0.typeName) }
     }
   }
 }
