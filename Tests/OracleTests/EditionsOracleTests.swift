@@ -54,7 +54,7 @@ import Testing
     let (_, stderr) = try run(["-I", "."], files: targets, in: dir)
     let (_, diags) = compile(SourceSet(roots: [.init(directory: dir, displayPrefix: "")], targets: targets))
     let ours = diags.normalized().map(Self.line).sorted()
-    let theirs = stderr.split(separator: "\n").map(String.init).sorted()
+    let theirs = stderr.split(separator: "\n").map(String.init).map(ProtocLines.quotingUnusedImport).sorted()
     #expect(ours == theirs, "\(name)")
   }
 
