@@ -136,22 +136,7 @@ extension FileLinker {
     guard owner != index, let reason else { return true }
     let message =
       "Symbol \"\(fullName)\", defined in \"\(pool.fileNames[owner])\" \(usage) is not visible from \"\(fileName)\". \(reason) and cannot be accessed outside its own file"
-    // A map entry's fields are synthesized: protoc finds no position for them.
-    if isInMapEntry(path) { errorWithoutPosition(message) } else { error(message, at: path) }
-    return false
-  }
-
-  /// Whether `path` (a field's) lies inside a synthesized map entry message. Read from the
-  /// infos of pass 1: the descriptor is being rewritten in place while names resolve.
-  private func isInMapEntry(_ path: [Int32]) -> Bool {
-    guard path.count >= 4, path[0] == 4 else { return false }
-    var m = topMessages[Int(path[1])]
-    var i = 2
-    while i + 1 < path.count, path[i] == 3 {
-      m = m.nested[Int(path[i + 1])]
-      if m.isMapEntry { return true }
-      i += 2
-    }
+    errorAtTypeName(message, at: path)
     return false
   }
 

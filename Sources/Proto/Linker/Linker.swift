@@ -356,16 +356,16 @@ final class FileLinker: @unchecked Sendable {
   /// protoc's `AddNotDefinedError`.
   func notDefinedError(_ symbol: String, at path: [Int32]) {
     if possibleUndeclaredDependency == nil && undefineResolvedName.isEmpty {
-      error("\"\(symbol)\" is not defined.", at: path)
+      errorAtTypeName("\"\(symbol)\" is not defined.", at: path)
       return
     }
     if let dep = possibleUndeclaredDependency {
-      error(
+      errorAtTypeName(
         "\"\(possibleUndeclaredDependencyName)\" seems to be defined in \"\(pool.fileNames[dep])\", which is not imported by \"\(fileName)\".  To use it here, please add the necessary import.",
         at: path)
     }
     if !undefineResolvedName.isEmpty {
-      error(
+      errorAtTypeName(
         "\"\(symbol)\" is resolved to \"\(undefineResolvedName)\", which is not defined. The innermost scope is searched first in name resolution. Consider using a leading '.'(i.e., \".\(symbol)\") to start from the outermost scope.",
         at: path)
     }
