@@ -7,11 +7,10 @@ import Testing
 
 /// Editions against a live protoc 36.2: the editions corpus and protoc 36.2's own include tree
 /// (descriptor.proto, the cpp/java/go/c# feature protos, the WKTs, plugin.proto) compiled by
-/// both, every file compared byte for byte; and every invalid editions case's diagnostics.
+/// both, every file compared byte for byte; and every invalid editions case's diagnostics,
+/// single-file and multi-file.
 @Suite struct EditionsOracleTests {
   static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  /// protoc 36.2 strips source-retention options on output; sebuf does not yet.
-  static let pendingRetentionStripping: Set<String> = ["google/protobuf/descriptor.proto"]
 
   @Test(.oracle(OracleTools.protoc36)) func editionsCorpus() throws {
     try check(root: Self.testsDir.appendingPathComponent("ProtoTests/Corpus/editions").path, minimum: 60)
@@ -27,12 +26,36 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".proto") }.sorted()
     #expect(names.count >= 80)
     for name in names {
-      let (_, stderr) = try run(["-I", "."], files: [name], in: dir)
-      let (_, diags) = compile(SourceSet(roots: [.init(directory: dir, displayPrefix: "")], targets: [name]))
-      let ours = diags.normalized().map(Self.line).sorted()
-      let theirs = stderr.split(separator: "\n").map(String.init).sorted()
-      #expect(ours == theirs, "\(name)")
+      try expectSameDiagnostics(in: dir, targets: [name], case: name)
     }
+  }
+
+  /// The multi-file cases (directories NAME/): every .proto of the directory a target, in
+  /// the sorted order scripts/regen-proto-goldens gives protoc.
+  @Test(.oracle(OracleTools.protoc36)) func multiFileInvalidCasesReportWhatProtoc36Reports() throws {
+    try OracleTools.require([OracleTools.protoc36])
+    let dir = Self.testsDir.appendingPathComponent("ProtoTests/Invalid/editions")
+    let fm = FileManager.default
+    let names = try fm.contentsOfDirectory(atPath: dir.path).sorted().filter { name in
+      var isDir: ObjCBool = false
+      return fm.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir) && isDir.boolValue
+    }
+    #expect(names.count >= 15)
+    for name in names {
+      let root = dir.appendingPathComponent(name).path
+      let files = TargetDiscovery.protoFiles(under: root).sorted()
+      #expect(files.count >= 2, "\(name)")
+      try expectSameDiagnostics(in: root, targets: files, case: name)
+    }
+  }
+
+  /// protoc 36.2 run in `dir` on `targets` and sebuf's compile of the same: the same lines.
+  func expectSameDiagnostics(in dir: String, targets: [String], case name: String) throws {
+    let (_, stderr) = try run(["-I", "."], files: targets, in: dir)
+    let (_, diags) = compile(SourceSet(roots: [.init(directory: dir, displayPrefix: "")], targets: targets))
+    let ours = diags.normalized().map(Self.line).sorted()
+    let theirs = stderr.split(separator: "\n").map(String.init).map(ProtocLines.quotingUnusedImport).sorted()
+    #expect(ours == theirs, "\(name)")
   }
 
   static func line(_ d: Diagnostic) -> String {
@@ -49,12 +72,14 @@ import Testing
     let (out, stderr) = try run(["-I", root, "--include_imports", "--include_source_info"], files: files)
     let theirs = try #require(out, "protoc 36.2 failed: \(stderr)")
     let (image, diags) = compile(SourceSet(roots: [.init(directory: root, displayPrefix: "")], targets: files))
-    let img = try #require(image, "sebuf failed: \(diags.map { DiagnosticFormat.text.format($0) })")
+    // What `sebuf build -o` writes, as protoc's `-o`: source-retention options stripped.
+    let img = SourceRetention.strip(
+      try #require(image, "sebuf failed: \(diags.map { DiagnosticFormat.text.format($0) })"))
     let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: theirs)
     #expect(img.files.map(\.name) == set.file.map(\.name))
     let ours = Dictionary(uniqueKeysWithValues: img.files.map { ($0.name, $0.descriptor) })
     var same = 0
-    for f in set.file where !Self.pendingRetentionStripping.contains(f.name) {
+    for f in set.file {
       guard let d = ours[f.name] else { continue }
       // Both re-serialized by SwiftProtobuf: same fields, same unknown-field bytes.
       if try d.serializedBytes() as [UInt8] == f.serializedBytes() {
@@ -63,7 +88,7 @@ import Testing
         Issue.record("\(f.name) differs from protoc 36.2")
       }
     }
-    #expect(same == set.file.filter { !Self.pendingRetentionStripping.contains($0.name) }.count)
+    #expect(same == set.file.count)
   }
 
   /// Runs protoc 36.2 with `-o` to a temporary file: (the set's bytes, or nil on failure; stderr).

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import SwiftProtobuf
+import TestSupport
 import Testing
 
 @testable import Proto
@@ -56,11 +57,7 @@ import Testing
     let (_, diags) = DescriptorSupport.compileTree(root)
     let expected = try String(contentsOf: DescriptorSupport.resource("Golden/linker/corpus.stderr"), encoding: .utf8)
       .split(separator: "\n").map(String.init)
-      .map { line -> String in
-        guard let r = line.range(of: "Import "), line.hasSuffix(" is unused.") else { return line }
-        let path = line[r.upperBound..<line.index(line.endIndex, offsetBy: -11)]
-        return line[..<r.upperBound] + "\"\(path)\" is unused."
-      }
+      .map(ProtocLines.quotingUnusedImport)
     #expect(DescriptorSupport.lines(diags).sorted() == expected.sorted())
   }
 

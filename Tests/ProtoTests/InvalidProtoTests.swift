@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Proto
@@ -64,6 +65,7 @@ import Testing
     let (image, diags) = compile(sources)
     let got = DescriptorSupport.lines(diags)
     let want = c.expected.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+      .map(ProtocLines.quotingUnusedImport)
     #expect(
       got
         == want.sorted { a, b in

@@ -59,7 +59,7 @@ public struct Compiler: Sendable {
     checkImports(&graph)
     let order = dependencyOrder(targets.paths, &graph)
     let files = link(order, targets: Set(targets.paths), &graph)
-    if !graph.diagnostics.hasErrors { graph.diagnostics += TargetChecks.check(files) }
+    if !graph.diagnostics.hasErrors { graph.diagnostics += TargetChecks.check(files, order: targets.paths) }
     let normalized = graph.diagnostics.normalized()
     return (normalized.hasErrors ? nil : Image(files: files), normalized)
   }

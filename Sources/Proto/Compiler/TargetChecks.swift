@@ -5,12 +5,42 @@ import SwiftProtobuf
 /// every file has built without errors: a warning for generic services (at the file, as
 /// protoc), and an error for each field or extension numbered in 19000–19999, the range
 /// the protobuf runtime keeps for itself. protoc prints the latter without a position;
-/// ours points at the number.
+/// ours points at the number. Then, if all that passed, a target whose edition is beyond
+/// protoc's maximum (UNSTABLE: sebuf has no `--experimental_editions`).
 enum TargetChecks {
   static let firstReservedNumber: Int32 = 19000
   static let lastReservedNumber: Int32 = 19999
 
-  static func check(_ files: [ImageFile]) -> [Diagnostic] {
+  static func check(_ files: [ImageFile], order targets: [String] = []) -> [Diagnostic] {
+    var out = checkEach(files)
+    if !out.hasErrors, let e = beyondMaximumEdition(files, order: targets) { out.append(e) }
+    return out
+  }
+
+  /// protoc's `EnforceProtocEditionsSupport`, run once the other checks pass: the first
+  /// target (in the order given) whose edition is later than protoc's maximum is an error
+  /// at the file, and protoc stops there. Only UNSTABLE gets this far (the descriptor
+  /// builder rejects the others); files protoc exempts by path are skipped, imports too.
+  static func beyondMaximumEdition(_ files: [ImageFile], order targets: [String]) -> Diagnostic? {
+    let byName = Dictionary(files.filter { !$0.isImport }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    let ordered = targets.isEmpty ? files.filter { !$0.isImport } : targets.compactMap { byName[$0] }
+    for f in ordered where !exemptFromEditionCheck(f.name) {
+      let edition = Google_Protobuf_Edition(of: f.descriptor)
+      guard edition.rawValue > EditionDefaults.protocMaximum.rawValue else { continue }
+      return .error(
+        "is a file using edition \(edition.protocName), which is later than the protoc maximum supported edition \(EditionDefaults.protocMaximum.protocName).",
+        rule: CompileRule.compile, at: .file(f.displayPath))
+    }
+    return nil
+  }
+
+  /// protoc's `CanSkipEditionCheck`: its own trees and test protos.
+  static func exemptFromEditionCheck(_ name: String) -> Bool {
+    ["google/protobuf/", "upb/", "com/google/protobuf/", "conformance/test_protos/", "test_messages_edition_unstable"]
+      .contains { name.hasPrefix($0) }
+  }
+
+  static func checkEach(_ files: [ImageFile]) -> [Diagnostic] {
     var out: [Diagnostic] = []
     for f in files where !f.isImport {
       let d = f.descriptor

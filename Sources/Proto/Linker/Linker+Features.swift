@@ -4,66 +4,8 @@ import SwiftProtobuf
 /// and validated as protoc 36.2's `DescriptorBuilder` does (`ResolveFeatures`,
 /// `ValidateFileFeatures`, `ValidateFieldFeatures`, `ValidateFeatureLifetimes`).
 extension FileLinker {
-  /// `import option` files (edition 2024): their symbols serve option names. (protoc keeps
-  /// them out of type resolution; sebuf resolves through them as through any import.)
-  func addOptionDependencies() {
-    for dep in file.optionDependency {
-      guard let d = linker.fileIndex[dep] else { continue }
-      dependencies.insert(d)
-    }
-  }
 
   var fileEdition: Google_Protobuf_Edition { Google_Protobuf_Edition(of: file) }
-
-  /// protoc's `Symbol::GetEffectiveVisibility` for a message or enum of this file, read in
-  /// pass 1 (before options are interpreted): nil when other files may use it, else the
-  /// reason protoc gives. Only edition 2024 on defaults to anything but EXPORT_ALL.
-  func localReason(_ keyword: Google_Protobuf_SymbolVisibility, nested: Bool) -> String? {
-    switch keyword {
-    case .visibilityExport: return nil
-    case .visibilityLocal: return "It is explicitly marked 'local'"
-    default: break
-    }
-    guard file.syntax == "editions", fileEdition.rawValue >= Google_Protobuf_Edition.edition2024.rawValue else {
-      return nil
-    }
-    var name: String?
-    for o in file.options.uninterpretedOption
-    where o.name.count == 2 && !o.name[0].isExtension && o.name[0].namePart == "features"
-      && !o.name[1].isExtension && o.name[1].namePart == "default_symbol_visibility"
-    {
-      name = o.identifierValue
-    }
-    let defaultName =
-      name
-      ?? EditionDefaults.bundled.features(for: fileEdition).map {
-        Google_Protobuf_FeatureSet.VisibilityFeature.DefaultSymbolVisibility.protocName($0.defaultSymbolVisibility)
-      } ?? "EXPORT_ALL"
-    let local: Bool
-    switch defaultName {
-    case "EXPORT_ALL": local = false
-    case "EXPORT_TOP_LEVEL": local = nested
-    default: local = true
-    }
-    return local
-      ? "It defaulted to local from file-level 'option features.default_symbol_visibility = '\(defaultName)';" : nil
-  }
-
-  /// protoc's `IsVisibleFrom` check where a type is used (field types, extendees, methods).
-  func checkVisible(_ sym: Symbol, usage: String = "", at path: [Int32]) {
-    let reason: String?
-    let fullName: String
-    let owner: Int
-    switch sym {
-    case .message(let m): (reason, fullName, owner) = (m.localReason, m.fullName, m.file)
-    case .enumType(let e): (reason, fullName, owner) = (e.localReason, e.fullName, e.file)
-    default: return
-    }
-    guard owner != index, let reason else { return }
-    error(
-      "Symbol \"\(fullName)\", defined in \"\(pool.fileNames[owner])\" \(usage) is not visible from \"\(fileName)\". \(reason) and cannot be accessed outside its own file",
-      at: path)
-  }
 
   /// Whether an editions field's repeated values are packed, read before options are
   /// interpreted (option values of the file's own extensions need it): the field's, else the

@@ -30,7 +30,7 @@ extension FileLinker {
       error("\"\(name)\" is not a message type.", at: path)
       return nil
     }
-    checkVisible(sym, at: path)
+    guard checkVisible(sym, at: path) else { return nil }
     return "." + m.fullName
   }
 
@@ -69,8 +69,8 @@ extension FileLinker {
         error("\"\(f.extendee)\" is not a message type.", at: path + [2])
         return
       }
+      guard checkVisible(sym, usage: "target of extend", at: path + [2]) else { return }
       info.containing = ext
-      checkVisible(sym, usage: "target of extend", at: path + [2])
       f.extendee = "." + ext.fullName
       if !ext.extensionRangeContains(f.number) {
         error("\"\(ext.fullName)\" does not declare \(f.number) as an extension number.", at: path + [3])
@@ -84,7 +84,7 @@ extension FileLinker {
         notDefinedError(f.typeName, at: typePath(f, path))
         return
       }
-      checkVisible(sym, at: typePath(f, path))
+      guard checkVisible(sym, at: typePath(f, path)) else { return }
       if !f.hasType {
         switch sym {
         case .message: f.type = .message

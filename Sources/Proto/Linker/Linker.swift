@@ -152,6 +152,11 @@ final class FileLinker: @unchecked Sendable {
   /// Files whose symbols this file may use: direct imports and, transitively, their
   /// public imports.
   var dependencies: Set<Int> = []
+  /// `import option` files and, transitively, their public imports: only their extensions
+  /// resolve (see Linker+Visibility).
+  var optionDependencies: Set<Int> = []
+  /// The file's `default_symbol_visibility` as pass 1 reads it (see Linker+Visibility).
+  let passOneDefaultVisibility: DefaultVisibility
   /// Direct imports not yet seen used, as protoc tracks them.
   var unusedDependencies: Set<Int> = []
   var possibleUndeclaredDependency: Int?
@@ -203,6 +208,8 @@ final class FileLinker: @unchecked Sendable {
     if !hadErrors { interpretOptions() }  // pass 4 (protoc skips it after errors)
     if !hadErrors { validate() }  // pass 5
     if !hadErrors { reportUnusedImports() }  // pass 6
+    if !hadErrors { reportUnusedOptionImports() }
+    if !hadErrors { checkSymbolVisibilityRules() }
     if !hadErrors { validateFeatureLifetimes() }
     if !hadErrors { validateFeatureTargets() }
     normalizeForOutput()
@@ -226,6 +233,7 @@ final class FileLinker: @unchecked Sendable {
     self.isProto3 = parsed.descriptor.syntax == "proto3"
     self.fileName = parsed.descriptor.name
     self.sourceInfo = parsed.descriptor.sourceCodeInfo
+    self.passOneDefaultVisibility = Self.readDefaultVisibility(parsed.descriptor)
   }
 
   // MARK: Diagnostics
@@ -299,13 +307,14 @@ final class FileLinker: @unchecked Sendable {
     // Files later in the order are not built yet as far as this file is concerned.
     guard let s = pool.lookup(name), s.file <= index else { return nil }
     let f = s.file
-    if f == index || dependencies.contains(f) {
+    if f == index || dependencies.contains(f) || (optionDependencies.contains(f) && s.isField) {
       unusedDependencies.remove(f)
       return s
     }
     if s.isPackage {
       if pool.isInPackage(file: index, name) { return s }
       for d in dependencies where pool.isInPackage(file: d, name) { return s }
+      for d in optionDependencies where pool.isInPackage(file: d, name) { return s }
     }
     possibleUndeclaredDependency = f
     possibleUndeclaredDependencyName = name
@@ -347,16 +356,16 @@ final class FileLinker: @unchecked Sendable {
   /// protoc's `AddNotDefinedError`.
   func notDefinedError(_ symbol: String, at path: [Int32]) {
     if possibleUndeclaredDependency == nil && undefineResolvedName.isEmpty {
-      error("\"\(symbol)\" is not defined.", at: path)
+      errorAtTypeName("\"\(symbol)\" is not defined.", at: path)
       return
     }
     if let dep = possibleUndeclaredDependency {
-      error(
+      errorAtTypeName(
         "\"\(possibleUndeclaredDependencyName)\" seems to be defined in \"\(pool.fileNames[dep])\", which is not imported by \"\(fileName)\".  To use it here, please add the necessary import.",
         at: path)
     }
     if !undefineResolvedName.isEmpty {
-      error(
+      errorAtTypeName(
         "\"\(symbol)\" is resolved to \"\(undefineResolvedName)\", which is not defined. The innermost scope is searched first in name resolution. Consider using a leading '.'(i.e., \".\(symbol)\") to start from the outermost scope.",
         at: path)
     }

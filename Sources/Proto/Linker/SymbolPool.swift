@@ -168,6 +168,11 @@ enum Symbol {
     return false
   }
 
+  var isField: Bool {
+    if case .field = self { return true }
+    return false
+  }
+
   /// How protoc names the kind in "already defined" errors.
   var kindDescription: String {
     switch self {
