@@ -49,7 +49,9 @@ import Testing
     let (out, stderr) = try run(["-I", root, "--include_imports", "--include_source_info"], files: files)
     let theirs = try #require(out, "protoc 36.2 failed: \(stderr)")
     let (image, diags) = compile(SourceSet(roots: [.init(directory: root, displayPrefix: "")], targets: files))
-    let img = try #require(image, "sebuf failed: \(diags.map { DiagnosticFormat.text.format($0) })")
+    // Compared as `sebuf build -o` writes it: source-retention options stripped, as protoc's `-o`.
+    let img = SourceRetention.strip(
+      try #require(image, "sebuf failed: \(diags.map { DiagnosticFormat.text.format($0) })"))
     let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: theirs)
     #expect(img.files.map(\.name) == set.file.map(\.name))
     let ours = Dictionary(uniqueKeysWithValues: img.files.map { ($0.name, $0.descriptor) })
