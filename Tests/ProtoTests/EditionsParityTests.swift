@@ -16,7 +16,8 @@ import Testing
       [UInt8](Data(contentsOf: try DescriptorSupport.resource("Golden/editions/corpus.binpb"))))
     #expect(golden.count >= 60)
     let (image, diags) = DescriptorSupport.compileTree(root)
-    // What `sebuf build -o` writes, as protoc's `-o`: source-retention options stripped.
+    // What `sebuf build -o` writes, as protoc's `-o`: source-retention options (such as
+    // `features.enforce_naming_style`) stripped.
     let img = SourceRetention.strip(try #require(image, "compile failed: \(DescriptorSupport.lines(diags))"))
     #expect(img.files.map(\.name) == golden.map(\.name))
     let ours = Dictionary(uniqueKeysWithValues: img.files.map { ($0.name, $0) })

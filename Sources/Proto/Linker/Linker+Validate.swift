@@ -51,9 +51,26 @@ extension FileLinker {
 
   /// protoc 36's `CheckFieldJsonNameUniqueness`, run once on default JSON names (what
   /// field masks use) and once with custom `json_name`s. A clash that involves a
-  /// default name is only a warning under proto2's LEGACY_BEST_EFFORT JSON format.
+  /// default name is only a warning where the message's `json_format` resolves to
+  /// LEGACY_BEST_EFFORT (proto2's default; editions default to ALLOW).
   private func checkJSONNameUniqueness(_ m: MessageProto, path: [Int32], useCustom: Bool) {
     var seen: [String: (name: String, custom: Bool)] = [:]
+    var bestEffortCache: Bool?
+    // Resolved only on a clash. proto2 and proto3 files imply their format (and resolving
+    // would need the edition defaults, which are computed by compiling proto2 files).
+    func bestEffort() -> Bool {
+      if let known = bestEffortCache { return known }
+      let known: Bool
+      if file.syntax == "editions" {
+        let format = FeatureChain(file: file).resolve(path, defaults: EditionDefaults.bundled, asProtoc: true)
+          .value(FeatureNumber.jsonFormat)
+        known = format == UInt64(Google_Protobuf_FeatureSet.JsonFormat.legacyBestEffort.rawValue)
+      } else {
+        known = !isProto3
+      }
+      bestEffortCache = known
+      return known
+    }
     for (i, f) in m.field.enumerated() {
       let standard = DescriptorNames.defaultJSONName(f.name)
       let custom = useCustom && f.hasJsonName && f.jsonName != standard
@@ -72,7 +89,7 @@ extension FileLinker {
       if useCustom && !custom && !match.custom { continue }
       let message =
         "The \(custom ? "custom" : "default") JSON name of field \"\(f.name)\" (\"\(json)\") conflicts with the \(match.custom ? "custom" : "default") JSON name of field \"\(match.name)\"."
-      if !isProto3 && (!custom || !match.custom) {
+      if (!custom || !match.custom) && bestEffort() {
         warning(message, at: at)
       } else {
         error(message, at: at)

@@ -18,6 +18,7 @@ import SwiftProtobuf
 ///    source info paths of options rewritten.
 /// 5. `Linker+Validate.swift` — proto3, enum, map and option validations.
 /// 6. Unused imports become warnings.
+/// 7. `Linker+NamingStyle.swift` — `features.enforce_naming_style` (edition 2024 on).
 public final class Linker: @unchecked Sendable {
   let pool = SymbolPool()
   /// Index of each linked file by import path.
@@ -209,6 +210,7 @@ final class FileLinker: @unchecked Sendable {
     if !hadErrors { validate() }  // pass 5
     if !hadErrors { reportUnusedImports() }  // pass 6
     if !hadErrors { reportUnusedOptionImports() }
+    if !hadErrors { validateNamingStyle() }  // protoc's order: naming style, then visibility
     if !hadErrors { checkSymbolVisibilityRules() }
     if !hadErrors { validateFeatureLifetimes() }
     if !hadErrors { validateFeatureTargets() }
