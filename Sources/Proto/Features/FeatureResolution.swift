@@ -185,6 +185,7 @@ public enum FeatureNumber {
   public static let jsonFormat: Int32 = 6
   public static let enforceNamingStyle: Int32 = 7
   public static let defaultSymbolVisibility: Int32 = 8
+  public static let enforceProtoLimits: Int32 = 9
 }
 
 /// The enum values the legacy inference sets.

@@ -4,9 +4,7 @@ import SwiftProtobuf
 /// for every file it builds): once a file has no other error, each element whose resolved
 /// `features.enforce_naming_style` is STYLE2024 or later must be named in its kind's style
 /// (``NamingStyle``), and under STYLE2026 fields, extensions and oneofs must not collide with
-/// generated accessors. Elements are visited in protoc's order (`VisitDescriptors`): the
-/// file, then each message with its enums (and their values), oneofs, fields, nested
-/// messages and then its extensions; the file's enums, extensions, services and methods.
+/// generated accessors. Elements are visited in protoc's order (``FileLinker/visitInProtocOrder(_:)``).
 extension FileLinker {
   func validateNamingStyle() {
     // proto2 and proto3 resolve STYLE_LEGACY, and features there are an earlier error.
@@ -43,56 +41,16 @@ private struct NamingStylePass {
     {
       linker.error("Package name \(file.package) \(problem)\(NamingStyle.optOut)", at: [2])
     }
-    for i in file.messageType.indices where i < linker.topMessages.count {
-      checkMessageTree(file.messageType[i], linker.topMessages[i], path: [4, Int32(i)])
-    }
-    for i in file.enumType.indices { checkEnum(file.enumType[i], path: [5, Int32(i)]) }
-    for i in file.extension.indices where i < linker.topExtensions.count {
-      checkField(file.extension[i].name, linker.topExtensions[i], path: [7, Int32(i)])
-    }
-    for (i, s) in file.service.enumerated() {
-      let path: [Int32] = [6, Int32(i)]
-      check("Service", s.name, path, NamingStyle.titleCaseProblem)
-      for (j, m) in s.method.enumerated() {
-        check("Method", m.name, path + [2, Int32(j)], NamingStyle.titleCaseProblem)
+    linker.visitInProtocOrder { element in
+      switch element {
+      case .message(let m, _, let path): check("Message", m.name, path, NamingStyle.titleCaseProblem)
+      case .enumType(let e, let path): check("Enum", e.name, path, NamingStyle.titleCaseProblem)
+      case .enumValue(let name, let path): check("Enum value", name, path, NamingStyle.upperSnakeCaseProblem)
+      case .oneof(let m, let info, let index, let path): checkOneof(m.oneofDecl[index].name, in: info, path: path)
+      case .field(let name, let info, let path): checkField(name, info, path: path)
+      case .service(let name, let path): check("Service", name, path, NamingStyle.titleCaseProblem)
+      case .method(let name, let path): check("Method", name, path, NamingStyle.titleCaseProblem)
       }
-    }
-  }
-
-  /// A message and everything in it, pre-order with an explicit stack (nesting depth is
-  /// input-bound); a message's extensions come after all its nested messages, as in protoc.
-  private mutating func checkMessageTree(_ top: FileLinker.MessageProto, _ topInfo: MessageInfo, path topPath: [Int32])
-  {
-    enum Step {
-      case message(FileLinker.MessageProto, MessageInfo, [Int32])
-      case extensions(FileLinker.MessageProto, MessageInfo, [Int32])
-    }
-    var stack: [Step] = [.message(top, topInfo, topPath)]
-    while let step = stack.popLast() {
-      switch step {
-      case .message(let m, let info, let path):
-        check("Message", m.name, path, NamingStyle.titleCaseProblem)
-        for (i, e) in m.enumType.enumerated() { checkEnum(e, path: path + [4, Int32(i)]) }
-        for (i, o) in m.oneofDecl.enumerated() { checkOneof(o.name, in: info, path: path + [8, Int32(i)]) }
-        for i in m.field.indices where i < info.fields.count {
-          checkField(m.field[i].name, info.fields[i], path: path + [2, Int32(i)])
-        }
-        stack.append(.extensions(m, info, path))
-        for i in m.nestedType.indices.reversed() where i < info.nested.count {
-          stack.append(.message(m.nestedType[i], info.nested[i], path + [3, Int32(i)]))
-        }
-      case .extensions(let m, let info, let path):
-        for i in m.extension.indices where i < info.extensions.count {
-          checkField(m.extension[i].name, info.extensions[i], path: path + [6, Int32(i)])
-        }
-      }
-    }
-  }
-
-  private func checkEnum(_ e: FileLinker.EnumProto, path: [Int32]) {
-    check("Enum", e.name, path, NamingStyle.titleCaseProblem)
-    for (i, v) in e.value.enumerated() {
-      check("Enum value", v.name, path + [2, Int32(i)], NamingStyle.upperSnakeCaseProblem)
     }
   }
 

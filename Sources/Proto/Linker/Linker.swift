@@ -210,7 +210,8 @@ final class FileLinker: @unchecked Sendable {
     if !hadErrors { validate() }  // pass 5
     if !hadErrors { reportUnusedImports() }  // pass 6
     if !hadErrors { reportUnusedOptionImports() }
-    if !hadErrors { validateNamingStyle() }  // protoc's order: naming style, then visibility
+    if !hadErrors { validateNamingStyle() }  // protoc's order: naming style, proto limits, visibility
+    if !hadErrors { validateProtoLimits() }
     if !hadErrors { checkSymbolVisibilityRules() }
     if !hadErrors { validateFeatureLifetimes() }
     if !hadErrors { validateFeatureTargets() }
