@@ -67,20 +67,49 @@ extension FileLinker {
 
   /// Whether an editions field's repeated values are packed, read before options are
   /// interpreted (option values of the file's own extensions need it): the field's, else the
-  /// file's `features.repeated_field_encoding` (the only targets it has), else PACKED, every
+  /// file's `repeated_field_encoding` feature (the only targets it has), else PACKED, every
   /// edition's default.
   func editionsPacked(_ f: FieldProto) -> Bool {
-    for options in [f.options.uninterpretedOption, file.options.uninterpretedOption] {
-      var found: Bool?
-      for o in options
-      where o.name.count == 2 && !o.name[0].isExtension && o.name[0].namePart == "features"
-        && !o.name[1].isExtension && o.name[1].namePart == "repeated_field_encoding"
-      {
-        found = o.identifierValue == "PACKED"
-      }
-      if let found { return found }
+    if let own = Self.repeatedFieldEncodingPacked(f.options.uninterpretedOption) { return own }
+    if fileRepeatedEncodingPacked == nil {
+      fileRepeatedEncodingPacked = .some(Self.repeatedFieldEncodingPacked(file.options.uninterpretedOption))
     }
-    return true
+    return fileRepeatedEncodingPacked.flatMap { $0 } ?? true
+  }
+
+  /// The `repeated_field_encoding` options set (true for PACKED), the last one winning:
+  /// `features.repeated_field_encoding = X` or the aggregate `features = { repeated_field_encoding: X }`.
+  static func repeatedFieldEncodingPacked(_ options: [Google_Protobuf_UninterpretedOption]) -> Bool? {
+    var found: Bool?
+    for o in options where !o.name.isEmpty && !o.name[0].isExtension && o.name[0].namePart == "features" {
+      if o.name.count == 2 && !o.name[1].isExtension && o.name[1].namePart == "repeated_field_encoding" {
+        found = o.identifierValue == "PACKED"
+      } else if o.name.count == 1 && o.hasAggregateValue, let value = aggregateRepeatedEncoding(o.aggregateValue) {
+        found = value == "PACKED" || value == "1"
+      }
+    }
+    return found
+  }
+
+  /// The value a `features = { … }` aggregate gives `repeated_field_encoding` at its top
+  /// level (an enum name or number), if any; nested messages and `[extension]`s are skipped.
+  static func aggregateRepeatedEncoding(_ text: String) -> String? {
+    var tokens = TextFormatParser.Tokenizer(text: text)
+    var depth = 0
+    var found: String?
+    while tokens.token.kind != .end {
+      let t = tokens.token
+      tokens.next()
+      if t.kind == .symbol && (t.text == "{" || t.text == "<" || t.text == "[") {
+        depth += 1
+      } else if t.kind == .symbol && (t.text == "}" || t.text == ">" || t.text == "]") {
+        depth -= 1
+      } else if depth == 0 && t.kind == .identifier && t.text == "repeated_field_encoding" {
+        if tokens.token.kind == .symbol && tokens.token.text == ":" { tokens.next() }
+        if tokens.token.kind == .identifier || tokens.token.kind == .integer { found = String(tokens.token.text) }
+      }
+    }
+    return found
   }
 
   /// The syntax statement (protoc's EDITIONS error location).

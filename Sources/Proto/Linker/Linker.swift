@@ -167,6 +167,8 @@ final class FileLinker: @unchecked Sendable {
   /// location moves to (protoc's `interpreted_paths_`).
   var interpretedPaths: [[Int32]: [Int32]] = [:]
   var repeatedOptionCounts: [[Int32]: Int32] = [:]
+  /// The file's own `repeated_field_encoding` (true for PACKED) once `editionsPacked` read it.
+  var fileRepeatedEncodingPacked: Bool??
   /// Extensions that option names and aggregate values named, by extendee and number:
   /// what `OptionCanonicalizer` knows besides regular fields (extension numbers are
   /// registered in the extendees only after every file has linked).
