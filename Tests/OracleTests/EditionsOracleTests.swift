@@ -10,8 +10,6 @@ import Testing
 /// both, every file compared byte for byte; and every invalid editions case's diagnostics.
 @Suite struct EditionsOracleTests {
   static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  /// protoc 36.2 strips source-retention options on output; sebuf does not yet.
-  static let pendingRetentionStripping: Set<String> = ["google/protobuf/descriptor.proto"]
 
   @Test(.oracle(OracleTools.protoc36)) func editionsCorpus() throws {
     try check(root: Self.testsDir.appendingPathComponent("ProtoTests/Corpus/editions").path, minimum: 60)
@@ -49,12 +47,14 @@ import Testing
     let (out, stderr) = try run(["-I", root, "--include_imports", "--include_source_info"], files: files)
     let theirs = try #require(out, "protoc 36.2 failed: \(stderr)")
     let (image, diags) = compile(SourceSet(roots: [.init(directory: root, displayPrefix: "")], targets: files))
-    let img = try #require(image, "sebuf failed: \(diags.map { DiagnosticFormat.text.format($0) })")
+    // protoc 36.2 strips source-retention options from what it writes, as `sebuf build -o` does.
+    let img = SourceRetention.strip(
+      try #require(image, "sebuf failed: \(diags.map { DiagnosticFormat.text.format($0) })"))
     let set = try Google_Protobuf_FileDescriptorSet(serializedBytes: theirs)
     #expect(img.files.map(\.name) == set.file.map(\.name))
     let ours = Dictionary(uniqueKeysWithValues: img.files.map { ($0.name, $0.descriptor) })
     var same = 0
-    for f in set.file where !Self.pendingRetentionStripping.contains(f.name) {
+    for f in set.file {
       guard let d = ours[f.name] else { continue }
       // Both re-serialized by SwiftProtobuf: same fields, same unknown-field bytes.
       if try d.serializedBytes() as [UInt8] == f.serializedBytes() {
@@ -63,7 +63,7 @@ import Testing
         Issue.record("\(f.name) differs from protoc 36.2")
       }
     }
-    #expect(same == set.file.filter { !Self.pendingRetentionStripping.contains($0.name) }.count)
+    #expect(same == set.file.count)
   }
 
   /// Runs protoc 36.2 with `-o` to a temporary file: (the set's bytes, or nil on failure; stderr).

@@ -10,22 +10,19 @@ import Testing
 /// --include_source_info` (scripts/regen-proto-goldens) is Golden/editions/corpus.binpb.
 /// EditionsOracleTests compiles the same corpus with a live protoc 36.2.
 @Suite struct EditionsParityTests {
-  /// protoc 36.2 strips source-retention options (descriptor.proto's extension
-  /// declarations) from what it writes; sebuf does not yet, so descriptor.proto is left to
-  /// DescriptorParityTests. Every other file, the feature protos included, must match.
-  static let pendingRetentionStripping: Set<String> = ["google/protobuf/descriptor.proto"]
-
   @Test func corpusMatchesProtoc36ByteForByte() throws {
     let root = try DescriptorSupport.resource("Corpus/editions")
     let golden = try DescriptorSupport.splitSet(
       [UInt8](Data(contentsOf: try DescriptorSupport.resource("Golden/editions/corpus.binpb"))))
     #expect(golden.count >= 60)
     let (image, diags) = DescriptorSupport.compileTree(root)
-    let img = try #require(image, "compile failed: \(DescriptorSupport.lines(diags))")
+    // protoc writes `-o` images without source-retention options (descriptor.proto's
+    // extension declarations among them), as `sebuf build -o` does.
+    let img = SourceRetention.strip(try #require(image, "compile failed: \(DescriptorSupport.lines(diags))"))
     #expect(img.files.map(\.name) == golden.map(\.name))
     let ours = Dictionary(uniqueKeysWithValues: img.files.map { ($0.name, $0) })
     var identical = 0
-    for g in golden where !Self.pendingRetentionStripping.contains(g.name) {
+    for g in golden {
       let f = try #require(ours[g.name], "missing \(g.name)")
       let bytes: [UInt8] = try f.descriptor.serializedBytes()
       if bytes == g.bytes {
@@ -34,7 +31,7 @@ import Testing
         Issue.record("\(g.name) differs from protoc 36.2:\n\(DescriptorSupport.textDiff(bytes, g.bytes))")
       }
     }
-    #expect(identical == golden.count - Self.pendingRetentionStripping.count)
+    #expect(identical == golden.count)
     let editions = img.files.filter { $0.descriptor.syntax == "editions" }.map(\.descriptor.edition)
     #expect(Set(editions) == [.edition2023, .edition2024, .edition2026])
   }
