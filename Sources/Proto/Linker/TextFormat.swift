@@ -129,7 +129,26 @@ struct TextFormatParser {
   final class Dyn {
     let type: MessageInfo
     var values: [Int32: (FieldInfo, [Value])] = [:]
+    /// Unset required fields inside message fields, by field number: the element's index
+    /// (repeated fields) and the paths inside it, as `missingRequired` found them.
+    var nestedMissing: [Int32: [(index: Int, paths: [String])]] = [:]
     init(_ type: MessageInfo) { self.type = type }
+  }
+
+  /// protobuf's `FindInitializationErrors`: the message's unset required fields in
+  /// declaration order, then those inside its message fields in field-number order
+  /// (`name.`, `name[i].` or `(extension).` before each path).
+  static func missingRequired(_ dyn: Dyn) -> [String] {
+    var out = dyn.type.fields.filter { $0.isRequired && dyn.values[$0.number] == nil }.map(\.name)
+    for number in dyn.nestedMissing.keys.sorted() {
+      guard let f = dyn.values[number]?.0, let elements = dyn.nestedMissing[number] else { continue }
+      let name = f.isExtension ? "(" + f.fullName + ")" : f.name
+      for (index, paths) in elements {
+        let prefix = f.isRepeated ? "\(name)[\(index)]." : name + "."
+        out += paths.map { prefix + $0 }
+      }
+    }
+    return out
   }
 
   enum Value {
@@ -152,6 +171,11 @@ struct TextFormatParser {
     let dyn = Dyn(type)
     while token.kind != .end {
       guard parseField(dyn) else { return nil }
+    }
+    let missing = Self.missingRequired(dyn)
+    if !missing.isEmpty {
+      _ = fail("Message missing required fields: " + missing.joined(separator: ", "))
+      return nil
     }
     return serialize(dyn)
   }
@@ -308,6 +332,12 @@ struct TextFormatParser {
     }
     let value = Dyn(valueType)
     guard parseFields(value, until: close) else { return false }
+    let missing = Self.missingRequired(value)
+    if !missing.isEmpty {
+      return fail(
+        "Value of type \"\(valueType.fullName)\" stored in google.protobuf.Any has missing required fields: "
+          + missing.joined(separator: ", "))
+    }
     guard let typeURL = dyn.type.fieldsByNumber[1], let valueField = dyn.type.fieldsByNumber[2] else { return false }
     if dyn.values[1] != nil || dyn.values[2] != nil { return fail("Non-repeated Any specified multiple times.") }
     dyn.values[1] = (typeURL, [.bytes(Array(url.utf8))])
@@ -328,6 +358,10 @@ struct TextFormatParser {
     guard let sub = f.message else { return false }
     let d = Dyn(sub)
     guard parseFields(d, until: close) else { return false }
+    let missing = Self.missingRequired(d)
+    if !missing.isEmpty {
+      dyn.nestedMissing[f.number, default: []].append((dyn.values[f.number]?.1.count ?? 0, missing))
+    }
     return add(f, .bytes(serialize(d)), dyn)
   }
 
