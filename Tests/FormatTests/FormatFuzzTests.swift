@@ -100,7 +100,19 @@ import Testing
   static func normalizeAggregates(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
       guard let r = line.range(of: "aggregate_value: \"") else { return String(line) }
-      let body = line[r.upperBound...].dropLast()
+      // Tokens on separate source lines are joined by a newline (escaped `\n` here).
+      var body = ""
+      var escaped = false
+      for c in line[r.upperBound...].dropLast() {
+        if escaped {
+          body += c == "n" ? " " : "\\" + String(c)
+          escaped = false
+        } else if c == "\\" {
+          escaped = true
+        } else {
+          body.append(c)
+        }
+      }
       let tokens = body.split(separator: " ").compactMap { tok -> String? in
         switch tok {
         case ":", ",", ";": return nil

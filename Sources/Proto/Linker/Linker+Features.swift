@@ -9,20 +9,67 @@ extension FileLinker {
 
   /// Whether an editions field's repeated values are packed, read before options are
   /// interpreted (option values of the file's own extensions need it): the field's, else the
-  /// file's `features.repeated_field_encoding` (the only targets it has), else PACKED, every
+  /// file's `repeated_field_encoding` feature (the only targets it has), else PACKED, every
   /// edition's default.
   func editionsPacked(_ f: FieldProto) -> Bool {
-    for options in [f.options.uninterpretedOption, file.options.uninterpretedOption] {
-      var found: Bool?
-      for o in options
-      where o.name.count == 2 && !o.name[0].isExtension && o.name[0].namePart == "features"
-        && !o.name[1].isExtension && o.name[1].namePart == "repeated_field_encoding"
-      {
-        found = o.identifierValue == "PACKED"
-      }
-      if let found { return found }
+    if let own = Self.featureSetting(f.options.uninterpretedOption, "repeated_field_encoding") {
+      return Self.isEnumValue(own, "PACKED", FeatureConstant.packed)
     }
-    return true
+    if fileRepeatedEncodingPacked == nil {
+      fileRepeatedEncodingPacked = .some(
+        Self.featureSetting(file.options.uninterpretedOption, "repeated_field_encoding").map {
+          Self.isEnumValue($0, "PACKED", FeatureConstant.packed)
+        })
+    }
+    return fileRepeatedEncodingPacked.flatMap { $0 } ?? true
+  }
+
+  /// Whether an editions field is `field_presence = LEGACY_REQUIRED`, read before options
+  /// are interpreted (option values check required fields). Only a field may set it.
+  static func isLegacyRequired(_ f: FieldProto) -> Bool {
+    featureSetting(f.options.uninterpretedOption, "field_presence").map {
+      isEnumValue($0, "LEGACY_REQUIRED", FeatureConstant.legacyRequired)
+    } ?? false
+  }
+
+  /// Whether an enum value as written (name or number) is `name` / `number`.
+  static func isEnumValue(_ written: String, _ name: String, _ number: UInt64) -> Bool {
+    written == name || written == String(number)
+  }
+
+  /// The value the last of `options` gives feature `name` (as written: an enum name or
+  /// number): `features.NAME = X` or the aggregate `features = { NAME: X }`.
+  static func featureSetting(_ options: [Google_Protobuf_UninterpretedOption], _ name: String) -> String? {
+    var found: String?
+    for o in options where !o.name.isEmpty && !o.name[0].isExtension && o.name[0].namePart == "features" {
+      if o.name.count == 2 && !o.name[1].isExtension && o.name[1].namePart == name {
+        found = o.identifierValue
+      } else if o.name.count == 1 && o.hasAggregateValue, let value = aggregateSetting(o.aggregateValue, name) {
+        found = value
+      }
+    }
+    return found
+  }
+
+  /// The value a `features = { … }` aggregate gives field `name` at its top level (an
+  /// identifier or integer), if any; nested messages and `[extension]`s are skipped.
+  static func aggregateSetting(_ text: String, _ name: String) -> String? {
+    var tokens = TextFormatParser.Tokenizer(text: text)
+    var depth = 0
+    var found: String?
+    while tokens.token.kind != .end {
+      let t = tokens.token
+      tokens.next()
+      if t.kind == .symbol && (t.text == "{" || t.text == "<" || t.text == "[") {
+        depth += 1
+      } else if t.kind == .symbol && (t.text == "}" || t.text == ">" || t.text == "]") {
+        depth -= 1
+      } else if depth == 0 && t.kind == .identifier && t.text == name {
+        if tokens.token.kind == .symbol && tokens.token.text == ":" { tokens.next() }
+        if tokens.token.kind == .identifier || tokens.token.kind == .integer { found = String(tokens.token.text) }
+      }
+    }
+    return found
   }
 
   /// The syntax statement (protoc's EDITIONS error location).

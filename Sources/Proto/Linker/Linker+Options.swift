@@ -123,6 +123,7 @@ extension FileLinker {
     guard let descriptor = optionsMessageInfo(typeName) else { return }
     opts.uninterpretedOption = []
     var records: [UInt8] = []
+    let notesBefore = optionExtensionNotes
     let optionsPath = path + [optionsField]
     for (i, u) in uninterpreted.enumerated() {
       let src = optionsPath + [999, Int32(i)]
@@ -132,6 +133,7 @@ extension FileLinker {
     }
     do {
       let base: [UInt8] = try opts.serializedBytes()
+      if optionExtensionNotes != notesBefore { writtenOptions[path] = (base + records, descriptor) }
       opts = try O(
         serializedBytes: OptionCanonicalizer(field: optionField).canonicalize(base + records, descriptor),
         extensions: nil, partial: true)

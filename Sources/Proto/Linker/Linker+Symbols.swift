@@ -261,7 +261,10 @@ extension FileLinker {
     info.inOneof = f.hasOneofIndex
     info.oneofIndex = f.hasOneofIndex ? f.oneofIndex : -1
     info.packedOption = Self.uninterpretedBool(f.options.uninterpretedOption, "packed")
-    if file.syntax == "editions" { info.packedOption = editionsPacked(f) }
+    if file.syntax == "editions" {
+      info.packedOption = editionsPacked(f)
+      info.legacyRequired = Self.isLegacyRequired(f)
+    }
     if !isExtension { info.containing = parent }
     if f.number <= 0 {
       if !isExtension { requestHint(path + [3]) }

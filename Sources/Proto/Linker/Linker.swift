@@ -116,6 +116,7 @@ public final class Linker: @unchecked Sendable {
     }
     // Extension numbers across files, in order (a clash with another file is a warning).
     for f in linkers { f.registerExtensionNumbers() }
+    for f in linkers { f.rereadOptionsWithClashingExtensions() }
     return linkers.map { ($0.file, $0.diagnostics) }
   }
 
@@ -173,14 +174,23 @@ final class FileLinker: @unchecked Sendable {
   /// location moves to (protoc's `interpreted_paths_`).
   var interpretedPaths: [[Int32]: [Int32]] = [:]
   var repeatedOptionCounts: [[Int32]: Int32] = [:]
+  /// The file's own `repeated_field_encoding` (true for PACKED) once `editionsPacked` read it.
+  var fileRepeatedEncodingPacked: Bool??
   /// Extensions that option names and aggregate values named, by extendee and number:
   /// what `OptionCanonicalizer` knows besides regular fields (extension numbers are
   /// registered in the extendees only after every file has linked).
   var optionExtensions: [ExtensionKey: FieldInfo] = [:]
 
+  /// How many times option names and values named an extension (`interpret` compares it).
+  var optionExtensionNotes = 0
+  /// Each options message that named an extension, as written (before canonicalizing), by
+  /// element path, with its type: re-read once every file's extension numbers are known.
+  var writtenOptions: [[Int32]: (bytes: [UInt8], type: MessageInfo)] = [:]
+
   func noteOptionExtension(_ f: FieldInfo) {
     guard f.isExtension, let owner = f.containing else { return }
     optionExtensions[ExtensionKey(extendee: ObjectIdentifier(owner), number: f.number)] = f
+    optionExtensionNotes += 1
   }
 
   /// The field or extension `number` of `message`, as protoc's pool would find it.

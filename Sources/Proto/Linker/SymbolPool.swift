@@ -70,6 +70,8 @@ final class FieldInfo: @unchecked Sendable {
   var packedOption: Bool?
   var proto3Optional = false
   var inOneof = false
+  /// An editions field with `field_presence = LEGACY_REQUIRED`.
+  var legacyRequired = false
   var oneofIndex: Int32 = -1
   let isProto3File: Bool
 
@@ -88,6 +90,8 @@ final class FieldInfo: @unchecked Sendable {
   }
 
   var isRepeated: Bool { label == .repeated }
+  /// proto2 `required` or editions `LEGACY_REQUIRED`: a parsed message must set it.
+  var isRequired: Bool { label == .required || legacyRequired }
   var isMessageLike: Bool { type == .message || type == .group }
 
   /// Whether repeated values are written packed (proto3 default, proto2 opt-in).

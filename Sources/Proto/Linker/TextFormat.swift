@@ -11,86 +11,97 @@ struct TextFormatParser {
     var text: Substring
   }
 
-  let bytes: [UInt8]
-  var pos = 0
-  var token = Token(kind: .end, text: "")
-  let text: String
+  /// protobuf's text-format tokens over one value's text (whitespace and `#` comments
+  /// skipped); also used on its own to scan an aggregate without a message type.
+  struct Tokenizer {
+    let bytes: [UInt8]
+    let text: String
+    var pos = 0
+    var token = Token(kind: .end, text: "")
+
+    init(text: String) {
+      self.text = text
+      self.bytes = Array(text.utf8)
+      next()
+    }
+
+    mutating func next() {
+      while pos < bytes.count {
+        let c = bytes[pos]
+        if c == 32 || c == 9 || c == 10 || c == 13 || c == 11 || c == 12 {
+          pos += 1
+        } else if c == 35 {  // '#'
+          while pos < bytes.count && bytes[pos] != 10 { pos += 1 }
+        } else {
+          break
+        }
+      }
+      guard pos < bytes.count else {
+        token = Token(kind: .end, text: "")
+        return
+      }
+      let start = pos
+      let c = bytes[pos]
+      func isLetter(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 }
+      func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+      var kind: TokenKind
+      if isLetter(c) {
+        while pos < bytes.count && (isLetter(bytes[pos]) || isDigit(bytes[pos])) { pos += 1 }
+        kind = .identifier
+      } else if isDigit(c) || (c == 46 && pos + 1 < bytes.count && isDigit(bytes[pos + 1])) {
+        kind = .integer
+        if c == 48 && pos + 1 < bytes.count && (bytes[pos + 1] == 120 || bytes[pos + 1] == 88) {
+          pos += 2
+          while pos < bytes.count && (isDigit(bytes[pos]) || (bytes[pos] | 32 >= 97 && bytes[pos] | 32 <= 102)) {
+            pos += 1
+          }
+        } else {
+          while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+          if pos < bytes.count && bytes[pos] == 46 {
+            kind = .float
+            pos += 1
+            while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+          }
+          if pos < bytes.count && (bytes[pos] == 101 || bytes[pos] == 69) {
+            kind = .float
+            pos += 1
+            if pos < bytes.count && (bytes[pos] == 43 || bytes[pos] == 45) { pos += 1 }
+            while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
+          }
+          if pos < bytes.count && (bytes[pos] == 102 || bytes[pos] == 70) {
+            kind = .float
+            pos += 1
+          }
+        }
+      } else if c == 34 || c == 39 {
+        kind = .string
+        pos += 1
+        while pos < bytes.count && bytes[pos] != c && bytes[pos] != 10 {
+          if bytes[pos] == 92 { pos += 1 }
+          pos += 1
+        }
+        if pos < bytes.count { pos += 1 }
+      } else {
+        kind = .symbol
+        pos += 1
+      }
+      let s = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+      let e = text.utf8.index(text.utf8.startIndex, offsetBy: min(pos, bytes.count))
+      token = Token(kind: kind, text: text[s..<e])
+    }
+  }
+
+  var lexer: Tokenizer
+  var token: Token { lexer.token }
   unowned let linker: FileLinker
   var errors: [String] = []
 
   init(text: String, linker: FileLinker) {
-    self.text = text
-    self.bytes = Array(text.utf8)
+    self.lexer = Tokenizer(text: text)
     self.linker = linker
-    next()
   }
 
-  // MARK: Tokens
-
-  mutating func next() {
-    while pos < bytes.count {
-      let c = bytes[pos]
-      if c == 32 || c == 9 || c == 10 || c == 13 || c == 11 || c == 12 {
-        pos += 1
-      } else if c == 35 {  // '#'
-        while pos < bytes.count && bytes[pos] != 10 { pos += 1 }
-      } else {
-        break
-      }
-    }
-    guard pos < bytes.count else {
-      token = Token(kind: .end, text: "")
-      return
-    }
-    let start = pos
-    let c = bytes[pos]
-    func isLetter(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 }
-    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
-    var kind: TokenKind
-    if isLetter(c) {
-      while pos < bytes.count && (isLetter(bytes[pos]) || isDigit(bytes[pos])) { pos += 1 }
-      kind = .identifier
-    } else if isDigit(c) || (c == 46 && pos + 1 < bytes.count && isDigit(bytes[pos + 1])) {
-      kind = .integer
-      if c == 48 && pos + 1 < bytes.count && (bytes[pos + 1] == 120 || bytes[pos + 1] == 88) {
-        pos += 2
-        while pos < bytes.count && (isDigit(bytes[pos]) || (bytes[pos] | 32 >= 97 && bytes[pos] | 32 <= 102)) {
-          pos += 1
-        }
-      } else {
-        while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
-        if pos < bytes.count && bytes[pos] == 46 {
-          kind = .float
-          pos += 1
-          while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
-        }
-        if pos < bytes.count && (bytes[pos] == 101 || bytes[pos] == 69) {
-          kind = .float
-          pos += 1
-          if pos < bytes.count && (bytes[pos] == 43 || bytes[pos] == 45) { pos += 1 }
-          while pos < bytes.count && isDigit(bytes[pos]) { pos += 1 }
-        }
-        if pos < bytes.count && (bytes[pos] == 102 || bytes[pos] == 70) {
-          kind = .float
-          pos += 1
-        }
-      }
-    } else if c == 34 || c == 39 {
-      kind = .string
-      pos += 1
-      while pos < bytes.count && bytes[pos] != c && bytes[pos] != 10 {
-        if bytes[pos] == 92 { pos += 1 }
-        pos += 1
-      }
-      if pos < bytes.count { pos += 1 }
-    } else {
-      kind = .symbol
-      pos += 1
-    }
-    let s = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-    let e = text.utf8.index(text.utf8.startIndex, offsetBy: min(pos, bytes.count))
-    token = Token(kind: kind, text: text[s..<e])
-  }
+  mutating func next() { lexer.next() }
 
   func at(_ s: String) -> Bool { token.kind != .string && token.text == s }
 
@@ -118,7 +129,26 @@ struct TextFormatParser {
   final class Dyn {
     let type: MessageInfo
     var values: [Int32: (FieldInfo, [Value])] = [:]
+    /// Unset required fields inside message fields, by field number: the element's index
+    /// (repeated fields) and the paths inside it, as `missingRequired` found them.
+    var nestedMissing: [Int32: [(index: Int, paths: [String])]] = [:]
     init(_ type: MessageInfo) { self.type = type }
+  }
+
+  /// protobuf's `FindInitializationErrors`: the message's unset required fields in
+  /// declaration order, then those inside its message fields in field-number order
+  /// (`name.`, `name[i].` or `(extension).` before each path).
+  static func missingRequired(_ dyn: Dyn) -> [String] {
+    var out = dyn.type.fields.filter { $0.isRequired && dyn.values[$0.number] == nil }.map(\.name)
+    for number in dyn.nestedMissing.keys.sorted() {
+      guard let f = dyn.values[number]?.0, let elements = dyn.nestedMissing[number] else { continue }
+      let name = f.isExtension ? "(" + f.fullName + ")" : f.name
+      for (index, paths) in elements {
+        let prefix = f.isRepeated ? "\(name)[\(index)]." : name + "."
+        out += paths.map { prefix + $0 }
+      }
+    }
+    return out
   }
 
   enum Value {
@@ -141,6 +171,11 @@ struct TextFormatParser {
     let dyn = Dyn(type)
     while token.kind != .end {
       guard parseField(dyn) else { return nil }
+    }
+    let missing = Self.missingRequired(dyn)
+    if !missing.isEmpty {
+      _ = fail("Message missing required fields: " + missing.joined(separator: ", "))
+      return nil
     }
     return serialize(dyn)
   }
@@ -297,6 +332,12 @@ struct TextFormatParser {
     }
     let value = Dyn(valueType)
     guard parseFields(value, until: close) else { return false }
+    let missing = Self.missingRequired(value)
+    if !missing.isEmpty {
+      return fail(
+        "Value of type \"\(valueType.fullName)\" stored in google.protobuf.Any has missing required fields: "
+          + missing.joined(separator: ", "))
+    }
     guard let typeURL = dyn.type.fieldsByNumber[1], let valueField = dyn.type.fieldsByNumber[2] else { return false }
     if dyn.values[1] != nil || dyn.values[2] != nil { return fail("Non-repeated Any specified multiple times.") }
     dyn.values[1] = (typeURL, [.bytes(Array(url.utf8))])
@@ -317,6 +358,10 @@ struct TextFormatParser {
     guard let sub = f.message else { return false }
     let d = Dyn(sub)
     guard parseFields(d, until: close) else { return false }
+    let missing = Self.missingRequired(d)
+    if !missing.isEmpty {
+      dyn.nestedMissing[f.number, default: []].append((dyn.values[f.number]?.1.count ?? 0, missing))
+    }
     return add(f, .bytes(serialize(d)), dyn)
   }
 

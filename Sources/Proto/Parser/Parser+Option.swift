@@ -134,9 +134,11 @@ extension ProtoParser {
     return true
   }
 
-  /// The text of `{ ... }`: tokens joined by single spaces, braces of the outer
-  /// pair dropped, exactly as protoc re-serialises it.
+  /// The text of `{ ... }` without its comments and outer braces: tokens joined by a
+  /// space, or by a newline where the source starts a new line (protoc 36 pads to the
+  /// original lines and columns), so that a `#` (a text-format comment) ends at the line's end.
   mutating func parseUninterpretedBlock(_ out: inout [UInt8]) -> Bool {
+    var prevLine = cur.line
     guard consume(.lBrace) else { return false }
     var depth = 1
     while !atEnd {
@@ -150,7 +152,12 @@ extension ProtoParser {
           return true
         }
       }
-      if !out.isEmpty { out.append(32) }
+      if t.line > prevLine {
+        out.append(10)
+      } else if !out.isEmpty {
+        out.append(32)
+      }
+      prevLine = t.line
       out.append(contentsOf: UnsafeBufferPointer(rebasing: p[Int(t.start)..<Int(t.end)]))
       next()
     }
