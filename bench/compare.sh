@@ -8,7 +8,7 @@
 # COMPARE_DIR/bin/sebuf-<hash>, so a second comparison does not rebuild), generates the
 # workspaces once with this checkout's bench/gen-workspace.py, and times, on the same inputs:
 #
-#   build     sebuf build WS -o FILE           standard shape, BUILD_FILES (2000) files
+#   build     sebuf build WS -o FILE           BUILD_SHAPE (standard; or editions), BUILD_FILES (2000)
 #             protoc -I proto -I third_party --include_imports --include_source_info -o FILE ...
 #             buf build -o FILE
 #   lint      sebuf lint . / buf lint          layered shape, LINT_FILES (500), STANDARD
@@ -36,6 +36,7 @@ dir=${COMPARE_DIR:-/tmp/sebuf-compare}
 runs=${RUNS:-7}
 noop_inner=${NOOP_INNER:-5}
 build_files=${BUILD_FILES:-2000}
+build_shape=${BUILD_SHAPE:-standard}
 lint_files=${LINT_FILES:-500}
 breaking_files=${BREAKING_FILES:-500}
 generate_files=${GENERATE_FILES:-500}
@@ -65,7 +66,7 @@ results="$dir/results-${old:0:12}-${new:0:12}-$stamp.tsv"
 : > "$results"
 
 echo "generating workspaces in $work ..." >&2
-python3 "$gen" "$work/build" --shape standard --files "$build_files" >/dev/null
+python3 "$gen" "$work/build" --shape "$build_shape" --files "$build_files" >/dev/null
 python3 "$gen" "$work/lint" --shape layered --files "$lint_files" >/dev/null
 python3 "$gen" "$work/prev" --shape layered --files "$breaking_files" >/dev/null
 python3 "$gen" "$work/cur" --shape layered --files "$breaking_files" --edit >/dev/null
@@ -150,7 +151,7 @@ rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 print("sebuf compare: OLD ${old:0:12} vs NEW ${new:0:12}; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')")
 print("protoc: $(have protoc && protoc --version || echo absent); buf: $(have buf && buf --version 2>&1 || echo absent)")
 print("rounds: %s (generate: %s runs per round), alternating order; load average before: $load_before, after: $load_after" % (sys.argv[2], sys.argv[3]))
-print("workspaces: build $build_files files (standard), lint $lint_files (layered, STANDARD), breaking $breaking_files (layered vs --edit), no-op generate $generate_files (layered --http, 5 native backends)")
+print("workspaces: build $build_files files ($build_shape), lint $lint_files (layered, STANDARD), breaking $breaking_files (layered vs --edit), no-op generate $generate_files (layered --http, 5 native backends)")
 print("checks: $checks")
 print()
 print("| benchmark | tool | wall median (min-max) | CPU median (user+sys) | peak RSS median | wall / new | CPU / new | RSS / new |")

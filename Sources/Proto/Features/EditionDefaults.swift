@@ -16,6 +16,9 @@ public struct EditionDefaults: Sendable {
 
   /// Ascending by edition; the first is EDITION_LEGACY.
   let entries: [Entry]
+  /// Each entry's fixed and overridable values merged (what `values(for:)` answers), merged
+  /// once here: feature resolution asks for them for every element it resolves.
+  private let merged: [FeatureValues]
   public let minimum: Google_Protobuf_Edition
   public let maximum: Google_Protobuf_Edition
 
@@ -40,6 +43,11 @@ public struct EditionDefaults: Sendable {
 
   init(entries: [Entry], minimum: Google_Protobuf_Edition, maximum: Google_Protobuf_Edition) {
     self.entries = entries
+    merged = entries.map { e in
+      var v = e.fixed
+      v.merge(e.overridable)
+      return v
+    }
     self.minimum = minimum
     self.maximum = maximum
   }
@@ -145,10 +153,8 @@ public struct EditionDefaults: Sendable {
   /// The defaults a file of `edition` starts from (protoc's `GetEditionFeatureSetDefaults`):
   /// those of the latest entry not after it; nil before EDITION_LEGACY.
   func values(for edition: Int) -> FeatureValues? {
-    guard let entry = entries.last(where: { $0.edition <= edition }) else { return nil }
-    var v = entry.fixed
-    v.merge(entry.overridable)
-    return v
+    guard let i = entries.lastIndex(where: { $0.edition <= edition }) else { return nil }
+    return merged[i]
   }
 
   /// The defaults as a `FeatureSet`.

@@ -22,13 +22,29 @@ extension DescriptorIndex {
   }
 
   func resolvedFeatureValues(file name: String, path: [Int32]) -> FeatureValues {
-    let defaults = EditionDefaults.bundled
-    guard let file = file(name)?.descriptor else {
-      return defaults.values(for: Google_Protobuf_Edition.proto2.rawValue) ?? FeatureValues()
+    guard let chain = featureChain(file: name) else {
+      return EditionDefaults.bundled.values(for: Google_Protobuf_Edition.proto2.rawValue) ?? FeatureValues()
     }
-    return FeatureChain(file: file).resolve(path, defaults: defaults)
+    return chain.resolve(path)
   }
 }
+
+/// The options messages of descriptor.proto, each with its `features`: what
+/// `FeatureChain.levels` reads at every level and the linker's feature checks decode.
+protocol FeatureOptions {
+  var hasFeatures: Bool { get }
+  var features: Google_Protobuf_FeatureSet { get }
+}
+
+extension Google_Protobuf_FileOptions: FeatureOptions {}
+extension Google_Protobuf_MessageOptions: FeatureOptions {}
+extension Google_Protobuf_FieldOptions: FeatureOptions {}
+extension Google_Protobuf_OneofOptions: FeatureOptions {}
+extension Google_Protobuf_EnumOptions: FeatureOptions {}
+extension Google_Protobuf_EnumValueOptions: FeatureOptions {}
+extension Google_Protobuf_ServiceOptions: FeatureOptions {}
+extension Google_Protobuf_MethodOptions: FeatureOptions {}
+extension Google_Protobuf_ExtensionRangeOptions: FeatureOptions {}
 
 extension Google_Protobuf_FeatureSet {
   /// The language feature extensions of FeatureSet that sebuf resolves.
@@ -46,21 +62,35 @@ extension Google_Protobuf_FeatureSet {
 }
 
 /// The walk from a file down a SourceCodeInfo path, collecting each declaration's own features.
+/// The file's level (edition defaults, then the file's `features`) is resolved once, when the
+/// chain is made: every element of the file starts from it, and the levels between it and the
+/// element are read only where they set `features` (most set none).
 struct FeatureChain {
   let file: Google_Protobuf_FileDescriptorProto
   let edition: Google_Protobuf_Edition
+  /// The file's resolved features: the edition's defaults, then the file's own.
+  let fileValues: FeatureValues
 
-  init(file: Google_Protobuf_FileDescriptorProto) {
+  init(file: Google_Protobuf_FileDescriptorProto, defaults: EditionDefaults) {
     self.file = file
     edition = Google_Protobuf_Edition(of: file)
+    var values = defaults.values(for: edition.rawValue) ?? FeatureValues()
+    if file.options.hasFeatures { values.merge(FeatureValues(file.options.features)) }
+    fileValues = values
   }
 
-  var isLegacy: Bool { edition.rawValue < Google_Protobuf_Edition.edition2023.rawValue }
+  var isLegacy: Bool { Self.isLegacy(edition) }
 
-  /// The features set at each level, outermost first, and the field at the end, if the path
-  /// names one.
+  /// proto2 and proto3: features come from the syntax, never from the file.
+  static func isLegacy(_ edition: Google_Protobuf_Edition) -> Bool {
+    edition.rawValue < Google_Protobuf_Edition.edition2023.rawValue
+  }
+
+  /// The features set below the file on the way to the element, outermost first (only the
+  /// declarations that set `features`), and the field at the end, if the path names one.
   func levels(_ path: [Int32]) -> (sets: [Google_Protobuf_FeatureSet], field: Google_Protobuf_FieldDescriptorProto?) {
-    var sets = [file.options.features]
+    var sets: [Google_Protobuf_FeatureSet] = []
+    func add<O: FeatureOptions>(_ options: O) { if options.hasFeatures { sets.append(options.features) } }
     var message: Google_Protobuf_DescriptorProto?
     func at(_ k: Int) -> Int? { k < path.count ? Int(path[k]) : nil }
     // Top level: message (4), enum (5), service (6), extension (7).
@@ -71,16 +101,17 @@ struct FeatureChain {
       message = file.messageType[j]
     case 5:
       guard j >= 0, j < file.enumType.count else { return (sets, nil) }
-      return (sets + Self.enumLevels(file.enumType[j], path, from: 2), nil)
+      Self.enumLevels(file.enumType[j], path, from: 2, into: &sets)
+      return (sets, nil)
     case 6:
       guard j >= 0, j < file.service.count else { return (sets, nil) }
       let s = file.service[j]
-      sets.append(s.options.features)
-      if at(2) == 2, let k = at(3), k >= 0, k < s.method.count { sets.append(s.method[k].options.features) }
+      add(s.options)
+      if at(2) == 2, let k = at(3), k >= 0, k < s.method.count { add(s.method[k].options) }
       return (sets, nil)
     case 7:
       guard j >= 0, j < file.extension.count else { return (sets, nil) }
-      sets.append(file.extension[j].options.features)
+      add(file.extension[j].options)
       return (sets, file.extension[j])
     default:
       return (sets, nil)
@@ -89,7 +120,7 @@ struct FeatureChain {
     // Inside messages: nested message (3), enum (4), field (2), extension (6), oneof (8),
     // extension range (5).
     while let m = message {
-      sets.append(m.options.features)
+      add(m.options)
       guard let kind = at(i), let j = at(i + 1), j >= 0 else { return (sets, nil) }
       switch kind {
       case 3:
@@ -98,26 +129,27 @@ struct FeatureChain {
         i += 2
       case 4:
         guard j < m.enumType.count else { return (sets, nil) }
-        return (sets + Self.enumLevels(m.enumType[j], path, from: i + 2), nil)
+        Self.enumLevels(m.enumType[j], path, from: i + 2, into: &sets)
+        return (sets, nil)
       case 2:
         guard j < m.field.count else { return (sets, nil) }
         let f = m.field[j]
         if f.hasOneofIndex, Int(f.oneofIndex) < m.oneofDecl.count, f.oneofIndex >= 0 {
-          sets.append(m.oneofDecl[Int(f.oneofIndex)].options.features)
+          add(m.oneofDecl[Int(f.oneofIndex)].options)
         }
-        sets.append(f.options.features)
+        add(f.options)
         return (sets, f)
       case 6:
         guard j < m.extension.count else { return (sets, nil) }
-        sets.append(m.extension[j].options.features)
+        add(m.extension[j].options)
         return (sets, m.extension[j])
       case 8:
         guard j < m.oneofDecl.count else { return (sets, nil) }
-        sets.append(m.oneofDecl[j].options.features)
+        add(m.oneofDecl[j].options)
         return (sets, nil)
       case 5:
         guard j < m.extensionRange.count else { return (sets, nil) }
-        sets.append(m.extensionRange[j].options.features)
+        add(m.extensionRange[j].options)
         return (sets, nil)
       default:
         return (sets, nil)
@@ -127,19 +159,20 @@ struct FeatureChain {
   }
 
   private static func enumLevels(
-    _ e: Google_Protobuf_EnumDescriptorProto, _ path: [Int32], from k: Int
-  ) -> [Google_Protobuf_FeatureSet] {
-    var sets = [e.options.features]
+    _ e: Google_Protobuf_EnumDescriptorProto, _ path: [Int32], from k: Int,
+    into sets: inout [Google_Protobuf_FeatureSet]
+  ) {
+    if e.options.hasFeatures { sets.append(e.options.features) }
     if k + 1 < path.count, path[k] == 2, path[k + 1] >= 0, Int(path[k + 1]) < e.value.count {
-      sets.append(e.value[Int(path[k + 1])].options.features)
+      let v = e.value[Int(path[k + 1])]
+      if v.options.hasFeatures { sets.append(v.options.features) }
     }
-    return sets
   }
 
   /// The features at `path`; `asProtoc` leaves out sebuf's presence rule (the linker
   /// validates with exactly protoc's resolution).
-  func resolve(_ path: [Int32], defaults: EditionDefaults, asProtoc: Bool = false) -> FeatureValues {
-    var values = defaults.values(for: edition.rawValue) ?? FeatureValues()
+  func resolve(_ path: [Int32], asProtoc: Bool = false) -> FeatureValues {
+    var values = fileValues
     let (sets, field) = levels(path)
     for s in sets { values.merge(FeatureValues(s)) }
     if let field { infer(field, into: &values, asProtoc: asProtoc) }

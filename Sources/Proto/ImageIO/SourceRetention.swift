@@ -65,23 +65,26 @@ public struct SourceRetention: Sendable {
   }
 
   /// Whether the file sets any of descriptor.proto's own source-retention options: they
-  /// live in extension ranges' options (`declaration`, `verification`) and in `features`.
-  static func setsStandardSourceOptions(_ f: Google_Protobuf_FileDescriptorProto) -> Bool {
-    if f.options.hasFeatures || f.extension.contains(where: { $0.options.hasFeatures })
-      || f.enumType.contains(where: hasFeatures)
-      || f.service.contains(where: { s in
-        s.options.hasFeatures || s.method.contains { $0.options.hasFeatures }
-      })
+  /// live in extension ranges' options (`declaration`, `verification`) and in `features`
+  /// (a feature declared with source retention, or a feature extension holding one).
+  func setsStandardSourceOptions(_ f: Google_Protobuf_FileDescriptorProto) -> Bool {
+    func features<O: FeatureOptions>(_ o: O) -> Bool { o.hasFeatures && holdsSourceRetention(o.features) }
+    func inEnum(_ e: Google_Protobuf_EnumDescriptorProto) -> Bool {
+      features(e.options) || e.value.contains { features($0.options) }
+    }
+    if features(f.options) || f.extension.contains(where: { features($0.options) })
+      || f.enumType.contains(where: inEnum)
+      || f.service.contains(where: { s in features(s.options) || s.method.contains { features($0.options) } })
     {
       return true
     }
     var stack = f.messageType
     while let m = stack.popLast() {
-      if m.options.hasFeatures || m.field.contains(where: { $0.options.hasFeatures })
-        || m.extension.contains(where: { $0.options.hasFeatures })
-        || m.oneofDecl.contains(where: { $0.options.hasFeatures }) || m.enumType.contains(where: hasFeatures)
+      if features(m.options) || m.field.contains(where: { features($0.options) })
+        || m.extension.contains(where: { features($0.options) })
+        || m.oneofDecl.contains(where: { features($0.options) }) || m.enumType.contains(where: inEnum)
         || m.extensionRange.contains(where: {
-          $0.options.hasFeatures || !$0.options.declaration.isEmpty || $0.options.hasVerification
+          features($0.options) || !$0.options.declaration.isEmpty || $0.options.hasVerification
         })
       {
         return true
@@ -91,8 +94,20 @@ public struct SourceRetention: Sendable {
     return false
   }
 
-  static func hasFeatures(_ e: Google_Protobuf_EnumDescriptorProto) -> Bool {
-    e.options.hasFeatures || e.value.contains { $0.options.hasFeatures }
+  /// Whether stripping would remove anything from a `features` set: a field declared with
+  /// source retention, or one of a message type that can hold such a field (as `strip` walks
+  /// it). Editions files set features almost everywhere, nearly always without these, and
+  /// this reads a few bytes where `strip` would serialize the whole file.
+  func holdsSourceRetention(_ set: Google_Protobuf_FeatureSet) -> Bool {
+    let type = "google.protobuf.FeatureSet"
+    guard reaching.contains(type), let fields = messages[type], let bytes: [UInt8] = try? set.serializedBytes()
+    else { return false }
+    for r in WireFields(bytes) {
+      guard let f = fields[r.number] else { continue }
+      if f.isSourceRetention { return true }
+      if let sub = f.messageType, r.wireType == 2, reaching.contains(sub) { return true }
+    }
+    return false
   }
 
   static func schema(_ f: Google_Protobuf_FieldDescriptorProto) -> FieldSchema {
@@ -141,7 +156,7 @@ public struct SourceRetention: Sendable {
   public func strip(_ file: Google_Protobuf_FileDescriptorProto) -> Google_Protobuf_FileDescriptorProto {
     // Most files set no source-retention option: a scan of the descriptor rules them out
     // without serializing it.
-    guard hasCustomSourceRetention || Self.setsStandardSourceOptions(file) else { return file }
+    guard hasCustomSourceRetention || setsStandardSourceOptions(file) else { return file }
     var d = file
     let info = d.sourceCodeInfo
     let hadInfo = d.hasSourceCodeInfo

@@ -44,16 +44,21 @@ public final class DescriptorIndex: Sendable {
   private let files: [String: Int]
   /// Per file (image order), its dependencies as image indexes.
   private let dependencies: [[Int]]
-  /// What is built lazily: the name tables and each file's locations.
+  /// What is built lazily: the name tables, each file's locations and each file's feature
+  /// chain (its resolved file-level features, the start of every element's resolution).
   private struct Lazy {
     var names: NameTable?
     var locations: [SourceLocations?]
+    var featureChains: [FeatureChain?]
   }
   private let lazy: Locked<Lazy>
 
   public init(_ image: Image) {
     self.image = image
-    lazy = Locked(Lazy(names: nil, locations: Array(repeating: nil, count: image.files.count)))
+    lazy = Locked(
+      Lazy(
+        names: nil, locations: Array(repeating: nil, count: image.files.count),
+        featureChains: Array(repeating: nil, count: image.files.count)))
     var files: [String: Int] = [:]
     for (i, f) in image.files.enumerated() { files[f.descriptor.name] = i }
     self.files = files
@@ -113,6 +118,19 @@ public final class DescriptorIndex: Sendable {
       let table = SourceLocations(image.files[i])
       state.locations[i] = table
       return table
+    }
+  }
+
+  /// The feature chain of the file with import path `name` (made on first use: lint and
+  /// breaking resolve every field's features, and the file's level is the same for all).
+  func featureChain(file name: String) -> FeatureChain? {
+    guard let i = files[name] else { return nil }
+    let defaults = EditionDefaults.bundled  // outside the lock: computed once per process
+    return lazy.withLock { state in
+      if let chain = state.featureChains[i] { return chain }
+      let chain = FeatureChain(file: image.files[i].descriptor, defaults: defaults)
+      state.featureChains[i] = chain
+      return chain
     }
   }
 

@@ -93,31 +93,31 @@ extension FileLinker {
         return
       }
     }
-    let chain = FeatureChain(file: file)
     var elements: [FeatureElement] = []
     FeatureElement.collect(file, into: &elements)
+    featureElements = elements
     // proto2 and proto3 files need no defaults (and the defaults are computed by compiling
     // proto2 files: asking for them here would wait on their own computation).
-    if chain.isLegacy {
+    if FeatureChain.isLegacy(edition) {
       for e in elements where e.kind == .enumType { enumInfo(at: e.path)?.isClosed = !isProto3 }
-      for e in elements where !FeatureValues(e.features).isEmpty {
+      for e in elements where !e.features.isEmpty {
         report("Features are only valid under editions.", e, file: Self.editionPath)
       }
       return
     }
-    let defaults = EditionDefaults.bundled
+    let chain = FeatureChain(file: file, defaults: EditionDefaults.bundled)
     for e in elements where e.kind == .enumType {
       guard let info = enumInfo(at: e.path) else { continue }
-      let enumType = chain.resolve(e.path, defaults: defaults, asProtoc: true).value(FeatureNumber.enumType)
+      let enumType = chain.resolve(e.path, asProtoc: true).value(FeatureNumber.enumType)
       info.isClosed = enumType == UInt64(Google_Protobuf_FeatureSet.EnumType.closed.rawValue)
     }
     for e in elements {
-      let own = FeatureValues(e.features)
+      let own = e.features
       for (number, name, unknown) in Self.enumFeatures where own.value(number) == 0 {
         report("Feature field `\(name)` must resolve to a known value, found \(unknown)", e, file: Self.editionPath)
       }
     }
-    let fileFeatures = chain.resolve([], defaults: defaults, asProtoc: true)
+    let fileFeatures = chain.fileValues
     if fileFeatures.value(FeatureNumber.fieldPresence) == FeatureConstant.legacyRequired {
       error("Required presence can't be specified by default.", at: Self.editionPath)
     }
@@ -128,7 +128,7 @@ extension FileLinker {
     }
     for e in elements {
       switch e.kind {
-      case .field: validateFieldFeatures(e, chain: chain, defaults: defaults)
+      case .field: validateFieldFeatures(e, chain: chain)
       case .enumType: validateOpenEnum(e)
       default: break
       }
@@ -164,10 +164,8 @@ extension FileLinker {
   func validateFeatureTargets() {
     guard tracksUnusedImports, file.syntax == "editions" else { return }
     let table = FeatureSupportTable.bundled
-    var elements: [FeatureElement] = []
-    FeatureElement.collect(file, into: &elements)
-    for e in elements {
-      let features = FeatureValues(e.features)
+    for e in collectedFeatureElements() {
+      let features = e.features
       func check(_ message: String, _ numbers: [Int32]) {
         for n in numbers {
           guard let targets = table.targets[message]?[n], !targets.isEmpty, !targets.contains(e.kind.target),
@@ -186,6 +184,15 @@ extension FileLinker {
         check(message, features.extensions[ext]!.keys.sorted())
       }
     }
+  }
+
+  /// The elements `validateFeatures` collected (the descriptor is not changed after it), else
+  /// collected now: the lifetime and target checks walk the same elements.
+  private func collectedFeatureElements() -> [FeatureElement] {
+    if let featureElements { return featureElements }
+    var elements: [FeatureElement] = []
+    FeatureElement.collect(file, into: &elements)
+    return elements
   }
 
   /// protoc keeps each element's features as a parsed FeatureSet and writes it back: fields
@@ -257,7 +264,7 @@ extension FileLinker {
   }
 
   /// protoc's `ValidateFieldFeatures` (and the ctype rule of edition 2024).
-  private func validateFieldFeatures(_ e: FeatureElement, chain: FeatureChain, defaults: EditionDefaults) {
+  private func validateFieldFeatures(_ e: FeatureElement, chain: FeatureChain) {
     guard let f = e.field, let info = fieldInfo(at: e.path) else { return }
     let at = e.path + [1]
     if fileEdition.rawValue >= Google_Protobuf_Edition.edition2024.rawValue && f.options.hasCtype {
@@ -270,7 +277,7 @@ extension FileLinker {
         "Field option packed is not allowed under editions.  Use the repeated_field_encoding feature to control this behavior.",
         at: at)
     }
-    let resolved = chain.resolve(e.path, defaults: defaults, asProtoc: true)
+    let resolved = chain.resolve(e.path, asProtoc: true)
     let presence = resolved.value(FeatureNumber.fieldPresence)
     let repeated = f.label == .repeated
     let isMessage = info.type == .message || info.type == .group
@@ -284,7 +291,7 @@ extension FileLinker {
       error("Extensions can't be required.", at: at)
     }
     if info.containing?.isMapEntry == true && !info.isExtension { return }
-    let own = FeatureValues(f.options.features)
+    let own = e.features
     if let p = own.value(FeatureNumber.fieldPresence) {
       if f.hasOneofIndex {
         error("Oneof fields can't specify field presence.", at: at)
@@ -321,8 +328,7 @@ extension FileLinker {
     guard file.syntax == "editions" else { return }
     let edition = fileEdition.rawValue
     let table = FeatureSupportTable.bundled
-    var elements: [FeatureElement] = []
-    FeatureElement.collect(file, into: &elements)
+    let elements = collectedFeatureElements()
     var errors: [(String, FeatureElement)] = []
     var warnings: [(String, FeatureElement)] = []
     func add(_ support: FeatureSupport?, _ at: FeatureElement) {
@@ -333,7 +339,7 @@ extension FileLinker {
     }
     for e in elements {
       let at = e
-      let features = FeatureValues(e.features)
+      let features = e.features
       let core = table.fields["google.protobuf.FeatureSet"] ?? [:]
       for number in features.fields.keys.sorted() { add(core[number], at) }
       for ext in features.extensions.keys.sorted() {
@@ -421,7 +427,8 @@ struct FeatureElement {
 
   var kind: Kind
   var path: [Int32]
-  var features: Google_Protobuf_FeatureSet
+  /// The element's own `features`, decoded once (empty when it sets none).
+  var features: FeatureValues
   /// Field numbers set in the options besides `features`.
   var optionFields: [Int32]
   var field: Google_Protobuf_FieldDescriptorProto?
@@ -430,17 +437,17 @@ struct FeatureElement {
   var namePath: [Int32] { kind == .extensionRange ? path : path + [1] }
 
   static func collect(_ file: Google_Protobuf_FileDescriptorProto, into out: inout [FeatureElement]) {
-    out.append(make(.file, [], file.options.features, file.options))
+    out.append(make(.file, [], file.options, file.hasOptions))
     for (i, m) in file.messageType.enumerated() { collect(m, [4, Int32(i)], into: &out) }
     for (i, e) in file.enumType.enumerated() { collect(e, [5, Int32(i)], into: &out) }
     for (i, s) in file.service.enumerated() {
-      out.append(make(.service, [6, Int32(i)], s.options.features, s.options))
+      out.append(make(.service, [6, Int32(i)], s.options, s.hasOptions))
       for (j, m) in s.method.enumerated() {
-        out.append(make(.method, [6, Int32(i), 2, Int32(j)], m.options.features, m.options))
+        out.append(make(.method, [6, Int32(i), 2, Int32(j)], m.options, m.hasOptions))
       }
     }
     for (i, x) in file.extension.enumerated() {
-      var e = make(.field, [7, Int32(i)], x.options.features, x.options)
+      var e = make(.field, [7, Int32(i)], x.options, x.hasOptions)
       e.field = x
       out.append(e)
     }
@@ -452,22 +459,22 @@ struct FeatureElement {
   ) {
     var stack = [(top, topPath)]
     while let (m, path) = stack.popLast() {
-      out.append(make(.message, path, m.options.features, m.options))
+      out.append(make(.message, path, m.options, m.hasOptions))
       for (i, f) in m.field.enumerated() {
-        var e = make(.field, path + [2, Int32(i)], f.options.features, f.options)
+        var e = make(.field, path + [2, Int32(i)], f.options, f.hasOptions)
         e.field = f
         out.append(e)
       }
       for (i, f) in m.extension.enumerated() {
-        var e = make(.field, path + [6, Int32(i)], f.options.features, f.options)
+        var e = make(.field, path + [6, Int32(i)], f.options, f.hasOptions)
         e.field = f
         out.append(e)
       }
       for (i, o) in m.oneofDecl.enumerated() {
-        out.append(make(.oneof, path + [8, Int32(i)], o.options.features, o.options))
+        out.append(make(.oneof, path + [8, Int32(i)], o.options, o.hasOptions))
       }
       for (i, r) in m.extensionRange.enumerated() {
-        out.append(make(.extensionRange, path + [5, Int32(i)], r.options.features, r.options))
+        out.append(make(.extensionRange, path + [5, Int32(i)], r.options, r.hasOptions))
       }
       for (i, e) in m.enumType.enumerated() { collect(e, path + [4, Int32(i)], into: &out) }
       for (i, n) in m.nestedType.enumerated().reversed() { stack.append((n, path + [3, Int32(i)])) }
@@ -477,20 +484,25 @@ struct FeatureElement {
   private static func collect(
     _ e: Google_Protobuf_EnumDescriptorProto, _ path: [Int32], into out: inout [FeatureElement]
   ) {
-    out.append(make(.enumType, path, e.options.features, e.options))
+    out.append(make(.enumType, path, e.options, e.hasOptions))
     for (i, v) in e.value.enumerated() {
-      out.append(make(.enumValue, path + [2, Int32(i)], v.options.features, v.options))
+      out.append(make(.enumValue, path + [2, Int32(i)], v.options, v.hasOptions))
     }
   }
 
+  /// Most elements set no options: those are neither serialized nor decoded.
   private static func make(
-    _ kind: Kind, _ path: [Int32], _ features: Google_Protobuf_FeatureSet, _ options: some SwiftProtobuf.Message
+    _ kind: Kind, _ path: [Int32], _ options: some SwiftProtobuf.Message & FeatureOptions, _ hasOptions: Bool
   ) -> FeatureElement {
+    guard hasOptions else {
+      return FeatureElement(kind: kind, path: path, features: FeatureValues(), optionFields: [], field: nil)
+    }
     let bytes: [UInt8] = (try? options.serializedBytes()) ?? []
     var numbers: [Int32] = []
     for f in WireFields(bytes) where f.number != kind.featuresField && !numbers.contains(f.number) {
       numbers.append(f.number)
     }
+    let features = options.hasFeatures ? FeatureValues(options.features) : FeatureValues()
     return FeatureElement(kind: kind, path: path, features: features, optionFields: numbers, field: nil)
   }
 }

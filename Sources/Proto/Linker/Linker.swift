@@ -167,6 +167,9 @@ final class FileLinker: @unchecked Sendable {
 
   /// Infos created by pass 1, parallel to the descriptor tree.
   var topMessages: [MessageInfo] = []
+  /// Every element that can carry features, as pass 5 collected them (after the features were
+  /// canonicalized); the later feature checks reuse them.
+  var featureElements: [FeatureElement]?
   var topEnums: [EnumInfo] = []
   var topExtensions: [FieldInfo] = []
 
@@ -225,6 +228,7 @@ final class FileLinker: @unchecked Sendable {
     if !hadErrors { checkSymbolVisibilityRules() }
     if !hadErrors { validateFeatureLifetimes() }
     if !hadErrors { validateFeatureTargets() }
+    featureElements = nil
     normalizeForOutput()
   }
 
