@@ -20,18 +20,17 @@ extension FileLinker {
 private struct NamingStylePass {
   let linker: FileLinker
   let chain: FeatureChain
-  let defaults = EditionDefaults.bundled
   /// Per message checked for collisions, its oneof names (fields are `fieldsByName`).
   var oneofNames: [ObjectIdentifier: Set<String>] = [:]
 
   init(linker: FileLinker) {
     self.linker = linker
-    chain = FeatureChain(file: linker.file)
+    chain = FeatureChain(file: linker.file, defaults: EditionDefaults.bundled)
   }
 
   /// The element's resolved style, by the one feature resolution the linker validates with.
   func style(_ path: [Int32]) -> UInt64? {
-    chain.resolve(path, defaults: defaults, asProtoc: true).value(FeatureNumber.enforceNamingStyle)
+    chain.resolve(path, asProtoc: true).value(FeatureNumber.enforceNamingStyle)
   }
 
   mutating func run() {

@@ -19,11 +19,10 @@ extension FileLinker {
   func validateProtoLimits() {
     // Only editions files can resolve anything but LEGACY_NO_EXPLICIT_LIMITS.
     guard file.syntax == "editions" else { return }
-    let chain = FeatureChain(file: file)
-    let defaults = EditionDefaults.bundled
+    let chain = FeatureChain(file: file, defaults: EditionDefaults.bundled)
     let legacy = UInt64(1)  // LEGACY_NO_EXPLICIT_LIMITS
     func enforced(_ path: [Int32]) -> Bool {
-      chain.resolve(path, defaults: defaults, asProtoc: true).value(FeatureNumber.enforceProtoLimits) ?? 0 != legacy
+      chain.resolve(path, asProtoc: true).value(FeatureNumber.enforceProtoLimits) ?? 0 != legacy
     }
     // Members per oneof of the message just visited (its oneofs come right after it),
     // counted in one pass over its fields, and only when the limit can be exceeded.

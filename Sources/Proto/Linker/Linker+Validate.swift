@@ -62,7 +62,7 @@ extension FileLinker {
       if let known = bestEffortCache { return known }
       let known: Bool
       if file.syntax == "editions" {
-        let format = FeatureChain(file: file).resolve(path, defaults: EditionDefaults.bundled, asProtoc: true)
+        let format = FeatureChain(file: file, defaults: EditionDefaults.bundled).resolve(path, asProtoc: true)
           .value(FeatureNumber.jsonFormat)
         known = format == UInt64(Google_Protobuf_FeatureSet.JsonFormat.legacyBestEffort.rawValue)
       } else {
