@@ -26,8 +26,9 @@
 # table shows medians (CPU = user + sys) and ratios to NEW, then NEW/OLD paired round by round
 # (how many rounds NEW was slower says whether a difference is more than noise). On a shared
 # machine wall time is noisy; CPU time is the steadier number. Raw samples: COMPARE_DIR/results-OLD-NEW-DATE.tsv.
-# Needs: swift, python3, /usr/bin/time (apt-get install time), protoc and buf on PATH
-# (either may be absent: its rows are left out).
+# Needs: swift, python3, /usr/bin/time (apt-get install time), protoc 36.2 (PROTOC, default
+# /opt/protoc-36.2/bin/protoc as scripts/install-test-deps puts it; else protoc on PATH) and buf on
+# PATH (either may be absent: its rows are left out).
 set -euo pipefail
 [ $# -eq 2 ] || { sed -n '2,4p' "$0" >&2; exit 2; }
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,6 +38,9 @@ runs=${RUNS:-7}
 noop_inner=${NOOP_INNER:-5}
 build_files=${BUILD_FILES:-2000}
 build_shape=${BUILD_SHAPE:-standard}
+# protoc 36.2 (Debian's 3.21 cannot compile the editions shape).
+protoc=${PROTOC:-/opt/protoc-36.2/bin/protoc}
+[ -x "$protoc" ] || protoc=$(command -v protoc || echo protoc)
 lint_files=${LINT_FILES:-500}
 breaking_files=${BREAKING_FILES:-500}
 generate_files=${GENERATE_FILES:-500}
@@ -89,7 +93,7 @@ run() {
   local bench=$1 tool=$2 round=$3 rc=0 cwd cmd
   case "$bench/$tool" in
     build/old|build/new) cwd=$work/build; cmd=("$(sebuf_of "$tool")" build . -o "$work/out/build-$tool.binpb") ;;
-    build/protoc) cwd=$work/build; cmd=(protoc -I proto -I third_party --include_imports --include_source_info -o "$work/out/build-protoc.binpb" $protoc_files) ;;
+    build/protoc) cwd=$work/build; cmd=("$protoc" -I proto -I third_party --include_imports --include_source_info -o "$work/out/build-protoc.binpb" $protoc_files) ;;
     build/buf) cwd=$work/build; cmd=(buf build -o "$work/out/build-buf.binpb") ;;
     lint/old|lint/new) cwd=$work/lint; cmd=("$(sebuf_of "$tool")" lint .) ;;
     lint/buf) cwd=$work/lint; cmd=(buf lint) ;;
@@ -109,7 +113,7 @@ run() {
 tools_for() {  # the tools of a benchmark, in the order of round $2 (reversed every other round)
   local list
   case $1 in
-    build) list="old new"; have protoc && list="$list protoc"; have buf && list="$list buf" ;;
+    build) list="old new"; have "$protoc" && list="$list protoc"; have buf && list="$list buf" ;;
     lint|breaking) list="old new"; have buf && list="$list buf" ;;
     generate) list="old new" ;;
   esac
@@ -149,7 +153,7 @@ python3 - "$results" "$runs" "$noop_inner" <<PY
 import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 print("sebuf compare: OLD ${old:0:12} vs NEW ${new:0:12}; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')")
-print("protoc: $(have protoc && protoc --version || echo absent); buf: $(have buf && buf --version 2>&1 || echo absent)")
+print("protoc: $(have "$protoc" && "$protoc" --version || echo absent); buf: $(have buf && buf --version 2>&1 || echo absent)")
 print("rounds: %s (generate: %s runs per round), alternating order; load average before: $load_before, after: $load_after" % (sys.argv[2], sys.argv[3]))
 print("workspaces: build $build_files files ($build_shape), lint $lint_files (layered, STANDARD), breaking $breaking_files (layered vs --edit), no-op generate $generate_files (layered --http, 5 native backends)")
 print("checks: $checks")
