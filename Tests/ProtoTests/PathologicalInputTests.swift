@@ -56,6 +56,24 @@ import Testing
     #expect(first.span?.file == "n.proto" && first.span?.start.line == 103)
   }
 
+  /// An aggregate option value's nesting is capped too (its parser recurses per level):
+  /// 100 levels build, 20,000 are a positioned error, never a stack overflow.
+  @Test func deeplyNestedOptionValuesAreAnErrorNotACrash() throws {
+    func file(_ depth: Int) -> String {
+      "syntax = \"proto2\";\npackage p;\nimport \"google/protobuf/descriptor.proto\";\n"
+        + "message R { optional R r = 1; }\nextend google.protobuf.FileOptions { optional R x = 50000; }\n"
+        + "option (x) = " + String(repeating: "{ r ", count: depth) + "{}" + String(repeating: " }", count: depth)
+        + ";\n"
+    }
+    let (ok, okDiags) = compileOverlay(["o.proto": file(99)], targets: ["o.proto"])
+    #expect(ok != nil && !okDiags.hasErrors, "\(okDiags.prefix(3))")
+    let (image, diags) = compileOverlay(["o.proto": file(20_000)], targets: ["o.proto"])
+    #expect(image == nil)
+    let first = try #require(diags.first { $0.severity == .error })
+    #expect(first.message.contains("Message values are nested too deeply (more than 100 levels)."), "\(first.message)")
+    #expect(first.span?.file == "o.proto" && first.span?.start.line == 6)
+  }
+
   /// protoc accepts invalid UTF-8 inside a string option value and keeps the bytes; so do we.
   @Test func invalidUTF8InAStringOptionIsKeptLikeProtoc() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sebuf-utf8-\(UUID().uuidString)")

@@ -43,7 +43,7 @@ enum UsedFiles {
         if let f = context.fileDeclaring("\(type)#\(field.number)") { used.insert(f) }
       }
     }
-    func options<O: OptionsWithFeatures>(_ o: O, _ type: String) {
+    func options(_ o: some SwiftProtobuf.Message & FeatureOptions, _ type: String) {
       extensions(o.unknownFields, type)
       if o.hasFeatures { extensions(o.features.unknownFields, "google.protobuf.FeatureSet") }
     }
@@ -95,20 +95,3 @@ enum UsedFiles {
     return false
   }
 }
-
-/// The `*Options` messages, all of which carry `features`.
-protocol OptionsWithFeatures {
-  var unknownFields: UnknownStorage { get }
-  var hasFeatures: Bool { get }
-  var features: Google_Protobuf_FeatureSet { get }
-}
-
-extension Google_Protobuf_FileOptions: OptionsWithFeatures {}
-extension Google_Protobuf_MessageOptions: OptionsWithFeatures {}
-extension Google_Protobuf_FieldOptions: OptionsWithFeatures {}
-extension Google_Protobuf_OneofOptions: OptionsWithFeatures {}
-extension Google_Protobuf_EnumOptions: OptionsWithFeatures {}
-extension Google_Protobuf_EnumValueOptions: OptionsWithFeatures {}
-extension Google_Protobuf_ExtensionRangeOptions: OptionsWithFeatures {}
-extension Google_Protobuf_ServiceOptions: OptionsWithFeatures {}
-extension Google_Protobuf_MethodOptions: OptionsWithFeatures {}

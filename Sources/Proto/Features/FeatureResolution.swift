@@ -30,8 +30,9 @@ extension DescriptorIndex {
 }
 
 /// The options messages of descriptor.proto, each with its `features`: what
-/// `FeatureChain.levels` reads at every level and the linker's feature checks decode.
-protocol FeatureOptions {
+/// `FeatureChain.levels` reads at every level, the linker's feature checks decode and
+/// lint's IMPORT_USED searches for language-feature extensions.
+public protocol FeatureOptions {
   var hasFeatures: Bool { get }
   var features: Google_Protobuf_FeatureSet { get }
 }

@@ -95,6 +95,20 @@ struct TextFormatParser {
   var token: Token { lexer.token }
   unowned let linker: FileLinker
   var errors: [String] = []
+  /// Message values open around the current token. Parsing recurses once per level, so the
+  /// depth is capped as the parser caps declarations (protoc itself aborts on option values
+  /// nested past protobuf's binary recursion limit of 100).
+  var depth = 0
+
+  /// Enters one more nested message value; false (with the error) past the limit.
+  mutating func enterMessageValue() -> Bool {
+    depth += 1
+    if depth > ProtoParser.maxNesting {
+      depth -= 1
+      return fail("Message values are nested too deeply (more than \(ProtoParser.maxNesting) levels).")
+    }
+    return true
+  }
 
   init(text: String, linker: FileLinker) {
     self.lexer = Tokenizer(text: text)
@@ -331,6 +345,8 @@ struct TextFormatParser {
       return fail("Expected \"{\", found \"\(token.text)\".")
     }
     let value = Dyn(valueType)
+    guard enterMessageValue() else { return false }
+    defer { depth -= 1 }
     guard parseFields(value, until: close) else { return false }
     let missing = Self.missingRequired(value)
     if !missing.isEmpty {
@@ -357,6 +373,8 @@ struct TextFormatParser {
     }
     guard let sub = f.message else { return false }
     let d = Dyn(sub)
+    guard enterMessageValue() else { return false }
+    defer { depth -= 1 }
     guard parseFields(d, until: close) else { return false }
     let missing = Self.missingRequired(d)
     if !missing.isEmpty {
