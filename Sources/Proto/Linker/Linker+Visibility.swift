@@ -41,65 +41,19 @@ extension FileLinker {
   }
 
   /// The file's `default_symbol_visibility` read before options are interpreted (pass 1
-  /// needs it for every message and enum): the file's `option
-  /// features.default_symbol_visibility`, else its edition's default (EXPORT_TOP_LEVEL in
+  /// needs it for every message and enum): the file's `features.default_symbol_visibility`
+  /// in either option form (``featureSetting(_:_:)``), else its edition's default (EXPORT_TOP_LEVEL in
   /// 2024, STRICT in 2026). Before edition 2024 everything is exported.
   static func readDefaultVisibility(_ file: FileProto) -> DefaultVisibility {
     let edition = Google_Protobuf_Edition(of: file)
     guard file.syntax == "editions", edition.rawValue >= Google_Protobuf_Edition.edition2024.rawValue else {
       return .exportAll
     }
-    var name: String?
-    for o in file.options.uninterpretedOption where !o.name.isEmpty && !o.name[0].isExtension {
-      guard o.name[0].namePart == "features" else { continue }
-      if o.name.count == 2 && !o.name[1].isExtension && o.name[1].namePart == "default_symbol_visibility" {
-        name = o.identifierValue
-      } else if o.name.count == 1, o.hasAggregateValue {
-        name = topLevelIdentifier("default_symbol_visibility", in: o.aggregateValue) ?? name
-      }
-    }
+    let name = featureSetting(file.options.uninterpretedOption, "default_symbol_visibility")
     if let name, let v = DefaultVisibility.allCases.first(where: { DefaultVisibility.protocName($0) == name }) {
       return v
     }
     return EditionDefaults.bundled.features(for: edition)?.defaultSymbolVisibility ?? .exportAll
-  }
-
-  /// The identifier value of `field` at the top level of a text-format message
-  /// (`option features = { default_symbol_visibility: STRICT }`): one pass over the text,
-  /// skipping strings, comments and nested messages.
-  static func topLevelIdentifier(_ field: String, in text: String) -> String? {
-    let b = Array(text.utf8)
-    func isWord(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c == 95 }
-    var tokens: [(String, depth: Int)] = []
-    var depth = 0
-    var i = 0
-    while i < b.count {
-      let c = b[i]
-      if c == 34 || c == 39 {  // a string: skipped, escapes included
-        i += 1
-        while i < b.count && b[i] != c { i += b[i] == 92 ? 2 : 1 }
-        i += 1
-        tokens.append(("\"", depth))
-      } else if c == 35 {  // '#' comment
-        while i < b.count && b[i] != 10 { i += 1 }
-      } else if c == 123 || c == 60 || c == 91 {  // { < [
-        depth += 1
-        i += 1
-      } else if c == 125 || c == 62 || c == 93 {  // } > ]
-        depth -= 1
-        i += 1
-      } else if isWord(c) {
-        let start = i
-        while i < b.count && isWord(b[i]) { i += 1 }
-        tokens.append((String(decoding: b[start..<i], as: UTF8.self), depth))
-      } else {
-        i += 1
-      }
-    }
-    for k in tokens.indices where tokens[k].depth == 0 && tokens[k].0 == field {
-      if k + 1 < tokens.count, tokens[k + 1].depth == 0 { return tokens[k + 1].0 }
-    }
-    return nil
   }
 
   /// protoc's `Symbol::GetEffectiveVisibility` for a message or enum of this file: nil when
