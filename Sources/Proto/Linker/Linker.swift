@@ -18,7 +18,9 @@ import SwiftProtobuf
 ///    source info paths of options rewritten.
 /// 5. `Linker+Validate.swift` — proto3, enum, map and option validations.
 /// 6. Unused imports become warnings.
-/// 7. `Linker+NamingStyle.swift` — `features.enforce_naming_style` (edition 2024 on).
+/// 7. Whole-file checks in protoc's order: `Linker+NamingStyle.swift`
+///    (`features.enforce_naming_style`), `Linker+ProtoLimits.swift` (edition 2026's limits),
+///    `Linker+Visibility.swift` (STRICT's export rules), then feature lifetimes and targets.
 public final class Linker: @unchecked Sendable {
   let pool = SymbolPool()
   /// Index of each linked file by import path.
